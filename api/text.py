@@ -1,0 +1,97 @@
+"""Human-readable renderings of core results, for the terminal."""
+
+from __future__ import annotations
+
+import textwrap
+from typing import Any
+
+__all__ = ["render_changes", "render_resolution", "render_transfer"]
+
+
+def _wrap(text: str, indent: str = "  ") -> str:
+    return textwrap.fill(text, width=96, initial_indent=indent, subsequent_indent=indent + "  ")
+
+
+def render_resolution(d: dict[str, Any]) -> str:
+    c, loc = d["controller"], d["location"]
+    what = d["service"]["name"] if d["service"] else f"{d['organisation']['name']} (all services)"
+    lines = [
+        f"{c['name']} ({c['country']}) is the data controller",
+        f"  for {what}",
+        f"  for a user in {loc['name']} ({loc['code']}) on {d['at']}",
+        "",
+        "Why:",
+        _wrap(d["explanation"]),
+    ]
+    if loc["chain"]:
+        lines.append("")
+        lines.append("Location:")
+        lines += [_wrap(f"- {step['step']}") for step in loc["chain"]]
+    lines.append("")
+    lines.append("Sources:")
+    for s in d["sources"]:
+        head = s["document"] + (f", section {s['section']}" if s["section"] else "")
+        lines.append(_wrap(f"- {head} <{s['url']}>"))
+        if s["quote"]:
+            lines.append(_wrap(f"“{s['quote']}”", "      "))
+    if d["caveats"]:
+        lines.append("")
+        lines.append("Caveats:")
+        lines += [_wrap(f"- {c}") for c in d["caveats"]]
+    if d.get("transfers"):
+        lines.append("")
+        lines.append("Where the data goes:")
+        for leg in d["transfers"]:
+            who = leg["recipient"]["name"] if leg.get("recipient") else "controller"
+            lines.append(_wrap(f"- {leg['from']} → {leg['to'] or '?'} ({who}): {leg['status']}"))
+            if leg.get("gap"):
+                lines.append(_wrap(leg["gap"], "      "))
+    if d["alternatives"]:
+        lines.append("")
+        lines.append("Alternatives:")
+        for alt in d["alternatives"]:
+            lines.append(_wrap(f"- {alt['controller']['name']} (rule {alt['rule']}): "
+                               f"{alt['reason']}"))
+    return "\n".join(lines)
+
+
+def render_transfer(d: dict[str, Any]) -> str:
+    regime = d["regime"]["name"] if d["regime"] else "no regime encoded"
+    lines = [
+        f"{d['from']['name']} ({d['from']['code']}) → {d['to']['name']} ({d['to']['code']}) "
+        f"on {d['at']}: {d['status']}",
+        f"  regime: {regime}",
+        "",
+        _wrap(d["explanation"]),
+    ]
+    for title, key in (("Mechanisms", "mechanisms"), ("Derogations", "derogations"),
+                       ("Out of scope", "out_of_scope"), ("Targeted rules", "restrictions")):
+        if d.get(key):
+            lines += ["", f"{title}:"]
+            for m in d[key]:
+                span = f"{m.get('valid_from') or '…'} to {m.get('valid_to') or 'now'}"
+                name = m.get("name") or m.get("instrument") or m.get("id")
+                lines.append(_wrap(f"- {name} [{m['kind']}; {span}] — {m['source']['url']}"))
+                if m.get("scope"):
+                    lines.append(_wrap(f"scope: {m['scope']}", "      "))
+    if d["caveats"]:
+        lines += ["", "Caveats:"] + [_wrap(f"- {c}") for c in d["caveats"]]
+    if d.get("policy_claims"):
+        lines += ["", "What the policy claims:"]
+        lines += [_wrap(f"- {c['name']} (section {c['source']['section']})")
+                  for c in d["policy_claims"]]
+    return "\n".join(lines)
+
+
+def render_changes(rows: list[dict[str, Any]], before: str, after: str) -> str:
+    if not rows:
+        return f"Nothing changed between {before} and {after}."
+    lines = [f"{len(rows)} change(s) between {before} and {after}:"]
+    for r in rows:
+        where = f"{r['location']} [{r['service'] or 'all services'}]"
+        if r["what"] == "controller":
+            lines.append(f"- {where}: controller {r['before']} → {r['after']}")
+        else:
+            lines.append(f"- {where}: {r['from']} → {r['to'] or '?'} {r['before']} → "
+                         f"{r['after']}")
+    return "\n".join(lines)

@@ -1,0 +1,152 @@
+"""Build section: transfer law — regimes, adequacy decisions, mechanisms, targeted restrictions."""
+
+from __future__ import annotations
+
+from rdflib import Literal, URIRef
+
+from xborder.graph.build import BuildContext
+from xborder.graph.vocab import DPV, KB, RDF, SKOS, XB, XSD
+from xborder.graph.yamlsource import Node
+
+__all__ = ["SECTIONS", "emit"]
+
+SECTIONS = ("regimes", "adequacy", "mechanisms", "restrictions")
+ADEQUACY_KINDS = ("adequacy", "not-a-transfer", "designation", "equivalence")
+MECHANISM_KINDS = (
+    "scc", "bcr", "code-of-conduct", "certification", "ad-hoc-clauses", "derogation",
+    "out-of-scope", "standard-clauses", "other",
+)
+
+
+def emit(ctx: BuildContext, f: Node) -> None:
+    for raw in f.items("regimes", "regime"):
+        _regime(ctx, Node(raw, f.file, f.line, "regime"))
+    for raw in f.items("adequacy", "adequacy entry"):
+        _adequacy(ctx, Node(raw, f.file, f.line, "adequacy entry"))
+    for raw in f.items("mechanisms", "mechanism"):
+        _mechanism(ctx, Node(raw, f.file, f.line, "mechanism"))
+    for raw in f.items("restrictions", "restriction"):
+        _restriction(ctx, Node(raw, f.file, f.line, "restriction"))
+
+
+def _regime_ref(ctx: BuildContext, node: Node, subject: URIRef) -> None:
+    regime = node.required("regime")
+    ctx.want("regime", regime, node)
+    ctx.add(subject, XB.regime, KB[f"regime/{regime}"])
+
+
+def _common(ctx: BuildContext, node: Node, iri: URIRef, kind_prop: URIRef,
+            kinds: tuple[str, ...], default_kind: str | None = None) -> None:
+    kind = node.string("kind", default_kind or "")
+    if kind not in kinds:
+        raise node.error(f"kind must be one of {', '.join(kinds)}, not {kind!r}")
+    ctx.add(iri, kind_prop, Literal(kind))
+    ctx.text(iri, XB.instrument, node.string("instrument"))
+    if node.has("iri"):
+        ctx.add(iri, SKOS.exactMatch, ctx.iri(node, node.string("iri")))
+    ctx.text(iri, SKOS.note, node.string("note"))
+    ctx.text(iri, XB.uncertainty, node.string("uncertain"))
+    ctx.interval(node, iri)
+    ctx.confidence(node, iri)
+    ctx.source(node, iri)
+
+
+def _regime(ctx: BuildContext, node: Node) -> None:
+    node.check_keys(["id", "name", "laws", "area", "general_restriction", "note", "source"])
+    ident = node.required("id")
+    ctx.register("regime", ident, node)
+    iri = KB[f"regime/{ident}"]
+    ctx.add(iri, RDF.type, XB.Regime)
+    ctx.add(iri, XB.id, Literal(ident))
+    ctx.add(iri, DPV.hasName, Literal(node.required("name")))
+    if "general_restriction" not in node.data:
+        raise node.error("'general_restriction' (true or false) is required")
+    restricts = node.flag("general_restriction")
+    ctx.add(iri, XB.generalRestriction, Literal(restricts, datatype=XSD.boolean))
+    ctx.text(iri, SKOS.note, node.string("note"))
+    for n, raw in enumerate(node.items("laws", "law")):
+        law = Node(raw, node.file, node.line, f"law of regime {ident}")
+        law.check_keys(["name", "from", "to", "iri", "source", "note"])
+        record = URIRef(f"{iri}/law-{n}")
+        ctx.add(iri, XB.law, record)
+        ctx.add(record, RDF.type, DPV.Law)
+        ctx.add(record, DPV.hasName, Literal(law.required("name")))
+        if law.has("iri"):
+            ctx.add(record, SKOS.exactMatch, ctx.iri(law, law.string("iri")))
+        ctx.text(record, SKOS.note, law.string("note"))
+        ctx.interval(law, record)
+        ctx.source(law, record)
+    areas = node.items("area", "area entry")
+    if not areas:
+        raise node.error("'area' is required: where the regime applies")
+    for n, raw in enumerate(areas):
+        area = Node(raw, node.file, node.line, f"area of regime {ident}")
+        area.check_keys(["group", "code", "from", "to", "source", "note"])
+        target = area.string("group") or area.string("code")
+        if not target:
+            raise area.error("give 'group' or 'code'")
+        record = URIRef(f"{iri}/area-{n}")
+        ctx.add(iri, XB.area, record)
+        ctx.add(record, RDF.type, XB.RegimeArea)
+        ctx.add(record, XB.place, ctx.location(area, target))
+        ctx.text(record, SKOS.note, area.string("note"))
+        ctx.interval(area, record)
+        ctx.source(area, record)
+
+
+def _adequacy(ctx: BuildContext, node: Node) -> None:
+    node.check_keys(["id", "regime", "destination", "scope", "kind", "from", "to", "instrument",
+                     "iri", "source", "confidence", "note", "uncertain"])
+    ident = node.required("id")
+    ctx.register("adequacy", ident, node)
+    iri = KB[f"adequacy/{ident}"]
+    ctx.add(iri, RDF.type, XB.AdequacyDecision)
+    ctx.add(iri, XB.id, Literal(ident))
+    _regime_ref(ctx, node, iri)
+    ctx.add(iri, XB.destination, ctx.location(node, node.required("destination")))
+    ctx.add(iri, XB.scope, Literal(node.string("scope", "all")))
+    _common(ctx, node, iri, XB.adequacyKind, ADEQUACY_KINDS, "adequacy")
+
+
+def _mechanism(ctx: BuildContext, node: Node) -> None:
+    node.check_keys(["id", "regime", "kind", "name", "article", "iri", "from", "to",
+                     "grandfathered_to", "instrument", "source", "confidence", "note", "scope",
+                     "uncertain"])
+    ident = node.required("id")
+    ctx.register("mechanism", ident, node)
+    iri = KB[f"mechanism/{ident}"]
+    ctx.add(iri, RDF.type, XB.TransferMechanism)
+    ctx.add(iri, XB.id, Literal(ident))
+    _regime_ref(ctx, node, iri)
+    ctx.add(iri, DPV.hasName, Literal(node.required("name")))
+    if node.has("article"):
+        ctx.add(iri, XB.article, ctx.iri(node, node.string("article")))
+    ctx.text(iri, XB.scope, node.string("scope"))
+    grandfathered = node.date("grandfathered_to")
+    if grandfathered:
+        ctx.add(iri, XB.grandfatheredTo, Literal(grandfathered.isoformat(), datatype=XSD.date))
+    _common(ctx, node, iri, XB.mechanismKind, MECHANISM_KINDS)
+
+
+def _restriction(ctx: BuildContext, node: Node) -> None:
+    node.check_keys(["id", "regime", "destinations", "scope", "kind", "from", "to", "instrument",
+                     "source", "confidence", "note", "uncertain", "iri"])
+    ident = node.required("id")
+    ctx.register("restriction", ident, node)
+    iri = KB[f"restriction/{ident}"]
+    ctx.add(iri, RDF.type, XB.TargetedRestriction)
+    ctx.add(iri, XB.id, Literal(ident))
+    _regime_ref(ctx, node, iri)
+    destinations = node.strings("destinations")
+    if not destinations:
+        raise node.error("'destinations' is required")
+    for code in destinations:
+        ctx.add(iri, XB.destination, ctx.location(node, code))
+    ctx.add(iri, XB.scope, Literal(node.required("scope")))
+    ctx.add(iri, XB.restrictionKind, Literal(node.required("kind")))
+    ctx.text(iri, XB.instrument, node.string("instrument"))
+    ctx.text(iri, SKOS.note, node.string("note"))
+    ctx.text(iri, XB.uncertainty, node.string("uncertain"))
+    ctx.interval(node, iri)
+    ctx.confidence(node, iri)
+    ctx.source(node, iri)

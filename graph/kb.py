@@ -1,0 +1,269 @@
+"""The core object: :class:`KnowledgeBase`, used in-process by the CLI, the HTTP API, the
+notebooks and the tests.
+
+Load → (validate) → compile: the RDF graph is read into a model once; answers are compiled lazily
+into per-(organisation, service, jurisdiction) timelines, so a lookup is a dict access plus a
+bisect over the dates where anything changes.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import hashlib
+import re
+import threading
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from rdflib import Graph
+
+from xborder.graph.build import DEFAULT_KB_DIR, build_graph
+from xborder.graph.dates import MIN_DATE, parse_date
+from xborder.graph.errors import (
+    UnknownOrganisation,
+    UnknownService,
+    XborderError,
+    XborderInputError,
+)
+from xborder.graph.flows import flow_legs
+from xborder.graph.law import LawModel, read_law
+from xborder.graph.locations import Alias, LocationIndex, ParsedLocation
+from xborder.graph.model import Model, Organisation, Service, read_model
+from xborder.graph.places import place_breakpoints
+from xborder.graph.resolution import Answer, Resolution, evaluate, segment_starts
+from xborder.graph.transfers import (
+    Transfer,
+    TransferAnswer,
+    evaluate_transfer,
+    law_breakpoints,
+)
+
+__all__ = ["KnowledgeBase"]
+
+_Timeline = tuple[list[dt.date], list[Answer | XborderError]]
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\s+", " ", text.strip().casefold())
+
+
+def _url_key(text: str) -> str:
+    t = _norm(text)
+    t = re.sub(r"^[a-z][a-z0-9+.-]*://", "", t)
+    t = t.removeprefix("www.")
+    return t.rstrip("/")
+
+
+class KnowledgeBase:
+    """A loaded knowledge base: the graph, its model, and compiled lookups."""
+
+    def __init__(self, graph: Graph, *, origin: str = "graph") -> None:
+        self.graph = graph
+        self.origin = origin
+        self.model: Model = read_model(graph)
+        self.law: LawModel = read_law(graph, self.model.sources)
+        self._law_points = law_breakpoints(self.law)
+        self._timelines: dict[tuple[str, str | None, str], _Timeline] = {}
+        self._transfers: dict[tuple[str, str], tuple[list[dt.date],
+                                                     list[TransferAnswer | None]]] = {}
+        self._lock = threading.Lock()
+        names = {code: j.name for code, j in self.model.jurisdictions.items()
+                 if j.kind != "group"}
+        self.locations = LocationIndex(
+            names, [Alias(a.text, a.code, a.ambiguous) for a in self.model.aliases])
+        self._org_keys: dict[str, Organisation] = {}
+        self._service_keys: dict[tuple[str, str], Service] = {}
+        self._service_urls: dict[str, list[tuple[str, Service]]] = {}
+        for org in self.model.organisations.values():
+            for key in (org.id, org.name, *org.aliases):
+                self._org_keys[_norm(key)] = org
+            for svc in org.services.values():
+                for key in (svc.id, svc.name, *svc.aliases):
+                    self._service_keys[(org.id, _norm(key))] = svc
+                for domain in svc.domains:
+                    self._service_urls.setdefault(org.id, []).append((_url_key(domain), svc))
+        self._version: str | None = None
+
+    # -- construction ----------------------------------------------------------------------
+    @classmethod
+    def load(cls, sources: Sequence[str | Path] | None = None, *,
+             validate: bool = False) -> KnowledgeBase:
+        """Build from authoring folders (default: the embedded knowledge base).
+
+        ``validate=True`` also checks the graph against the SHACL shapes (slower; the shipped
+        knowledge base is validated by the test suite and by ``xborder validate``).
+        """
+        dirs = [Path(s) for s in sources] if sources else [DEFAULT_KB_DIR]
+        graph = build_graph(dirs)
+        if validate:
+            from xborder.graph.shapes import validate_graph
+
+            validate_graph(graph)
+        return cls(graph, origin=", ".join(str(d) for d in dirs))
+
+    @property
+    def version(self) -> str:
+        """A content hash of the graph: the same knowledge gives the same version."""
+        if self._version is None:
+            lines = sorted(" ".join(t.n3() for t in triple) for triple in self.graph
+                           if not any(t.__class__.__name__ == "BNode" for t in triple))
+            self._version = hashlib.sha256("\n".join(lines).encode()).hexdigest()[:16]
+        return self._version
+
+    # -- look-ups --------------------------------------------------------------------------
+    def organisation(self, org: str | None = None) -> Organisation:
+        orgs = self.model.organisations
+        if org is None or not org.strip():
+            if len(orgs) == 1:
+                return next(iter(orgs.values()))
+            raise UnknownOrganisation(
+                "several organisations are known; name one with org",
+                candidates=[{"id": o.id, "name": o.name} for o in orgs.values()])
+        found = self._org_keys.get(_norm(org))
+        if found is None:
+            raise UnknownOrganisation(
+                f"unknown organisation {org!r}",
+                candidates=[{"id": o.id, "name": o.name} for o in orgs.values()])
+        return found
+
+    def service(self, org: Organisation, service: str | None) -> Service | None:
+        if service is None or not service.strip():
+            return None
+        found = self._service_keys.get((org.id, _norm(service)))
+        if found is not None:
+            return found
+        key = _url_key(service)
+        for prefix, svc in self._service_urls.get(org.id, ()):
+            if key == prefix or key.startswith(prefix + "/") or key.startswith(prefix + "?"):
+                return svc
+        raise UnknownService(
+            f"{org.name} has no service {service!r}",
+            candidates=[{"id": s.id, "name": s.name} for s in org.services.values()])
+
+    def parse_location(self, location: str) -> ParsedLocation:
+        if not isinstance(location, str):
+            raise XborderInputError("location must be text")
+        return self.locations.parse(location)
+
+    # -- resolution ------------------------------------------------------------------------
+    def resolve(self, location: str, service: str | None = None, org: str | None = None,
+                at: str | dt.date | None = None, *, transfers: bool = True) -> Resolution:
+        """Who is the data controller for a user at ``location`` using ``service`` on ``at``."""
+        day = parse_date(at)
+        organisation = self.organisation(org)
+        svc = self.service(organisation, service)
+        parsed = self.parse_location(location)
+        answer = self._answer(organisation, svc, parsed.code, day)
+        legs = flow_legs(organisation, answer.controller, parsed.code, day,
+                         self._transfer_answer) if transfers else ()
+        return Resolution(location, day, answer, parsed.subdivision, parsed.matched, legs)
+
+    # -- transfers -------------------------------------------------------------------------
+    def transfer(self, from_location: str, to_location: str, at: str | dt.date | None = None,
+                 org: str | None = None) -> Transfer:
+        """May data go from ``from_location`` to ``to_location`` on ``at``, and on what basis?
+
+        With ``org``, the safeguards that organisation's policy claims are shown beside the
+        answer."""
+        day = parse_date(at)
+        src = self.parse_location(from_location)
+        dst = self.parse_location(to_location)
+        claims: tuple[dict[str, Any], ...] = ()
+        if org is not None:
+            organisation = self.organisation(org)
+            claims = tuple({"kind": c.kind, "name": c.name, "source": c.citation.to_dict()}
+                           for c in organisation.safeguards)
+        answer = self._transfer_answer(src.code, dst.code, day)
+        return Transfer(from_location, to_location, day, answer, claims)
+
+    def _transfer_answer(self, src: str, dst: str, day: dt.date) -> TransferAnswer:
+        key = (src, dst)
+        timeline = self._transfers.get(key)
+        if timeline is None:
+            points = self._law_points | place_breakpoints(self.model, src) | \
+                place_breakpoints(self.model, dst)
+            starts = sorted(points | {dt.date.min})
+            timeline = (starts, [None] * len(starts))
+            with self._lock:
+                self._transfers[key] = timeline
+        starts, answers = timeline
+        i = bisect.bisect_right(starts, day) - 1
+        found = answers[i]
+        if found is None:
+            found = evaluate_transfer(self.model, self.law, src, dst, max(starts[i], MIN_DATE))
+            answers[i] = found
+        return found
+
+    def _answer(self, org: Organisation, svc: Service | None, code: str,
+                day: dt.date) -> Answer:
+        key = (org.id, svc.id if svc else None, code)
+        timeline = self._timelines.get(key)
+        if timeline is None:
+            timeline = self._compile(org, svc, code)
+        starts, answers = timeline
+        found = answers[bisect.bisect_right(starts, day) - 1]
+        if isinstance(found, XborderError):  # cached per date segment: name the day asked
+            raise type(found)(found.detail.replace("{at}", day.isoformat()),
+                              **{**found.extra, "at": day.isoformat()})
+        return found
+
+    def _compile(self, org: Organisation, svc: Service | None, code: str) -> _Timeline:
+        starts = segment_starts(self.model, org, code)
+        answers: list[Answer | XborderError] = []
+        for start in starts:
+            try:
+                answers.append(evaluate(self.model, org, svc, code, start))
+            except XborderError as exc:
+                answers.append(exc)
+        timeline = (starts, answers)
+        with self._lock:
+            self._timelines[(org.id, svc.id if svc else None, code)] = timeline
+        return timeline
+
+    def changes(self, before: str | dt.date, after: str | dt.date, org: str | None = None,
+                service: str | None = None) -> list[dict[str, Any]]:
+        """Locations whose controller or transfer legs differ between two dates."""
+        from xborder.graph.network import changes
+
+        return changes(self, before, after, org=org, service=service)
+
+    def transfer_network(self, at: str | dt.date | None = None, org: str | None = None,
+                         service: str | None = None,
+                         locations: list[str] | None = None) -> Any:
+        """A networkx ``MultiDiGraph`` of the organisation's evaluated data flows at ``at``."""
+        from xborder.graph.network import transfer_network
+
+        return transfer_network(self, at, org=org, service=service, locations=locations)
+
+    def compile_all(self) -> int:
+        """Compile every (organisation, service, jurisdiction) timeline; returns the count."""
+        codes = [c for c, j in self.model.jurisdictions.items() if j.kind != "group"]
+        for org in self.model.organisations.values():
+            for svc in (None, *org.services.values()):
+                for code in codes:
+                    if (org.id, svc.id if svc else None, code) not in self._timelines:
+                        self._compile(org, svc, code)
+        return len(self._timelines)
+
+    def jurisdiction_codes(self) -> list[str]:
+        return sorted(c for c, j in self.model.jurisdictions.items() if j.kind != "group")
+
+    def describe(self) -> dict[str, Any]:
+        return {
+            "version": self.version,
+            "origin": self.origin,
+            "triples": len(self.graph),
+            "organisations": sorted(self.model.organisations),
+            "jurisdictions": len(self.jurisdiction_codes()),
+        }
+
+    # -- export ----------------------------------------------------------------------------
+    def export(self, fmt: str = "ttl") -> str:
+        formats = {"ttl": "turtle", "turtle": "turtle", "nt": "nt", "jsonld": "json-ld",
+                   "json-ld": "json-ld", "xml": "xml"}
+        if fmt not in formats:
+            raise XborderInputError(f"unknown export format {fmt!r}; use one of ttl, jsonld, nt",
+                                    candidates=[{"id": f} for f in ("ttl", "jsonld", "nt")])
+        return self.graph.serialize(format=formats[fmt])

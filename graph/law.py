@@ -1,0 +1,212 @@
+"""Transfer law as typed objects, read back from the graph: regimes (where they apply, over
+time), adequacy decisions, mechanisms and targeted restrictions."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from rdflib import Graph
+from rdflib.term import Node
+
+from xborder.graph.dates import Interval
+from xborder.graph.model import Source, code_of, read_interval
+from xborder.graph.vocab import DCT, DPV, RDF, SKOS, XB
+
+__all__ = ["AdequacyEntry", "Law", "LawModel", "Mechanism", "Regime", "RegimeArea",
+           "Restriction", "read_law"]
+
+
+@dataclass(frozen=True)
+class Law:
+    name: str
+    interval: Interval
+    iri: str | None
+    source: Source
+
+
+@dataclass(frozen=True)
+class RegimeArea:
+    place: str  # a jurisdiction code or a group id
+    interval: Interval
+    source: Source
+
+
+@dataclass(frozen=True)
+class Regime:
+    id: str
+    name: str
+    general_restriction: bool
+    laws: tuple[Law, ...]
+    areas: tuple[RegimeArea, ...]
+    note: str | None = None
+
+    def law_at(self, at: dt.date) -> Law | None:
+        for law in self.laws:
+            if law.interval.contains(at):
+                return law
+        return None
+
+
+def _source_dict(source: Source) -> dict[str, Any]:
+    return {"title": source.title, "url": source.url, "celex": source.celex,
+            "confidence": source.confidence}
+
+
+@dataclass(frozen=True)
+class AdequacyEntry:
+    id: str
+    regime: str
+    destination: str
+    scope: str
+    kind: str
+    interval: Interval
+    instrument: str | None
+    iri: str | None
+    source: Source
+    confidence: str
+    note: str | None = None
+    uncertainty: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"kind": self.kind, "id": self.id, "instrument": self.instrument,
+                "scope": self.scope, "destination": self.destination,
+                "valid_from": _iso(self.interval.start), "valid_to": _iso(self.interval.end),
+                "iri": self.iri, "source": _source_dict(self.source), "note": self.note}
+
+
+@dataclass(frozen=True)
+class Mechanism:
+    id: str
+    regime: str
+    kind: str
+    name: str
+    interval: Interval
+    source: Source
+    confidence: str
+    article: str | None = None
+    iri: str | None = None
+    instrument: str | None = None
+    grandfathered_to: dt.date | None = None
+    scope: str | None = None
+    note: str | None = None
+
+    def usable(self, at: dt.date) -> str | None:
+        """``"new"`` if usable for new arrangements on ``at``, ``"grandfathered"`` if only
+        existing ones stay valid, else None."""
+        if self.interval.contains(at):
+            return "new"
+        if self.grandfathered_to and self.interval.end and self.interval.end < at <= \
+                self.grandfathered_to:
+            return "grandfathered"
+        return None
+
+    def to_dict(self, at: dt.date | None = None) -> dict[str, Any]:
+        d: dict[str, Any] = {
+            "kind": self.kind, "id": self.id, "name": self.name,
+            "instrument": self.instrument, "scope": self.scope,
+            "valid_from": _iso(self.interval.start), "valid_to": _iso(self.interval.end),
+            "article": self.article, "iri": self.iri, "source": _source_dict(self.source),
+        }
+        if self.grandfathered_to:
+            d["grandfathered_to"] = self.grandfathered_to.isoformat()
+        if at is not None and self.usable(at) == "grandfathered":
+            d["note"] = (f"only contracts concluded before {self.interval.end} remain valid, "
+                         f"until {self.grandfathered_to}")
+        elif self.note:
+            d["note"] = self.note
+        return d
+
+
+@dataclass(frozen=True)
+class Restriction:
+    id: str
+    regime: str
+    destinations: tuple[str, ...]
+    scope: str
+    kind: str
+    interval: Interval
+    instrument: str | None
+    source: Source
+    note: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"kind": self.kind, "id": self.id, "scope": self.scope,
+                "destinations": list(self.destinations), "instrument": self.instrument,
+                "valid_from": _iso(self.interval.start), "valid_to": _iso(self.interval.end),
+                "source": _source_dict(self.source), "note": self.note}
+
+
+@dataclass
+class LawModel:
+    regimes: dict[str, Regime] = field(default_factory=dict)
+    adequacy: dict[str, list[AdequacyEntry]] = field(default_factory=dict)  # by regime
+    mechanisms: dict[str, list[Mechanism]] = field(default_factory=dict)  # by regime
+    restrictions: dict[str, list[Restriction]] = field(default_factory=dict)  # by regime
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def _opt(g: Graph, s: Node, p: Node) -> str | None:
+    value = g.value(s, p)
+    return None if value is None else str(value)
+
+
+def read_law(g: Graph, sources: dict[str, Source]) -> LawModel:
+    def source_of(s: Node) -> Source:
+        return sources[str(g.value(s, DCT.source))]
+
+    def regime_id(s: Node) -> str:
+        return str(g.value(g.value(s, XB.regime), XB.id))
+
+    law = LawModel()
+    for s in g.subjects(RDF.type, XB.Regime):
+        laws = tuple(sorted(
+            (Law(str(g.value(x, DPV.hasName)), read_interval(g, x),
+                 _opt(g, x, SKOS.exactMatch), source_of(x)) for x in g.objects(s, XB.law)),
+            key=lambda x: x.interval.start or dt.date.min))
+        areas = tuple(sorted(
+            (RegimeArea(code_of(g.value(x, XB.place)), read_interval(g, x), source_of(x))
+             for x in g.objects(s, XB.area)), key=lambda a: a.place))
+        regime = Regime(str(g.value(s, XB.id)), str(g.value(s, DPV.hasName)),
+                        bool(g.value(s, XB.generalRestriction).toPython()),  # type: ignore
+                        laws, areas, _opt(g, s, SKOS.note))
+        law.regimes[regime.id] = regime
+    adequacy: dict[str, list[AdequacyEntry]] = defaultdict(list)
+    for s in g.subjects(RDF.type, XB.AdequacyDecision):
+        entry = AdequacyEntry(
+            str(g.value(s, XB.id)), regime_id(s), code_of(g.value(s, XB.destination)),
+            str(g.value(s, XB.scope)), str(g.value(s, XB.adequacyKind)), read_interval(g, s),
+            _opt(g, s, XB.instrument), _opt(g, s, SKOS.exactMatch), source_of(s),
+            _opt(g, s, XB.confidence) or "verified", _opt(g, s, SKOS.note),
+            _opt(g, s, XB.uncertainty))
+        adequacy[entry.regime].append(entry)
+    mechanisms: dict[str, list[Mechanism]] = defaultdict(list)
+    for s in g.subjects(RDF.type, XB.TransferMechanism):
+        gf = g.value(s, XB.grandfatheredTo)
+        m = Mechanism(
+            str(g.value(s, XB.id)), regime_id(s), str(g.value(s, XB.mechanismKind)),
+            str(g.value(s, DPV.hasName)), read_interval(g, s), source_of(s),
+            _opt(g, s, XB.confidence) or "verified", _opt(g, s, XB.article),
+            _opt(g, s, SKOS.exactMatch), _opt(g, s, XB.instrument),
+            dt.date.fromisoformat(str(gf)) if gf is not None else None,
+            _opt(g, s, XB.scope), _opt(g, s, SKOS.note))
+        mechanisms[m.regime].append(m)
+    restrictions: dict[str, list[Restriction]] = defaultdict(list)
+    for s in g.subjects(RDF.type, XB.TargetedRestriction):
+        r = Restriction(
+            str(g.value(s, XB.id)), regime_id(s),
+            tuple(sorted(code_of(o) for o in g.objects(s, XB.destination))),
+            str(g.value(s, XB.scope)), str(g.value(s, XB.restrictionKind)), read_interval(g, s),
+            _opt(g, s, XB.instrument), source_of(s), _opt(g, s, SKOS.note))
+        restrictions[r.regime].append(r)
+    for table in (adequacy, mechanisms, restrictions):
+        for items in table.values():
+            items.sort(key=lambda x: (x.interval.start or dt.date.min, x.id))
+    law.adequacy, law.mechanisms, law.restrictions = (dict(adequacy), dict(mechanisms),
+                                                      dict(restrictions))
+    return law

@@ -1,0 +1,104 @@
+"""Views over many answers at once: "what changed" between two dates, and the transfer network
+as a networkx graph (jurisdictions and entities as nodes, evaluated legs as edges)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Any
+
+import networkx as nx
+
+from xborder.graph.dates import parse_date
+from xborder.graph.errors import NoApplicableRule
+
+if TYPE_CHECKING:
+    from xborder.graph.kb import KnowledgeBase
+    from xborder.graph.resolution import Resolution
+
+__all__ = ["changes", "transfer_network"]
+
+
+def _resolve(kb: KnowledgeBase, code: str, service: str | None, org: str,
+             at: dt.date) -> Resolution | None:
+    try:
+        return kb.resolve(code, service=service, org=org, at=at)
+    except NoApplicableRule:
+        return None
+
+
+def _services(kb: KnowledgeBase, org: str, service: str | None) -> list[str | None]:
+    organisation = kb.organisation(org)
+    if service is not None:
+        svc = kb.service(organisation, service)
+        return [svc.id if svc else None]
+    return [None, *organisation.services]
+
+
+def changes(kb: KnowledgeBase, before: str | dt.date, after: str | dt.date,
+            org: str | None = None, service: str | None = None) -> list[dict[str, Any]]:
+    """Every (location, service) whose controller or any transfer leg's status differs between
+    ``before`` and ``after`` — the impact report for a legal change."""
+    d1, d2 = parse_date(before), parse_date(after)
+    organisation = kb.organisation(org)
+    out: list[dict[str, Any]] = []
+    for svc in _services(kb, organisation.id, service):
+        for code in kb.jurisdiction_codes():
+            r1 = _resolve(kb, code, svc, organisation.id, d1)
+            r2 = _resolve(kb, code, svc, organisation.id, d2)
+            base = {"location": code, "service": svc}
+            c1 = r1.controller.id if r1 else None
+            c2 = r2.controller.id if r2 else None
+            if c1 != c2:
+                out.append({**base, "what": "controller", "before": c1, "after": c2,
+                            "why": r2.answer.explanation if r2 else "no rule in force"})
+            legs1 = {(leg.kind, leg.from_code, leg.to_code): leg for leg in
+                     (r1.legs if r1 else ())}
+            legs2 = {(leg.kind, leg.from_code, leg.to_code): leg for leg in
+                     (r2.legs if r2 else ())}
+            for key in sorted(set(legs1) | set(legs2), key=str):
+                s1 = legs1[key].status if key in legs1 else None
+                s2 = legs2[key].status if key in legs2 else None
+                if s1 != s2:
+                    leg = legs2.get(key) or legs1[key]
+                    out.append({**base, "what": "transfer", "leg": key[0], "from": key[1],
+                                "to": key[2], "before": s1, "after": s2,
+                                "why": leg.transfer.explanation if leg.transfer else leg.note})
+    return out
+
+
+def transfer_network(kb: KnowledgeBase, at: str | dt.date | None = None,
+                     org: str | None = None, service: str | None = None,
+                     locations: list[str] | None = None) -> nx.MultiDiGraph:
+    """Users' jurisdictions → controllers → recipients' jurisdictions, one edge per evaluated
+    leg, with ``status``, ``regime``, ``mechanisms`` and ``explanation`` as edge attributes."""
+    day = parse_date(at)
+    organisation = kb.organisation(org)
+    g: nx.MultiDiGraph = nx.MultiDiGraph(organisation=organisation.id, at=day.isoformat())
+    codes = locations or kb.jurisdiction_codes()
+    for code in codes:
+        r = _resolve(kb, code, service, organisation.id, day)
+        if r is None:
+            continue
+        user = f"user:{r.answer.code}"
+        g.add_node(user, kind="user-location", code=r.answer.code, name=r.answer.name)
+        ctrl = r.controller
+        g.add_node(f"entity:{ctrl.id}", kind="controller", name=ctrl.name, country=ctrl.country)
+        for leg in r.legs:
+            attrs = {"status": leg.status, "leg": leg.kind,
+                     "regime": leg.transfer.regime.id if leg.transfer and leg.transfer.regime
+                     else None,
+                     "mechanisms": [a.instrument for a in leg.transfer.adequacy] +
+                                   [m.name for m in leg.transfer.safeguards[:3]]
+                     if leg.transfer else [],
+                     "explanation": leg.transfer.explanation if leg.transfer else leg.note}
+            if leg.kind == "user-to-controller":
+                g.add_edge(user, f"entity:{ctrl.id}", key=f"{code}:user", **attrs)
+                continue
+            assert leg.recipient is not None
+            target = f"place:{leg.to_code}" if leg.to_code else f"recipients:{leg.recipient.id}"
+            if not g.has_node(target):
+                g.add_node(target, kind="recipient", name=leg.recipient.name,
+                           code=leg.to_code, recipient=leg.recipient.kind)
+            g.add_edge(f"entity:{ctrl.id}", target, key=f"{ctrl.id}:{leg.recipient.id}",
+                       recipient=leg.recipient.name, **attrs)
+    return g

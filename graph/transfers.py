@@ -1,0 +1,242 @@
+"""What lets it cross: the exporting regime of a place on a date, and what allows data to go to a
+destination — free flow inside one area, an adequacy decision (with its scope limit), appropriate
+safeguards, derogations, data out of scope — or "no rules encoded" for that regime.
+
+Order of analysis (GDPR Art. 44–49 and its siblings): same area → adequacy or equivalent listing →
+safeguards (derogations listed apart) → unknown. A regime without a general restriction answers
+``no-general-restriction`` with its targeted rules as caveats.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from xborder.graph.law import AdequacyEntry, Law, LawModel, Mechanism, Regime, Restriction
+from xborder.graph.model import Model
+from xborder.graph.places import Step, ancestors, group_status, place_breakpoints
+
+__all__ = ["STATUSES", "Transfer", "TransferAnswer", "evaluate_transfer", "law_breakpoints",
+           "place_breakpoints", "regimes_at"]
+
+STATUSES = ("same-area", "adequacy", "safeguards-required", "no-general-restriction", "unknown")
+SAFEGUARD_KINDS = {"scc", "bcr", "code-of-conduct", "certification", "ad-hoc-clauses",
+                   "standard-clauses", "other"}
+
+
+@dataclass(frozen=True)
+class TransferAnswer:
+    from_code: str
+    to_code: str
+    status: str
+    regime: Regime | None
+    law: Law | None
+    adequacy: tuple[AdequacyEntry, ...]
+    safeguards: tuple[Mechanism, ...]
+    derogations: tuple[Mechanism, ...]
+    out_of_scope: tuple[Mechanism, ...]
+    restrictions: tuple[Restriction, ...]
+    explanation: str
+    caveats: tuple[str, ...]
+    chain: tuple[Step, ...]
+    names: tuple[str, str]
+    segment_start: dt.date
+
+    def body(self, at: dt.date) -> dict[str, Any]:
+        regime = None
+        if self.regime is not None:
+            regime = {"id": self.regime.id, "name": self.regime.name,
+                      "law": ({"name": self.law.name, "iri": self.law.iri,
+                               "source": {"title": self.law.source.title,
+                                          "url": self.law.source.url}}
+                              if self.law else None)}
+        return {
+            "from": {"code": self.from_code, "name": self.names[0]},
+            "to": {"code": self.to_code, "name": self.names[1]},
+            "at": at.isoformat(),
+            "regime": regime,
+            "status": self.status,
+            "mechanisms": [a.to_dict() for a in self.adequacy]
+                          + [m.to_dict(at) for m in self.safeguards],
+            "derogations": [m.to_dict(at) for m in self.derogations],
+            "out_of_scope": [m.to_dict(at) for m in self.out_of_scope],
+            "restrictions": [r.to_dict() for r in self.restrictions],
+            "explanation": self.explanation,
+            "chain": [s.to_dict() for s in self.chain],
+            "caveats": list(self.caveats),
+        }
+
+
+@dataclass(frozen=True)
+class Transfer:
+    """The answer to "may data go from A to B on D?": a :class:`TransferAnswer` plus the
+    question as asked."""
+
+    from_input: str
+    to_input: str
+    at: dt.date
+    answer: TransferAnswer
+    policy_claims: tuple[dict[str, Any], ...] = ()
+
+    @property
+    def status(self) -> str:
+        return self.answer.status
+
+    @property
+    def regime(self) -> Regime | None:
+        return self.answer.regime
+
+    def to_dict(self) -> dict[str, Any]:
+        body = self.answer.body(self.at)
+        body["from"]["input"] = self.from_input
+        body["to"]["input"] = self.to_input
+        if self.policy_claims:
+            body["policy_claims"] = list(self.policy_claims)
+        return body
+
+
+def _in_place(model: Model, code: str, place: str, at: dt.date) -> tuple[bool, list[Step]]:
+    """Is ``code`` covered by ``place`` (a code or a group) on ``at``, and why."""
+    j = model.jurisdictions.get(place)
+    if j is not None and j.kind == "group":
+        status = group_status(model, code, place, at)
+        return status.law_applies, list(status.chain)
+    if code == place:
+        return True, []
+    me = model.jurisdictions.get(code)
+    if me is not None and me.kind == "subdivision" and place in ancestors(model, code):
+        return True, [Step(f"{code} is a subdivision of {place}", None, f"part of {place}")]
+    return False, []
+
+
+def regimes_at(model: Model, law: LawModel, code: str,
+               at: dt.date) -> list[tuple[Regime, list[Step]]]:
+    """The regimes whose area covers ``code`` on ``at`` (with the chain that puts it there)."""
+    found = []
+    for regime in law.regimes.values():
+        if regime.laws and regime.law_at(at) is None:
+            continue
+        for area in regime.areas:
+            if not area.interval.contains(at):
+                continue
+            inside, chain = _in_place(model, code, area.place, at)
+            if inside:
+                found.append((regime, chain))
+                break
+    return found
+
+
+def evaluate_transfer(model: Model, law: LawModel, src: str, dst: str,
+                      at: dt.date) -> TransferAnswer:
+    names = (model.jurisdictions[src].name, model.jurisdictions[dst].name)
+    regimes = regimes_at(model, law, src, at)
+    caveats: list[str] = []
+    for a in model.applications.get(src, ()):
+        if a.uncertainty and a.interval.contains(at):
+            caveats.append(a.uncertainty)
+
+    def answer(status: str, explanation: str, regime: Regime | None = None,
+               adequacy: tuple[AdequacyEntry, ...] = (), safeguards: tuple[Mechanism, ...] = (),
+               derogations: tuple[Mechanism, ...] = (), out: tuple[Mechanism, ...] = (),
+               restrictions: tuple[Restriction, ...] = (),
+               chain: tuple[Step, ...] = ()) -> TransferAnswer:
+        return TransferAnswer(src, dst, status, regime, regime.law_at(at) if regime else None,
+                              adequacy, safeguards, derogations, out, restrictions, explanation,
+                              tuple(dict.fromkeys(caveats)), chain, names, at)
+
+    if not regimes:
+        known = ", ".join(sorted(law.regimes))
+        return answer("unknown", f"No transfer rules are encoded for {names[0]} ({src}) at this "
+                                 f"date (regimes encoded: {known}).")
+    regime, chain = regimes[0]
+    for other, _ in regimes[1:]:
+        caveats.append(f"{src} is also in the area of {other.name}; only {regime.name} was "
+                       "evaluated")
+    law_now = regime.law_at(at)
+    law_name = law_now.name if law_now else regime.name
+    mechanisms = law.mechanisms.get(regime.id, [])
+    usable = [m for m in mechanisms if m.usable(at)]
+    derogations = tuple(m for m in usable if m.kind == "derogation")
+    out = tuple(m for m in usable if m.kind == "out-of-scope")
+    safeguards = tuple(m for m in usable if m.kind in SAFEGUARD_KINDS)
+
+    if not regime.general_restriction:
+        hits = tuple(r for r in law.restrictions.get(regime.id, [])
+                     if r.interval.contains(at)
+                     and any(_in_place(model, dst, d, at)[0] for d in r.destinations))
+        for r in hits:
+            caveats.append(f"{r.instrument or r.id}: {r.kind} for {r.scope}")
+        return answer("no-general-restriction",
+                      f"{law_name} imposes no general restriction on transfers from "
+                      f"{names[0]}" + (f"; {len(hits)} targeted rule(s) apply to {names[1]}"
+                                       if hits else ""),
+                      regime, safeguards=safeguards, restrictions=hits, chain=tuple(chain))
+
+    same, dst_chain = _in_place_any(model, regime, dst, at)
+    if same:
+        return answer("same-area", f"{names[0]} and {names[1]} are both in the area of "
+                                   f"{law_name}: no transfer restriction applies between them",
+                      regime, chain=tuple(chain + dst_chain))
+
+    matches: list[AdequacyEntry] = []
+    for entry in law.adequacy.get(regime.id, []):
+        if entry.interval.contains(at) and _in_place(model, dst, entry.destination, at)[0]:
+            matches.append(entry)
+            if entry.uncertainty:
+                caveats.append(entry.uncertainty)
+    bridges = [e for e in matches if e.kind == "not-a-transfer"]
+    if bridges:
+        bridge = bridges[0]
+        return answer("same-area", f"Data sent from {names[0]} to {names[1]} is not treated "
+                                   f"as a transfer to a third country: {bridge.instrument} "
+                                   f"({bridge.scope})",
+                      regime, adequacy=tuple(bridges), chain=tuple(chain))
+    if matches:
+        limited = [e for e in matches if e.scope.strip().lower() != "all"]
+        text = "; ".join(f"{e.instrument} ({e.scope})" for e in matches)
+        if limited and len(limited) == len(matches):
+            caveats.append(f"The adequacy finding covers only: {limited[0].scope}. Recipients "
+                           "outside that scope need one of the listed safeguards or a derogation.")
+            return answer("adequacy", f"{law_name}: {names[1]} is found adequate by {text}",
+                          regime, tuple(matches), safeguards, derogations, out,
+                          chain=tuple(chain))
+        return answer("adequacy", f"{law_name}: {names[1]} is found adequate by {text}",
+                      regime, tuple(matches), chain=tuple(chain))
+    if not safeguards:
+        caveats.append(f"No appropriate safeguards of {regime.name} are encoded for this "
+                       "date")
+    return answer("safeguards-required",
+                  f"{law_name}: no adequacy finding covers {names[1]}; an "
+                  f"appropriate safeguard is required ({len(safeguards)} available), or a "
+                  "derogation for occasional transfers",
+                  regime, (), safeguards, derogations, out, chain=tuple(chain))
+
+
+def _in_place_any(model: Model, regime: Regime, code: str,
+                  at: dt.date) -> tuple[bool, list[Step]]:
+    for area in regime.areas:
+        if area.interval.contains(at):
+            inside, chain = _in_place(model, code, area.place, at)
+            if inside:
+                return True, chain
+    return False, []
+
+
+def law_breakpoints(law: LawModel) -> set[dt.date]:
+    """Every day on which any transfer rule begins or ends (add the places' own breakpoints)."""
+    points: set[dt.date] = set()
+    for regime in law.regimes.values():
+        for law_ in regime.laws:
+            points.update(law_.interval.breakpoints())
+        for area in regime.areas:
+            points.update(area.interval.breakpoints())
+    dated: list[AdequacyEntry | Mechanism | Restriction] = []
+    for table in (law.adequacy, law.mechanisms, law.restrictions):
+        for items in table.values():
+            dated.extend(items)
+    for item in dated:
+        points.update(item.interval.breakpoints())
+        if isinstance(item, Mechanism) and item.grandfathered_to:
+            points.add(item.grandfathered_to + dt.timedelta(days=1))
+    return points

@@ -1,0 +1,3 @@
+from xborder.api.cli import main
+
+raise SystemExit(main())

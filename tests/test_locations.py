@@ -1,0 +1,289 @@
+"""xborder.graph.locations: user text → jurisdiction code, against pycountry's real data."""
+
+from __future__ import annotations
+
+from concurrent.futures import ThreadPoolExecutor
+
+import pycountry
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from xborder.graph.errors import (
+    AmbiguousLocation,
+    KnowledgeBaseError,
+    UnknownLocation,
+    XborderInputError,
+)
+from xborder.graph.locations import MAX_INPUT_LENGTH, Alias, LocationIndex, ParsedLocation
+
+EXTRAS = {
+    "XK": "Kosovo",
+    "ES-CN": "Canary Islands",
+    "ES-CE": "Ceuta",
+    "ES-ML": "Melilla",
+    "PT-20": "Azores",
+    "PT-30": "Madeira",
+}
+ALIASES = [
+    Alias("USA", "US"),
+    Alias("UK", "GB"),
+    Alias("Korea", ambiguous=("KR", "KP")),
+    Alias("Macedonia", "MK"),
+    Alias("Vatican", "VA"),
+    Alias("Bosnia", "BA"),
+    Alias("Congo", ambiguous=("CG", "CD")),
+]
+
+
+def _names() -> dict[str, str]:
+    return {**{c.alpha_2: c.name for c in pycountry.countries}, **EXTRAS}
+
+
+@pytest.fixture(scope="module")
+def index() -> LocationIndex:
+    return LocationIndex(_names(), ALIASES)
+
+
+@pytest.fixture(scope="module")
+def bare() -> LocationIndex:
+    """No aliases: what the data alone decides."""
+    return LocationIndex(_names())
+
+
+def codes(candidates: list[dict[str, str]]) -> list[str]:
+    return [c["code"] for c in candidates]
+
+
+def test_every_iso_3166_1_code_and_name_round_trips(
+    index: LocationIndex, bare: LocationIndex
+) -> None:
+    for c in pycountry.countries:
+        for text, how in [
+            (c.alpha_2, "ISO 3166-1 alpha-2 code"),
+            (c.alpha_2.lower(), "ISO 3166-1 alpha-2 code"),
+            (c.alpha_3, "ISO 3166-1 alpha-3 code"),
+            (f" {c.alpha_3.lower()} ", "ISO 3166-1 alpha-3 code"),
+            (c.numeric, "ISO 3166-1 numeric code"),
+            (str(int(c.numeric)), "ISO 3166-1 numeric code"),
+        ]:
+            assert index.parse(text) == ParsedLocation(text, c.alpha_2, how), text
+        for name in (c.name, getattr(c, "official_name", c.name), getattr(c, "common_name", "")):
+            assert bare.parse(name or c.name).code == c.alpha_2, name
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "matched"),
+    [
+        ("Germany", "DE", "English name"),
+        ("Deutschland", "DE", "German name"),
+        ("Allemagne", "DE", "French name"),
+        ("Alemania", "DE", "Spanish name"),
+        ("Royaume-Uni", "GB", "French name"),
+        ("Réunion", "RE", "English name"),
+        ("reunion", "RE", "English name"),
+        ("  the  RÉUNION ", "RE", "English name"),
+        ("La Réunion", "RE", "English name"),
+        ("St. Lucia", "LC", "English name"),
+        ("Bosnia & Herzegovina", "BA", "English name"),
+        ("Côte d’Ivoire", "CI", "English name"),
+        ("cote divoire", "CI", "English name"),
+        ("guinea bissau", "GW", "English name"),
+        ("Republic of Korea", "KR", "English name"),
+        ("Holy See", "VA", "English name"),
+        ("Taiwan", "TW", "English name"),
+        ("United Kingdom of Great Britain and Northern Ireland", "GB", "English name"),
+        ("Kosovo", "XK", "English name"),
+        ("XK", "XK", "jurisdiction code"),
+        ("Giappone", "JP", "Italian name"),  # a language indexed only on demand
+    ],
+)
+def test_names(index: LocationIndex, text: str, code: str, matched: str) -> None:
+    assert index.parse(text) == ParsedLocation(text, code, matched)
+
+
+def test_translation_slips_are_outvoted(index: LocationIndex) -> None:
+    # Occitan gives Nicaragua's official name as "Paraguai"; eight languages say Paraguay
+    parsed = index.parse("Paraguai")
+    assert parsed.code == "PY" and parsed.matched.endswith(" name")
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [("USA", "US"), ("UK", "GB"), ("U.K.", "GB"), ("Macedonia", "MK"), ("Vatican", "VA"),
+     ("bosnia", "BA")],
+)
+def test_aliases(index: LocationIndex, text: str, code: str) -> None:
+    assert index.parse(text).code == code
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "subdivision", "name"),
+    [
+        ("FR-75C", "FR", "FR-75C", "Paris"),
+        ("DE-BY", "DE", "DE-BY", "Bayern"),
+        ("gb-sct", "GB", "GB-SCT", "Scotland"),
+        ("US-CA", "US", "US-CA", "California"),
+        ("US-GA", "US", "US-GA", "Georgia"),  # not the country Georgia (GE)
+        ("GN-ML", "GN", "GN-ML", "Mali"),  # a Guinean prefecture, not Mali (ML)
+        ("BE-WLX", "BE", "BE-WLX", "Luxembourg"),
+        ("ES-GC", "ES-CN", "ES-GC", "Las Palmas"),  # part of a knowledge-base jurisdiction
+    ],
+)
+def test_subdivision_codes_fold_into_their_jurisdiction(
+    index: LocationIndex, text: str, code: str, subdivision: str, name: str
+) -> None:
+    parsed = index.parse(text)
+    assert (parsed.code, parsed.subdivision, parsed.subdivision_name) == (code, subdivision, name)
+    assert parsed.matched == "ISO 3166-2 subdivision code"
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [("FR-974", "RE"), ("FR-RE", "RE"), ("FR-971", "GP"), ("FR-GP", "GP"), ("FR-973", "GF"),
+     ("FR-PF", "PF"), ("FR-WF", "WF"), ("US-PR", "PR"), ("US-VI", "VI"), ("NL-AW", "AW"),
+     ("NL-SX", "SX"), ("CN-HK", "HK"), ("CN-MO", "MO"), ("CN-TW", "TW"), ("FI-01", "AX"),
+     ("NO-21", "SJ"), ("NO-22", "SJ")],
+)
+def test_territories_with_their_own_iso_3166_1_code(
+    index: LocationIndex, text: str, code: str
+) -> None:
+    parsed = index.parse(text)
+    assert (parsed.code, parsed.subdivision) == (code, None)
+    assert "territory with its own ISO 3166-1 code" in parsed.matched
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["ES-CN", "es-cn", "ES CN", "es_cn", "Canarias", "Canary Islands", "the Canary Islands",
+     "Canaries", "Kanaren"],
+)
+def test_extra_subdivisions(index: LocationIndex, text: str) -> None:
+    assert index.parse(text) == ParsedLocation(text, "ES-CN", index.parse(text).matched)
+    assert index.parse(text).subdivision is None
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [("Azores", "PT-20"), ("Açores", "PT-20"), ("PT-20", "PT-20"), ("Madeira", "PT-30"),
+     ("Ceuta", "ES-CE"), ("Melilla", "ES-ML"), ("Svalbard", "SJ"), ("Jan Mayen", "SJ"),
+     ("Guyane", "GF")],
+)
+def test_subdivision_names(index: LocationIndex, text: str, code: str) -> None:
+    assert index.parse(text).code == code
+
+
+def test_ambiguous_alias_lists_both(index: LocationIndex) -> None:
+    with pytest.raises(AmbiguousLocation) as err:
+        index.parse("Korea")
+    assert err.value.detail == (
+        "'Korea' is ambiguous: Korea, Republic of (KR), "
+        "Korea, Democratic People's Republic of (KP)"
+    )
+    assert err.value.candidates == [
+        {"code": "KR", "name": "Korea, Republic of"},
+        {"code": "KP", "name": "Korea, Democratic People's Republic of"},
+    ]
+    assert err.value.to_problem()["status"] == 409
+    with pytest.raises(AmbiguousLocation) as err:
+        index.parse("congo")
+    assert sorted(codes(err.value.candidates)) == ["CD", "CG"]
+
+
+def test_collisions_in_the_data(index: LocationIndex, bare: LocationIndex) -> None:
+    for text, expected in [("Virgin Islands", ["VG", "VI"]), ("Corée", ["KP", "KR"]),
+                           ("Korea", ["KP", "KR"])]:
+        with pytest.raises(AmbiguousLocation) as err:
+            bare.parse(text)
+        assert sorted(codes(err.value.candidates)) == expected
+    assert bare.parse("Congo").code == "CG"  # an exact English name beats CD's "Congo, …"
+    assert index.parse("Congo, The Democratic Republic of the").code == "CD"
+
+
+def test_unknown_offers_candidates(index: LocationIndex) -> None:
+    with pytest.raises(UnknownLocation) as err:
+        index.parse("Germny")
+    assert "DE" in codes(err.value.candidates)
+    assert {"code": "DE", "name": "Germany"} in err.value.candidates
+    assert err.value.detail.startswith("'Germny' is not a known location; did you mean ")
+    assert len(err.value.candidates) <= 5
+    assert err.value.to_problem()["status"] == 404
+
+
+def test_unknown_subdivision_code_offers_its_country(index: LocationIndex) -> None:
+    # pycountry 26 knows Paris as FR-75C; the department code FR-75 is not an ISO 3166-2 code
+    with pytest.raises(UnknownLocation) as err:
+        index.parse("FR-75")
+    assert codes(err.value.candidates)[0] == "FR"
+    assert "ISO 3166-2" in err.value.detail
+
+
+def test_invalid_input(index: LocationIndex) -> None:
+    for empty in ["", "   ", "\t\n"]:
+        with pytest.raises(XborderInputError) as err:
+            index.parse(empty)
+        assert type(err.value) is XborderInputError
+        assert "no location given" in err.value.detail
+    with pytest.raises(UnknownLocation, match="control characters"):
+        index.parse("\x00")
+    with pytest.raises(UnknownLocation, match="control characters"):
+        index.parse("Ger\x07many")
+    with pytest.raises(UnknownLocation, match=r"too long \(10000 characters; at most 200\)"):
+        index.parse("x" * 10_000)
+    with pytest.raises(UnknownLocation):
+        index.parse("x" * (MAX_INPUT_LENGTH - 1))
+    with pytest.raises(UnknownLocation):
+        index.parse("!!! the ???")
+    with pytest.raises(XborderInputError):
+        index.parse(None)  # type: ignore[arg-type]
+
+
+def test_input_is_kept_as_given(index: LocationIndex) -> None:
+    assert index.parse("  de ").input == "  de "
+
+
+def test_candidates_and_suggest(index: LocationIndex) -> None:
+    assert codes(index.candidates("Germny"))[0] == "DE"
+    assert codes(index.candidates("Korea"))[:2] == ["KR", "KP"]
+    assert index.candidates("") == [] and index.candidates("x", limit=0) == []
+    assert codes(index.suggest("ger")) == ["DE"]
+    assert codes(index.suggest("deu"))[0] == "DE"  # the alpha-3 code, then "Deutschland"
+    assert set(codes(index.suggest("united", limit=10))) >= {"AE", "GB", "US", "UM"}
+    assert "ES-CN" in codes(index.suggest("Canar"))
+    assert len(index.suggest("s", limit=3)) == 3
+    assert index.suggest("") == [] and index.suggest("  ") == []
+
+
+def test_alias_and_constructor_validation() -> None:
+    with pytest.raises(ValueError, match="exactly one"):
+        Alias("Nowhere")
+    with pytest.raises(ValueError, match="exactly one"):
+        Alias("Both", "DE", ("FR", "IT"))
+    with pytest.raises(ValueError, match="at least two"):
+        Alias("One", ambiguous=("DE",))
+    names = _names()
+    with pytest.raises(KnowledgeBaseError, match="unknown codes"):
+        LocationIndex(names, [Alias("Atlantis", "QQ")])
+    with pytest.raises(KnowledgeBaseError, match="conflicts"):
+        LocationIndex(names, [Alias("Holland", "NL"), Alias("holland!", "BE")])
+    with pytest.raises(ValueError, match="translations"):
+        LocationIndex(names, languages=["xx"])
+
+
+def test_lazy_layers_are_built_once_under_concurrency() -> None:
+    index = LocationIndex(_names())
+    with ThreadPoolExecutor(8) as pool:
+        results = list(pool.map(lambda t: index.parse(t).code, ["Giappone", "FR-974"] * 8))
+    assert results == ["JP", "RE"] * 8
+
+
+@settings(deadline=None, max_examples=300)
+@given(st.one_of(st.text(max_size=250), st.from_regex(r"[A-Za-z]{2}[- _][A-Za-z0-9]{1,4}")))
+def test_arbitrary_text_only_raises_input_errors(index: LocationIndex, text: str) -> None:
+    try:
+        parsed = index.parse(text)
+    except XborderInputError as err:
+        assert err.detail
+    else:
+        assert parsed.code in _names()
+    assert all(c["code"] in _names() for c in index.candidates(text) + index.suggest(text))
