@@ -21,8 +21,9 @@ __all__ = ["STATUSES", "Transfer", "TransferAnswer", "evaluate_transfer", "law_b
            "place_breakpoints", "regimes_at"]
 
 STATUSES = ("same-area", "adequacy", "safeguards-required", "no-general-restriction", "unknown")
-SAFEGUARD_KINDS = {"scc", "bcr", "code-of-conduct", "certification", "ad-hoc-clauses",
-                   "standard-clauses", "other"}
+SAFEGUARD_ORDER = ("scc", "standard-clauses", "bcr", "code-of-conduct", "certification",
+                   "ad-hoc-clauses", "other")
+SAFEGUARD_KINDS = set(SAFEGUARD_ORDER)
 
 
 @dataclass(frozen=True)
@@ -159,7 +160,9 @@ def evaluate_transfer(model: Model, law: LawModel, src: str, dst: str,
     usable = [m for m in mechanisms if m.usable(at)]
     derogations = tuple(m for m in usable if m.kind == "derogation")
     out = tuple(m for m in usable if m.kind == "out-of-scope")
-    safeguards = tuple(m for m in usable if m.kind in SAFEGUARD_KINDS)
+    safeguards = tuple(sorted((m for m in usable if m.kind in SAFEGUARD_KINDS),
+                              key=lambda m: (SAFEGUARD_ORDER.index(m.kind),
+                                             m.usable(at) != "new", m.id)))
 
     if not regime.general_restriction:
         hits = tuple(r for r in law.restrictions.get(regime.id, [])
@@ -168,7 +171,7 @@ def evaluate_transfer(model: Model, law: LawModel, src: str, dst: str,
         for r in hits:
             caveats.append(f"{r.instrument or r.id}: {r.kind} for {r.scope}")
         return answer("no-general-restriction",
-                      f"{law_name} imposes no general restriction on transfers from "
+                      f"{regime.name} imposes no general restriction on transfers from "
                       f"{names[0]}" + (f"; {len(hits)} targeted rule(s) apply to {names[1]}"
                                        if hits else ""),
                       regime, safeguards=safeguards, restrictions=hits, chain=tuple(chain))
