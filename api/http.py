@@ -126,4 +126,7 @@ def create_app(kb: KnowledgeBase | None = None) -> FastAPI:
                 out.append({"ok": False, "problem": exc.to_problem()})
         return JSONBytes({"count": len(out), "results": out})
 
+    from xborder.api import web
+
+    web.register(app)
     return app

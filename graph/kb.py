@@ -45,6 +45,10 @@ __all__ = ["KnowledgeBase"]
 _Timeline = tuple[list[dt.date], list[Answer | XborderError]]
 
 
+_NETWORKISH = re.compile(r"^\s*(\d{1,3}(\.\d{1,3}){3}|[0-9A-Fa-f]*:[0-9A-Fa-f:.%\w]*|"
+                         r"[-+]?\d{1,3}(\.\d+)?\s*,\s*[-+]?\d{1,3}(\.\d+)?)\s*$")
+
+
 def _norm(text: str) -> str:
     return re.sub(r"\s+", " ", text.strip().casefold())
 
@@ -143,8 +147,15 @@ class KnowledgeBase:
             candidates=[{"id": s.id, "name": s.name} for s in org.services.values()])
 
     def parse_location(self, location: str) -> ParsedLocation:
+        """A code, a name, an ISO 3166-2 code, a policy's word, an IP address or ``lat,lon``."""
         if not isinstance(location, str):
             raise XborderInputError("location must be text")
+        if _NETWORKISH.search(location):
+            from xborder.graph import geoip
+
+            placed = geoip.locate(location.strip())
+            if placed is not None:
+                return placed
         return self.locations.parse(location)
 
     # -- resolution ------------------------------------------------------------------------
@@ -158,7 +169,8 @@ class KnowledgeBase:
         answer = self._answer(organisation, svc, parsed.code, day)
         legs = flow_legs(organisation, answer.controller, parsed.code, day,
                          self._transfer_answer) if transfers else ()
-        return Resolution(location, day, answer, parsed.subdivision, parsed.matched, legs)
+        return Resolution(location, day, answer, parsed.subdivision, parsed.matched, legs,
+                          parsed.note)
 
     # -- transfers -------------------------------------------------------------------------
     def transfer(self, from_location: str, to_location: str, at: str | dt.date | None = None,

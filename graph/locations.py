@@ -78,6 +78,7 @@ class ParsedLocation:
     matched: str
     subdivision: str | None = None
     subdivision_name: str | None = None
+    note: str | None = None  # a caveat about how it was placed (e.g. a GeoIP database's date)
 
 
 @dataclass(frozen=True, slots=True)

@@ -76,6 +76,7 @@ class Resolution:
     subdivision: str | None = None
     matched: str = ""
     legs: tuple[Leg, ...] = ()
+    note: str | None = None  # how the location was placed, when that is itself uncertain
 
     @property
     def controller(self) -> Entity:
@@ -99,11 +100,14 @@ class Resolution:
         if self.subdivision:
             chain.insert(0, {"step": f"{self.subdivision} is an ISO 3166-2 subdivision of "
                                      f"{a.code}", "source": None})
+        body = a.body()
+        if self.note:
+            body["caveats"] = [self.note, *body["caveats"]]
         return {
             "at": self.at.isoformat(),
             "location": {"input": self.input, "code": a.code, "name": a.name,
                          "matched": self.matched, "chain": chain},
-            **a.body(),
+            **body,
             "transfers": [leg.to_dict(self.at) for leg in self.legs],
         }
 
