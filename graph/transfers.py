@@ -88,6 +88,10 @@ class Transfer:
     def regime(self) -> Regime | None:
         return self.answer.regime
 
+    @property
+    def caveats(self) -> tuple[str, ...]:
+        return self.answer.caveats
+
     def to_dict(self) -> dict[str, Any]:
         body = self.answer.body(self.at)
         body["from"]["input"] = self.from_input
