@@ -27,7 +27,7 @@ from xborder.graph.errors import (
     XborderError,
     XborderInputError,
 )
-from xborder.graph.flows import flow_legs
+from xborder.graph.flows import Leg, flow_legs
 from xborder.graph.law import LawModel, read_law
 from xborder.graph.locations import Alias, LocationIndex, ParsedLocation
 from xborder.graph.model import Model, Organisation, Service, read_model
@@ -43,6 +43,7 @@ from xborder.graph.transfers import (
 __all__ = ["KnowledgeBase"]
 
 _Timeline = tuple[list[dt.date], list[Answer | XborderError]]
+_FRONT_LIMIT = 100_000  # questions-as-typed remembered before the cache starts afresh
 
 
 _NETWORKISH = re.compile(r"^\s*(\d{1,3}(\.\d{1,3}){3}|[0-9A-Fa-f]*:[0-9A-Fa-f:.%\w]*|"
@@ -89,6 +90,10 @@ class KnowledgeBase:
                 for domain in svc.domains:
                     self._service_urls.setdefault(org.id, []).append((_url_key(domain), svc))
         self._version: str | None = None
+        self._front: dict[tuple[str, str | None, str | None],
+                          tuple[ParsedLocation, _Timeline]] = {}
+        self._dates: dict[str, dt.date] = {}
+        self._leg_cache: dict[tuple[str, str, str, dt.date], tuple[Leg, ...]] = {}
 
     # -- construction ----------------------------------------------------------------------
     @classmethod
@@ -161,16 +166,58 @@ class KnowledgeBase:
     # -- resolution ------------------------------------------------------------------------
     def resolve(self, location: str, service: str | None = None, org: str | None = None,
                 at: str | dt.date | None = None, *, transfers: bool = True) -> Resolution:
-        """Who is the data controller for a user at ``location`` using ``service`` on ``at``."""
-        day = parse_date(at)
+        """Who is the data controller for a user at ``location`` using ``service`` on ``at``.
+
+        The hot path: one dict look-up for the question as typed, one for the date, a bisect over
+        the dates where the answer changes. Transfer legs are evaluated when first read."""
+        front = self._front.get((location, service, org))
+        if front is None:
+            front = self._front_entry(location, service, org)
+        parsed, (starts, answers) = front
+        day = self._day(at)
+        found = answers[bisect.bisect_right(starts, day) - 1]
+        if isinstance(found, XborderError):  # cached per date segment: name the day asked
+            raise type(found)(found.detail.replace("{at}", day.isoformat()),
+                              **{**found.extra, "at": day.isoformat()})
+        return Resolution(location, day, found, parsed.subdivision, parsed.matched, parsed.note,
+                          self._legs if transfers else None)
+
+    def _front_entry(self, location: str, service: str | None,
+                     org: str | None) -> tuple[ParsedLocation, _Timeline]:
         organisation = self.organisation(org)
         svc = self.service(organisation, service)
         parsed = self.parse_location(location)
-        answer = self._answer(organisation, svc, parsed.code, day)
-        legs = flow_legs(organisation, answer.controller, parsed.code, day,
-                         self._transfer_answer) if transfers else ()
-        return Resolution(location, day, answer, parsed.subdivision, parsed.matched, legs,
-                          parsed.note)
+        key = (organisation.id, svc.id if svc else None, parsed.code)
+        timeline = self._timelines.get(key) or self._compile(organisation, svc, parsed.code)
+        if len(self._front) >= _FRONT_LIMIT:
+            self._front.clear()
+        entry = (parsed, timeline)
+        self._front[(location, service, org)] = entry
+        return entry
+
+    def _day(self, at: str | dt.date | None) -> dt.date:
+        if at is None:
+            return dt.date.today()
+        if isinstance(at, str):
+            day = self._dates.get(at)
+            if day is None:
+                day = parse_date(at)
+                if len(self._dates) >= _FRONT_LIMIT:
+                    self._dates.clear()
+                self._dates[at] = day
+            return day
+        return parse_date(at)
+
+    def _legs(self, r: Resolution) -> tuple[Leg, ...]:
+        a = r.answer
+        key = (a.organisation.id, a.controller.id, a.code, r.at)
+        legs = self._leg_cache.get(key)
+        if legs is None:
+            legs = flow_legs(a.organisation, a.controller, a.code, r.at, self._transfer_answer)
+            if len(self._leg_cache) >= _FRONT_LIMIT:
+                self._leg_cache.clear()
+            self._leg_cache[key] = legs
+        return legs
 
     # -- transfers -------------------------------------------------------------------------
     def transfer(self, from_location: str, to_location: str, at: str | dt.date | None = None,
@@ -206,19 +253,6 @@ class KnowledgeBase:
         if found is None:
             found = evaluate_transfer(self.model, self.law, src, dst, max(starts[i], MIN_DATE))
             answers[i] = found
-        return found
-
-    def _answer(self, org: Organisation, svc: Service | None, code: str,
-                day: dt.date) -> Answer:
-        key = (org.id, svc.id if svc else None, code)
-        timeline = self._timelines.get(key)
-        if timeline is None:
-            timeline = self._compile(org, svc, code)
-        starts, answers = timeline
-        found = answers[bisect.bisect_right(starts, day) - 1]
-        if isinstance(found, XborderError):  # cached per date segment: name the day asked
-            raise type(found)(found.detail.replace("{at}", day.isoformat()),
-                              **{**found.extra, "at": day.isoformat()})
         return found
 
     def _compile(self, org: Organisation, svc: Service | None, code: str) -> _Timeline:

@@ -10,6 +10,7 @@ which beats a group (EEA), which beats "everywhere"; the issuer default comes la
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -66,17 +67,35 @@ class Answer:
         }
 
 
-@dataclass(frozen=True)
 class Resolution:
-    """The answer to one question: an :class:`Answer` plus what was asked."""
+    """The answer to one question: an :class:`Answer` (shared by every question that falls in
+    the same date segment) plus what was asked. The transfer legs are computed on first use."""
 
-    input: str
-    at: dt.date
-    answer: Answer
-    subdivision: str | None = None
-    matched: str = ""
-    legs: tuple[Leg, ...] = ()
-    note: str | None = None  # how the location was placed, when that is itself uncertain
+    __slots__ = ("_flow", "_legs", "answer", "at", "input", "matched", "note", "subdivision")
+
+    def __init__(self, input: str, at: dt.date, answer: Answer, subdivision: str | None = None,
+                 matched: str = "", note: str | None = None,
+                 flow: Callable[[Resolution], tuple[Leg, ...]] | None = None) -> None:
+        self.input = input
+        self.at = at
+        self.answer = answer
+        self.subdivision = subdivision
+        self.matched = matched
+        self.note = note  # how the location was placed, when that is itself uncertain
+        self._flow = flow
+        self._legs: tuple[Leg, ...] | None = None if flow is not None else ()
+
+    def __repr__(self) -> str:
+        return (f"Resolution({self.input!r}, at={self.at.isoformat()}, "
+                f"controller={self.answer.controller.id!r}, rule={self.answer.rule.id!r})")
+
+    @property
+    def legs(self) -> tuple[Leg, ...]:
+        """Each leg of the flow, evaluated as a transfer (empty if asked without transfers)."""
+        if self._legs is None:
+            assert self._flow is not None
+            self._legs = self._flow(self)
+        return self._legs
 
     @property
     def controller(self) -> Entity:

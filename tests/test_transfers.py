@@ -157,7 +157,7 @@ def test_resolution_legs_for_a_cloud_user_in_reunion(kb):
 def test_resolution_legs_for_a_user_in_china(kb):
     d = kb.resolve("CN", service="consumer-cloud", at="2022-06-01").to_dict()
     assert d["controller"]["id"] == ISSUER
-    to_germany = [leg for leg in d["transfers"] if leg["to"] == "DE"][0]
+    to_germany = next(leg for leg in d["transfers"] if leg["to"] == "DE")
     assert to_germany["regime"] == "CN" and to_germany["status"] == "safeguards-required"
 
 
