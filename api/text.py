@@ -9,7 +9,8 @@ __all__ = ["render_changes", "render_resolution", "render_transfer"]
 
 
 def _wrap(text: str, indent: str = "  ") -> str:
-    return textwrap.fill(text, width=96, initial_indent=indent, subsequent_indent=indent + "  ")
+    return textwrap.fill(text, width=96, initial_indent=indent, subsequent_indent=indent + "  ",
+                         break_long_words=False, break_on_hyphens=False)
 
 
 def render_resolution(d: dict[str, Any]) -> str:

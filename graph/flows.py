@@ -16,8 +16,8 @@ __all__ = ["Leg", "flow_legs"]
 Lookup = Callable[[str, str, dt.date], TransferAnswer]
 
 CLAIM_MEANING = {
-    "consent": "consent is a derogation (GDPR Art. 49(1)(a)) for occasional transfers, not a "
-               "safeguard for regular ones",
+    "consent": "consent is a derogation for occasional transfers (GDPR Art. 49(1)(a); Directive "
+               "95/46 Art. 26(1)(a) before 2018-05-25), not a safeguard for regular ones",
     "anonymisation": "anonymised data is outside the law's scope, but only if no one can "
                      "re-identify it",
     "adequate-protection": "a promise of 'adequate protection' is not itself a transfer tool",
