@@ -49,6 +49,7 @@ class BuildContext:
         for prefix, ns in PREFIXES.items():
             self.graph.bind(prefix, ns)
         self.codes: set[str] = set()
+        self.iso_codes: set[str] = set()
         self.groups: set[str] = set()
         self.ids: dict[tuple[str, str], str] = {}
         self._wanted: list[tuple[str, str, Node]] = []
@@ -157,6 +158,7 @@ def _iso_jurisdictions(ctx: BuildContext) -> None:
     for country in pycountry.countries:
         iri = jurisdiction_iri(country.alpha_2)
         ctx.codes.add(country.alpha_2)
+        ctx.iso_codes.add(country.alpha_2)
         ctx.add(iri, RDF.type, DPV.Country)
         ctx.add(iri, XB.code, Literal(country.alpha_2))
         ctx.add(iri, SKOS.prefLabel, Literal(country.name, lang="en"))

@@ -21,6 +21,10 @@ def register(ctx: BuildContext, files: list[Node]) -> None:
         for raw in f.items("jurisdictions", "jurisdiction"):
             node = Node(raw, f.file, f.line, "jurisdiction")
             code = node.required("code")
+            if _is_annotation(node):
+                if code not in ctx.iso_codes:
+                    raise node.error(f"{code!r} is not an ISO 3166-1 code: give it a 'name'")
+                continue
             if code in ctx.codes:
                 raise node.error(f"jurisdiction {code!r} is already defined")
             ctx.codes.add(code)
@@ -51,9 +55,21 @@ def emit(ctx: BuildContext, f: Node) -> None:
         _alias(ctx, Node(raw, f.file, f.line, "alias"))
 
 
+def _is_annotation(node: Node) -> bool:
+    """An entry on an ISO 3166-1 code that only adds a note or a disputed status."""
+    return not node.has("name") and not node.has("kind")
+
+
 def _jurisdiction(ctx: BuildContext, node: Node) -> None:
-    node.check_keys(["code", "name", "kind", "source", "note"])
+    node.check_keys(["code", "name", "kind", "source", "note", "disputed"])
     code = node.required("code")
+    iri = jurisdiction_iri(code)
+    ctx.text(iri, XB.uncertainty, node.string("disputed"))
+    if _is_annotation(node):
+        ctx.text(iri, SKOS.note, node.string("note"))
+        if node.has("source"):
+            ctx.source(node, iri)
+        return
     kind = node.string("kind", "subdivision")
     if kind not in KINDS:
         raise node.error(f"kind must be one of {', '.join(KINDS)}, not {kind!r}")
@@ -63,7 +79,6 @@ def _jurisdiction(ctx: BuildContext, node: Node) -> None:
         if sub is None:
             raise node.error(f"{code!r} is not an ISO 3166-2 code; give it a 'name'")
         name = sub.name
-    iri = jurisdiction_iri(code)
     ctx.add(iri, RDF.type, KINDS[kind])
     ctx.text(iri, XB.jurisdictionKind, kind)
     ctx.add(iri, XB.code, Literal(code))

@@ -56,6 +56,7 @@ class Jurisdiction:
     name: str
     kind: str  # country | subdivision | region | group
     part_of: str | None = None
+    disputed: str | None = None  # why the place's status is contested, if it is
 
 
 @dataclass(frozen=True)
@@ -258,7 +259,7 @@ def read_model(g: Graph) -> Model:
         parent = g.value(s, XB.partOf)
         jurisdictions[code] = Jurisdiction(
             code, str(g.value(s, SKOS.prefLabel)), kind,
-            code_of(parent) if parent is not None else None,
+            code_of(parent) if parent is not None else None, _str(g, s, XB.uncertainty),
         )
 
     memberships: dict[str, list[Membership]] = defaultdict(list)

@@ -262,6 +262,8 @@ def evaluate(model: Model, org: Organisation, service: Service | None, code: str
             names = ", ".join(sorted(org.services[s].name for s in rule.services))
             alternatives.append(_alternative(model, rule, f"for {names} (ask with --service)"))
     doc = best.rule.citation.document
+    if j.disputed:
+        caveats.insert(0, j.disputed)
     if best.rule.default:
         caveats.append(best.rule.note or "The issuer is the default controller.")
     if doc.archived_on and at > doc.archived_on and doc.interval.end is None:

@@ -136,7 +136,8 @@ def evaluate_transfer(model: Model, law: LawModel, src: str, dst: str,
                       at: dt.date) -> TransferAnswer:
     names = (model.jurisdictions[src].name, model.jurisdictions[dst].name)
     regimes = regimes_at(model, law, src, at)
-    caveats: list[str] = []
+    caveats: list[str] = [j.disputed for j in (model.jurisdictions[src],
+                                                 model.jurisdictions[dst]) if j.disputed]
     for a in model.applications.get(src, ()):
         if a.uncertainty and a.interval.contains(at):
             caveats.append(a.uncertainty)

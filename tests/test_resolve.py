@@ -127,6 +127,13 @@ def test_us_territory_is_read_as_part_of_usa_with_a_caveat(kb):
     assert any("not named" in c for c in result.caveats)
 
 
+def test_a_disputed_place_says_so(kb):
+    result = kb.resolve("Kosovo", service=CLOUD, at=POLICY_DATE)
+    assert result.controller.id == ISSUER
+    assert "not recognised" in result.caveats[0]
+    assert any("Western Sahara" in c for c in kb.resolve("EH", at=POLICY_DATE).caveats)
+
+
 def test_north_korea_gets_the_other_reading_of_korea(kb):
     result = kb.resolve("KP", service=CLOUD, at=POLICY_DATE)
     assert result.controller.id == ISSUER
