@@ -83,7 +83,7 @@ def flow_legs(org: Organisation, controller: Entity, user_code: str, at: dt.date
     for r in org.recipients:
         places = [p for p in r.locations if p != "*"]
         if "*" in r.locations or not places:
-            note = (f"The policy says only: {r.location_basis}" if r.location_basis else
+            note = (r.location_basis.rstrip(".") if r.location_basis else
                     "The policy does not say where these recipients are")
             legs.append(Leg("controller-to-recipient", home, None, None, r, claims,
                             note + "; evaluate each destination with `transfers`."))
