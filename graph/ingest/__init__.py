@@ -1,0 +1,212 @@
+"""Read a privacy policy and propose the graph assertions a human reviews and accepts.
+
+:func:`ingest` is the one entry point: text in (Markdown, HTML or plain text), :class:`Proposals`
+out — the legal entities named, the controller rules (controller, locations, exceptions,
+services, dates), the recipients and the transfer safeguards, each with its evidence (sentence,
+offsets into the input, section, confidence). :mod:`xborder.graph.ingest.emit` writes them as an
+authoring file (or Turtle, or JSON) that ``xborder validate`` accepts. Nothing is merged into the
+knowledge base here: that is a separate, explicit step.
+
+Extraction is rule-based (regular expressions over sentences, the knowledge base's location
+index for places); ``docs/ingest.md`` says why, and what it reads.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
+
+from xborder.graph.dates import parse_date
+from xborder.graph.errors import UnknownOrganisation, XborderInputError
+from xborder.graph.ingest.clauses import controller_rules, document_date
+from xborder.graph.ingest.disclosures import recipients, safeguards
+from xborder.graph.ingest.entities import EntityBook, name_key
+from xborder.graph.ingest.model import (
+    DocumentProposal,
+    EntityProposal,
+    Evidence,
+    Proposals,
+    RuleProposal,
+    slug,
+)
+from xborder.graph.ingest.places import EVERYONE, PlaceFinder
+from xborder.graph.ingest.services import KnownService, ServiceBook
+from xborder.graph.ingest.text import Document, read_document
+
+if TYPE_CHECKING:
+    from xborder.graph.kb import KnowledgeBase
+    from xborder.graph.model import Organisation
+
+__all__ = ["Proposals", "ingest", "read_policy"]
+
+MAX_INPUT = 5_000_000  # characters
+
+
+@functools.cache
+def _shipped_kb() -> KnowledgeBase:
+    from xborder.graph.kb import KnowledgeBase
+
+    return KnowledgeBase.load()
+
+
+def ingest(text: str, org: str | None = None, url: str | None = None,
+           published: str | dt.date | None = None, fmt: str | None = None,
+           name: str | None = None, kb: KnowledgeBase | None = None) -> Proposals:
+    """Propose the assertions a policy makes.
+
+    ``org`` names an organisation of the knowledge base (its ids are then reused) or a new one;
+    ``url`` and ``published`` (YYYY-MM-DD) record provenance; ``fmt`` is ``markdown``, ``html``
+    or ``text`` (default: from ``name``'s suffix, else sniffed); ``kb`` supplies the places and
+    the organisations known (default: the shipped knowledge base).
+    """
+    if not isinstance(text, str) or not text.strip():
+        raise XborderInputError("the policy is empty: nothing to read")
+    if len(text) > MAX_INPUT:
+        raise XborderInputError(f"the policy is too long ({len(text)} characters; at most "
+                                f"{MAX_INPUT})")
+    if fmt not in (None, "markdown", "html", "text"):
+        raise XborderInputError(f"unknown input format {fmt!r}: use markdown, html or text")
+    day = parse_date(published) if published not in (None, "") else None
+    kb = kb or _shipped_kb()
+    doc = read_document(text, fmt, name)
+    if not [u for u in doc.units if u.kind != "heading"]:
+        raise XborderInputError("no sentences found in the policy")
+    finder = PlaceFinder(kb.locations, [a.text for a in kb.model.aliases])
+    book = EntityBook(finder, kb.model.entities)
+    book.scan(doc)
+    notes: list[str] = []
+    issuer, issuer_evidence = _issuer(doc, book, org, notes)
+    existing = _existing(kb, org or _short_name(issuer))
+    known_services: list[KnownService] = []
+    if existing is not None:
+        book.adopt({name_key(e.name): (e.id, e.name, e.country)
+                    for e in kb.model.entities.values() if e.organisation == existing.id})
+        known_services = [(s.id, s.name, s.aliases, s.domains)
+                          for s in existing.services.values()]
+        notes.append(f"{existing.name} ({existing.id}) is already in the knowledge base: the "
+                     f"proposal is a separate organisation ({existing.id}-proposed) that loads "
+                     "beside it; entities it already has keep their registered names and "
+                     "countries, services their ids")
+    services = ServiceBook(finder, known_services)
+    rules = controller_rules(doc, book, finder, services)
+    if not any(r.locations == [EVERYONE] and not r.services and not r.excepts for r in rules):
+        rules.append(_default_rule(issuer, issuer_evidence))
+    org_id, org_name = _organisation(existing, org, issuer)
+    taken_docs = {d for o in kb.model.organisations.values() for d in o.documents}
+    document = _document(doc, org_id, org_name, url, day, issuer, notes, taken_docs)
+    for rule in rules:
+        if rule.end is not None and rule.end < document.start:
+            rule.notes.append(f"ended before the policy's own date ({document.start}): the "
+                              "authoring file lists it as history, not as one of its rules")
+    entities = list(book.entities.values())
+    if issuer not in entities:
+        entities.insert(0, issuer)
+    for entity in entities:
+        if entity.country is None:
+            notes.append(f"{entity.name}: country not stated ({entity.country_basis}); "
+                         "the authoring file writes the first candidate — check it")
+    used = {org_name} | ({existing.name, *existing.aliases} if existing else set())
+    organisation = {"id": org_id, "name": org_name,
+                    "aliases": list(dict.fromkeys(a for e in entities for a in e.aliases
+                                                  if a not in used)),
+                    "in_knowledge_base": existing is not None}
+    return Proposals(organisation, document, entities, services.all, rules,
+                     recipients(doc, book, finder), safeguards(doc), doc.format, notes)
+
+
+def read_policy(path: str, stdin: TextIO | None = None) -> tuple[str, str | None]:
+    """(text, file name) of a policy file, or of ``stdin`` when ``path`` is ``-``."""
+    try:
+        if path == "-":
+            if stdin is None:
+                raise XborderInputError("no standard input to read the policy from")
+            return stdin.read(), None
+        return Path(path).read_text(encoding="utf-8-sig"), path
+    except UnicodeDecodeError as exc:
+        raise XborderInputError(f"cannot read {path}: not UTF-8 text ({exc.reason})") from None
+    except OSError as exc:
+        raise XborderInputError(f"cannot read {path}: {exc.strerror or exc}") from None
+
+
+def _existing(kb: KnowledgeBase, org: str | None) -> Organisation | None:
+    if not org or not org.strip():
+        return None
+    try:
+        return kb.organisation(org)
+    except UnknownOrganisation:
+        return None
+
+
+def _issuer(doc: Document, book: EntityBook, org: str | None, notes: list[str]
+            ) -> tuple[EntityProposal, Evidence]:
+    """Who issues the policy: the entity it calls "we", else the copyright holder, else the
+    first entity of the preamble, else the first named; with the sentence that says so."""
+    we = book.we
+    candidates: list[tuple[EntityProposal, str]] = []
+    for unit in doc.units:
+        for _m, entity, _s in book.mentions(unit):
+            if entity is we:
+                candidates.insert(0, (entity, "the policy calls it \"we\""))
+            elif re.search(r"©|\bcopyright\b", unit.text, re.I):
+                candidates.append((entity, "the copyright holder"))
+    first = next(iter(book.entities.values()), None)
+    for entity, _why in candidates or ([(first, "the first entity the policy names")]
+                                      if first else []):
+        unit = next(u for u in doc.units if any(e is entity for _, e, _ in book.mentions(u)))
+        entity.roles.add("issuer")
+        return entity, Evidence(unit.text, unit.start, unit.end, unit.section.label,
+                                unit.section.heading)
+    name = org or doc.title or "Unknown organisation"
+    notes.append("the policy names no legal entity: the issuer is a placeholder named after "
+                 f"{name!r}")
+    unit = next(u for u in doc.units if u.kind != "heading")
+    evidence = Evidence(unit.text, unit.start, unit.end, unit.section.label, unit.section.heading)
+    return EntityProposal(slug(name, "issuer"), name, None, (), "not stated", evidence,
+                          roles={"issuer"}), evidence
+
+
+def _default_rule(issuer: EntityProposal, evidence: Evidence) -> RuleProposal:
+    return RuleProposal(
+        "issuer-default", issuer, [], [], "", [], evidence, 0.5, default=True,
+        notes=["No clause names a controller for everyone else: the issuer is proposed as the "
+               "implied default; a local affiliate may be the controller instead — check"])
+
+
+def _short_name(issuer: EntityProposal) -> str:
+    return issuer.aliases[0] if issuer.aliases else issuer.name.split()[0].strip(",")
+
+
+def _organisation(existing: Organisation | None, org: str | None, issuer: EntityProposal
+                  ) -> tuple[str, str]:
+    """A new organisation's id and name; for one the knowledge base has, ``<id>-proposed``, so
+    the proposal loads beside it."""
+    if existing is not None:
+        return f"{existing.id}-proposed", f"{existing.name} (proposed)"
+    name = org.strip() if org and org.strip() else _short_name(issuer)
+    return slug(name, "organisation"), name
+
+
+def _document(doc: Document, org_id: str, org_name: str, url: str | None,
+              day: dt.date | None, issuer: EntityProposal, notes: list[str], taken: set[str]
+              ) -> DocumentProposal:
+    stated = document_date(doc)
+    version = stated[2] if stated else None
+    precision = stated[1] if stated else "day"
+    start = day or (stated[0] if stated else None)
+    if day is not None:
+        precision = "day"
+    if start is None:
+        start = dt.date.today()
+        notes.append("the policy states no date and none was given (--published): 'from' is "
+                     "today's date — correct it")
+    if not url:
+        url = f"urn:xborder:unpublished:{org_id}"
+        notes.append("no URL given (--url): the document's url is a placeholder")
+    title = doc.title or f"{org_name} privacy policy"
+    ident = slug(f"{org_id.removesuffix('-proposed')} privacy policy {start.year}", "policy")
+    while ident in taken:
+        ident += "-proposed"
+    return DocumentProposal(ident, title, url, version, start, precision, issuer)

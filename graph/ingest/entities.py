@@ -1,0 +1,328 @@
+"""Legal entities named in a policy: found by their legal form, placed in a country when the
+policy states it or the name or form makes it evident.
+
+A name is the run of capitalised words (and connectors such as "of", "&") before a legal form
+("Huawei Device Co., Ltd.", "Huawei Technologies Deutschland, GmbH"). Its country comes, in this
+order, from what the policy says right after it ("…, registered in Ireland", "(Ireland)", an
+address ending in a country), from a country named inside it ("… Deutschland GmbH", "… USA,
+Inc."), or from a legal form used in one country only (B.V. → NL, Ltda. → BR, Unlimited
+Company → IE, Inc. → US). A form shared by several countries (GmbH: DE, AT, CH; S.A.; Ltd.)
+gives no country, only its candidates.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import pycountry
+
+from xborder.graph.ingest.model import EntityProposal, Evidence, slug
+from xborder.graph.ingest.places import PlaceFinder, is_country
+from xborder.graph.ingest.text import Document, Unit
+
+__all__ = ["LEGAL_FORMS", "EntityBook", "Mention", "definitions", "find_mentions", "name_key",
+           "place_entity", "representative"]
+
+_EU_SE = ("DE", "FR", "LU", "NL", "AT", "IE")
+#: (pattern, canonical form, candidate countries, continental: no comma before the form)
+LEGAL_FORMS: list[tuple[str, str, tuple[str, ...], bool]] = [
+    (r"Co\.,?\s*Ltd\.?|Company\s+Limited|Co\.\s*Limited", "Co., Ltd.",
+     ("CN", "HK", "TW", "JP", "KR", "TH", "VN"), False),
+    (r"Private\s+Limited|Pvt\.?\s*Ltd\.?", "Private Limited", ("IN",), False),
+    (r"Pte\.?\s*Ltd\.?", "Pte. Ltd.", ("SG",), False),
+    (r"Pty\.?\s*Ltd\.?", "Pty Ltd", ("AU", "ZA"), False),
+    (r"Sdn\.?\s*Bhd\.?", "Sdn. Bhd.", ("MY",), False),
+    (r"Unlimited\s+Company", "Unlimited Company", ("IE",), False),
+    (r"Designated\s+Activity\s+Company|DAC", "DAC", ("IE",), False),
+    (r"Limited|Ltd\.?", "Limited", ("GB", "IE", "HK"), False),
+    (r"PLC|plc|p\.l\.c\.", "plc", ("GB", "IE"), False),
+    (r"LLP", "LLP", ("GB", "US"), False),
+    (r"GmbH\s*&\s*Co\.?\s*KG|gGmbH|GmbH", "GmbH", ("DE", "AT", "CH"), True),
+    (r"AG", "AG", ("DE", "CH", "AT"), True),
+    (r"KG", "KG", ("DE", "AT"), True),
+    (r"UG(?:\s*\(haftungsbeschränkt\))?", "UG", ("DE",), True),
+    (r"S\.A\.\s*de\s*C\.V\.", "S.A. de C.V.", ("MX",), True),
+    (r"S\.A\.S\.U?|SASU?", "SAS", ("FR",), True),
+    (r"S\.à\s?r\.l\.", "S.à r.l.", ("LU",), True),
+    (r"S\.A\.R\.L\.|SARL", "SARL", ("FR", "LU"), True),
+    (r"S\.L\.U?\.?|SLU?", "S.L.", ("ES",), True),
+    (r"S\.p\.A\.|SpA", "S.p.A.", ("IT",), True),
+    (r"S\.r\.l\.|Srl|SRL", "S.r.l.", ("IT", "RO"), True),
+    (r"S\.A\.|SA", "S.A.", ("FR", "ES", "LU", "BE", "CH", "PL", "PT", "AR", "BR"), True),
+    (r"Ltda\.?", "Ltda.", ("BR",), True),
+    (r"Lda\.?", "Lda.", ("PT",), True),
+    (r"B\.V\.|BV", "B.V.", ("NL",), True),
+    (r"N\.V\.|NV", "N.V.", ("NL", "BE"), True),
+    (r"Aktiebolag|AB", "AB", ("SE",), True),
+    (r"ApS", "ApS", ("DK",), True),
+    (r"A/S", "A/S", ("DK", "NO"), True),
+    (r"ASA|AS", "AS", ("NO",), True),
+    (r"Oyj|Oy", "Oy", ("FI",), True),
+    (r"Sp\.\s*z\s*o\.\s*o\.", "Sp. z o.o.", ("PL",), True),
+    (r"s\.r\.o\.", "s.r.o.", ("CZ", "SK"), True),
+    (r"Kft\.?", "Kft.", ("HU",), True),
+    (r"A\.Ş\.", "A.Ş.", ("TR",), True),
+    (r"K\.K\.|Kabushiki\s+Kaisha|G\.K\.|Godo\s+Kaisha", "K.K.", ("JP",), True),
+    (r"Inc\.?|Incorporated", "Inc.", ("US",), False),
+    (r"Corp\.?|Corporation", "Corporation", ("US",), False),
+    (r"L\.L\.C\.|LLC", "LLC", ("US",), False),
+    (r"ULC", "ULC", ("CA",), False),
+    (r"SE", "SE", _EU_SE, True),
+]
+_FORM = re.compile("|".join(f"(?P<f{i}>(?<![\\w.])(?:{p})(?![\\w/]))"
+                            for i, (p, *_rest) in enumerate(LEGAL_FORMS)))
+_WORD = re.compile(r"[\w&][\w&'’.\-]*|&")
+_CONNECT = frozenset({"of", "and", "&", "de", "du", "des", "der", "für", "la", "le", "y", "e",
+                      "for"})
+_LEADING = frozenset({"the", "this", "that", "these", "our", "your", "if", "for", "in", "by",
+                      "when", "where", "please", "however", "both", "each", "dear", "copyright",
+                      "all", "any", "from", "with", "under", "and", "or", "as", "to", "at", "on",
+                      "contact", "controller", "data", "personal", "users", "via", "is",
+                      "until", "since", "before", "after", "effective", "currently", "otherwise",
+                      "while", "whereas", "but", "then", "also", "namely", "i.e.", "e.g."})
+_STATED = re.compile(r"^\s*(?:,\s*)?(?:\(|,?\s*(?:a\s+)?(?:company\s+|corporation\s+|"
+                     r"entity\s+)?(?:registered|incorporated|established|organi[sz]ed|located|"
+                     r"based|headquartered|domiciled|with\s+(?:its\s+)?(?:registered\s+)?"
+                     r"(?:office|seat|address)|having\s+its|at\b|of\s+\d)|,\s*\d)", re.I)
+#: ", Calle Mayor 5, 28013 Madrid, " before a country: capitalised words, numbers, commas
+_ADDRESS = re.compile(r",\s*(?:(?:[A-Z\d][\w.'’/-]*|the|de|del|di|am|an|der|of)[\s,]*){0,12}")
+_REGISTERED = re.compile(r"^\s*(?:\([^)]*\)\s*)?,?\s*(?:is|was)\s+(?:a\s+(?:\w+\s+)?(?:company|"
+                         r"corporation)\s+)?(?:registered|incorporated|established|organi[sz]ed|"
+                         r"based|headquartered|domiciled)\s+(?:in|under)\b", re.I)
+#: Two capitals in a name that are acronyms far more often than country codes
+_NOT_CODES = frozenset({"IT", "AI", "TV", "IO", "ID", "AD", "AM", "PM", "ME", "MY", "BY", "GO",
+                        "NO", "SO", "TO", "IN", "AT", "AS", "IS", "BE", "CO", "DO", "PR", "HR",
+                        "MA", "PA", "LA", "GA", "AR", "CD", "CV", "SE", "SA", "AG", "KG", "UG",
+                        "BV", "NV", "AB", "OY", "SL"})
+_QUOTED = re.compile(r"[\"“‘']([^\"”’']{1,40})[\"”’']")
+
+
+@dataclass(frozen=True)
+class Mention:
+    name: str  # the name with its legal form, as a register would write it
+    written: str  # as the policy writes it
+    start: int
+    end: int
+    form: str
+    candidates: tuple[str, ...]
+    base: str = ""  # the name without its legal form
+
+    @property
+    def key(self) -> str:
+        return name_key(self.name)
+
+
+def name_key(name: str) -> str:
+    """Names compared without case, punctuation or spacing ("Co., Ltd." = "Co Ltd")."""
+    return re.sub(r"[\W_]+", "", name.casefold())
+
+
+def find_mentions(text: str) -> list[Mention]:
+    mentions: list[Mention] = []
+    for m in _FORM.finditer(text):
+        index = int(next(k for k, v in m.groupdict().items() if v is not None)[1:])
+        _pattern, form, candidates, continental = LEGAL_FORMS[index]
+        head = text[:m.start()]
+        sep = re.search(r",?\s*$", head)
+        words_end = sep.start() if sep else len(head)
+        if sep is None or not sep[0] or "\n" in sep[0]:
+            continue
+        words = list(_WORD.finditer(head[:words_end]))
+        start = None
+        for w in reversed(words):
+            gap = head[w.end():start if start is not None else words_end]
+            if start is not None and gap.strip() not in ("", "-", "(", ")"):
+                break
+            token = w[0]
+            if _FORM.fullmatch(token) and start is not None:
+                break  # another entity's legal form: "X Ltd and Y Limited"
+            if start is not None and token.endswith(".") and \
+                    not re.fullmatch(r"(?:[A-Z]\.)+|[A-Z][a-z]?\.|St\.", token):
+                break  # the end of the sentence before
+            if token[0].isupper() or token[0].isdigit() or (token in _CONNECT and start):
+                start = w.start()
+            else:
+                break
+        if start is None:
+            continue
+        name_words = head[start:words_end].split()
+        while name_words and (name_words[0].casefold() in _LEADING or
+                              name_words[0] in _CONNECT):
+            name_words.pop(0)
+        while name_words and name_words[-1] in _CONNECT:
+            name_words.pop()
+        if name_words and name_words[0] in ("UK", "EU", "EEA", "US", "USA") and \
+                re.search(r"\b(?:in|for|from|the)\s*$", head[:start]):
+            name_words.pop(0)
+        if not name_words or (len(name_words) == 1 and len(name_words[0]) < 2) or \
+                (len(name_words) >= 3 and all(w.isupper() for w in name_words)):
+            continue
+        base = " ".join(name_words)
+        first = head.index(name_words[0], start, words_end)
+        written, form_text = text[first:m.end()], m[0].strip()
+        if form_text == "Ltd." and not text[m.end():].strip():
+            written, form_text = written[:-1], "Ltd"  # the full stop ends the sentence
+        joiner = " " if continental or "," not in sep[0] else ", "
+        mentions.append(Mention(base + joiner + form_text, written, first, m.end(), form,
+                                candidates, base))
+    return mentions
+
+
+def definitions(text: str, mention: Mention) -> tuple[list[str], bool]:
+    """Short names the policy defines for an entity (``("Huawei", "we", "us")``) and whether
+    it is the one the policy calls "we"."""
+    after = text[mention.end:mention.end + 160]
+    paren = re.search(r"\(([^()]{1,120})\)", after)
+    if paren is None or re.search(r"\b(?:[A-Z][\w&]*\s+)+(?:Ltd|Inc|GmbH|LLC|Limited)\b",
+                                  after[:paren.start()]):
+        return [], False
+    quoted = [q.strip() for q in _QUOTED.findall(paren[1])]
+    pronouns = {"we", "us", "our", "ours"}
+    names = [q for q in quoted if q.casefold() not in pronouns and q[:1].isupper()]
+    return names, any(q.casefold() in pronouns for q in quoted)
+
+
+def place_entity(text: str, mention: Mention, finder: PlaceFinder, limit: int | None = None
+                 ) -> tuple[str | None, str, tuple[int, int] | None]:
+    """(country, how it was found, the span of the text that stated it) for one mention;
+    ``limit`` is where the next entity's name starts."""
+    window = text[mention.end:min(mention.end + 200, limit or len(text))]
+    nxt = re.search(r"\b(?:is|are|acts?|will|shall|controls?)\b(?!\s+(?:a\s+\w*\s*company|"
+                    r"registered|incorporated|established|organi[sz]ed|based|headquartered|"
+                    r"domiciled))|;", window)
+    window = window[:nxt.start()] if nxt else window
+    places = [p for p in finder.find(window) if is_country(p.code)]
+    address = bool(places) and bool(_ADDRESS.fullmatch(window[:places[0].start]))
+    if places and (_STATED.match(window) or _REGISTERED.match(window) or address):
+        first = places[0]
+        span = (mention.end, mention.end + _stated_end(window, first.end))
+        return first.code, f"stated: {window[:first.end].strip(' ,(')!r}", span
+    for place in finder.find(mention.base):
+        if is_country(place.code):
+            return place.code, f"named in the entity's name ({place.text!r})", None
+    for token in re.findall(r"\b[A-Z]{2}\b", mention.base):
+        if token not in _NOT_CODES and pycountry.countries.get(alpha_2=token) is not None:
+            return token, f"named in the entity's name (the ISO code {token!r})", None
+    if len(mention.candidates) == 1:
+        return mention.candidates[0], f"legal form {mention.form} is used in one country", None
+    return None, f"legal form {mention.form} is used in {', '.join(mention.candidates)}", None
+
+
+def _stated_end(window: str, end: int) -> int:
+    close = window.find(")", end)
+    return close + 1 if close != -1 and close - end < 3 else end
+
+
+_REPRESENTATIVE = re.compile(r"\brepresentatives?\b|\bArt(?:icle|\.)?\s*27\b|\bdata\s+protection"
+                             r"\s+officer\b|\bDPO\b", re.I)
+_CONTROL_WORD = re.compile(r"\bcontroll(?:er|ed)|\bresponsible\b", re.I)
+
+
+class EntityBook:
+    """Every entity the policy names, merged by name, with the first sentence naming it."""
+
+    def __init__(self, finder: PlaceFinder, taken: Iterable[str] = ()) -> None:
+        self.finder = finder
+        self.taken = set(taken)  # entity ids the knowledge base already uses
+        self.entities: dict[str, EntityProposal] = {}
+        self.by_unit: dict[int, list[tuple[Mention, EntityProposal, tuple[int, int] | None]]] = {}
+
+    def scan(self, doc: Document) -> None:
+        for unit in doc.units:
+            found: list[tuple[Mention, int]] = []  # each mention, and where its cell ends
+            for x, y in unit.cell_spans():
+                found += [(_shift(m, x), y) for m in find_mentions(unit.text[x:y])]
+            rows = []
+            for i, (m, cell_end) in enumerate(found):
+                limit = min(found[i + 1][0].start if i + 1 < len(found) else cell_end, cell_end)
+                entity = self._register(unit, m, limit)
+                _country, _how, stated = place_entity(unit.text, m, self.finder, limit)
+                rows.append((m, entity, stated))
+                if representative(unit.text, m.start, m.end):
+                    entity.roles.add("representative")
+            if rows:
+                self.by_unit[unit.index] = rows
+        self._alias_countries(doc)
+
+    def _alias_countries(self, doc: Document) -> None:
+        """"Zeta is registered in Luxembourg": a country stated under an entity's short name."""
+        for entity in self.entities.values():
+            for alias in entity.aliases if entity.country is None else ():
+                said = re.compile(rf"\b{re.escape(alias)}\b(?=\s+(?:is|was)\s+(?:a\s+(?:\w+\s+)?"
+                                  r"company\s+)?(?:registered|incorporated|established|based|"
+                                  r"headquartered)\s+in\b)")
+                for unit in doc.units:
+                    m = said.search(unit.text)
+                    if m is None:
+                        continue
+                    places = [p for p in self.finder.find(unit.text[m.end():m.end() + 80])
+                              if is_country(p.code)]
+                    if places:
+                        entity.country = places[0].code
+                        entity.country_basis = f"stated: {unit.text[m.start():][:80]!r}"
+                        break
+
+    def _register(self, unit: Unit, m: Mention, limit: int | None) -> EntityProposal:
+        country, how, _span = place_entity(unit.text, m, self.finder, limit)
+        entity = self.entities.get(m.key)
+        if entity is None:
+            evidence = Evidence(unit.text, unit.start, unit.end, unit.section.label,
+                                unit.section.heading)
+            ident = slug(m.base, "entity")
+            if ident in self.taken:
+                ident += "-proposed"
+            while any(e.id == ident for e in self.entities.values()):
+                ident += "-2"
+            entity = EntityProposal(ident, m.name, country, m.candidates, how, evidence,
+                                    m.written)
+            self.entities[m.key] = entity
+        elif entity.country is None and country is not None:
+            entity.country, entity.country_basis = country, how
+        aliases, we = definitions(unit.text, m)
+        entity.aliases += [a for a in aliases if a not in entity.aliases]
+        entity.we = entity.we or we
+        return entity
+
+    def adopt(self, known: dict[str, tuple[str, str, str]]) -> None:
+        """Entities the organisation already has in the knowledge base (name key → id, name,
+        country): their registered name and country are taken, their id noted."""
+        for key, entity in self.entities.items():
+            if key in known:
+                ident, name, country = known[key]
+                entity.name, entity.known = name, True
+                entity.country, entity.country_basis = country, f"the knowledge base ({ident})"
+
+    def mentions(self, unit: Unit) -> list[tuple[Mention, EntityProposal, tuple[int, int] | None]]:
+        return self.by_unit.get(unit.index, [])
+
+    def alias(self, word: str) -> EntityProposal | None:
+        for entity in self.entities.values():
+            if word in entity.aliases:
+                return entity
+        return None
+
+    @property
+    def we(self) -> EntityProposal | None:
+        return next((e for e in self.entities.values() if e.we), None)
+
+
+def _shift(m: Mention, by: int) -> Mention:
+    return Mention(m.name, m.written, m.start + by, m.end + by, m.form, m.candidates, m.base)
+
+
+def representative(text: str, start: int, end: int) -> bool:
+    """Is the name at ``text[start:end]`` nearer a representative/DPO word than a controller
+    word (in its clause)?"""
+    reps = [m for m in _REPRESENTATIVE.finditer(text)]
+    if not reps:
+        return False
+    controls = list(_CONTROL_WORD.finditer(text))
+
+    def distance(m: re.Match[str]) -> int:
+        return max(m.start() - end, start - m.end(), 0)
+
+    nearest_rep = min(distance(m) for m in reps)
+    nearest_control = min((distance(m) for m in controls), default=10**6)
+    return nearest_rep <= nearest_control

@@ -1,0 +1,211 @@
+"""Location phrases of a policy → jurisdiction codes, group ids and "everyone else".
+
+Names are looked up in the knowledge base's :class:`~xborder.graph.locations.LocationIndex`
+(pycountry names, German/French/Spanish names, the knowledge base's aliases); only aliases and
+names count here, never two-letter codes, so "IT", "IN" or "US" (the pronoun) are not read as
+places. A few phrases policies use are read here: the EEA and the EU (long and short), U.S./U.K.,
+"Europe" (as the EEA, with low confidence), EFTA (as its four states), "everyone else" and its
+variants (``*``), and exceptions ("except", "excluding", "other than", "outside").
+Ambiguous names ("Korea", "Congo") are read as the first candidate the knowledge base lists, with
+low confidence and the other candidates kept, never silently.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from xborder.graph.errors import AmbiguousLocation, XborderInputError
+from xborder.graph.locations import LocationIndex
+
+__all__ = ["EVERYONE", "GROUPS", "Place", "PlaceFinder", "Scope", "is_country"]
+
+EVERYONE = "*"
+GROUPS = frozenset({"EU", "EEA"})
+
+
+def is_country(code: str) -> bool:
+    """An ISO 3166-1 code (not a group id, not "everyone")."""
+    return len(code) == 2 and code.isalpha() and code not in GROUPS
+_ACCEPTED = ("alias", "English name", "German name", "French name", "Spanish name")
+_TOKEN = re.compile(r"[^\W\d_][\w'’]*(?:[.-][^\W\d_][\w'’]*)*\.?")
+_SPECIAL: list[tuple[re.Pattern[str], tuple[str, ...], str | None, float]] = [
+    (re.compile(r"\b(?:the\s+)?European\s+Economic\s+Area(?:\s*\(\s*[“\"]?EEA[”\"]?\s*\))?"),
+     ("EEA",), None, 1.0),
+    (re.compile(r"\bEU\s*/\s*EEA\b|\bEEA\s*/\s*EU\b"), ("EEA",), None, 1.0),
+    (re.compile(r"\bEEA\b"), ("EEA",), None, 1.0),
+    (re.compile(r"\b(?:the\s+)?European\s+Union(?:\s*\(\s*[“\"]?EU[”\"]?\s*\))?"), ("EU",), None,
+     1.0),
+    (re.compile(r"\bEU\b"), ("EU",), None, 1.0),
+    (re.compile(r"(?<![\w.])U\.S\.(?:A\.)?|\bUS(?=\s+(?:users|residents|customers|citizens))"),
+     ("US",), None, 1.0),
+    (re.compile(r"(?<![\w.])U\.K\.|\bUK\b"), ("GB",), None, 1.0),
+    (re.compile(r"\bEFTA(?:\s+(?:states|countries|member\s+states))?\b"),
+     ("IS", "LI", "NO", "CH"), "EFTA read as its four member states (IS, LI, NO, CH)", 0.6),
+    (re.compile(r"\b(?:continental\s+)?Europe\b(?!an)"), ("EEA",),
+     "'Europe' read as the European Economic Area", 0.6),
+]
+_EVERYONE = re.compile(
+    r"\b(?:everyone\s+else|every(?:body|one)\s+other|all\s+other(?:\s+\w+){0,2}|the\s+rest\s+of"
+    r"\s+the\s+world|rest\s+of\s+(?:the\s+)?world|(?:any|every)where\s+else|elsewhere|any\s+other\s+"
+    r"(?:country|countries|region|jurisdiction|location)|other\s+(?:countries|regions|"
+    r"jurisdictions|locations|markets)|otherwise|worldwide|globally|around\s+the\s+world|"
+    r"all\s+(?:users|individuals|customers|countries)|wherever\s+you\s+(?:are|live))\b", re.I)
+_EXCEPT = re.compile(r"\b(?:except(?:\s+for)?(?:\s+(?:in|those\s+in|users\s+in))?|excluding|"
+                     r"other\s+than|apart\s+from|with\s+the\s+exception\s+of|but\s+not|not\s+"
+                     r"including|outside(?:\s+of)?)\b", re.I)
+_OUTSIDE = re.compile(r"\boutside\b", re.I)
+_LIST_GAP = re.compile(r"^[\s,;/&]*(?:(?:and|or|nor|as\s+well\s+as|plus)\b)?[\s,]*(?:in\s+)?"
+                       r"(?:the\s+)?(?:member\s+states?\s+of\s+the\s+)?$", re.I)
+
+
+@dataclass(frozen=True)
+class Place:
+    code: str
+    text: str
+    start: int
+    end: int
+    also: tuple[str, ...] = ()  # the other candidates of an ambiguous name
+    reading: str | None = None  # how the text was read, when that is worth a reviewer's look
+    confidence: float = 1.0
+
+
+@dataclass
+class Scope:
+    """Where a clause applies: codes (``*`` for everyone), exceptions, and how they were read."""
+
+    places: list[Place] = field(default_factory=list)
+    excepts: list[Place] = field(default_factory=list)
+    everyone: bool = False
+
+    @property
+    def codes(self) -> list[str]:
+        codes = [p.code for p in self.places]
+        if self.everyone and not codes:
+            codes = [EVERYONE]
+        return list(dict.fromkeys(codes))
+
+    @property
+    def except_codes(self) -> list[str]:
+        return list(dict.fromkeys(p.code for p in self.excepts))
+
+    @property
+    def confidence(self) -> float:
+        return min([p.confidence for p in self.places + self.excepts], default=1.0)
+
+    def text(self, source: str) -> str:
+        marks = self.places + self.excepts
+        if not marks:
+            return ""
+        return source[min(p.start for p in marks):max(p.end for p in marks)]
+
+
+class PlaceFinder:
+    """Finds places in a text span by span; ``skip`` spans (entity names …) are not read."""
+
+    def __init__(self, index: LocationIndex, aliases: Sequence[str] = ()) -> None:
+        self.index = index
+        self.aliases = {a.casefold() for a in aliases}  # "USA" is a code first, an alias too
+        self._cache: dict[str, Place | None] = {}
+
+    def find(self, text: str, skip: Sequence[tuple[int, int]] = ()) -> list[Place]:
+        taken: list[tuple[int, int]] = list(skip)
+        found: list[Place] = []
+        for pattern, codes, reading, confidence in _SPECIAL:
+            for m in pattern.finditer(text):
+                if _free(taken, m.start(), m.end()):
+                    taken.append((m.start(), m.end()))
+                    found += [Place(c, m[0].strip(), m.start(), m.end(), (), reading, confidence)
+                              for c in codes]
+        tokens = list(_TOKEN.finditer(text))
+        i = 0
+        while i < len(tokens):
+            tok = tokens[i]
+            after_new = i > 0 and tokens[i - 1][0] == "New" and \
+                tokens[i - 1].end() + 1 == tok.start()  # New Jersey, New Mexico: not places
+            if not tok[0][0].isupper() or not _free(taken, tok.start(), tok.end()) or after_new:
+                i += 1
+                continue
+            for n in range(min(6, len(tokens) - i), 0, -1):
+                last = tokens[i + n - 1]
+                phrase = text[tok.start():last.end()].rstrip(".")
+                if not _free(taken, tok.start(), last.end()) or not _phrase_shape(phrase):
+                    continue
+                place = self._lookup(phrase)
+                if place is not None:
+                    found.append(Place(place.code, phrase, tok.start(), tok.start() + len(phrase),
+                                       place.also, place.reading, place.confidence))
+                    taken.append((tok.start(), last.end()))
+                    i += n - 1
+                    break
+            i += 1
+        return sorted(found, key=lambda p: (p.start, p.code))
+
+    def scope(self, text: str, skip: Sequence[tuple[int, int]] = ()) -> Scope:
+        """Places of a clause split into covered and excepted ones, and "everyone else"."""
+        scope = Scope()
+        places = self.find(text, skip)
+        triggers = [m for m in _EXCEPT.finditer(text) if _free(skip, m.start(), m.end())]
+        in_except, pos = False, 0
+        for place in places:
+            gap = text[pos:place.start]
+            trigger = next((t for t in triggers if pos <= t.start() and t.end() <= place.start),
+                           None)
+            if trigger is not None:
+                in_except = True
+                if _OUTSIDE.match(trigger[0]):
+                    scope.everyone = True
+            elif in_except and not _LIST_GAP.match(gap):
+                in_except = False
+            (scope.excepts if in_except else scope.places).append(place)
+            pos = place.end
+        if any(_free(skip, m.start(), m.end()) for m in _EVERYONE.finditer(text)):
+            scope.everyone = True
+        if scope.excepts and not scope.places:
+            scope.everyone = True
+        return scope
+
+    def _lookup(self, phrase: str) -> Place | None:
+        if phrase in self._cache:
+            return self._cache[phrase]
+        place: Place | None = None
+        try:
+            parsed = self.index.parse(phrase)
+            if parsed.matched in _ACCEPTED or phrase.casefold() in self.aliases:
+                reading = (f"'{phrase}' read as {_display(self.index, parsed.code)}"
+                           if parsed.matched == "alias" else None)
+                place = Place(parsed.code, phrase, 0, 0, (), reading)
+        except AmbiguousLocation as exc:
+            # the plainest name first: "Korea, Republic of" before "… Democratic People's …"
+            candidates = sorted(exc.candidates, key=lambda c: (len(c["name"]), c["code"]))
+            codes = tuple(c["code"] for c in candidates)
+            names = ", ".join(f"{c['name']} ({c['code']})" for c in candidates)
+            place = Place(codes[0], phrase, 0, 0, codes[1:],
+                          f"'{phrase}' is ambiguous ({names}); read as {codes[0]} — review", 0.4)
+        except XborderInputError:
+            place = None
+        self._cache[phrase] = place
+        return place
+
+
+def _phrase_shape(phrase: str) -> bool:
+    """Proper-noun shaped: no punctuation inside, ends on a capitalised word, lower-case words
+    only as connectors ("Bosnia and Herzegovina", "Isle of Man")."""
+    if any(c in phrase for c in ",;:()[]\n\"“”") or len(phrase) > 60:
+        return False
+    words = phrase.split()
+    return (words[-1][:1].isupper() or words[-1][:2] in ("d'", "d’")) and all(
+        w[:1].isupper() or w in _CONNECTORS or w[:2] in ("d'", "d’") for w in words)
+
+
+_CONNECTORS = frozenset({"and", "of", "the", "da", "de", "du", "d'", "des", "del", "y", "la"})
+
+
+def _free(taken: Sequence[tuple[int, int]], start: int, end: int) -> bool:
+    return all(end <= a or start >= b for a, b in taken)
+
+
+def _display(index: LocationIndex, code: str) -> str:
+    entry = index.suggest(code, 1)
+    return entry[0]["name"] if entry and entry[0]["code"] == code else code
