@@ -2,129 +2,196 @@
 
 Every error is an RFC 9457 ``application/problem+json`` body with a stable ``type``; no input
 produces a 500 or a traceback. Answers for one knowledge-base version carry the same ``ETag``.
+
+Routes live in small modules: :mod:`~xborder.api.routes_resolve` (resolve, batch, routing table,
+transfers), :mod:`~xborder.api.routes_lookup` (organisations … adequacy, export),
+:mod:`~xborder.api.sparql` (the SPARQL 1.1 Protocol). The knowledge base is read from
+``request.app.state.kb`` on every request, so it can be swapped atomically.
 """
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from collections.abc import AsyncIterator, Awaitable, Callable, MutableMapping
+from contextlib import asynccontextmanager
+from typing import Any
 
-import orjson
-from fastapi import FastAPI, Query, Request
-from fastapi.exceptions import RequestValidationError
+from fastapi import FastAPI, Request
+from fastapi.openapi.utils import get_openapi
 from fastapi.responses import Response
-from pydantic import BaseModel, Field
-from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from xborder.graph.errors import PROBLEM_BASE, XborderError
+from xborder.api.common import JSONBytes, kb_of
+from xborder.api.problems import (
+    install_problem_handlers,
+    problem_body,
+    problem_responses,
+    problem_schema,
+)
 from xborder.graph.kb import KnowledgeBase
 
-__all__ = ["create_app"]
+__all__ = ["MAX_BODY", "JSONBytes", "create_app"]
 
-PROBLEM = "application/problem+json"
-MAX_BATCH = 10_000
+MAX_BODY = 8 * 1024 * 1024  # a batch of 10,000 items fits with room to spare
 
-
-class JSONBytes(Response):
-    media_type = "application/json"
-
-    def render(self, content: Any) -> bytes:
-        return orjson.dumps(content)
+Scope = MutableMapping[str, Any]
+Message = MutableMapping[str, Any]
+Receive = Callable[[], Awaitable[Message]]
+Send = Callable[[Message], Awaitable[None]]
+ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
 
-def problem(status: int, slug: str, title: str, detail: str, instance: str = "",
-            **extra: Any) -> Response:
-    body = {"type": PROBLEM_BASE + slug, "title": title, "status": status, "detail": detail,
-            **extra}
-    if instance:
-        body["instance"] = instance
-    return Response(orjson.dumps(body), status_code=status, media_type=PROBLEM)
+class _TooLarge(Exception):
+    pass
 
 
-class BatchItem(BaseModel):
-    location: str = Field(max_length=200)
-    service: str | None = Field(default=None, max_length=200)
-    org: str | None = Field(default=None, max_length=200)
-    at: str | None = Field(default=None, max_length=32)
+class BodyLimit:
+    """Refuse request bodies over ``limit`` bytes with a 413 problem, before they are read.
+
+    A declared ``Content-Length`` over the limit is refused at once; a body streamed without one
+    is counted and cut off. Requests without a body pass straight through.
+    """
+
+    def __init__(self, app: ASGIApp, limit: int = MAX_BODY) -> None:
+        self.app = app
+        self.limit = limit
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] in ("GET", "HEAD", "OPTIONS"):
+            await self.app(scope, receive, send)
+            return
+        for name, value in scope["headers"]:
+            if name == b"content-length" and (not value.isdigit() or int(value) > self.limit):
+                await self._refuse(scope, send)
+                return
+        seen = 0
+        started = False
+
+        async def counting_receive() -> Message:
+            nonlocal seen
+            message = await receive()
+            if message["type"] == "http.request":
+                seen += len(message.get("body", b""))
+                if seen > self.limit:
+                    raise _TooLarge
+            return message
+
+        async def tracking_send(message: Message) -> None:
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+            await send(message)
+
+        try:
+            await self.app(scope, counting_receive, tracking_send)
+        except _TooLarge:
+            if not started:
+                await self._refuse(scope, send)
+
+    async def _refuse(self, scope: Scope, send: Send) -> None:
+        body = problem_body(413, "body-too-large", "Request body too large",
+                            f"request bodies are limited to {self.limit} bytes",
+                            str(scope.get("path", "")))
+        await send({"type": "http.response.start", "status": 413,
+                    "headers": [(b"content-type", b"application/problem+json"),
+                                (b"content-length", str(len(body)).encode()),
+                                (b"connection", b"close")]})
+        await send({"type": "http.response.body", "body": body})
 
 
-class Batch(BaseModel):
-    items: list[BatchItem] = Field(max_length=MAX_BATCH)
+def _document_problems(schema: dict[str, Any]) -> None:
+    """Every operation that takes input documents the problems the core may raise on it (400
+    malformed, 404 unknown, 409 ambiguous, 422 unplaceable), and FastAPI's default 422 (a
+    validation-error body this API never sends: validation errors are 400 problems) is replaced
+    by the problem it does send — for routes registered by other modules too."""
+    problems = problem_responses(400, 404, 409, 422)
+    for item in schema.get("paths", {}).values():
+        for op in item.values():
+            if not isinstance(op, dict) or "responses" not in op:
+                continue
+            responses = op["responses"]
+            if op.get("parameters") or op.get("requestBody"):
+                for status in (400, 404, 409):
+                    responses.setdefault(str(status), problems[status])
+            default = responses.get("422", {}).get("content", {}).get("application/json", {})
+            if "HTTPValidationError" in str(default.get("schema", "")):
+                responses["422"] = problems[422]
 
 
-def create_app(kb: KnowledgeBase | None = None) -> FastAPI:
+def create_app(kb: KnowledgeBase | None = None, *, sparql_timeout: float = 10.0,
+               sparql_max_results: int = 10_000, max_body: int = MAX_BODY,
+               answer_cache_bytes: int = 64 * 1024 * 1024) -> FastAPI:
+    """The API over ``kb`` (default: the embedded knowledge base).
+
+    ``answer_cache_bytes`` bounds the finished answers kept per knowledge base (0: none).
+    """
+    from xborder import __version__
+    from xborder.api import routes_lookup, routes_resolve, sparql
+
     kb = kb if kb is not None else KnowledgeBase.load()
+    kb.version  # noqa: B018 — the content hash, computed now rather than on the first request
+    service = sparql.SparqlService(sparql.SparqlLimits(timeout=sparql_timeout,
+                                                       max_results=sparql_max_results))
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        service.close()
+
     app = FastAPI(
         title="xborder",
-        version=__import__("xborder").__version__,
+        version=__version__,
         description="Who controls personal data, and what lets it cross each border — with "
-                    "the source of every answer.",
+                    "the source of every answer. Errors are RFC 9457 "
+                    "`application/problem+json`; answers carry an `ETag` of the "
+                    "knowledge-base version.",
+        lifespan=lifespan,
     )
     app.state.kb = kb
-    etag = f'"{kb.version}"'
+    app.state.sparql = service
+    app.state.answer_cache_bytes = answer_cache_bytes
+    install_problem_handlers(app)
+    app.add_middleware(BodyLimit, limit=max_body)
+    routes_resolve.router.register(app)
+    # The hot paths first: routes are matched in order, and FastAPI's own /docs routes would
+    # otherwise be tried before /v1/resolve on every request.
+    hot = app.router.routes[-len(routes_resolve.router.specs):]
+    del app.router.routes[-len(hot):]
+    app.router.routes[:0] = hot
 
-    @app.exception_handler(XborderError)
-    async def _xborder_error(request: Request, exc: XborderError) -> Response:
-        status = exc.status if exc.status < 500 else 500
-        return problem(status, exc.slug, exc.title, exc.detail, request.url.path, **exc.extra)
+    @app.get("/healthz", tags=["service"], summary="Liveness")
+    async def healthz() -> Response:
+        return JSONBytes({"status": "ok"})
 
-    @app.exception_handler(RequestValidationError)
-    async def _invalid(request: Request, exc: RequestValidationError) -> Response:
-        errors = [{"loc": [str(p) for p in e.get("loc", ())], "msg": str(e.get("msg", ""))}
-                  for e in exc.errors()]
-        return problem(400, "invalid-request", "Invalid request",
-                       "; ".join(f"{'.'.join(e['loc'])}: {e['msg']}" for e in errors[:5]),
-                       request.url.path, errors=errors[:20])
+    @app.get("/readyz", tags=["service"], summary="Readiness: the knowledge base is loaded",
+             responses={503: {"description": "No knowledge base loaded yet"}})
+    async def readyz(request: Request) -> Response:
+        current = getattr(request.app.state, "kb", None)
+        if current is None:
+            return JSONBytes({"status": "loading"}, status_code=503)
+        return JSONBytes({"status": "ready", **current.describe()})
 
-    @app.exception_handler(StarletteHTTPException)
-    async def _http(request: Request, exc: StarletteHTTPException) -> Response:
-        slug = {404: "not-found", 405: "method-not-allowed"}.get(exc.status_code, "http-error")
-        return problem(exc.status_code, slug, str(exc.detail), str(exc.detail), request.url.path)
+    @app.get("/v1/version", tags=["service"],
+             summary="Versions of the server, the knowledge base and the GeoIP database")
+    async def version(request: Request) -> Response:
+        from xborder.graph import geoip
 
-    @app.exception_handler(Exception)
-    async def _unexpected(request: Request, exc: Exception) -> Response:
-        return problem(500, "internal", "Internal error",
-                       "the server could not answer this request", request.url.path)
+        return JSONBytes({"xborder": __version__, "knowledge_base": kb_of(request).version,
+                          "geoip": geoip.database_info()})
 
-    def cached(body: Any, request: Request) -> Response:
-        if request.headers.get("if-none-match") == etag:
-            return Response(status_code=304, headers={"ETag": etag})
-        return JSONBytes(body, headers={"ETag": etag, "Cache-Control": "public, max-age=300"})
+    routes_lookup.router.register(app)
+    sparql.router.register(app)
 
-    @app.get("/healthz", tags=["service"])
-    async def healthz() -> dict[str, str]:
-        return {"status": "ok"}
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            schema = get_openapi(title=app.title, version=app.version,
+                                 description=app.description, routes=app.routes,
+                                 tags=app.openapi_tags)
+            schema.setdefault("components", {}).setdefault("schemas", {})["Problem"] = \
+                problem_schema()
+            _document_problems(schema)
+            app.openapi_schema = schema
+        return app.openapi_schema
 
-    @app.get("/readyz", tags=["service"])
-    async def readyz() -> dict[str, Any]:
-        return {"status": "ready", **app.state.kb.describe()}
-
-    @app.get("/v1/version", tags=["service"])
-    async def version() -> dict[str, str]:
-        return {"xborder": app.version, "knowledge_base": app.state.kb.version}
-
-    @app.get("/v1/resolve", tags=["controllers"], summary="The data controller for a location")
-    async def resolve(
-        request: Request,
-        location: Annotated[str, Query(max_length=200, examples=["RE", "Germany", "FR-75"])],
-        service: Annotated[str | None, Query(max_length=200, examples=["consumer-cloud"])] = None,
-        org: Annotated[str | None, Query(max_length=200, examples=["huawei"])] = None,
-        at: Annotated[str | None, Query(max_length=32, examples=["2017-06-01"])] = None,
-    ) -> Response:
-        result = app.state.kb.resolve(location, service=service, org=org, at=at)
-        return cached(result.to_dict(), request)
-
-    @app.post("/v1/resolve/batch", tags=["controllers"],
-              summary="Many look-ups in one call; failures reported in place")
-    async def resolve_batch(batch: Batch) -> Response:
-        out: list[dict[str, Any]] = []
-        k = app.state.kb
-        for item in batch.items:
-            try:
-                out.append({"ok": True, "result": k.resolve(
-                    item.location, service=item.service, org=item.org, at=item.at).to_dict()})
-            except XborderError as exc:
-                out.append({"ok": False, "problem": exc.to_problem()})
-        return JSONBytes({"count": len(out), "results": out})
+    app.openapi = openapi  # type: ignore[method-assign]
 
     from xborder.api import web
 

@@ -8,6 +8,8 @@ stable problem ``type`` slug (RFC 9457); the faces only translate, they never de
     │   ├── InvalidDate               (400, exit 2)   not an ISO date, or out of range
     │   ├── UnknownLocation           (404, exit 3)   no jurisdiction matches; candidates listed
     │   ├── AmbiguousLocation         (409, exit 3)   several jurisdictions match; candidates listed
+    │   ├── UnplaceableLocation       (422, exit 3)   an IP address or coordinates that cannot be
+    │   │                                             placed (private range, open sea …)
     │   ├── UnknownService            (404, exit 4)   no service of the organisation matches
     │   ├── UnknownOrganisation       (404, exit 4)   no such organisation, or none named
     │   └── NoApplicableRule          (404, exit 5)   the knowledge base holds no rule for that date
@@ -30,6 +32,7 @@ __all__ = [
     "UnknownLocation",
     "UnknownOrganisation",
     "UnknownService",
+    "UnplaceableLocation",
     "ValidationFailed",
     "XborderError",
     "XborderInputError",
@@ -100,6 +103,18 @@ class AmbiguousLocation(_WithCandidates):
     exit_code = 3
     slug = "ambiguous-location"
     title = "Ambiguous location"
+
+
+class UnplaceableLocation(XborderInputError):
+    """Well-formed, but says nothing about where a user is: a private or reserved IP address,
+    an address the GeoIP database does not hold, coordinates in the open sea. ``reason`` is a
+    stable token (``non-public-address``, ``not-in-database``, ``no-country``,
+    ``coordinates-unsupported``)."""
+
+    status = 422
+    exit_code = 3
+    slug = "unplaceable-location"
+    title = "Location cannot be placed"
 
 
 class UnknownService(_WithCandidates):

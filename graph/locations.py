@@ -58,7 +58,9 @@ _SUB_NAME = "ISO 3166-2 subdivision name"
 _TERRITORY = "ISO 3166-2 code of a territory with its own ISO 3166-1 code"
 _FORMER = "ISO 3166-2-style code of a territory with its own ISO 3166-1 code"
 _ALIAS, _ENGLISH, _ENGLISH_VARIANT, _EAGER = range(4)
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+# Control characters, surrogates and invisible format characters (bidi overrides, zero-width).
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\u200b-\u200f"
+                      r"\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 _SUBDIVISION_SHAPE = re.compile(r"([A-Za-z]{2})\s*([-_\s])\s*([A-Za-z0-9]{1,3})", re.ASCII)
 _BRACKETED = re.compile(r"\s*[(\[][^)\]]*[)\]]")
 _COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")

@@ -1,0 +1,311 @@
+"""Look-ups of what the knowledge base holds: organisations (with their entities, services,
+documents and rules), legal entities, services, jurisdictions (with their memberships and law
+applications over time), regimes and adequacy decisions, and the RDF export.
+
+Each answer is built from the compiled model (never from a SPARQL string), serialised once per
+knowledge base and served with an ``ETag`` of its version.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any
+
+from fastapi import Path, Query, Request
+from fastapi.responses import Response
+
+from xborder.api.common import Routes, cache_for, cached_json, kb_of, negotiate
+from xborder.api.problems import UnknownResource, problem_responses
+from xborder.api.schemas import OBJECT, OBJECT_LIST
+from xborder.graph.dates import Interval, parse_date
+from xborder.graph.errors import XborderInputError
+from xborder.graph.kb import KnowledgeBase
+from xborder.graph.law import AdequacyEntry, Regime
+from xborder.graph.model import Entity, Model, Organisation, Rule, Source
+from xborder.graph.places import group_status
+from xborder.graph.transfers import regimes_at
+
+__all__ = ["router"]
+
+router = Routes()
+Text = Annotated[str | None, Query(max_length=200)]
+Day = Annotated[str | None, Query(max_length=32, description="Date YYYY-MM-DD",
+                                  examples=["2017-06-01"])]
+_ERRORS = problem_responses(400, 404, 409, 422)
+
+
+def _json(schema: dict[str, Any]) -> dict[int | str, dict[str, Any]]:
+    return {200: {"description": "OK", "content": {"application/json": {"schema": schema}}},
+            304: {"description": "Not modified"}, **_ERRORS}
+
+
+def _source(s: Source) -> dict[str, Any]:
+    return {"title": s.title, "url": s.url, "celex": s.celex, "confidence": s.confidence}
+
+
+def _valid(i: Interval) -> dict[str, str | None]:
+    return i.to_dict()
+
+
+def _entity(e: Entity) -> dict[str, Any]:
+    return {"id": e.id, "name": e.name, "country": e.country, "organisation": e.organisation,
+            "locality": e.locality, "address": e.address}
+
+
+def _rule(r: Rule) -> dict[str, Any]:
+    return {"id": r.id, "controller": r.controller, "services": sorted(r.services),
+            "locations": sorted(r.locations), "except": sorted(r.excepts),
+            "default": r.default, "valid": _valid(r.interval), "note": r.note,
+            "source": r.citation.to_dict()}
+
+
+def _organisation(kb: KnowledgeBase, o: Organisation, full: bool) -> dict[str, Any]:
+    entities = [e for e in kb.model.entities.values() if e.organisation == o.id]
+    d: dict[str, Any] = {"id": o.id, "name": o.name, "aliases": list(o.aliases),
+                         "services": [{"id": s.id, "name": s.name}
+                                      for s in o.services.values()],
+                         "entities": [{"id": e.id, "name": e.name, "country": e.country}
+                                      for e in entities]}
+    if full:
+        d["documents"] = [{"id": doc.id, "title": doc.title, "url": doc.url,
+                           "version": doc.version, "valid": _valid(doc.interval),
+                           "issuer": doc.issuer, "archived_url": doc.archived_url,
+                           "archived_on": doc.archived_on.isoformat() if doc.archived_on
+                           else None} for doc in o.documents.values()]
+        d["rules"] = [_rule(r) for r in o.rules]
+        d["recipients"] = [{"id": r.id, "kind": r.kind, "name": r.name,
+                            "entities": list(r.entities), "locations": list(r.locations),
+                            "location_basis": r.location_basis,
+                            "source": r.citation.to_dict()} for r in o.recipients]
+        d["safeguards"] = [{"id": c.id, "kind": c.kind, "name": c.name,
+                            "source": c.citation.to_dict()} for c in o.safeguards]
+    return d
+
+
+def _memberships(model: Model, code: str) -> list[dict[str, Any]]:
+    return [{"group": m.group, "valid": _valid(m.interval), "source": _source(m.source)}
+            for m in model.memberships.get(code, ())]
+
+
+def _applications(model: Model, code: str) -> list[dict[str, Any]]:
+    return [{"groups": list(a.groups), "applies": a.applies, "kind": a.kind, "basis": a.basis,
+             "valid": _valid(a.interval), "uncertainty": a.uncertainty,
+             "source": _source(a.source)} for a in model.applications.get(code, ())]
+
+
+def _jurisdiction(kb: KnowledgeBase, code: str, day: dt.date | None) -> dict[str, Any]:
+    model = kb.model
+    j = model.jurisdictions[code]
+    d: dict[str, Any] = {"code": j.code, "name": j.name, "kind": j.kind, "part_of": j.part_of,
+                         "parts": sorted(c for c, x in model.jurisdictions.items()
+                                         if x.part_of == code),
+                         "memberships": _memberships(model, code),
+                         "law_applications": _applications(model, code)}
+    if j.kind == "group":
+        d["members"] = sorted(
+            ({"member": m.member, "valid": _valid(m.interval), "source": _source(m.source)}
+             for ms in model.memberships.values() for m in ms if m.group == code),
+            key=lambda m: (m["member"], m["valid"]["from"] or ""))
+    elif day is not None:
+        groups = [c for c, x in model.jurisdictions.items() if x.kind == "group"]
+        d["at"] = day.isoformat()
+        d["groups"] = {g: {"member": s.member, "law_applies": s.law_applies,
+                           "chain": [step.to_dict() for step in s.chain],
+                           "caveats": list(s.caveats)}
+                       for g in groups for s in (group_status(model, code, g, day),)}
+        d["regimes"] = [{"id": r.id, "name": r.name,
+                         "chain": [step.to_dict() for step in chain]}
+                        for r, chain in regimes_at(model, kb.law, code, day)]
+    return d
+
+
+def _adequacy(a: AdequacyEntry) -> dict[str, Any]:
+    d = a.to_dict()
+    d.update(regime=a.regime, confidence=a.confidence, uncertainty=a.uncertainty)
+    return d
+
+
+def _regime(kb: KnowledgeBase, r: Regime, full: bool) -> dict[str, Any]:
+    d: dict[str, Any] = {
+        "id": r.id, "name": r.name, "general_restriction": r.general_restriction,
+        "laws": [{"name": x.name, "iri": x.iri, "valid": _valid(x.interval),
+                  "source": _source(x.source)} for x in r.laws],
+        "areas": [{"place": a.place, "valid": _valid(a.interval), "source": _source(a.source)}
+                  for a in r.areas], "note": r.note}
+    if full:
+        law = kb.law
+        d["adequacy"] = [_adequacy(a) for a in law.adequacy.get(r.id, [])]
+        d["mechanisms"] = [m.to_dict() for m in law.mechanisms.get(r.id, [])]
+        d["restrictions"] = [x.to_dict() for x in law.restrictions.get(r.id, [])]
+    return d
+
+
+def _memo(request: Request, key: tuple[Any, ...], build: Any) -> Response:
+    """``build()``'s JSON, computed once per knowledge base and key, with an ETag."""
+    kb = kb_of(request)
+    memo: dict[tuple[Any, ...], Any] = cache_for(kb, "lookups", dict)
+    if key not in memo and len(memo) < 4096:
+        memo[key] = build()
+    body = memo[key] if key in memo else build()
+    return cached_json(request, f'"{kb.version}"', body)
+
+
+@router.get("/v1/organisations", tags=["look-ups"], summary="Organisations",
+            responses=_json(OBJECT_LIST))
+async def organisations(request: Request) -> Response:
+    kb = kb_of(request)
+    return _memo(request, ("orgs",), lambda: [
+        _organisation(kb, o, False) for o in kb.model.organisations.values()])
+
+
+@router.get("/v1/organisations/{org}", tags=["look-ups"],
+            summary="An organisation: entities, services, documents, controller rules",
+            responses=_json(OBJECT))
+async def organisation(request: Request, org: Annotated[str, Path(
+        max_length=200, examples=["huawei"])]) -> Response:
+    kb = kb_of(request)
+    o = kb.organisation(org)
+    return _memo(request, ("org", o.id), lambda: _organisation(kb, o, True))
+
+
+@router.get("/v1/entities", tags=["look-ups"], summary="Legal entities",
+            responses=_json(OBJECT_LIST))
+async def entities(request: Request, org: Text = None) -> Response:
+    kb = kb_of(request)
+    oid = kb.organisation(org).id if org else None
+    return _memo(request, ("entities", oid), lambda: [
+        _entity(e) for e in kb.model.entities.values() if oid in (None, e.organisation)])
+
+
+@router.get("/v1/entities/{entity_id}", tags=["look-ups"], summary="A legal entity",
+            responses=_json(OBJECT))
+async def entity(request: Request, entity_id: Annotated[str, Path(
+        max_length=200, examples=["huawei-technologies-deutschland"])]) -> Response:
+    kb = kb_of(request)
+    e = kb.model.entities.get(entity_id)
+    if e is None:
+        raise UnknownResource(
+            f"no legal entity {entity_id!r}",
+            [{"id": x.id, "name": x.name} for x in kb.model.entities.values()])
+    rules = [r.id for o in kb.model.organisations.values() for r in o.rules
+             if r.controller == e.id]
+    return _memo(request, ("entity", e.id), lambda: {**_entity(e), "controller_in_rules": rules})
+
+
+@router.get("/v1/services", tags=["look-ups"], summary="Services of an organisation",
+            responses=_json(OBJECT_LIST))
+async def services(request: Request, org: Text = None) -> Response:
+    kb = kb_of(request)
+    o = kb.organisation(org)
+    return _memo(request, ("services", o.id), lambda: [
+        {"id": s.id, "organisation": o.id, "name": s.name, "aliases": list(s.aliases),
+         "domains": list(s.domains)} for s in o.services.values()])
+
+
+@router.get("/v1/services/{service:path}", tags=["look-ups"],
+            summary="A service, by id, name, alias or URL", responses=_json(OBJECT))
+async def service(request: Request, service: Annotated[str, Path(
+        max_length=200, examples=["consumer-cloud"])], org: Text = None) -> Response:
+    kb = kb_of(request)
+    o = kb.organisation(org)
+    s = kb.service(o, service)
+    if s is None:
+        raise XborderInputError("no service named")
+    return _memo(request, ("service", o.id, s.id), lambda: {
+        "id": s.id, "organisation": o.id, "name": s.name, "aliases": list(s.aliases),
+        "domains": list(s.domains),
+        "rules": [r.id for r in o.rules if s.id in r.services or not r.services]})
+
+
+@router.get("/v1/jurisdictions", tags=["look-ups"],
+            summary="Jurisdictions: countries, territories, subdivisions and groups",
+            responses=_json(OBJECT_LIST))
+async def jurisdictions(request: Request) -> Response:
+    kb = kb_of(request)
+    return _memo(request, ("jurisdictions",), lambda: [
+        {"code": j.code, "name": j.name, "kind": j.kind, "part_of": j.part_of}
+        for j in sorted(kb.model.jurisdictions.values(), key=lambda j: j.code)])
+
+
+@router.get("/v1/jurisdictions/{location}", tags=["look-ups"],
+            summary="A jurisdiction with its memberships and law applications over time",
+            description="`location` is a code, a name, an IP address or `lat,lon`, or a group "
+                        "id (`EU`, `EEA`). With `at`, also its standing on that date: group "
+                        "membership, whether group law applies, the regimes covering it.",
+            responses=_json(OBJECT))
+async def jurisdiction(request: Request, location: Annotated[str, Path(
+        max_length=200, examples=["RE"])], at: Day = None) -> Response:
+    kb = kb_of(request)
+    j = kb.model.jurisdictions.get(location)
+    code = j.code if j is not None and j.kind == "group" else \
+        kb.parse_location(location).code
+    day = parse_date(at) if at else None
+    return _memo(request, ("jurisdiction", code, day), lambda: _jurisdiction(kb, code, day))
+
+
+@router.get("/v1/regimes", tags=["look-ups"], summary="Transfer regimes (GDPR, UK GDPR, …)",
+            responses=_json(OBJECT_LIST))
+async def regimes(request: Request) -> Response:
+    kb = kb_of(request)
+    return _memo(request, ("regimes",), lambda: [
+        _regime(kb, r, False) for r in kb.law.regimes.values()])
+
+
+@router.get("/v1/regimes/{regime_id}", tags=["look-ups"],
+            summary="A regime: its laws, area, adequacy decisions, mechanisms, restrictions",
+            responses=_json(OBJECT))
+async def regime(request: Request, regime_id: Annotated[str, Path(
+        max_length=200, examples=["EU"])]) -> Response:
+    kb = kb_of(request)
+    r = kb.law.regimes.get(regime_id) or kb.law.regimes.get(regime_id.upper())
+    if r is None:
+        raise UnknownResource(
+            f"no regime {regime_id!r}",
+            [{"id": x.id, "name": x.name} for x in kb.law.regimes.values()])
+    return _memo(request, ("regime", r.id), lambda: _regime(kb, r, True))
+
+
+@router.get("/v1/adequacy", tags=["look-ups"],
+            summary="Adequacy decisions, by regime, destination and date",
+            responses=_json(OBJECT_LIST))
+async def adequacy(request: Request, regime: Text = None, destination: Text = None,
+                   at: Day = None) -> Response:
+    kb = kb_of(request)
+    day = parse_date(at) if at else None
+    dest = kb.parse_location(destination).code if destination else None
+    rid = regime.upper() if regime else None
+    if rid is not None and rid not in kb.law.regimes:
+        raise XborderInputError(f"no regime {regime!r}; known: {', '.join(kb.law.regimes)}")
+
+    def build() -> list[dict[str, Any]]:
+        return [_adequacy(a) for r, entries in kb.law.adequacy.items() for a in entries
+                if rid in (None, r) and dest in (None, a.destination)
+                and (day is None or a.interval.contains(day))]
+    return _memo(request, ("adequacy", rid, dest, day), build)
+
+
+_EXPORT = {"ttl": "text/turtle", "jsonld": "application/ld+json", "nt": "application/n-triples"}
+
+
+@router.get("/v1/export", tags=["look-ups"], summary="The knowledge-base graph as RDF",
+            description="Turtle, JSON-LD or N-Triples: `format` or `Accept` (`text/turtle`, "
+                        "`application/ld+json`, `application/n-triples`).",
+            responses={200: {"description": "The graph",
+                             "content": {m: {"schema": {"type": ["array", "object"]}
+                                             if m.endswith("json") else {"type": "string"}}
+                                         for m in _EXPORT.values()}},
+                       304: {"description": "Not modified"},
+                       **problem_responses(400, 406, 422)})
+async def export(request: Request, format: Annotated[
+        str | None, Query(pattern="^(ttl|jsonld|nt)$", description="ttl, jsonld or nt")] = None
+                 ) -> Response:
+    kb = kb_of(request)
+    fmt = format or negotiate(request.headers.get("accept"),
+                              [(m, f) for f, m in _EXPORT.items()] +
+                              [("application/json", "jsonld"), ("text/plain", "nt")], "ttl")
+    memo: dict[str, bytes] = cache_for(kb, "export", dict)
+    if fmt not in memo:
+        memo[fmt] = kb.export(fmt).encode()
+    media = _EXPORT[fmt] + ("; charset=utf-8" if fmt != "jsonld" else "")
+    return cached_json(request, f'"{kb.version}-{fmt}"', memo[fmt], media,
+                       vary=None if format else "Accept")

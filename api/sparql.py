@@ -1,0 +1,330 @@
+"""``GET|POST /sparql``: the SPARQL 1.1 Protocol, read-only, over a copy of the knowledge base.
+
+- Queries run in a child process (:mod:`xborder.api.sparql_worker`) holding an Oxigraph store
+  loaded from the graph; past the time limit the process is killed (and restarted on the next
+  query), so no query can hold the server. One query runs at a time; others wait up to the time
+  limit, then get ``429`` with ``Retry-After``.
+- Updates are refused with ``403`` (an ``update`` parameter, ``application/sparql-update``, or a
+  query text that is an update), and so is ``SERVICE`` (Oxigraph would fetch it over HTTP).
+- Results: SPARQL JSON (default), XML, CSV or TSV for SELECT/ASK; Turtle (default), N-Triples,
+  JSON-LD or RDF/XML for CONSTRUCT/DESCRIBE — by ``Accept`` or ``format``. More than the result
+  limit is ``422`` (add a ``LIMIT``), never a silent truncation.
+
+The other endpoints never build SPARQL from parameters; this one runs the caller's query as given,
+on a copy that holds nothing but the public knowledge base.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import hashlib
+import os
+import re
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import dataclass
+from multiprocessing.connection import Connection
+from typing import Any
+from urllib.parse import parse_qs
+
+from fastapi import Request
+from fastapi.responses import Response
+
+from xborder.api import sparql_worker
+from xborder.api.common import CACHE_CONTROL, Routes, cache_for, kb_of, negotiate
+from xborder.api.problems import (
+    BodyTooLarge,
+    Busy,
+    NotAcceptable,
+    problem,
+    problem_responses,
+)
+from xborder.api.schemas import query_param
+from xborder.graph.errors import XborderInputError
+from xborder.graph.kb import KnowledgeBase
+
+__all__ = ["SparqlLimits", "SparqlService", "router"]
+
+router = Routes()
+MAX_QUERY = 64 * 1024
+_PROLOGUE = r"(?:\s|#[^\n]*\n|(?:BASE|PREFIX)\s+[^<]*<[^>]*>)*"
+_UPDATE = re.compile(_PROLOGUE + r"(?:INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b",
+                     re.IGNORECASE)
+_SERVICE = re.compile(r"\bSERVICE\b", re.IGNORECASE)
+_SOLUTION_OFFERS = [("application/sparql-results+json", "json"), ("application/json", "json"),
+                    ("application/sparql-results+xml", "xml"), ("application/xml", "xml"),
+                    ("text/csv", "csv"), ("text/tab-separated-values", "tsv")]
+_GRAPH_OFFERS = [("text/turtle", "turtle"), ("application/n-triples", "nt"),
+                 ("application/ld+json", "jsonld"), ("application/rdf+xml", "rdfxml"),
+                 ("text/plain", "nt")]
+_FORMAT_PARAM = {"json": ("json", "jsonld"), "xml": ("xml", "rdfxml"), "csv": ("csv", None),
+                 "tsv": ("tsv", None), "turtle": (None, "turtle"), "ttl": (None, "turtle"),
+                 "nt": (None, "nt"), "jsonld": (None, "jsonld")}
+
+
+class Forbidden(XborderInputError):
+    status = 403
+    slug = "sparql-update-forbidden"
+    title = "Read-only endpoint"
+
+
+class ServiceForbidden(Forbidden):
+    slug = "sparql-service-forbidden"
+    title = "Federated queries are not allowed"
+
+
+class UnsupportedMediaType(XborderInputError):
+    status = 415
+    slug = "unsupported-media-type"
+    title = "Unsupported media type"
+
+
+@dataclass(frozen=True)
+class SparqlLimits:
+    timeout: float = 10.0  # seconds a query may run
+    max_results: int = 10_000  # solutions or triples
+    max_bytes: int = 16 * 1024 * 1024  # serialised answer
+    memory: int = 2 * 1024 * 1024 * 1024  # the worker's address space
+
+
+class SparqlService:
+    """One worker process for one knowledge-base version, started on the first query.
+
+    The worker is ``python -I api/sparql_worker.py`` (isolated: no script directory on the path,
+    no environment variables, no user site), talking over two dedicated pipes; it never imports
+    the parent's ``__main__`` as multiprocessing would.
+    """
+
+    def __init__(self, limits: SparqlLimits) -> None:
+        self.limits = limits
+        self._proc: subprocess.Popen[bytes] | None = None
+        self._send: Connection | None = None
+        self._recv: Connection | None = None
+        self._version: str | None = None
+        self._lock = threading.Lock()
+
+    def close(self) -> None:
+        if self._send is not None:
+            with contextlib.suppress(OSError, ValueError):
+                self._send.send(None)
+        proc = self._proc
+        self._close_pipes()
+        if proc is not None:
+            try:
+                proc.wait(1)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait(2)
+
+    def _close_pipes(self) -> None:
+        for conn in (self._send, self._recv):
+            if conn is not None:
+                conn.close()
+        self._proc = self._send = self._recv = None
+
+    def _kill(self) -> None:
+        proc = self._proc
+        self._close_pipes()
+        if proc is not None and proc.poll() is None:
+            proc.kill()
+            proc.wait(2)
+
+    async def _wait(self, timeout: float) -> bool:
+        assert self._recv is not None
+        if self._recv.poll(0):
+            return True
+        loop = asyncio.get_running_loop()
+        ready: asyncio.Future[None] = loop.create_future()
+
+        def on_readable() -> None:
+            if not ready.done():
+                ready.set_result(None)
+
+        fd = self._recv.fileno()
+        loop.add_reader(fd, on_readable)
+        try:
+            await asyncio.wait_for(ready, timeout)
+            return True
+        except TimeoutError:
+            return False
+        finally:
+            loop.remove_reader(fd)
+
+    async def _start(self, kb: KnowledgeBase) -> None:
+        self._kill()
+        to_child_r, to_child_w = os.pipe()
+        from_child_r, from_child_w = os.pipe()
+        try:
+            proc = subprocess.Popen(
+                [sys.executable, "-I", sparql_worker.__file__, str(to_child_r),
+                 str(from_child_w)],
+                pass_fds=(to_child_r, from_child_w), stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL, close_fds=True)
+        finally:
+            os.close(to_child_r)
+            os.close(from_child_w)
+        self._proc = proc
+        self._send = Connection(to_child_w, readable=False)
+        self._recv = Connection(from_child_r, writable=False)
+        self._version = kb.version
+        limits = self.limits
+        exports: dict[str, bytes] = cache_for(kb, "export", dict)  # shared with /v1/export
+        if "nt" not in exports:
+            exports["nt"] = (await asyncio.to_thread(kb.export, "nt")).encode()
+        payload = (exports["nt"], limits.max_results, limits.max_bytes, limits.memory)
+        try:
+            await asyncio.to_thread(self._send.send, payload)  # the pipe may fill: off-loop
+            started = await self._wait(60.0) and self._recv.recv() == ("ready",)
+        except (EOFError, OSError):
+            started = False
+        if not started:
+            self._kill()
+            raise Busy("the SPARQL engine could not start; try again")
+
+    async def query(self, kb: KnowledgeBase, text: str, sol_fmt: str | None,
+                    graph_fmt: str | None) -> tuple[Any, ...]:
+        deadline = time.monotonic() + self.limits.timeout
+        while not self._lock.acquire(blocking=False):
+            if time.monotonic() > deadline:
+                raise Busy("another SPARQL query is running; retry shortly")
+            await asyncio.sleep(0.005)
+        # Until a reply is read, the worker owes one: if this request is cancelled (the client
+        # went away) or times out, the worker is stopped so no stale reply meets the next query.
+        done = False
+        try:
+            if self._proc is None or self._proc.poll() is not None or \
+                    self._version != kb.version:
+                await self._start(kb)
+            assert self._send is not None and self._recv is not None
+            try:
+                self._send.send((text, sol_fmt, graph_fmt))
+                if not await self._wait(self.limits.timeout):
+                    return ("error", 422, "sparql-timeout",
+                            f"the query ran longer than {self.limits.timeout:g} s and was "
+                            "stopped")
+                reply: tuple[Any, ...] = self._recv.recv()
+                done = True
+            except (EOFError, OSError):
+                return ("error", 422, "sparql-too-expensive",
+                        "the query exhausted the resources a query may use")
+            return reply
+        finally:
+            if not done:
+                self._kill()
+            self._lock.release()
+
+
+def _formats(request: Request, fmt: str | None) -> tuple[str | None, str | None]:
+    if fmt is not None:
+        if fmt not in _FORMAT_PARAM:
+            raise XborderInputError(f"format must be one of {', '.join(_FORMAT_PARAM)}")
+        return _FORMAT_PARAM[fmt]
+    accept = request.headers.get("accept")
+    choices: list[str | None] = []
+    for offers, default in ((_SOLUTION_OFFERS, "json"), (_GRAPH_OFFERS, "turtle")):
+        try:
+            choices.append(negotiate(accept, offers, default))
+        except NotAcceptable:
+            choices.append(None)
+    if choices == [None, None]:
+        raise NotAcceptable("offered: SPARQL results (JSON, XML, CSV, TSV) or RDF (Turtle, "
+                            "N-Triples, JSON-LD, RDF/XML)")
+    return choices[0], choices[1]
+
+
+async def _answer(request: Request, text: str | None, fmt: str | None) -> Response:
+    if text is None or not text.strip():
+        raise XborderInputError("no query: give the SPARQL query as 'query'")
+    if len(text) > MAX_QUERY:
+        raise BodyTooLarge(f"the query is longer than {MAX_QUERY} characters")
+    if _UPDATE.match(text):
+        raise Forbidden("this endpoint is read-only: SPARQL updates are refused")
+    if _SERVICE.search(text):
+        raise ServiceForbidden("SERVICE (federated query) is not allowed on this endpoint")
+    sol_fmt, graph_fmt = _formats(request, fmt)
+    service: SparqlService = request.app.state.sparql
+    kb = kb_of(request)
+    reply = await service.query(kb, text, sol_fmt, graph_fmt)
+    if reply[0] == "error":
+        _, status, slug, detail = reply
+        return problem(status, slug, "SPARQL query refused" if status != 400 else
+                       "Invalid SPARQL query", detail, request.url.path)
+    _, media, body = reply
+    digest = hashlib.blake2b(f"{text}\0{sol_fmt}\0{graph_fmt}".encode(),
+                             digest_size=8).hexdigest()
+    return Response(body, media_type=media, headers={
+        "Cache-Control": CACHE_CONTROL, "Vary": "Accept",
+        "ETag": f'"{kb.version}-{digest}"'})
+
+
+_PROBLEMS = problem_responses(400, 403, 406, 413, 415, 422, 429)
+_RESULTS = {"description": "Query results",
+            "content": {"application/sparql-results+json": {"schema": {"type": "object"}},
+                        "application/ld+json": {"schema": {"type": ["array", "object"]}},
+                **{m.split(";")[0]: {"schema": {"type": "string"}} for m in (
+                    "application/sparql-results+xml", "text/csv", "text/tab-separated-values",
+                    "text/turtle", "application/n-triples", "application/rdf+xml")}}}
+_FORMAT = query_param("format", "Result format (overrides `Accept`).",
+                      schema={"type": "string", "enum": sorted(_FORMAT_PARAM)})
+_EXAMPLE = ("PREFIX dpv: <https://w3id.org/dpv#>\n"
+            "SELECT ?entity ?name WHERE { ?entity a dpv:LegalEntity ; dpv:hasName ?name }")
+
+
+@router.get(
+    "/sparql", tags=["sparql"], summary="SPARQL 1.1 query (read-only)",
+    description="The SPARQL 1.1 Protocol over the knowledge-base graph. Read-only: updates "
+                "and SERVICE are refused (403). Each query has a time limit and a result-size "
+                "limit (422 past either).",
+    openapi_extra={"parameters": [
+        query_param("query", "The SPARQL 1.1 query.", required=True, max_length=MAX_QUERY,
+                    examples={"legal entities": _EXAMPLE}), _FORMAT]},
+    responses={200: _RESULTS, **_PROBLEMS},
+)
+async def sparql_get(request: Request) -> Response:
+    params = request.query_params
+    if "update" in params:
+        raise Forbidden("this endpoint is read-only: SPARQL updates are refused")
+    return await _answer(request, params.get("query"), params.get("format"))
+
+
+@router.post(
+    "/sparql", tags=["sparql"], summary="SPARQL 1.1 query by POST (read-only)",
+    description="The query as an `application/sparql-query` body, or as the `query` field of "
+                "an `application/x-www-form-urlencoded` body. `application/sparql-update` and "
+                "an `update` field are refused (403).",
+    openapi_extra={"parameters": [_FORMAT], "requestBody": {"required": True, "content": {
+        "application/sparql-query": {"schema": {"type": "string", "maxLength": MAX_QUERY},
+                                     "example": _EXAMPLE},
+        "application/x-www-form-urlencoded": {"schema": {
+            "type": "object", "required": ["query"],
+            "properties": {"query": {"type": "string", "maxLength": MAX_QUERY}}}}}}},
+    responses={200: _RESULTS, **_PROBLEMS},
+)
+async def sparql_post(request: Request) -> Response:
+    media = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if media == "application/sparql-update":
+        raise Forbidden("this endpoint is read-only: SPARQL updates are refused")
+    if media not in ("application/sparql-query", "application/x-www-form-urlencoded"):
+        raise UnsupportedMediaType("send application/sparql-query or "
+                                   "application/x-www-form-urlencoded")
+    raw = await request.body()
+    if len(raw) > 4 * MAX_QUERY:
+        raise BodyTooLarge(f"the body is larger than {4 * MAX_QUERY} bytes")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise XborderInputError("the body is not UTF-8") from None
+    fmt = request.query_params.get("format")
+    if media == "application/sparql-query":
+        return await _answer(request, text, fmt)
+    try:
+        form = parse_qs(text, keep_blank_values=True, max_num_fields=16)
+    except ValueError:
+        raise XborderInputError("the form has too many fields") from None
+    if "update" in form:
+        raise Forbidden("this endpoint is read-only: SPARQL updates are refused")
+    queries = form.get("query")
+    return await _answer(request, queries[-1] if queries else None, fmt)
