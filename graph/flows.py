@@ -6,8 +6,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
+from xborder.graph.dates import Interval
 from xborder.graph.model import Entity, Organisation, Recipient, SafeguardClaim
 from xborder.graph.transfers import TransferAnswer
 
@@ -52,19 +54,26 @@ class Leg:
             text += " but names no standard contractual clauses or binding corporate rules"
         return text + ("; " + "; ".join(parts) if parts else "") + "."
 
-    def to_dict(self, at: dt.date) -> dict[str, Any]:
+    def to_dict(self, at: dt.date | None = None) -> dict[str, Any]:
+        """The leg as JSON; it does not depend on the day asked (a fresh copy each call)."""
+        return dict(self._dict)
+
+    @cached_property
+    def _dict(self) -> dict[str, Any]:
         d: dict[str, Any] = {"leg": self.kind, "from": self.from_code, "to": self.to_code}
         if self.recipient is not None:
             r = self.recipient
             d["recipient"] = {"id": r.id, "kind": r.kind, "name": r.name,
                               "entities": list(r.entities), "location_basis": r.location_basis,
                               "source": r.citation.to_dict()}
-        if self.transfer is not None:
-            body = self.transfer.body(at)
-            d.update(status=body["status"], regime=body["regime"]["id"] if body["regime"] else None,
-                     mechanisms=[{k: m[k] for k in ("kind", "instrument", "scope", "valid_from",
-                                                    "valid_to")} for m in body["mechanisms"]],
-                     explanation=body["explanation"], caveats=body["caveats"])
+        t = self.transfer
+        if t is not None:
+            mechanisms = [_brief(a.kind, a.instrument, a.scope, a.interval)
+                          for a in t.adequacy]
+            mechanisms += [_brief(m.kind, m.instrument, m.scope, m.interval)
+                           for m in t.safeguards]
+            d.update(status=t.status, regime=t.regime.id if t.regime else None,
+                     mechanisms=mechanisms, explanation=t.explanation, caveats=list(t.caveats))
         else:
             d.update(status="unknown", regime=None, mechanisms=[], explanation=self.note,
                      caveats=[])
@@ -72,6 +81,13 @@ class Leg:
                                "quote": c.citation.quote} for c in self.claims]
         d["gap"] = self.gap()
         return d
+
+
+def _brief(kind: str, instrument: str | None, scope: str | None,
+           interval: Interval) -> dict[str, Any]:
+    return {"kind": kind, "instrument": instrument, "scope": scope,
+            "valid_from": interval.start.isoformat() if interval.start else None,
+            "valid_to": interval.end.isoformat() if interval.end else None}
 
 
 def flow_legs(org: Organisation, controller: Entity, user_code: str, at: dt.date,

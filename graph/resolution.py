@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from xborder.graph.dates import MIN_DATE, Interval
@@ -40,6 +41,11 @@ class Answer:
     country_name: str
 
     def body(self) -> dict[str, Any]:
+        """The answer as JSON, without what was asked (a fresh copy each call)."""
+        return dict(self._body)
+
+    @cached_property
+    def _body(self) -> dict[str, Any]:
         rule = self.rule
         sources = [rule.citation.to_dict()]
         sources += [s.source.to_dict() for s in self.chain if s.source is not None]
@@ -127,7 +133,7 @@ class Resolution:
             "location": {"input": self.input, "code": a.code, "name": a.name,
                          "matched": self.matched, "chain": chain},
             **body,
-            "transfers": [leg.to_dict(self.at) for leg in self.legs],
+            "transfers": [leg.to_dict() for leg in self.legs],
         }
 
 
