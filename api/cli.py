@@ -20,8 +20,12 @@ __all__ = ["main"]
 
 
 def _kb(args: argparse.Namespace, *, validate: bool = False) -> KnowledgeBase:
+    from xborder.api.live import store_kb
     from xborder.graph.kb import KnowledgeBase
 
+    stored = store_kb(args)  # --store oxigraph|sparql: the version the store serves
+    if stored is not None:
+        return stored
     return KnowledgeBase.load(args.kb or None, validate=validate)
 
 
@@ -64,6 +68,70 @@ def cmd_changes(args: argparse.Namespace) -> int:
     return 0
 
 
+def _write(text: str, output: str | None) -> None:
+    if not output:
+        sys.stdout.write(text)
+        return
+    tmp = Path(output).with_suffix(Path(output).suffix + ".part")
+    tmp.write_text(text, encoding="utf-8", newline="")
+    tmp.replace(output)
+
+
+def cmd_map(args: argparse.Namespace) -> int:
+    fmt = args.format or ("graphml" if (args.output or "").endswith(".graphml") else "html")
+    kb = _kb(args)
+    if fmt == "graphml":
+        from xborder.graph.register import register_graphml, transfer_register
+
+        if args.before:
+            from xborder.graph.errors import XborderInputError
+
+            raise XborderInputError("--before draws a 'what changed' map; use --format html")
+        rows = transfer_register(kb, args.at, args.org, args.service,
+                                 [args.location] if args.location else None)
+        _write(register_graphml(rows), args.output)
+    else:
+        from xborder.api.maps import map_html
+
+        _write(map_html(kb, args.at, args.org, args.service, args.location, args.before),
+               args.output)
+    if args.output:
+        print(f"wrote {args.output}")
+    return 0
+
+
+def cmd_register(args: argparse.Namespace) -> int:
+    from xborder.graph.register import register_csv, transfer_register
+
+    rows = transfer_register(_kb(args), args.at, args.org, args.service,
+                             [args.location] if args.location else None)
+    if args.format == "json":
+        _write(json.dumps([r.to_dict() for r in rows], indent=2, ensure_ascii=False) + "\n",
+               args.output)
+    else:
+        _write(register_csv(rows), args.output)
+    return 0
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    from xborder.graph.ingest import ingest, read_policy
+    from xborder.graph.ingest.emit import render, write_atomic
+
+    text, name = read_policy(args.file, sys.stdin)
+    proposals = ingest(text, org=args.org, url=args.url, published=args.published, name=name,
+                       kb=_kb(args))
+    if args.json:
+        _print_json(proposals.to_dict())
+    if args.output or not args.json:
+        out = render(proposals, args.format)
+        if args.output:
+            write_atomic(args.output, out)
+            print(f"wrote {args.output}: proposals to review", file=sys.stderr)
+        else:
+            sys.stdout.write(out)
+    return 0
+
+
 def cmd_validate(args: argparse.Namespace) -> int:
     from xborder.graph.build import build_graph
     from xborder.graph.kb import KnowledgeBase
@@ -80,13 +148,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    text = _kb(args).export(args.format)
-    if args.output:
-        tmp = Path(args.output).with_suffix(Path(args.output).suffix + ".part")
-        tmp.write_text(text, encoding="utf-8")
-        tmp.replace(args.output)
-    else:
-        sys.stdout.write(text)
+    _write(_kb(args).export(args.format), args.output)
     return 0
 
 
@@ -96,6 +158,11 @@ def cmd_info(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
+    from xborder.api.live import serve_live
+
+    served = serve_live(args)  # --store oxigraph|sparql: serve live, following the store
+    if served is not None:
+        return served
     import uvicorn
 
     from xborder.api.http import create_app
@@ -138,6 +205,37 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_changes)
 
+    p = sub.add_parser("map", help="an interactive transfer map (HTML, offline) or GraphML")
+    p.add_argument("--org", help="organisation (may be omitted when only one is known)")
+    p.add_argument("--location", help="only the flows of users in this location")
+    p.add_argument("--service", help="only this service (default: all of them)")
+    p.add_argument("--at", help="date YYYY-MM-DD (default: today)")
+    p.add_argument("--before", metavar="DATE",
+                   help="also evaluate this earlier date and highlight what changed by --at")
+    p.add_argument("--format", choices=["html", "graphml"],
+                   help="default: from the -o suffix, else html")
+    p.add_argument("-o", "--output", metavar="FILE", help="file to write (default: stdout)")
+    p.set_defaults(func=cmd_map)
+
+    p = sub.add_parser("register", help="the transfer register: one row per leg (CSV or JSON)")
+    p.add_argument("--org", help="organisation (may be omitted when only one is known)")
+    p.add_argument("--location", help="only the flows of users in this location")
+    p.add_argument("--service", help="only this service (default: all of them)")
+    p.add_argument("--at", help="date YYYY-MM-DD (default: today)")
+    p.add_argument("--format", default="csv", choices=["csv", "json"])
+    p.add_argument("-o", "--output", metavar="FILE", help="file to write (default: stdout)")
+    p.set_defaults(func=cmd_register)
+
+    p = sub.add_parser("ingest", help="read a privacy policy and propose assertions to review")
+    p.add_argument("file", metavar="FILE", help="policy as Markdown, HTML or text; - for stdin")
+    p.add_argument("--org", help="organisation the policy belongs to (known or new)")
+    p.add_argument("--url", help="where the policy is published")
+    p.add_argument("--published", metavar="YYYY-MM-DD", help="the date it came into force")
+    p.add_argument("--format", default="yaml", choices=["yaml", "ttl"])
+    p.add_argument("-o", "--output", help="file to write (default: standard output)")
+    p.add_argument("--json", action="store_true", help="print the proposals as JSON")
+    p.set_defaults(func=cmd_ingest)
+
     p = sub.add_parser("validate", help="build the knowledge base and check it against the shapes")
     p.set_defaults(func=cmd_validate)
 
@@ -154,6 +252,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--port", type=int, default=8000)
     p.add_argument("--no-access-log", action="store_true")
     p.set_defaults(func=cmd_serve)
+
+    from xborder.api.live import add_arguments
+
+    add_arguments(parser, sub)  # --store, --store-path, --sparql-url and `load`
     return parser
 
 

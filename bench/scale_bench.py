@@ -1,0 +1,183 @@
+"""Scale: build cost as organisations grow, and lookup cost that should not.
+
+    python bench/scale_bench.py                        # N = 10, 100, 1,000, 10,000
+    python bench/scale_bench.py --sizes 10,100 --no-shapes
+
+For each N a synthetic knowledge base (:mod:`xborder.graph.synth`: N organisations × 3 services ×
+4–5 controller rules over the real jurisdictions, plus the shipped jurisdictions and transfer law)
+is measured in two fresh processes, so memory is that of one process doing one job:
+
+1. *publisher* — write the YAML, build the graph (``build_graph``), check the SHACL shapes,
+   hash the version, write it to an on-disk Oxigraph store; for comparison, parse the same
+   graph from N-Triples with rdflib.
+2. *server* — load the current version from the Oxigraph store into rdflib (``load``), compile
+   the model and indexes (``KnowledgeBase``, ``compile``), then time lookups
+   (``kb.resolve(location, service, org, at)`` without transfer legs) on random questions: the
+   first time a (organisation, service, location) is asked (``cold``: compiles its timeline) and
+   again (``warm``). ``RSS`` is the server process's resident memory after compiling.
+
+Every child has a time limit (``--timeout``); the run stops by itself. Figures are medians of one
+run on one machine: compare ratios across N, not absolute times.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import os
+import random
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+
+def _rss_mb() -> float:
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def publisher(n: int, work: Path, shapes: bool) -> dict[str, Any]:
+    from rdflib import Graph
+
+    from xborder.graph.build import build_graph
+    from xborder.graph.kb import KnowledgeBase
+    from xborder.graph.store import OxigraphStore
+    from xborder.graph.synth import synthetic_dirs
+
+    out: dict[str, Any] = {"n": n}
+    t = time.perf_counter()
+    dirs = synthetic_dirs(n, work / "yaml")
+    out["generate_s"] = time.perf_counter() - t
+    t = time.perf_counter()
+    graph = build_graph(dirs)
+    out["build_s"] = time.perf_counter() - t
+    out["triples"] = len(graph)
+    if shapes:
+        from xborder.graph.shapes import validate_graph
+
+        t = time.perf_counter()
+        validate_graph(graph)
+        out["shapes_s"] = time.perf_counter() - t
+    t = time.perf_counter()
+    version = KnowledgeBase(graph).version
+    out["hash_s"] = time.perf_counter() - t
+    t = time.perf_counter()
+    OxigraphStore(work / "store").write(graph, version)
+    out["store_write_s"] = time.perf_counter() - t
+    nt = work / "kb.nt"
+    graph.serialize(nt, format="nt", encoding="utf-8")
+    del graph
+    t = time.perf_counter()
+    Graph().parse(nt, format="nt")
+    out["rdflib_parse_s"] = time.perf_counter() - t
+    out["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return out
+
+
+def server(n: int, work: Path, lookups: int) -> dict[str, Any]:
+    import xborder.graph.kb  # noqa: F401  (import cost is not load time)
+    from xborder.graph.errors import XborderInputError
+    from xborder.graph.store import OxigraphStore, prepare
+
+    out: dict[str, Any] = {"n": n, "rss_base_mb": _rss_mb()}
+    t = time.perf_counter()
+    snapshot = OxigraphStore(work / "store").read()
+    out["load_s"] = time.perf_counter() - t
+    t = time.perf_counter()
+    kb = prepare(snapshot.graph, version=snapshot.version, validate="model", probe=0)
+    out["compile_s"] = time.perf_counter() - t
+    out["rss_mb"] = _rss_mb()
+    rng = random.Random(42)
+    orgs = sorted(o for o in kb.model.organisations if o.startswith("synth-"))
+    codes = kb.jurisdiction_codes()
+    questions = []
+    for _ in range(lookups):
+        org = rng.choice(orgs)
+        svc = rng.choice([None, "svc-1", "svc-2", "svc-3"])
+        day = f"{rng.randint(2013, 2025)}-{rng.randint(1, 12):02d}-15"
+        questions.append((rng.choice(codes), svc, org, day))
+
+    def ask(q: tuple[str, str | None, str, str]) -> float:
+        start = time.perf_counter()
+        with contextlib.suppress(XborderInputError):  # no rule in force: also an answer
+            kb.resolve(q[0], service=q[1], org=q[2], at=q[3], transfers=False)
+        return time.perf_counter() - start
+
+    first = {(q[0], q[1], q[2]): q for q in reversed(questions)}  # one per timeline
+    cold = [ask(q) for q in first.values()]
+    warm = [statistics.median(ask(q) for _ in range(5)) for q in questions]
+    out["cold_us"] = statistics.median(cold) * 1e6
+    out["warm_us"] = statistics.median(warm) * 1e6
+    return out
+
+
+def _child(role: str, n: int, work: Path, args: argparse.Namespace) -> dict[str, Any]:
+    cmd = [sys.executable, __file__, "--child", role, "--sizes", str(n), "--workdir", str(work),
+           "--lookups", str(args.lookups)]
+    if args.no_shapes:
+        cmd.append("--no-shapes")
+    proc = subprocess.run(cmd, capture_output=True, text=True, timeout=args.timeout)
+    if proc.returncode != 0:
+        raise SystemExit(f"{role} N={n} failed:\n{proc.stderr[-2000:]}")
+    result: dict[str, Any] = json.loads(proc.stdout.strip().splitlines()[-1])
+    return result
+
+
+def _row(r: dict[str, Any]) -> str:
+    def s(key: str) -> str:
+        return f"{r[key]:.2f}" if key in r else "–"
+
+    return (f"| {r['n']:,} | {r['triples']:,} | {s('build_s')} | {s('shapes_s')} | "
+            f"{s('store_write_s')} | {s('rdflib_parse_s')} | {s('load_s')} | {s('compile_s')} | "
+            f"{r['rss_mb'] - r['rss_base_mb']:,.0f} | {r['cold_us']:.0f} | {r['warm_us']:.1f} |")
+
+
+HEADER = ("| organisations | triples | build from YAML (s) | SHACL (s) | store write (s) | "
+          "rdflib parse N-Triples (s) | load from store (s) | compile (s) | memory (MB) | "
+          "first lookup (µs) | lookup (µs) |\n" + "|---" * 11 + "|")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="10,100,1000,10000")
+    parser.add_argument("--lookups", type=int, default=2000)
+    parser.add_argument("--no-shapes", action="store_true", help="skip the SHACL check")
+    parser.add_argument("--timeout", type=float, default=1800.0, help="seconds per child")
+    parser.add_argument("--workdir", type=Path, help="keep the generated files here")
+    parser.add_argument("--child", choices=["publisher", "server"], help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    sizes = [int(s.replace("_", "")) for s in args.sizes.split(",")]
+    if args.child:
+        assert args.workdir is not None
+        n = sizes[0]
+        result = (publisher(n, args.workdir, not args.no_shapes) if args.child == "publisher"
+                  else server(n, args.workdir, args.lookups))
+        print(json.dumps(result))
+        return 0
+    print(f"# scale bench: {os.cpu_count()} cores, Python {sys.version.split()[0]}")
+    print(HEADER, flush=True)
+    with tempfile.TemporaryDirectory(prefix="xborder-scale-") as tmp:
+        root = args.workdir or Path(tmp)
+        for n in sizes:
+            work = root / f"n{n}"
+            work.mkdir(parents=True, exist_ok=True)
+            built = _child("publisher", n, work, args)
+            served = _child("server", n, work, args)
+            print(_row({**built, **served}), flush=True)
+            print(f"<!-- N={n}: {json.dumps({**built, **served})} -->", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

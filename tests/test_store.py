@@ -1,0 +1,210 @@
+"""Storage backends without a server: settings, RDF term round trips, the on-disk Oxigraph store
+(atomic publication, crash half-way, old versions collected), `xborder load`, and the synthetic
+knowledge-base generator."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from rdflib import BNode, Graph, Literal, URIRef
+
+from tests.facts import HTDG, ISSUER, POLICY_DATE
+from xborder.api.cli import main
+from xborder.graph.build import build_graph
+from xborder.graph.errors import XborderInputError
+from xborder.graph.kb import KnowledgeBase
+from xborder.graph.settings import Settings
+from xborder.graph.store import (
+    EmbeddedStore,
+    OxigraphStore,
+    StoreError,
+    from_oxigraph,
+    open_store,
+    publish,
+    to_oxigraph,
+)
+from xborder.graph.synth import generate, synthetic_dirs
+from xborder.graph.vocab import DPV, KB, XB
+
+
+def broken(graph: Graph) -> Graph:
+    """A copy in which rule 10.1 names two controllers (a SHACL violation)."""
+    g = Graph()
+    g += graph
+    g.add((KB["rule/huawei/10.1"], DPV.hasDataController, KB[f"entity/{ISSUER}"]))
+    return g
+
+
+def changed(graph: Graph) -> Graph:
+    """A copy in which rule 10.1 no longer lists Japan."""
+    g = Graph()
+    g += graph
+    g.remove((KB["rule/huawei/10.1"], XB.location, URIRef("https://w3id.org/dpv/loc#JP")))
+    return g
+
+
+# -- settings -------------------------------------------------------------------------------
+def test_settings_default_to_the_embedded_store():
+    s = Settings.from_env({})
+    assert s.store == "embedded" and s.reload_seconds == 5.0 and s.reload_validate == "shapes"
+
+
+def test_settings_from_the_environment_and_options_that_win():
+    env = {"XBORDER_STORE": "sparql", "XBORDER_SPARQL_URL": "http://127.0.0.1:7878/",
+           "XBORDER_RELOAD_SECONDS": "0.5", "XBORDER_SPARQL_GSP": "http://x/gsp"}
+    s = Settings.from_env(env)
+    assert (s.sparql_query, s.sparql_update, s.sparql_gsp) == (
+        "http://127.0.0.1:7878/query", "http://127.0.0.1:7878/update", "http://x/gsp")
+    assert s.reload_seconds == 0.5
+    s = Settings.from_env(env, store="oxigraph", store_path="/tmp/kb",
+                          sparql_url="http://h:1")
+    assert s.store == "oxigraph" and str(s.store_path) == "/tmp/kb"
+    assert s.sparql_gsp == "http://h:1/store"  # the option beats the environment
+    assert s.describe() == {"kind": "oxigraph", "path": "/tmp/kb"}
+
+
+@pytest.mark.parametrize("env,message", [
+    ({"XBORDER_STORE": "postgres"}, "unknown store"),
+    ({"XBORDER_STORE": "oxigraph"}, "needs a folder"),
+    ({"XBORDER_STORE": "sparql"}, "needs endpoints"),
+    ({"XBORDER_RELOAD_SECONDS": "soon"}, "number of seconds"),
+    ({"XBORDER_RELOAD_VALIDATE": "never"}, "XBORDER_RELOAD_VALIDATE"),
+    ({"XBORDER_KEEP_VERSIONS": "0"}, "XBORDER_KEEP_VERSIONS"),
+])
+def test_settings_errors_say_what_to_set(env, message):
+    with pytest.raises(XborderInputError, match=message):
+        Settings.from_env(env)
+
+
+# -- terms ----------------------------------------------------------------------------------
+def test_rdf_terms_survive_the_trip_through_pyoxigraph(kb):
+    back = from_oxigraph(to_oxigraph(kb.graph))
+    assert len(back) == len(kb.graph)
+    assert KnowledgeBase(back).version == kb.version
+    skolem = from_oxigraph(to_oxigraph(kb.graph, skolemize=True))
+    assert KnowledgeBase(skolem).version == kb.version
+    assert any(isinstance(s, BNode) for s in skolem.subjects())
+
+
+def test_literal_kinds_round_trip():
+    g = Graph()
+    s = URIRef("https://example.org/s")
+    for o in (Literal("plain"), Literal("tag", lang="fr"), Literal("2020-01-01",
+              datatype=URIRef("http://www.w3.org/2001/XMLSchema#date")), Literal(True),
+              Literal('quote " and\nnewline')):
+        g.add((s, URIRef("https://example.org/p"), o))
+    assert set(from_oxigraph(to_oxigraph(g, skolemize=True))) == set(g)
+
+
+# -- the oxigraph store ---------------------------------------------------------------------
+def test_empty_store_says_to_load_first(tmp_path):
+    store = OxigraphStore(tmp_path)
+    assert store.version() is None
+    with pytest.raises(StoreError, match="xborder load"):
+        store.read()
+
+
+def test_publish_then_read_back_the_same_answers(tmp_path, kb):
+    store = OxigraphStore(tmp_path)
+    done = publish(store, kb.graph, validate="model")
+    assert done == {"version": kb.version, "previous": None, "changed": True,
+                    "triples": len(kb.graph)}
+    snap = store.read()
+    assert snap.version == kb.version and len(snap.graph) == len(kb.graph)
+    again = KnowledgeBase(snap.graph)
+    assert again.version == kb.version
+    for code in ("RE", "JP", "CN", "GB"):
+        assert again.resolve(code, "cloud", at=POLICY_DATE).to_dict() == \
+            kb.resolve(code, "cloud", at=POLICY_DATE).to_dict()
+    assert publish(store, kb.graph, validate="model")["changed"] is False
+
+
+def test_a_crash_before_the_marker_moves_keeps_the_old_version(tmp_path, kb, monkeypatch):
+    store = OxigraphStore(tmp_path)
+    publish(store, kb.graph, validate="model")
+    new = changed(kb.graph)
+
+    def crash(marker):
+        raise OSError("power cut")
+
+    monkeypatch.setattr(store, "_flip", crash)
+    with pytest.raises(OSError):
+        publish(store, new, validate="model")
+    assert store.version() == kb.version
+    assert store.read().version == kb.version
+    assert len(list((tmp_path / "versions").iterdir())) == 2  # the half-written one
+    monkeypatch.undo()
+    done = publish(store, new, validate="model")
+    assert done["changed"] and done["previous"] == kb.version
+    kept = sorted(p.name.rsplit("-", 1)[0] for p in (tmp_path / "versions").iterdir())
+    assert kept == sorted([kb.version, done["version"]])  # the half-written one is gone
+    marker = json.loads((tmp_path / "CURRENT").read_text())
+    assert marker["version"] == done["version"] and len(marker["history"]) == 2
+
+
+def test_old_versions_beyond_the_kept_ones_are_removed(tmp_path, kb):
+    store = OxigraphStore(tmp_path, keep=2)
+    for n in range(4):
+        store.write(kb.graph, f"v{n}")
+    names = sorted(p.name.split("-")[0] for p in (tmp_path / "versions").iterdir())
+    assert names == ["v2", "v3"] and store.version() == "v3"
+
+
+def test_the_embedded_store_cannot_be_written(kb):
+    store = open_store(Settings.from_env({}))
+    assert isinstance(store, EmbeddedStore) and store.version() is None
+    assert store.read().version == kb.version
+    with pytest.raises(StoreError, match="cannot be written"):
+        store.write(kb.graph, "x")
+
+
+# -- the CLI --------------------------------------------------------------------------------
+def test_cli_load_and_read_from_the_oxigraph_store(tmp_path, capsys, kb):
+    opts = ["--store", "oxigraph", "--store-path", str(tmp_path / "store")]
+    assert main([*opts, "load"]) == 0
+    assert f"published {kb.version}" in capsys.readouterr().out
+    assert main([*opts, "load"]) == 0
+    assert "nothing written" in capsys.readouterr().out
+    assert main([*opts, "resolve", "JP", "--service", "cloud", "--at", POLICY_DATE,
+                 "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["controller"]["id"] == HTDG
+    ttl = tmp_path / "changed.ttl"
+    changed(kb.graph).serialize(ttl, format="turtle")
+    assert main([*opts, "load", str(ttl)]) == 0
+    assert f"replaces {kb.version}" in capsys.readouterr().out
+    assert main([*opts, "resolve", "JP", "--service", "cloud", "--at", POLICY_DATE,
+                 "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["controller"]["id"] == ISSUER
+
+
+def test_cli_load_refuses_a_broken_graph_and_the_embedded_store(tmp_path, capsys, kb):
+    bad = tmp_path / "bad.nt"
+    broken(kb.graph).serialize(bad, format="nt", encoding="utf-8")
+    code = main(["--store", "oxigraph", "--store-path", str(tmp_path / "s"), "load", str(bad)])
+    assert code == 7 and "exactly one legal entity" in capsys.readouterr().err
+    assert OxigraphStore(tmp_path / "s").version() is None
+    assert not (tmp_path / "s" / "versions").exists() or \
+        not any((tmp_path / "s" / "versions").iterdir())
+    assert main(["load"]) == 6
+    assert "cannot be written" in capsys.readouterr().err
+    (tmp_path / "junk.ttl").write_text("this is not turtle")
+    assert main(["--store", "oxigraph", "--store-path", str(tmp_path / "s"), "load",
+                 str(tmp_path / "junk.ttl")]) == 6
+    assert "not valid RDF" in capsys.readouterr().err
+
+
+# -- synthetic knowledge bases --------------------------------------------------------------
+def test_synthetic_knowledge_base_builds_validates_and_resolves(tmp_path):
+    from xborder.graph.shapes import validate_graph
+
+    graph = build_graph(synthetic_dirs(4, tmp_path / "synth"))
+    validate_graph(graph)
+    kb = KnowledgeBase(graph)
+    assert len(kb.model.organisations) == 4
+    org = kb.model.organisations["synth-00001"]
+    assert len(org.services) == 3 and any(r.default for r in org.rules)
+    r = kb.resolve("BR", service="service 1", org="Synthetic Group 00001", at="2025-06-01")
+    assert r.controller.organisation == "synth-00001"
+    assert generate(3, tmp_path / "a") and (tmp_path / "a" / "synth-00003.yaml").read_text() \
+        == (generate(3, tmp_path / "b")[2]).read_text()
