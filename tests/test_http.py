@@ -4,20 +4,13 @@ from __future__ import annotations
 
 import csv
 import io
-import warnings
 
 import orjson
 import pytest
 
 from tests.facts import HTDG, ISSUER, POLICY_DATE
+from tests.http_support import PROBLEM, TYPE, TestClient
 from xborder.api.http import create_app
-
-with warnings.catch_warnings():  # starlette warns that httpx2 is preferred; httpx still works
-    warnings.simplefilter("ignore")
-    from fastapi.testclient import TestClient
-
-PROBLEM = "application/problem+json"
-TYPE = "https://w3id.org/xborder/problems/"
 
 
 @pytest.fixture(scope="module")

@@ -6,19 +6,12 @@ fails the test even where a response would have been sent.
 
 from __future__ import annotations
 
-import warnings
 from urllib.parse import quote
 
 import pytest
 
+from tests.http_support import PROBLEM, TYPE, TestClient
 from xborder.api.http import create_app
-
-with warnings.catch_warnings():  # starlette warns that httpx2 is preferred; httpx still works
-    warnings.simplefilter("ignore")
-    from fastapi.testclient import TestClient
-
-PROBLEM = "application/problem+json"
-TYPE = "https://w3id.org/xborder/problems/"
 
 
 @pytest.fixture(scope="module")

@@ -2,18 +2,11 @@
 
 from __future__ import annotations
 
-import warnings
-
 import pytest
 
 from tests.facts import HTDG
+from tests.http_support import TYPE, TestClient
 from xborder.api.http import create_app
-
-with warnings.catch_warnings():  # starlette warns that httpx2 is preferred; httpx still works
-    warnings.simplefilter("ignore")
-    from fastapi.testclient import TestClient
-
-TYPE = "https://w3id.org/xborder/problems/"
 
 
 @pytest.fixture(scope="module")

@@ -4,19 +4,14 @@ from __future__ import annotations
 
 import csv
 import io
-import warnings
 import xml.etree.ElementTree as ET
 
 import pytest
 
 from tests.facts import HTDG
+from tests.http_support import TYPE, TestClient
 from xborder.api.http import create_app
 
-with warnings.catch_warnings():  # starlette warns that httpx2 is preferred; httpx still works
-    warnings.simplefilter("ignore")
-    from fastapi.testclient import TestClient
-
-TYPE = "https://w3id.org/xborder/problems/"
 ENTITIES = ("PREFIX dpv: <https://w3id.org/dpv#>\n"
             "SELECT ?e ?name WHERE { ?e a dpv:LegalEntity ; dpv:hasName ?name } ORDER BY ?e")
 CARTESIAN = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
