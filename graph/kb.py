@@ -94,6 +94,7 @@ class KnowledgeBase:
                           tuple[ParsedLocation, _Timeline]] = {}
         self._dates: dict[str, dt.date] = {}
         self._leg_cache: dict[tuple[str, str, str, dt.date], tuple[Leg, ...]] = {}
+        self._leg_objects: dict[tuple[str, str, str | None, int, str | None, str], Leg] = {}
 
     # -- construction ----------------------------------------------------------------------
     @classmethod
@@ -213,7 +214,12 @@ class KnowledgeBase:
         key = (a.organisation.id, a.controller.id, a.code, r.at)
         legs = self._leg_cache.get(key)
         if legs is None:
-            legs = flow_legs(a.organisation, a.controller, a.code, r.at, self._transfer_answer)
+            fresh = flow_legs(a.organisation, a.controller, a.code, r.at, self._transfer_answer)
+            # A leg is the same object for every day of its transfer's date segment, so its JSON
+            # is built once (transfer answers live as long as this knowledge base).
+            legs = tuple(self._leg_objects.setdefault(
+                (leg.kind, leg.from_code, leg.to_code, id(leg.transfer),
+                 leg.recipient.id if leg.recipient else None, leg.note), leg) for leg in fresh)
             if len(self._leg_cache) >= _FRONT_LIMIT:
                 self._leg_cache.clear()
             self._leg_cache[key] = legs
