@@ -64,7 +64,8 @@ def _url_key(text: str) -> str:
 class KnowledgeBase:
     """A loaded knowledge base: the graph, its model, and compiled lookups."""
 
-    def __init__(self, graph: Graph, *, origin: str = "graph") -> None:
+    def __init__(self, graph: Graph, *, origin: str = "graph", version: str | None = None) -> None:
+        """``version``: a content hash already known (a store's marker); computed if omitted."""
         self.graph = graph
         self.origin = origin
         self.model: Model = read_model(graph)
@@ -89,7 +90,7 @@ class KnowledgeBase:
                     self._service_keys[(org.id, _norm(key))] = svc
                 for domain in svc.domains:
                     self._service_urls.setdefault(org.id, []).append((_url_key(domain), svc))
-        self._version: str | None = None
+        self._version: str | None = version
         self._front: dict[tuple[str, str | None, str | None],
                           tuple[ParsedLocation, _Timeline]] = {}
         self._dates: dict[str, dt.date] = {}

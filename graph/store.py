@@ -305,9 +305,8 @@ def prepare(graph: Graph, *, version: str | None = None, validate: str = "shapes
 
         validate_graph(graph)
     try:
-        kb = KnowledgeBase(graph, origin=origin)
-        if version is not None:
-            kb._version = version  # the marker names the content hash `xborder load` computed
+        # the marker names the content hash `xborder load` computed
+        kb = KnowledgeBase(graph, origin=origin, version=version)
         codes = kb.jurisdiction_codes()
         today = dt.date.today()
         for org in sorted(kb.model.organisations.values(), key=lambda o: o.id)[:probe]:
