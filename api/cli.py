@@ -132,6 +132,33 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_sparql(args: argparse.Namespace) -> int:
+    """A read-only SPARQL query over the knowledge base, evaluated in-process by Oxigraph (the
+    same evaluation as ``GET /sparql``, without the HTTP worker)."""
+    import pyoxigraph as ox
+
+    from xborder.api.sparql_worker import run
+    from xborder.graph.errors import XborderInputError
+
+    query = sys.stdin.read() if args.query == "-" else args.query
+    if args.query.startswith("@"):
+        try:
+            query = Path(args.query[1:]).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise XborderInputError(f"cannot read the query file: {exc}") from None
+    store = ox.Store()
+    store.load(_kb(args).export("nt").encode(), format=ox.RdfFormat.N_TRIPLES)
+    graph_fmt = {"json": "jsonld", "csv": "nt", "tsv": "nt"}.get(args.format, args.format)
+    reply = run(store, query, args.format if args.format in ("json", "xml", "csv", "tsv") else
+                None, graph_fmt, args.limit, 256 * 1024 * 1024)
+    if reply[0] == "error":
+        raise XborderInputError(reply[3])
+    sys.stdout.buffer.write(reply[2])
+    if not reply[2].endswith(b"\n"):
+        sys.stdout.write("\n")
+    return 0
+
+
 def cmd_validate(args: argparse.Namespace) -> int:
     from xborder.graph.build import build_graph
     from xborder.graph.kb import KnowledgeBase
@@ -235,6 +262,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", help="file to write (default: standard output)")
     p.add_argument("--json", action="store_true", help="print the proposals as JSON")
     p.set_defaults(func=cmd_ingest)
+
+    p = sub.add_parser("sparql", help="a read-only SPARQL 1.1 query over the knowledge base")
+    p.add_argument("query", help="the query text, @FILE, or - for standard input")
+    p.add_argument("--format", default="csv",
+                   choices=["csv", "tsv", "json", "xml", "turtle", "nt", "jsonld"],
+                   help="results format (SELECT/ASK: csv tsv json xml; CONSTRUCT: turtle nt "
+                        "jsonld)")
+    p.add_argument("--limit", type=int, default=100_000, help="most results to return")
+    p.set_defaults(func=cmd_sparql)
 
     p = sub.add_parser("validate", help="build the knowledge base and check it against the shapes")
     p.set_defaults(func=cmd_validate)

@@ -83,3 +83,19 @@ def test_console_script_entry_point_runs_as_a_process():
                           capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout)["controller"]["id"] == HTDG
+
+
+def test_sparql_select_answers_from_the_graph(capsys):
+    query = ("PREFIX xb: <https://w3id.org/xborder/ns#> PREFIX dpv: <https://w3id.org/dpv#> "
+             "SELECT ?rule ?name WHERE { ?r a xb:ControllerRule ; xb:id ?rule ; "
+             "dpv:hasDataController/dpv:hasName ?name } ORDER BY ?rule")
+    code, out, _ = run(capsys, "sparql", query)
+    assert code == 0
+    assert out.splitlines()[:3] == ["rule,name", "10.1,Huawei Technologies Deutschland GmbH",
+                                    '10.2,"Huawei Device USA, Inc."']
+
+
+def test_sparql_refuses_updates_and_bad_queries(capsys):
+    for query in ("DELETE WHERE { ?s ?p ?o }", "SELEKT nothing"):
+        code, out, err = run(capsys, "sparql", query)
+        assert code == 2 and out == "" and "SPARQL" in err
