@@ -15,7 +15,8 @@ ROOT = Path(__file__).resolve().parent.parent
 def test_readme_starts_with_the_two_commands_and_ci_runs_the_test_one():
     readme = (ROOT / "README.md").read_text()
     blocks = re.findall(r"```sh\n(.*?)```", readme, re.S)
-    commands = [line.split("#")[0].strip() for block in blocks[:2] for line in block.splitlines()]
+    commands = [line.split("#")[0].strip() for block in blocks[:2] for line in block.splitlines()
+                if line.split("#")[0].strip()]
     assert commands == ["make run", "make test"]
     ci = (ROOT / ".ci" / "run").read_text()
     assert re.search(r"^make test$", ci, re.M)
