@@ -200,6 +200,14 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def _flow_arguments(p: argparse.ArgumentParser) -> None:
+    """The question every view of an organisation's data flows takes."""
+    p.add_argument("--org", help="organisation (may be omitted when only one is known)")
+    p.add_argument("--location", help="only the flows of users in this location")
+    p.add_argument("--service", help="only this service (default: all of them)")
+    p.add_argument("--at", help="date YYYY-MM-DD (default: today)")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="xborder",
@@ -233,10 +241,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_changes)
 
     p = sub.add_parser("map", help="an interactive transfer map (HTML, offline) or GraphML")
-    p.add_argument("--org", help="organisation (may be omitted when only one is known)")
-    p.add_argument("--location", help="only the flows of users in this location")
-    p.add_argument("--service", help="only this service (default: all of them)")
-    p.add_argument("--at", help="date YYYY-MM-DD (default: today)")
+    _flow_arguments(p)
     p.add_argument("--before", metavar="DATE",
                    help="also evaluate this earlier date and highlight what changed by --at")
     p.add_argument("--format", choices=["html", "graphml"],
@@ -245,10 +250,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_map)
 
     p = sub.add_parser("register", help="the transfer register: one row per leg (CSV or JSON)")
-    p.add_argument("--org", help="organisation (may be omitted when only one is known)")
-    p.add_argument("--location", help="only the flows of users in this location")
-    p.add_argument("--service", help="only this service (default: all of them)")
-    p.add_argument("--at", help="date YYYY-MM-DD (default: today)")
+    _flow_arguments(p)
     p.add_argument("--format", default="csv", choices=["csv", "json"])
     p.add_argument("-o", "--output", metavar="FILE", help="file to write (default: stdout)")
     p.set_defaults(func=cmd_register)
