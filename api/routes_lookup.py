@@ -115,7 +115,7 @@ def _jurisdiction(kb: KnowledgeBase, code: str, day: dt.date | None) -> dict[str
                        for g in groups for s in (group_status(model, code, g, day),)}
         d["regimes"] = [{"id": r.id, "name": r.name,
                          "chain": [step.to_dict() for step in chain]}
-                        for r, chain in regimes_at(model, kb.law, code, day)]
+                        for r, chain, _notes in regimes_at(model, kb.law, code, day)]
     return d
 
 

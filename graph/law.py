@@ -32,6 +32,7 @@ class RegimeArea:
     place: str  # a jurisdiction code or a group id
     interval: Interval
     source: Source
+    note: str | None = None  # said as a caveat of every transfer from this part of the area
 
 
 @dataclass(frozen=True)
@@ -170,8 +171,10 @@ def read_law(g: Graph, sources: dict[str, Source]) -> LawModel:
                  _opt(g, x, SKOS.exactMatch), source_of(x)) for x in g.objects(s, XB.law)),
             key=lambda x: x.interval.start or dt.date.min))
         areas = tuple(sorted(
-            (RegimeArea(code_of(g.value(x, XB.place)), read_interval(g, x), source_of(x))
-             for x in g.objects(s, XB.area)), key=lambda a: a.place))
+            (RegimeArea(code_of(g.value(x, XB.place)), read_interval(g, x), source_of(x),
+                        _opt(g, x, SKOS.note))
+             for x in g.objects(s, XB.area)),
+            key=lambda a: (a.place, a.interval.start or dt.date.min)))
         regime = Regime(str(g.value(s, XB.id)), str(g.value(s, DPV.hasName)),
                         bool(g.value(s, XB.generalRestriction).toPython()),  # type: ignore
                         laws, areas, _opt(g, s, SKOS.note))

@@ -13,7 +13,15 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from xborder.graph.law import AdequacyEntry, Law, LawModel, Mechanism, Regime, Restriction
+from xborder.graph.law import (
+    AdequacyEntry,
+    Law,
+    LawModel,
+    Mechanism,
+    Regime,
+    RegimeArea,
+    Restriction,
+)
 from xborder.graph.model import Model
 from xborder.graph.places import Step, ancestors, group_status, place_breakpoints
 
@@ -116,19 +124,23 @@ def _in_place(model: Model, code: str, place: str, at: dt.date) -> tuple[bool, l
 
 
 def regimes_at(model: Model, law: LawModel, code: str,
-               at: dt.date) -> list[tuple[Regime, list[Step]]]:
-    """The regimes whose area covers ``code`` on ``at`` (with the chain that puts it there)."""
+               at: dt.date) -> list[tuple[Regime, list[Step], tuple[str, ...]]]:
+    """The regimes whose area covers ``code`` on ``at``, with the chain that puts it there and
+    the notes of the area entries that do (none when an entry without a note covers it too)."""
     found = []
     for regime in law.regimes.values():
         if regime.laws and regime.law_at(at) is None:
             continue
+        covering: list[tuple[RegimeArea, list[Step]]] = []
         for area in regime.areas:
-            if not area.interval.contains(at):
-                continue
-            inside, chain = _in_place(model, code, area.place, at)
-            if inside:
-                found.append((regime, chain))
-                break
+            if area.interval.contains(at):
+                inside, chain = _in_place(model, code, area.place, at)
+                if inside:
+                    covering.append((area, chain))
+        if covering:
+            notes = () if any(a.note is None for a, _ in covering) else tuple(
+                a.note for a, _ in covering if a.note)
+            found.append((regime, covering[0][1], notes))
     return found
 
 
@@ -155,8 +167,9 @@ def evaluate_transfer(model: Model, law: LawModel, src: str, dst: str,
         known = ", ".join(sorted(law.regimes))
         return answer("unknown", f"No transfer rules are encoded for {names[0]} ({src}) at this "
                                  f"date (regimes encoded: {known}).")
-    regime, chain = regimes[0]
-    for other, _ in regimes[1:]:
+    regime, chain, notes = regimes[0]
+    caveats.extend(notes)
+    for other, _, _ in regimes[1:]:
         caveats.append(f"{src} is also in the area of {other.name}; only {regime.name} was "
                        "evaluated")
     law_now = regime.law_at(at)

@@ -180,3 +180,10 @@ def test_transfer_network_view(kb):
     edge = g.get_edge_data("user:DE", f"entity:{HTDG}")
     assert edge and next(iter(edge.values()))["status"] == "same-area"
     assert g.has_node("place:CN")
+
+
+def test_eea_efta_exporters_before_the_gdpr_reached_them_get_the_area_note(kb):
+    # The GDPR applied in IS, LI and NO only from 2018-07-20 (EEA JCD 154/2018).
+    assert any("2018-07-19" in c for c in kb.transfer("NO", "US", at="2018-06-01").caveats)
+    assert not any("2018-07-19" in c for c in kb.transfer("DE", "US", at="2018-06-01").caveats)
+    assert not any("2018-07-19" in c for c in kb.transfer("NO", "US", at="2019-06-01").caveats)
