@@ -165,10 +165,17 @@ def cmd_validate(args: argparse.Namespace) -> int:
     from xborder.graph.shapes import validate_graph
 
     dirs = [Path(p) for p in args.kb] if args.kb else None
+    from xborder.api.text import Progress
+
+    step = Progress()
+    step("building the graph from the authoring files")
     graph = build_graph(dirs) if dirs else build_graph()
+    step(f"checking {len(graph)} triples against the SHACL shapes")
     checked = validate_graph(graph)
+    step("compiling every controller timeline")
     kb = KnowledgeBase(graph)
     compiled = kb.compile_all()
+    step.done()
     print(f"ok: {len(graph)} triples, {checked} typed nodes conform to the shapes; "
           f"{compiled} controller timelines compile")
     return 0

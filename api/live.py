@@ -105,8 +105,14 @@ def cmd_load(args: argparse.Namespace) -> int:
     store = open_store(settings)
     if settings.store == "embedded":  # say so before building anything
         raise StoreError(EMBEDDED_READ_ONLY)
+    from xborder.api.text import Progress
+
+    step = Progress()
+    step("reading the sources")
     graph = read_sources(args.sources or args.kb or [])
+    step(f"validating, compiling and publishing {len(graph)} triples")
     done = publish(store, graph)
+    step.done()
     where = settings.describe()
     place = where.get("path") or where.get("query") or "embedded"
     if done["changed"]:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import sys
 import textwrap
+import time
 from typing import Any
 
-__all__ = ["render_changes", "render_resolution", "render_transfer"]
+__all__ = ["Progress", "render_changes", "render_resolution", "render_transfer"]
 
 
 def _wrap(text: str, indent: str = "  ") -> str:
@@ -96,3 +98,23 @@ def render_changes(rows: list[dict[str, Any]], before: str, after: str) -> str:
             lines.append(f"- {where}: {r['from']} → {r['to'] or '?'} {r['before']} → "
                          f"{r['after']}")
     return "\n".join(lines)
+
+
+class Progress:
+    """Stage lines on stderr, each with the time the previous stage took, for long commands."""
+
+    def __init__(self) -> None:
+        self._clock = time.perf_counter
+        self._start = self._clock()
+        self._open = False
+
+    def __call__(self, what: str) -> None:
+        self.done()
+        print(f"xborder: {what} …", end="", file=sys.stderr, flush=True)
+        self._open = True
+        self._start = self._clock()
+
+    def done(self) -> None:
+        if self._open:
+            print(f" {self._clock() - self._start:.1f} s", file=sys.stderr, flush=True)
+            self._open = False
