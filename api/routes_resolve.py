@@ -87,8 +87,8 @@ def _compact(r: Resolution) -> dict[str, Any]:
             "location": {"input": r.input, "code": a.code, "name": a.name},
             "controller": {"id": c.id, "name": c.name, "country": c.country},
             "rule": {"id": a.rule.id, "default": a.rule.default},
-            "caveats": len(a.caveats) + (1 if r.note else 0),
-            "alternatives": [x["controller"]["id"] for x in a.alternatives]}
+            "caveat_count": len(a.caveats) + (1 if r.note else 0),
+            "alternative_controllers": [x["controller"]["id"] for x in a.alternatives]}
 
 
 def view_param(params: Any) -> bool:
@@ -241,7 +241,8 @@ async def resolve_batch(request: Request) -> Response:
 
 
 _CSV_COLUMNS = ("location", "location_name", "service", "controller", "controller_name",
-                "controller_country", "rule", "default_rule", "caveats", "alternatives",
+                "controller_country", "rule", "default_rule", "caveat_count",
+                "alternative_count",
                 "error")
 
 
@@ -259,14 +260,14 @@ def routing_rows(kb: KnowledgeBase, org: str | None, day: dt.date) -> list[dict[
                                at=day, transfers=False)
             except XborderError as exc:
                 row.update(controller=None, controller_name=None, controller_country=None,
-                           rule=None, default_rule=None, caveats=0, alternatives=0,
+                           rule=None, default_rule=None, caveat_count=0, alternative_count=0,
                            error=exc.slug)
             else:
                 c = r.controller
                 row.update(controller=c.id, controller_name=c.name,
                            controller_country=c.country, rule=r.rule.id,
-                           default_rule=r.rule.default, caveats=len(r.caveats),
-                           alternatives=len(r.alternatives), error=None)
+                           default_rule=r.rule.default, caveat_count=len(r.caveats),
+                           alternative_count=len(r.alternatives), error=None)
             rows.append(row)
     return rows
 

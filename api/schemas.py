@@ -110,7 +110,8 @@ RESOLUTION: dict[str, Any] = {
 
 COMPACT: dict[str, Any] = {
     "type": "object",
-    "required": ["at", "location", "controller", "rule", "caveats", "alternatives"],
+    "required": ["at", "location", "controller", "rule", "caveat_count",
+                 "alternative_controllers"],
     "properties": {
         "at": _DATE,
         "location": {"type": "object", "required": ["input", "code", "name"],
@@ -119,8 +120,8 @@ COMPACT: dict[str, Any] = {
                        "properties": {"id": _STR, "name": _STR, "country": _STR}},
         "rule": {"type": "object", "required": ["id", "default"],
                  "properties": {"id": _STR, "default": {"type": "boolean"}}},
-        "caveats": {"type": "integer", "minimum": 0},
-        "alternatives": {"type": "array", "items": _STR},
+        "caveat_count": {"type": "integer", "minimum": 0},
+        "alternative_controllers": {"type": "array", "items": _STR},
     },
     "additionalProperties": False,
 }
@@ -160,8 +161,8 @@ ROUTING_TABLE: dict[str, Any] = {
                            "controller": _NSTR, "controller_name": _NSTR,
                            "controller_country": _NSTR, "rule": _NSTR,
                            "default_rule": {"type": ["boolean", "null"]},
-                           "caveats": {"type": "integer"},
-                           "alternatives": {"type": "integer"}, "error": _NSTR}}},
+                           "caveat_count": {"type": "integer"},
+                           "alternative_count": {"type": "integer"}, "error": _NSTR}}},
     },
 }
 _PLACE = {"type": "object", "required": ["code", "name"],
