@@ -26,6 +26,7 @@ from __future__ import annotations
 import ipaddress
 import re
 import threading
+from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -62,17 +63,25 @@ def _address(text: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
         return None
 
 
-def _geoip() -> Any:
-    db = _state.get("geoip")
-    if db is None:
+def _once(key: str, make: Callable[[], Any]) -> Any:
+    """Build a heavy resource on first use, once, even when threads ask at the same time."""
+    found = _state.get(key)
+    if found is None:
         with _lock:
-            db = _state.get("geoip")
-            if db is None:
-                from geoip2fast import GeoIP2Fast
+            found = _state.get(key)
+            if found is None:
+                found = _state[key] = make()
+    return found
 
-                db = GeoIP2Fast(verbose=False, geoip2fast_data_file="geoip2fast-ipv6.dat.gz")
-                _state["geoip"] = db
-    return db
+
+def _open_geoip() -> Any:
+    from geoip2fast import GeoIP2Fast
+
+    return GeoIP2Fast(verbose=False, geoip2fast_data_file="geoip2fast-ipv6.dat.gz")
+
+
+def _geoip() -> Any:
+    return _once("geoip", _open_geoip)
 
 
 def database_info() -> dict[str, str | None]:
@@ -155,21 +164,19 @@ def _zone_table() -> dict[str, str]:
     return found
 
 
+def _open_finder() -> Any:
+    try:
+        from timezonefinder import TimezoneFinder
+    except ImportError:
+        raise UnplaceableLocation(
+            "coordinates cannot be placed here: the optional timezonefinder "
+            "package is not installed; send a country code",
+            reason="coordinates-unsupported") from None
+    return TimezoneFinder(in_memory=True)  # no open files
+
+
 def _finder() -> Any:
-    finder = _state.get("finder")
-    if finder is None:
-        with _lock:
-            finder = _state.get("finder")
-            if finder is None:
-                try:
-                    from timezonefinder import TimezoneFinder
-                except ImportError:
-                    raise UnplaceableLocation(
-                        "coordinates cannot be placed here: the optional timezonefinder "
-                        "package is not installed; send a country code",
-                        reason="coordinates-unsupported") from None
-                finder = _state["finder"] = TimezoneFinder(in_memory=True)  # no open files
-    return finder
+    return _once("finder", _open_finder)
 
 
 def _versions() -> str:
