@@ -23,7 +23,7 @@ from tests.facts import POLICY_DATE
 from tests.test_store import changed
 from xborder.graph.kb import KnowledgeBase
 from xborder.graph.store import StoreError, publish
-from xborder.graph.store_sparql import META, VERSION_GRAPH, SparqlStore
+from xborder.graph.store.sparql import META, VERSION_GRAPH, SparqlStore
 
 BIN = Path(sys.executable).parent
 
@@ -149,7 +149,7 @@ def test_a_competing_writer_cannot_move_the_marker(server, kb):
 
 
 def test_without_graph_store_protocol_in_small_chunks(server, kb, monkeypatch):
-    monkeypatch.setattr("xborder.graph.store_sparql.CHUNK", 700)
+    monkeypatch.setattr("xborder.graph.store.sparql.CHUNK", 700)
     store = sparql(server, gsp=False)
     store.write(kb.graph, kb.version)
     snap = store.read()

@@ -147,7 +147,7 @@ class SafeguardProposal:
 
     @property
     def authoring_kind(self) -> str:
-        """The kind the authoring format knows (``build_org.SAFEGUARD_KINDS``)."""
+        """The kind the authoring format knows (``build.org.SAFEGUARD_KINDS``)."""
         known = {"adequacy": "adequate-protection", "scc": "scc", "bcr": "bcr",
                  "consent": "consent", "anonymisation": "anonymisation"}
         return known.get(self.kind, "other")

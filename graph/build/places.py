@@ -5,7 +5,7 @@ from __future__ import annotations
 import pycountry
 from rdflib import Literal
 
-from xborder.graph.build import BuildContext
+from xborder.graph.build.context import BuildContext
 from xborder.graph.vocab import DPV, RDF, SKOS, XB, XSD, jurisdiction_iri
 from xborder.graph.yamlsource import Node
 

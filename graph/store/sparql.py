@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any
 import pyoxigraph as ox
 from rdflib import Graph
 
-from xborder.graph.store import Snapshot, StoreError, from_oxigraph, to_oxigraph, utc_now
+from xborder.graph.store.base import Snapshot, StoreError, from_oxigraph, to_oxigraph, utc_now
 from xborder.graph.vocab import XB
 
 if TYPE_CHECKING:

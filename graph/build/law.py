@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rdflib import Literal, URIRef
 
-from xborder.graph.build import BuildContext
+from xborder.graph.build.context import BuildContext
 from xborder.graph.vocab import DPV, KB, RDF, SKOS, XB, XSD
 from xborder.graph.yamlsource import Node
 

@@ -1,0 +1,118 @@
+"""The ``oxigraph`` store: one on-disk pyoxigraph store per published version."""
+from __future__ import annotations
+
+import fcntl
+import gc
+import json
+import os
+import shutil
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pyoxigraph as ox
+from rdflib import Graph
+
+from xborder.graph.store.base import (
+    Snapshot,
+    StoreError,
+    from_oxigraph,
+    to_oxigraph,
+    utc_now,
+)
+
+if TYPE_CHECKING:
+    pass
+
+__all__ = ["OxigraphStore"]
+
+class OxigraphStore:
+    """``ROOT/versions/<version>-<n>/`` is one pyoxigraph store per published version, never
+    written again once published; ``ROOT/CURRENT`` (JSON) names the served one and is replaced
+    with one atomic rename. Readers open a version read-only, so any number of processes can
+    serve from the folder while one writer (serialised by ``ROOT/write.lock``) publishes."""
+
+    kind = "oxigraph"
+
+    def __init__(self, root: Path, keep: int = 2) -> None:
+        self.root = Path(root)
+        self.keep = max(1, keep)
+
+    @property
+    def _marker(self) -> Path:
+        return self.root / "CURRENT"
+
+    def _current(self) -> dict[str, Any] | None:
+        try:
+            data: dict[str, Any] = json.loads(self._marker.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            return None
+        except (OSError, ValueError) as exc:
+            raise StoreError(f"{self._marker}: unreadable version marker: {exc}") from None
+        return data
+
+    def version(self) -> str | None:
+        current = self._current()
+        return None if current is None else str(current["version"])
+
+    def read(self) -> Snapshot:
+        current = self._current()
+        if current is None:
+            raise StoreError(f"the store {self.root} holds no knowledge base yet; publish one "
+                             "with `xborder load`")
+        path = self.root / "versions" / current["dir"]
+        try:
+            store = ox.Store.read_only(str(path))
+            data = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
+        except OSError as exc:
+            raise StoreError(f"{path}: cannot read version {current['version']}: {exc}") from None
+        del store
+        graph = from_oxigraph(ox.parse(data, format=ox.RdfFormat.N_TRIPLES))
+        if len(graph) != current["triples"]:
+            raise StoreError(f"{path}: holds {len(graph)} triples, the marker says "
+                             f"{current['triples']}")
+        return Snapshot(graph, str(current["version"]), current.get("published"))
+
+    def write(self, graph: Graph, version: str) -> None:
+        versions = self.root / "versions"
+        versions.mkdir(parents=True, exist_ok=True)
+        with open(self.root / "write.lock", "w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            current = self._current()
+            name = f"{version}-{time.time_ns()}"
+            store = ox.Store(str(versions / name))
+            store.bulk_extend(ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph())
+                              for t in to_oxigraph(graph))
+            store.flush()
+            count = len(store)
+            del store
+            gc.collect()  # pyoxigraph closes the store when the object goes
+            if count != len(graph):
+                raise StoreError(f"wrote {count} triples of {len(graph)}; version not published")
+            history = [name, *(current or {}).get("history", [])][: self.keep]
+            self._flip({"version": version, "dir": name, "triples": count,
+                        "published": utc_now(), "history": history})
+            self._collect(set(history))
+
+    def _flip(self, marker: dict[str, Any]) -> None:
+        tmp = self.root / f"CURRENT.{os.getpid()}.tmp"
+        with open(tmp, "w", encoding="utf-8") as f:
+            json.dump(marker, f, indent=1)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, self._marker)
+        fd = os.open(self.root, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+    def _collect(self, keep: set[str]) -> None:
+        for path in (self.root / "versions").iterdir():
+            if path.name not in keep:
+                shutil.rmtree(path, ignore_errors=True)
+
+    def describe(self) -> dict[str, Any]:
+        current = self._current() or {}
+        return {"kind": self.kind, "path": str(self.root), "version": current.get("version"),
+                "published": current.get("published")}

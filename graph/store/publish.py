@@ -1,0 +1,79 @@
+"""Opening the store the settings name, and publication: validate, compile, then write."""
+from __future__ import annotations
+
+import datetime as dt
+from contextlib import suppress
+from typing import TYPE_CHECKING, Any
+
+from rdflib import Graph
+
+from xborder.graph.errors import KnowledgeBaseError, XborderInputError
+from xborder.graph.store.base import (
+    Store,
+)
+from xborder.graph.store.embedded import EmbeddedStore
+from xborder.graph.store.oxigraph import OxigraphStore
+from xborder.graph.store.sparql import SparqlStore
+
+if TYPE_CHECKING:
+    from xborder.graph.kb import KnowledgeBase
+    from xborder.graph.settings import Settings
+
+__all__ = ["open_store", "prepare", "publish"]
+
+def open_store(settings: Settings) -> Store:
+    """The store the settings name."""
+    if settings.store == "oxigraph":
+        assert settings.store_path is not None
+        return OxigraphStore(settings.store_path, settings.keep_versions)
+    if settings.store == "sparql":
+        return SparqlStore.from_settings(settings)
+    return EmbeddedStore(settings.kb_dirs)
+
+
+def prepare(graph: Graph, *, version: str | None = None, validate: str = "shapes",
+            origin: str = "store", probe: int = 3) -> KnowledgeBase:
+    """Check ``graph`` and compile it: SHACL shapes (``validate="shapes"``), then the model and
+    lookup indexes, then every timeline of up to ``probe`` organisations. Raises
+    :class:`~xborder.graph.errors.KnowledgeBaseError` (or what the model raised) if it is not
+    fit to serve; returns the ready :class:`KnowledgeBase`."""
+    from xborder.graph.kb import KnowledgeBase
+
+    if validate == "shapes":
+        from xborder.graph.shapes import validate_graph
+
+        validate_graph(graph)
+    try:
+        # the marker names the content hash `xborder load` computed
+        kb = KnowledgeBase(graph, origin=origin, version=version)
+        codes = kb.jurisdiction_codes()
+        today = dt.date.today()
+        for org in sorted(kb.model.organisations.values(), key=lambda o: o.id)[:probe]:
+            for svc in (None, *org.services.values()):
+                for code in codes:  # compiles the whole timeline of (org, service, code)
+                    with suppress(XborderInputError):  # no rule in force …: also an answer
+                        kb.resolve(code, service=svc.id if svc else None, org=org.id,
+                                   at=today, transfers=False)
+    except KnowledgeBaseError:
+        raise
+    except Exception as exc:  # a graph the model cannot read: say what broke, keep serving
+        raise KnowledgeBaseError(f"the graph does not compile: {type(exc).__name__}: {exc}",
+                                 cause=type(exc).__name__) from exc
+    return kb
+
+
+def publish(store: Store, graph: Graph, *, validate: str = "shapes") -> dict[str, Any]:
+    """Compile ``graph`` and check its shapes (see :func:`prepare`), then write it to ``store``
+    as a new version, unless the store already serves the same content (then nothing is
+    checked or written). Returns what happened."""
+    version = prepare(graph, validate="model", probe=1).version
+    previous = store.version()
+    if previous == version:
+        return {"version": version, "previous": previous, "changed": False,
+                "triples": len(graph)}
+    if validate == "shapes":
+        from xborder.graph.shapes import validate_graph
+
+        validate_graph(graph)
+    store.write(graph, version)
+    return {"version": version, "previous": previous, "changed": True, "triples": len(graph)}
