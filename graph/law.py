@@ -15,8 +15,8 @@ from xborder.graph.dates import Interval
 from xborder.graph.model import Source, code_of, read_interval
 from xborder.graph.vocab import DCT, DPV, RDF, SKOS, XB
 
-__all__ = ["AdequacyEntry", "Law", "LawModel", "Mechanism", "Regime", "RegimeArea",
-           "Restriction", "read_law"]
+__all__ = ["AdequacyEntry", "Authority", "EeaEfta", "Gap", "Law", "LawModel", "Mechanism",
+           "Regime", "RegimeArea", "Restriction", "read_law"]
 
 
 @dataclass(frozen=True)
@@ -24,6 +24,35 @@ class Law:
     name: str
     interval: Interval
     iri: str | None
+    source: Source
+    restricts: bool | None = None  # overrides the regime's general_restriction for this period
+
+
+@dataclass(frozen=True)
+class Authority:
+    name: str
+    url: str
+
+    def to_dict(self) -> dict[str, str]:
+        return {"name": self.name, "url": self.url}
+
+
+@dataclass(frozen=True)
+class Gap:
+    """A period in which the regime's law applied but its transfer rules are not encoded."""
+
+    interval: Interval
+    missing: str
+    source: Source
+
+
+@dataclass(frozen=True)
+class EeaEfta:
+    """When an EU decision reached the EEA EFTA states (IS, LI, NO), or that it has not yet."""
+
+    start: dt.date | None
+    instrument: str | None
+    pending: str | None
     source: Source
 
 
@@ -43,12 +72,24 @@ class Regime:
     laws: tuple[Law, ...]
     areas: tuple[RegimeArea, ...]
     note: str | None = None
+    authority: Authority | None = None
+    gaps: tuple[Gap, ...] = ()
 
     def law_at(self, at: dt.date) -> Law | None:
         for law in self.laws:
             if law.interval.contains(at):
                 return law
         return None
+
+    def restricts_at(self, at: dt.date) -> bool:
+        """Whether the law in force on ``at`` restricts outbound transfers in general."""
+        law = self.law_at(at)
+        if law is not None and law.restricts is not None:
+            return law.restricts
+        return self.general_restriction
+
+    def gap_at(self, at: dt.date) -> Gap | None:
+        return next((g for g in self.gaps if g.interval.contains(at)), None)
 
 
 def _source_dict(source: Source) -> dict[str, Any]:
@@ -70,12 +111,14 @@ class AdequacyEntry:
     confidence: str
     note: str | None = None
     uncertainty: str | None = None
+    eea_efta: EeaEfta | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {"kind": self.kind, "id": self.id, "instrument": self.instrument,
                 "scope": self.scope, "destination": self.destination,
                 "valid_from": _iso(self.interval.start), "valid_to": _iso(self.interval.end),
-                "iri": self.iri, "source": _source_dict(self.source), "note": self.note}
+                "iri": self.iri, "source": _source_dict(self.source),
+                "confidence": self.confidence, "note": self.note}
 
 
 @dataclass(frozen=True)
@@ -110,6 +153,7 @@ class Mechanism:
             "instrument": self.instrument, "scope": self.scope,
             "valid_from": _iso(self.interval.start), "valid_to": _iso(self.interval.end),
             "article": self.article, "iri": self.iri, "source": _source_dict(self.source),
+            "confidence": self.confidence,
         }
         if self.grandfathered_to:
             d["grandfathered_to"] = self.grandfathered_to.isoformat()
@@ -164,11 +208,25 @@ def read_law(g: Graph, sources: dict[str, Source]) -> LawModel:
     def regime_id(s: Node) -> str:
         return str(g.value(g.value(s, XB.regime), XB.id))
 
+    def flag(s: Node) -> bool | None:
+        value = g.value(s, XB.generalRestriction)
+        return None if value is None else bool(value.toPython())  # type: ignore[attr-defined]
+
+    def authority(s: Node) -> Authority | None:
+        a = g.value(s, DPV.hasAuthority)
+        return None if a is None else Authority(str(g.value(a, DPV.hasName)),
+                                                str(g.value(a, XB.url)))
+
     law = LawModel()
     for s in g.subjects(RDF.type, XB.Regime):
         laws = tuple(sorted(
             (Law(str(g.value(x, DPV.hasName)), read_interval(g, x),
-                 _opt(g, x, SKOS.exactMatch), source_of(x)) for x in g.objects(s, XB.law)),
+                 _opt(g, x, SKOS.exactMatch), source_of(x), flag(x))
+             for x in g.objects(s, XB.law)),
+            key=lambda x: x.interval.start or dt.date.min))
+        gaps = tuple(sorted(
+            (Gap(read_interval(g, x), str(g.value(x, XB.missing)), source_of(x))
+             for x in g.objects(s, XB.gap)),
             key=lambda x: x.interval.start or dt.date.min))
         areas = tuple(sorted(
             (RegimeArea(code_of(g.value(x, XB.place)), read_interval(g, x), source_of(x),
@@ -177,8 +235,14 @@ def read_law(g: Graph, sources: dict[str, Source]) -> LawModel:
             key=lambda a: (a.place, a.interval.start or dt.date.min)))
         regime = Regime(str(g.value(s, XB.id)), str(g.value(s, DPV.hasName)),
                         bool(g.value(s, XB.generalRestriction).toPython()),  # type: ignore
-                        laws, areas, _opt(g, s, SKOS.note))
+                        laws, areas, _opt(g, s, SKOS.note), authority(s), gaps)
         law.regimes[regime.id] = regime
+    def eea(x: Node | None) -> EeaEfta | None:
+        if x is None:
+            return None
+        return EeaEfta(read_interval(g, x).start, _opt(g, x, XB.instrument),
+                       _opt(g, x, XB.pending), source_of(x))
+
     adequacy: dict[str, list[AdequacyEntry]] = defaultdict(list)
     for s in g.subjects(RDF.type, XB.AdequacyDecision):
         entry = AdequacyEntry(
@@ -186,7 +250,7 @@ def read_law(g: Graph, sources: dict[str, Source]) -> LawModel:
             str(g.value(s, XB.scope)), str(g.value(s, XB.adequacyKind)), read_interval(g, s),
             _opt(g, s, XB.instrument), _opt(g, s, SKOS.exactMatch), source_of(s),
             _opt(g, s, XB.confidence) or "verified", _opt(g, s, SKOS.note),
-            _opt(g, s, XB.uncertainty))
+            _opt(g, s, XB.uncertainty), eea(g.value(s, XB.eeaEfta)))
         adequacy[entry.regime].append(entry)
     mechanisms: dict[str, list[Mechanism]] = defaultdict(list)
     for s in g.subjects(RDF.type, XB.TransferMechanism):

@@ -13,7 +13,7 @@ __all__ = ["SECTIONS", "emit"]
 SECTIONS = ("regimes", "adequacy", "mechanisms", "restrictions")
 ADEQUACY_KINDS = ("adequacy", "not-a-transfer", "designation", "equivalence")
 MECHANISM_KINDS = (
-    "scc", "bcr", "code-of-conduct", "certification", "ad-hoc-clauses", "derogation",
+    "scc", "bcr", "code-of-conduct", "certification", "ad-hoc-clauses", "consent", "derogation",
     "out-of-scope", "standard-clauses", "other",
 )
 
@@ -52,7 +52,8 @@ def _common(ctx: BuildContext, node: Node, iri: URIRef, kind_prop: URIRef,
 
 
 def _regime(ctx: BuildContext, node: Node) -> None:
-    node.check_keys(["id", "name", "laws", "area", "general_restriction", "note", "source"])
+    node.check_keys(["id", "name", "laws", "area", "general_restriction", "note", "source",
+                     "authority", "gaps"])
     ident = node.required("id")
     ctx.register("regime", ident, node)
     iri = KB[f"regime/{ident}"]
@@ -66,16 +67,29 @@ def _regime(ctx: BuildContext, node: Node) -> None:
     ctx.text(iri, SKOS.note, node.string("note"))
     for n, raw in enumerate(node.items("laws", "law")):
         law = Node(raw, node.file, node.line, f"law of regime {ident}")
-        law.check_keys(["name", "from", "to", "iri", "source", "note"])
+        law.check_keys(["name", "from", "to", "iri", "source", "note", "general_restriction"])
         record = URIRef(f"{iri}/law-{n}")
         ctx.add(iri, XB.law, record)
         ctx.add(record, RDF.type, DPV.Law)
         ctx.add(record, DPV.hasName, Literal(law.required("name")))
+        if law.has("general_restriction"):
+            ctx.add(record, XB.generalRestriction,
+                    Literal(law.flag("general_restriction"), datatype=XSD.boolean))
         if law.has("iri"):
             ctx.add(record, SKOS.exactMatch, ctx.iri(law, law.string("iri")))
         ctx.text(record, SKOS.note, law.string("note"))
         ctx.interval(law, record)
         ctx.source(law, record)
+    _authority(ctx, node, iri, ident)
+    for n, raw in enumerate(node.items("gaps", "gap")):
+        gap = Node(raw, node.file, node.line, f"gap of regime {ident}")
+        gap.check_keys(["from", "to", "missing", "source"])
+        record = URIRef(f"{iri}/gap-{n}")
+        ctx.add(iri, XB.gap, record)
+        ctx.add(record, RDF.type, XB.CoverageGap)
+        ctx.add(record, XB.missing, Literal(gap.required("missing")))
+        ctx.interval(gap, record)
+        ctx.source(gap, record)
     areas = node.items("area", "area entry")
     if not areas:
         raise node.error("'area' is required: where the regime applies")
@@ -94,9 +108,49 @@ def _regime(ctx: BuildContext, node: Node) -> None:
         ctx.source(area, record)
 
 
+def _authority(ctx: BuildContext, node: Node, regime: URIRef, ident: str) -> None:
+    """``authority: {name, url}``: the supervisory authority a user of this regime turns to."""
+    raw = node.data.get("authority")
+    if raw is None:
+        return
+    if not isinstance(raw, dict):
+        raise node.error("'authority' must be a mapping with 'name' and 'url'")
+    auth = Node(raw, node.file, node.line, f"authority of regime {ident}")
+    auth.check_keys(["name", "url"])
+    record = URIRef(f"{regime}/authority")
+    ctx.add(regime, DPV.hasAuthority, record)
+    ctx.add(record, RDF.type, DPV.DataProtectionAuthority)
+    ctx.add(record, DPV.hasName, Literal(auth.required("name")))
+    ctx.add(record, XB.url, Literal(auth.required("url"), datatype=XSD.anyURI))
+
+
+def _eea_efta(ctx: BuildContext, node: Node, entry: URIRef, ident: str) -> None:
+    """``eea_efta: {from, instrument, source}`` (incorporated into the EEA Agreement) or
+    ``{pending: "…", source}`` (not yet): when an EU decision reaches IS, LI and NO."""
+    raw = node.data.get("eea_efta")
+    if raw is None:
+        return
+    if not isinstance(raw, dict):
+        raise node.error("'eea_efta' must be a mapping: {from, instrument, source} or "
+                         "{pending, source}")
+    inc = Node(raw, node.file, node.line, f"EEA EFTA incorporation of {ident}")
+    inc.check_keys(["from", "instrument", "pending", "source", "note"])
+    if inc.has("pending") == inc.has("from"):
+        raise inc.error("give either 'from' (the day it applied in the EEA EFTA states) or "
+                        "'pending' (what is known of its incorporation)")
+    record = URIRef(f"{entry}/eea-efta")
+    ctx.add(entry, XB.eeaEfta, record)
+    ctx.add(record, RDF.type, XB.EeaIncorporation)
+    ctx.text(record, XB.instrument, inc.string("instrument"))
+    ctx.text(record, XB.pending, inc.string("pending"))
+    ctx.text(record, SKOS.note, inc.string("note"))
+    ctx.interval(inc, record)
+    ctx.source(inc, record)
+
+
 def _adequacy(ctx: BuildContext, node: Node) -> None:
     node.check_keys(["id", "regime", "destination", "scope", "kind", "from", "to", "instrument",
-                     "iri", "source", "confidence", "note", "uncertain"])
+                     "iri", "source", "confidence", "note", "uncertain", "eea_efta"])
     ident = node.required("id")
     ctx.register("adequacy", ident, node)
     iri = KB[f"adequacy/{ident}"]
@@ -106,6 +160,7 @@ def _adequacy(ctx: BuildContext, node: Node) -> None:
     ctx.add(iri, XB.destination, ctx.location(node, node.required("destination")))
     ctx.add(iri, XB.scope, Literal(node.string("scope", "all")))
     _common(ctx, node, iri, XB.adequacyKind, ADEQUACY_KINDS, "adequacy")
+    _eea_efta(ctx, node, iri, ident)
 
 
 def _mechanism(ctx: BuildContext, node: Node) -> None:
