@@ -131,14 +131,31 @@ def attach_live(app: FastAPI, live: LiveKnowledgeBase,
     app.state.kb = live.kb
     app.state.live = live
     live.add_listener(lambda kb: setattr(app.state, "kb", kb))
-    info = dict(store_info or {"kind": live.store.kind})
+    kind = (store_info or {}).get("kind", live.store.kind)
     app.router.routes[:] = [r for r in app.router.routes
                             if getattr(r, "path", None) != "/readyz"]
 
     @app.get("/readyz", tags=["service"])
     async def readyz() -> dict[str, Any]:
         kb = app.state.kb
-        return {"status": "ready", **kb.describe(), "store": {**info, **live.status()}}
+        return {"status": "ready", **kb.describe(), "store": public_status(kind, live.status())}
+
+
+PUBLIC_STATUS = ("version", "reload_seconds", "validate", "reload", "loaded_at", "checked_at",
+                 "reloads")
+
+
+def public_status(kind: str, status: dict[str, Any]) -> dict[str, Any]:
+    """What ``/readyz`` may show of the store: its kind, the served version and why a newer
+    version was rejected (a fact about the public knowledge base) — never the store's
+    addresses, paths or connection errors (those go to the server log)."""
+    out: dict[str, Any] = {"kind": kind, **{k: status.get(k) for k in PUBLIC_STATUS}}
+    rejected, unreachable = status.get("rejected"), status.get("store_error")
+    out["rejected"] = None if not rejected else {
+        k: rejected.get(k) for k in ("version", "kind", "reason", "at")}
+    out["store_error"] = None if not unreachable else {
+        "kind": unreachable.get("kind"), "at": unreachable.get("at")}
+    return out
 
 
 def serve_live(args: argparse.Namespace) -> int | None:

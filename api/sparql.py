@@ -5,7 +5,11 @@
   query), so no query can hold the server. One query runs at a time; others wait up to the time
   limit, then get ``429`` with ``Retry-After``.
 - Updates are refused with ``403`` (an ``update`` parameter, ``application/sparql-update``, or a
-  query text that is an update), and so is ``SERVICE`` (Oxigraph would fetch it over HTTP).
+  query text that is an update), and so is ``SERVICE`` (Oxigraph would fetch it over HTTP). Both
+  are decided on the *parsed* query (rdflib's SPARQL 1.1 grammar), never on its text; a text that
+  grammar cannot read is refused (400) before it reaches the engine, and the worker runs in a
+  network namespace of its own, so no spelling the engine might read as ``SERVICE`` can open a
+  connection.
 - Results: SPARQL JSON (default), XML, CSV or TSV for SELECT/ASK; Turtle (default), N-Triples,
   JSON-LD or RDF/XML for CONSTRUCT/DESCRIBE — by ``Accept`` or ``format``. More than the result
   limit is ``422`` (add a ``LIMIT``), never a silent truncation.
@@ -19,8 +23,8 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import hashlib
+import logging
 import os
-import re
 import subprocess
 import sys
 import threading
@@ -32,6 +36,9 @@ from urllib.parse import parse_qs
 
 from fastapi import Request
 from fastapi.responses import Response
+from pyparsing import ParseException, ParseResults
+from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
+from rdflib.plugins.sparql.parserutils import CompValue
 
 from xborder.api import sparql_worker
 from xborder.api.common import CACHE_CONTROL, Routes, cache_for, kb_of, negotiate
@@ -43,17 +50,15 @@ from xborder.api.problems import (
     problem_responses,
 )
 from xborder.api.schemas import query_param
-from xborder.graph.errors import XborderInputError
+from xborder.graph.errors import XborderError, XborderInputError
 from xborder.graph.kb import KnowledgeBase
 
-__all__ = ["SparqlLimits", "SparqlService", "router"]
+__all__ = ["SparqlLimits", "SparqlService", "check_read_only", "router"]
+
+log = logging.getLogger("xborder.sparql")
 
 router = Routes()
 MAX_QUERY = 64 * 1024
-_PROLOGUE = r"(?:\s|#[^\n]*\n|(?:BASE|PREFIX)\s+[^<]*<[^>]*>)*"
-_UPDATE = re.compile(_PROLOGUE + r"(?:INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b",
-                     re.IGNORECASE)
-_SERVICE = re.compile(r"\bSERVICE\b", re.IGNORECASE)
 _SOLUTION_OFFERS = [("application/sparql-results+json", "json"), ("application/json", "json"),
                     ("application/sparql-results+xml", "xml"), ("application/xml", "xml"),
                     ("text/csv", "csv"), ("text/tab-separated-values", "tsv")]
@@ -74,6 +79,17 @@ class Forbidden(XborderInputError):
 class ServiceForbidden(Forbidden):
     slug = "sparql-service-forbidden"
     title = "Federated queries are not allowed"
+
+
+class SparqlSyntaxError(XborderInputError):
+    slug = "sparql-syntax"
+    title = "Invalid SPARQL query"
+
+
+class EngineUnavailable(XborderError):
+    status = 503
+    slug = "sparql-unavailable"
+    title = "SPARQL engine unavailable"
 
 
 class UnsupportedMediaType(XborderInputError):
@@ -177,11 +193,15 @@ class SparqlService:
         payload = (exports["nt"], limits.max_results, limits.max_bytes, limits.memory)
         try:
             await asyncio.to_thread(self._send.send, payload)  # the pipe may fill: off-loop
-            started = await self._wait(60.0) and self._recv.recv() == ("ready",)
+            greeting = self._recv.recv() if await self._wait(60.0) else None
         except (EOFError, OSError):
-            started = False
-        if not started:
+            greeting = None
+        if greeting != ("ready",):
             self._kill()
+            if greeting and greeting[0] == "refused":
+                log.error("SPARQL worker refused to start: %s", greeting[1])
+                raise EngineUnavailable("the SPARQL engine cannot be isolated from the network "
+                                        "on this machine, so it does not run")
             raise Busy("the SPARQL engine could not start; try again")
 
     async def query(self, kb: KnowledgeBase, text: str, sol_fmt: str | None,
@@ -217,6 +237,38 @@ class SparqlService:
             self._lock.release()
 
 
+def _names(tree: Any, found: set[str]) -> set[str]:
+    """Every grammar rule name in an rdflib SPARQL parse tree."""
+    stack = [tree]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, CompValue):
+            found.add(node.name)
+            stack.extend(node.values())
+        elif isinstance(node, (list, tuple, ParseResults)):
+            stack.extend(node)
+    return found
+
+
+def check_read_only(text: str) -> None:
+    """Refuse what is not a read-only, local SPARQL 1.1 query, on its parse tree: an update
+    (``LOAD`` included) is 403, a ``SERVICE`` pattern anywhere is 403, and a text the SPARQL 1.1
+    grammar cannot read is 400 — so it never reaches an engine that might read it otherwise."""
+    try:
+        tree = parseQuery(text)
+    except ParseException as exc:
+        try:
+            parseUpdate(text)
+        except ParseException:
+            raise SparqlSyntaxError(f"the query is not SPARQL 1.1: {exc.msg} at line "
+                                    f"{exc.lineno}, column {exc.col}") from None
+        raise Forbidden("this endpoint is read-only: SPARQL updates are refused") from None
+    except RecursionError:
+        raise SparqlSyntaxError("the query is nested too deeply") from None
+    if "ServiceGraphPattern" in _names(tree, set()):
+        raise ServiceForbidden("SERVICE (federated query) is not allowed on this endpoint")
+
+
 def _formats(request: Request, fmt: str | None) -> tuple[str | None, str | None]:
     if fmt is not None:
         if fmt not in _FORMAT_PARAM:
@@ -240,10 +292,7 @@ async def _answer(request: Request, text: str | None, fmt: str | None) -> Respon
         raise XborderInputError("no query: give the SPARQL query as 'query'")
     if len(text) > MAX_QUERY:
         raise BodyTooLarge(f"the query is longer than {MAX_QUERY} characters")
-    if _UPDATE.match(text):
-        raise Forbidden("this endpoint is read-only: SPARQL updates are refused")
-    if _SERVICE.search(text):
-        raise ServiceForbidden("SERVICE (federated query) is not allowed on this endpoint")
+    await asyncio.to_thread(check_read_only, text)
     sol_fmt, graph_fmt = _formats(request, fmt)
     service: SparqlService = request.app.state.sparql
     kb = kb_of(request)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import csv
 import io
+import sys
 from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
@@ -173,9 +174,35 @@ def run(store: Any, query: str, sol_fmt: str | None, graph_fmt: str | None,
     return ("ok", media, body)
 
 
+CLONE_NEWUSER = 0x10000000
+CLONE_NEWNET = 0x40000000
+
+
+def isolate_network() -> str | None:
+    """Move this process into a network namespace of its own, where no interface is up: no
+    query can open a connection, whatever the engine reads as ``SERVICE``. Returns None, or why
+    it could not (then the worker must not serve)."""
+    import ctypes
+    import ctypes.util
+    import os
+
+    if not sys.platform.startswith("linux"):
+        return f"network isolation needs Linux namespaces (this is {sys.platform})"
+    libc = ctypes.CDLL(ctypes.util.find_library("c"), use_errno=True)
+    for flags in (CLONE_NEWNET, CLONE_NEWUSER | CLONE_NEWNET):
+        if libc.unshare(flags) == 0:
+            return None
+    return f"unshare(CLONE_NEWNET) failed: {os.strerror(ctypes.get_errno())}"
+
+
 def serve(receive: Any, send: Any) -> None:
-    """The worker's main loop: the first message is the data and the limits, then queries."""
+    """The worker's main loop: the first message is the data and the limits, then queries.
+    Before anything else the worker gives up the network (:func:`isolate_network`)."""
+    refused = isolate_network()
     ntriples, max_results, max_bytes, memory_limit = receive.recv()
+    if refused is not None:
+        send.send(("refused", refused))
+        return
     try:
         import resource
 
@@ -206,7 +233,6 @@ def serve(receive: Any, send: Any) -> None:
 
 
 if __name__ == "__main__":
-    import sys
     from multiprocessing.connection import Connection
 
     serve(Connection(int(sys.argv[1]), writable=False), Connection(int(sys.argv[2]),

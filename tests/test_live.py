@@ -5,6 +5,8 @@ the served version."""
 
 from __future__ import annotations
 
+import json
+
 import threading
 from typing import Any
 
@@ -167,6 +169,7 @@ def test_attach_live_follows_swaps_and_reports_on_readyz(live, store, kb):
     ready = get(app, "/readyz")
     assert ready["status"] == "ready" and ready["version"] == kb.version
     assert ready["store"]["kind"] == "oxigraph" and ready["store"]["reload"] == "ok"
+    assert str(store.root) not in json.dumps(ready), "/readyz must not show local paths"
     url = f"/v1/resolve?location=JP&service=cloud&at={POLICY_DATE}"
     assert get(app, url)["controller"]["id"] == HTDG
     store.write(uncompilable(kb.graph), "broken-2")
