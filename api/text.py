@@ -26,6 +26,11 @@ def render_resolution(d: dict[str, Any]) -> str:
         "Why:",
         _wrap(d["explanation"]),
     ]
+    p = d.get("policy")
+    if p:
+        seen = f"archived copies {p['first_seen'] or '?'} to {p['last_seen'] or '?'}"
+        lines.append(_wrap(f"Policy: {p['document']} ({p['version'] or p['title']}), in force "
+                           f"{p['from'] or '…'} to {p['to'] or 'now'}; {seen} [{p['status']}]"))
     if loc["chain"]:
         lines.append("")
         lines.append("Location:")
@@ -94,6 +99,11 @@ def render_changes(rows: list[dict[str, Any]], before: str, after: str) -> str:
         where = f"{r['location']} [{r['service'] or 'all services'}]"
         if r["what"] == "controller":
             lines.append(f"- {where}: controller {r['before']} → {r['after']}")
+            for when, src in (r.get("sources") or {}).items():
+                if src:
+                    lines.append(_wrap(f"{when}: {src['document']} ({src['version'] or '?'}), "
+                                       f"section {src['section']} <{src['url']}>", "    "))
+                    lines.append(_wrap(f"“{src['quote']}”", "      "))
         else:
             lines.append(f"- {where}: {r['from']} → {r['to'] or '?'} {r['before']} → "
                          f"{r['after']}")

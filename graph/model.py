@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
@@ -105,6 +105,10 @@ class Service:
     domains: tuple[str, ...] = ()
 
 
+def _iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
 @dataclass(frozen=True)
 class Document:
     id: str
@@ -116,7 +120,29 @@ class Document:
     version: str | None = None
     precision: str = "day"
     archived_url: str | None = None
-    archived_on: dt.date | None = None
+    archived_on: dt.date | None = None  # the last day an archived copy shows it in force
+    first_seen: dt.date | None = None  # the first day an archived copy shows it
+    series: str = ""  # documents of one series replace each other; default: the organisation
+    previous: str | None = None  # the series' version before this one (document id)
+    next: str | None = None  # the series' version after this one (document id)
+    next_from: dt.date | None = None  # the day the next version states it came into force
+
+    @property
+    def in_force(self) -> Interval:
+        """The stated interval; without a stated end, it ends the day before the next version."""
+        end = self.interval.end
+        if end is None and self.next_from is not None and self.interval.start is not None \
+                and self.next_from > self.interval.start:
+            end = self.next_from - dt.timedelta(days=1)
+        return Interval(self.interval.start, end)
+
+    def to_dict(self) -> dict[str, str | None]:
+        """The version as answers name it: id, stated version and dates, archived sightings."""
+        span = self.in_force
+        return {"document": self.id, "title": self.title, "version": self.version,
+                "from": _iso(span.start), "to": _iso(span.end),
+                "first_seen": _iso(self.first_seen), "last_seen": _iso(self.archived_on),
+                "url": self.url, "archived_url": self.archived_url}
 
 
 @dataclass(frozen=True)
@@ -240,6 +266,27 @@ def read_interval(g: Graph, s: Node) -> Interval:
     )
 
 
+def _link_versions(organisations: dict[str, Organisation],
+                   documents: dict[str, Document]) -> None:
+    """Chain each series' documents by their stated start: previous and next version."""
+    for org in organisations.values():
+        series: dict[str, list[Document]] = defaultdict(list)
+        for doc in org.documents.values():
+            series[doc.series].append(doc)
+        for docs in series.values():
+            docs.sort(key=lambda d: (d.interval.start or dt.date.min, d.id))
+            for i, doc in enumerate(docs):
+                before = docs[i - 1] if i else None
+                after = docs[i + 1] if i + 1 < len(docs) else None
+                org.documents[doc.id] = replace(
+                    doc, previous=before.id if before else None,
+                    next=after.id if after else None,
+                    next_from=after.interval.start if after else None)
+    by_id = {d.id: d for org in organisations.values() for d in org.documents.values()}
+    for iri, doc in list(documents.items()):
+        documents[iri] = by_id[doc.id]
+
+
 def read_model(g: Graph) -> Model:
     sources: dict[str, Source] = {}
     for s in g.subjects(RDF.type, XB.Source):
@@ -319,9 +366,11 @@ def read_model(g: Graph) -> Model:
             read_interval(g, s), _local(g.value(s, DCT.publisher) or ""),
             _str(g, s, DCT.hasVersion), _str(g, s, XB.datePrecision) or "day",
             _str(g, s, XB.archivedUrl), _date(g.value(s, XB.archivedOn)),
+            _date(g.value(s, XB.firstSeen)), _str(g, s, XB.series) or org.id,
         )
         org.documents[doc.id] = doc
         documents[str(s)] = doc
+    _link_versions(organisations, documents)
 
     def citation_of(s: Node) -> Citation:
         c = g.value(s, XB.citation)

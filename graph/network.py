@@ -34,6 +34,24 @@ def _services(kb: KnowledgeBase, org: str, service: str | None) -> list[str | No
     return [None, *organisation.services]
 
 
+def _source(r: Resolution | None) -> dict[str, Any] | None:
+    """The policy sentence behind an answer: document, version, section, quote and URL."""
+    if r is None:
+        return None
+    rule = r.rule
+    doc = rule.citation.document
+    return {**rule.citation.to_dict(), "document": doc.id, "title": doc.title,
+            "version": doc.version, "rule": rule.id, "controller": r.controller.id,
+            "controller_name": r.controller.name}
+
+
+def _policy_change(r1: Resolution | None, r2: Resolution | None) -> bool:
+    """Whether the answers come from different versions of the organisation's policy."""
+    if r1 is None or r2 is None:
+        return r1 is not r2
+    return r1.rule.citation.document.id != r2.rule.citation.document.id
+
+
 def changes(kb: KnowledgeBase, before: str | dt.date, after: str | dt.date,
             org: str | None = None, service: str | None = None) -> list[dict[str, Any]]:
     """Every (location, service) whose controller or any transfer leg's status differs between
@@ -50,7 +68,9 @@ def changes(kb: KnowledgeBase, before: str | dt.date, after: str | dt.date,
             c2 = r2.controller.id if r2 else None
             if c1 != c2:
                 out.append({**base, "what": "controller", "before": c1, "after": c2,
-                            "why": r2.answer.explanation if r2 else "no rule in force"})
+                            "why": r2.answer.explanation if r2 else "no rule in force",
+                            "policy_change": _policy_change(r1, r2),
+                            "sources": {"before": _source(r1), "after": _source(r2)}})
             legs1 = {(leg.kind, leg.from_code, leg.to_code): leg for leg in
                      (r1.legs if r1 else ())}
             legs2 = {(leg.kind, leg.from_code, leg.to_code): leg for leg in

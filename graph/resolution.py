@@ -18,10 +18,10 @@ from typing import Any
 from xborder.graph.dates import MIN_DATE, Interval
 from xborder.graph.errors import NoApplicableRule
 from xborder.graph.flows import Leg
-from xborder.graph.model import Entity, Model, Organisation, Rule, Service
+from xborder.graph.model import Document, Entity, Model, Organisation, Rule, Service
 from xborder.graph.places import Step, ancestors, group_status, place_breakpoints
 
-__all__ = ["Answer", "Resolution", "evaluate", "rule_breakpoints"]
+__all__ = ["Answer", "Resolution", "evaluate", "policy_status", "rule_breakpoints"]
 
 
 @dataclass(frozen=True)
@@ -39,6 +39,7 @@ class Answer:
     alternatives: tuple[dict[str, Any], ...]
     caveats: tuple[str, ...]
     country_name: str
+    policy: dict[str, Any] | None = None  # the version in force, and whether a gap is crossed
 
     def body(self) -> dict[str, Any]:
         """The answer as JSON, without what was asked (a fresh copy each call)."""
@@ -66,6 +67,7 @@ class Answer:
             "rule": {"id": rule.id, "default": rule.default,
                      "document": rule.citation.document.id, "section": rule.citation.section,
                      "valid": _rule_interval(rule).to_dict()},
+            "policy": self.policy,
             "explanation": self.explanation,
             "sources": unique,
             "alternatives": list(self.alternatives),
@@ -138,7 +140,7 @@ class Resolution:
 
 
 def _rule_interval(rule: Rule) -> Interval:
-    doc = rule.citation.document.interval
+    doc = rule.citation.document.in_force
     start = max(filter(None, (rule.interval.start, doc.start)), default=None)
     end = min(filter(None, (rule.interval.end, doc.end)), default=None)
     return Interval(start, end)
@@ -272,10 +274,9 @@ def evaluate(model: Model, org: Organisation, service: Service | None, code: str
         caveats.insert(0, j.disputed)
     if best.rule.default:
         caveats.append(best.rule.note or "The issuer is the default controller.")
-    if doc.archived_on and at > doc.archived_on and doc.interval.end is None:
-        caveats.append(f"The policy '{doc.version or doc.title}' was last seen in force on "
-                       f"{doc.archived_on} (archived copy); later versions may name other "
-                       "controllers. This answer assumes it still applies.")
+    policy, caveat = policy_status(org, doc, at)
+    if caveat:
+        caveats.append(caveat)
     if doc.precision == "month" and doc.interval.start and \
             (at.year, at.month) == (doc.interval.start.year, doc.interval.start.month):
         caveats.append(f"The policy gives only a month ({doc.version}); it may not yet have "
@@ -288,7 +289,39 @@ def evaluate(model: Model, org: Organisation, service: Service | None, code: str
     country = model.jurisdictions.get(controller.country)
     return Answer(controller, best.rule, org, service, code, j.name, chain, explanation,
                   tuple(alternatives), tuple(dict.fromkeys(caveats)),
-                  country.name if country else controller.country)
+                  country.name if country else controller.country, policy)
+
+
+def _name(doc: Document) -> str:
+    return f"'{doc.version or doc.title}' ({doc.id})"
+
+
+def policy_status(org: Organisation, doc: Document,
+                  at: dt.date) -> tuple[dict[str, Any], str | None]:
+    """The version in force on ``at`` as answers name it, and the caveat its evidence needs.
+
+    ``status`` is ``in-force`` (no archived copy contradicts it), ``gap`` (after the last copy
+    seen of this version and before the next version's stated date: nobody saw which text was
+    in force) or ``unconfirmed`` (after the last copy seen of the latest version known)."""
+    policy: dict[str, Any] = {**doc.to_dict(), "status": "in-force"}
+    if doc.archived_on is None or at <= doc.archived_on:
+        return policy, None
+    following = org.documents.get(doc.next) if doc.next else None
+    if following is None:
+        policy["status"] = "unconfirmed"
+        return policy, (f"The policy {_name(doc)} was last seen in force on {doc.archived_on} "
+                        "(archived copy); later versions may name other controllers. This "
+                        "answer assumes it still applies.")
+    policy["status"] = "gap"
+    policy["gap"] = {"after": {"document": doc.id, "version": doc.version,
+                               "last_seen": doc.archived_on.isoformat()},
+                     "before": {"document": following.id, "version": following.version,
+                                "from": following.in_force.start.isoformat()
+                                if following.in_force.start else None}}
+    return policy, ("No archived copy covers this date: it falls between the last sighting of "
+                    f"{_name(doc)} on {doc.archived_on} and the next version known, "
+                    f"{_name(following)}, dated {following.in_force.start}. This answer uses "
+                    "the earlier version; another text may have been in force in between.")
 
 
 def _alternative(model: Model, rule: Rule, why: str) -> dict[str, Any]:

@@ -15,7 +15,7 @@ import httpx
 import pytest
 from fastapi import FastAPI
 
-from tests.facts import EEA_2017, HTDG, ISSUER, POLICY_DATE, SECTION_10_LISTED
+from tests.facts import ASPIEGEL, EEA_2017, HTDG, ISSUER, POLICY_DATE, SECTION_10_LISTED
 from xborder import KnowledgeBase
 from xborder.api.cli import main
 from xborder.api.http import create_app
@@ -117,19 +117,20 @@ def test_one_location(kb):
 
 
 def test_schrems_ii_changes_the_leg_to_the_us(kb):
+    # In 2020 the April 2018 statement names Aspiegel Limited (IE) for the cloud in the EEA.
     before, after = SCHREMS_II
     changes = kb.changes(before, after, service="cloud")
     served = [c for c in kb.jurisdiction_codes()
-              if kb.resolve(c, service="cloud", at=before).controller.country == "DE"]
+              if kb.resolve(c, service="cloud", at=before).controller.country == "IE"]
     hits = {c["location"] for c in changes if (c["from"], c["to"], c["before"], c["after"]) ==
-            ("DE", "US", "adequacy", "safeguards-required")}
+            ("IE", "US", "adequacy", "safeguards-required")}
     assert hits == set(served) and "FR" in hits
     _, edges = data_sets(map_html(kb, after, before=before))
-    [us] = edges_between(edges, f"entity:{HTDG}", "recipient:affiliates@US")
+    [us] = edges_between(edges, f"entity:{ASPIEGEL}", "recipient:affiliates@US")
     assert (us["status"], us["change"], us["label"]) == (
         "safeguards-required", "changed", "was adequacy")
     assert us["shadow"]["enabled"] is True and "CHANGED: was adequacy on 2020-07-15" in us["title"]
-    [eea] = edges_between(edges, "group:EEA", f"entity:{HTDG}")
+    [eea] = edges_between(edges, "group:EEA", f"entity:{ASPIEGEL}")
     assert eea["change"] == "" and eea["color"]["opacity"] < 1  # unchanged legs fade
 
 
@@ -137,7 +138,7 @@ def test_brexit_moves_the_uk_to_the_issuer(kb):
     model = build_map(kb, BREXIT[1], before=BREXIT[0])
     assert model.nodes["place:GB"]["label"] == "United Kingdom (GB)"
     new = model.edges[("place:GB", f"entity:{ISSUER}", "safeguards-required")]
-    gone = model.edges[("place:GB", f"entity:{HTDG}", "same-area")]
+    gone = model.edges[("place:GB", f"entity:{ASPIEGEL}", "same-area")]
     assert (new.change, gone.change) == ("new", "removed")
     assert {r.service_id for r in new.rows} >= {"consumer-cloud"}
 

@@ -7,7 +7,15 @@ import datetime as dt
 import pycountry
 import pytest
 
-from tests.facts import EEA_2017, HDUSA, HTDG, ISSUER, POLICY_DATE, SECTION_10_LISTED
+from tests.facts import (
+    ASPIEGEL,
+    EEA_2017,
+    HDUSA,
+    HTDG,
+    ISSUER,
+    POLICY_DATE,
+    SECTION_10_LISTED,
+)
 from xborder import (
     AmbiguousLocation,
     InvalidDate,
@@ -107,18 +115,20 @@ def test_crown_dependencies_are_outside(kb):
 
 
 def test_united_kingdom_across_brexit(kb):
-    assert controller(kb, "GB", at="2020-01-31") == HTDG
+    # From April 2018 the statement names Aspiegel Limited for the EEA (section IX).
+    assert controller(kb, "GB", at="2020-01-31") == ASPIEGEL
     during = kb.resolve("GB", service=CLOUD, at="2020-06-01")
     assert during.controller.id == ISSUER  # no longer a member state of the EEA
-    assert HTDG in {a["controller"]["id"] for a in during.alternatives}  # EU law still applied
+    assert ASPIEGEL in {a["controller"]["id"] for a in during.alternatives}  # EU law applied
     after = kb.resolve("GB", service=CLOUD, at="2021-06-01")
     assert after.controller.id == ISSUER
     assert not after.alternatives
 
 
 def test_gibraltar_is_listed_so_brexit_does_not_change_it(kb):
-    for at in ("2017-06-01", "2020-06-01", "2022-06-01"):
-        assert controller(kb, "GI", at=at) == HTDG
+    assert controller(kb, "GI", at="2017-06-01") == HTDG
+    for at in ("2020-01-31", "2020-06-01", "2022-06-01"):  # listed in section IX too
+        assert controller(kb, "GI", at=at) == ASPIEGEL
 
 
 def test_us_territory_is_read_as_part_of_usa_with_a_caveat(kb):
@@ -148,10 +158,14 @@ def test_before_the_policy_there_is_no_rule(kb):
 def test_the_policy_month_and_its_last_sighting_are_caveats(kb):
     early = kb.resolve("DE", service=CLOUD, at="2016-09-10")
     assert any("only a month" in c for c in early.caveats)
+    # Only after the last sighting of the latest version does an answer assume it still applies.
     late = kb.resolve("DE", service=CLOUD, at="2025-01-01")
-    assert any("2017-12-29" in c for c in late.caveats)
+    assert any("2024-01-01" in c and "assumes it still applies" in c for c in late.caveats)
     assert not any("2017-12-29" in c for c in kb.resolve("DE", service=CLOUD,
                                                             at=POLICY_DATE).caveats)
+    gap = kb.resolve("DE", service=CLOUD, at="2018-02-01")  # 2017-12-29 … 2018-04-15: unseen
+    assert any("2017-12-29" in c for c in gap.caveats)
+    assert not any("assumes it still applies" in c for c in gap.caveats)
 
 
 def test_default_date_is_today(kb):

@@ -99,7 +99,7 @@ def _service(ctx: BuildContext, org: URIRef, org_id: str, node: Node) -> None:
 
 def _document(ctx: BuildContext, org: URIRef, node: Node) -> None:
     node.check_keys(["id", "title", "url", "version", "from", "to", "date_precision",
-                     "archived_url", "archived_on", "issuer", "note"])
+                     "archived_url", "first_seen", "archived_on", "series", "issuer", "note"])
     ident = node.required("id")
     ctx.register("document", ident, node)
     iri = KB[f"document/{ident}"]
@@ -112,9 +112,14 @@ def _document(ctx: BuildContext, org: URIRef, node: Node) -> None:
     ctx.text(iri, XB.datePrecision, node.string("date_precision", "day"))
     if node.has("archived_url"):
         ctx.add(iri, XB.archivedUrl, Literal(node.string("archived_url"), datatype=XSD.anyURI))
-    archived_on = node.date("archived_on")
+    first_seen, archived_on = node.date("first_seen"), node.date("archived_on")
+    if first_seen and archived_on and archived_on < first_seen:
+        raise node.error(f"'archived_on' ({archived_on}) is before 'first_seen' ({first_seen})")
+    if first_seen:
+        ctx.add(iri, XB.firstSeen, Literal(first_seen.isoformat(), datatype=XSD.date))
     if archived_on:
         ctx.add(iri, XB.archivedOn, Literal(archived_on.isoformat(), datatype=XSD.date))
+    ctx.text(iri, XB.series, node.string("series"))
     issuer = node.required("issuer")
     ctx.want("entity", issuer, node)
     ctx.add(iri, DCT.publisher, KB[f"entity/{issuer}"])
