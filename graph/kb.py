@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import hashlib
 import re
 import threading
 from collections.abc import Sequence
@@ -21,6 +20,7 @@ from rdflib import Graph
 
 from xborder.graph.build import DEFAULT_KB_DIR, build_graph
 from xborder.graph.dates import MIN_DATE, parse_date
+from xborder.graph.digest import graph_digest
 from xborder.graph.errors import (
     UnknownOrganisation,
     UnknownService,
@@ -116,11 +116,11 @@ class KnowledgeBase:
 
     @property
     def version(self) -> str:
-        """A content hash of the graph: the same knowledge gives the same version."""
+        """A content digest of the whole graph, dates in blank nodes included
+        (:func:`~xborder.graph.digest.graph_digest`): the same knowledge gives the same version,
+        and any change — a moved date too — a new one."""
         if self._version is None:
-            lines = sorted(" ".join(t.n3() for t in triple) for triple in self.graph
-                           if not any(t.__class__.__name__ == "BNode" for t in triple))
-            self._version = hashlib.sha256("\n".join(lines).encode()).hexdigest()[:16]
+            self._version = graph_digest(self.graph)
         return self._version
 
     # -- look-ups --------------------------------------------------------------------------

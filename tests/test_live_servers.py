@@ -8,6 +8,7 @@ why on /readyz. Every process is stopped at the end, whatever happens."""
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import threading
@@ -167,3 +168,26 @@ def test_a_broken_version_is_refused_and_the_served_one_kept(cluster, kb):
         assert ready["store"]["rejected"]["version"] == "broken-1"
         assert "exactly one legal entity" in ready["store"]["rejected"]["reason"]
         assert httpx.get(base + JP, timeout=30).json()["controller"]["id"] == ISSUER
+
+
+def test_a_moved_date_is_published_and_reloaded(cluster, kb, tmp_path):
+    """Only a date changes (the Privacy Shield's end): `load` publishes it, both replicas
+    reload it, and the ETag that caches revalidate against changes."""
+    from tests.test_digest import _shift
+    from xborder.graph.build import DEFAULT_KB_DIR
+
+    url = "/v1/transfers?from=DE&to=US&at=2020-07-16"
+    before = {b: httpx.get(b + url, timeout=30).headers["etag"] for b in cluster.replicas}
+    copy = tmp_path / "kb"
+    shutil.copytree(DEFAULT_KB_DIR, copy)
+    eu = copy / "regimes" / "eu.yaml"
+    eu.write_text(_shift(eu.read_text(encoding="utf-8"), "id: eu-adequacy-us-privacy-shield",
+                         "to"), encoding="utf-8")
+    loaded = cluster.xborder("--kb", str(copy), "load")
+    assert loaded.returncode == 0, loaded.stderr
+    new = sparql(cluster.store_url).version()
+    assert new and "changed: True" in loaded.stdout + loaded.stderr
+    for base in cluster.replicas:
+        wait_until(lambda b=base: cluster.ready(b)["version"] == new, f"{base} to serve {new}")
+        after = httpx.get(base + url, timeout=30)
+        assert after.headers["etag"] != before[base] and new in after.headers["etag"]

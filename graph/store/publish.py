@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from rdflib import Graph
 
+from xborder.graph.digest import graph_digest
 from xborder.graph.errors import KnowledgeBaseError, XborderInputError
 from xborder.graph.store.base import (
     Store,
@@ -66,11 +67,12 @@ def publish(store: Store, graph: Graph, *, validate: str = "shapes") -> dict[str
     """Compile ``graph`` and check its shapes (see :func:`prepare`), then write it to ``store``
     as a new version, unless the store already serves the same content (then nothing is
     checked or written). Returns what happened."""
-    version = prepare(graph, validate="model", probe=1).version
+    version = graph_digest(graph)
     previous = store.version()
     if previous == version:
         return {"version": version, "previous": previous, "changed": False,
                 "triples": len(graph)}
+    prepare(graph, version=version, validate="model", probe=1)
     if validate == "shapes":
         from xborder.graph.shapes import validate_graph
 
