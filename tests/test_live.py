@@ -6,7 +6,6 @@ the served version."""
 from __future__ import annotations
 
 import json
-
 import threading
 from typing import Any
 
