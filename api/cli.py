@@ -207,6 +207,17 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_coverage(args: argparse.Namespace) -> int:
+    from xborder.api.text import render_coverage
+
+    rows = _kb(args).coverage(args.regime)
+    if args.json:
+        _print_json(rows)
+    else:
+        print(render_coverage(rows))
+    return 0
+
+
 def _flow_arguments(p: argparse.ArgumentParser) -> None:
     """The question every view of an organisation's data flows takes."""
     p.add_argument("--org", help="organisation (may be omitted when only one is known)")
@@ -238,6 +249,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--org", help="show what this organisation's policy claims")
     p.add_argument("--json", action="store_true", help="print the JSON answer")
     p.set_defaults(func=cmd_transfers)
+
+    for name in ("coverage", "regimes"):
+        p = sub.add_parser(name, help="per transfer regime: what is encoded, for which period, "
+                                      "and what is missing")
+        p.add_argument("regime", nargs="?", help="one regime id (default: all)")
+        p.add_argument("--json", action="store_true", help="print the JSON")
+        p.set_defaults(func=cmd_coverage)
 
     p = sub.add_parser("changes", help="what changed for an organisation between two dates")
     p.add_argument("--before", required=True, metavar="DATE")

@@ -131,7 +131,9 @@ def _regime(kb: KnowledgeBase, r: Regime, full: bool) -> dict[str, Any]:
         "laws": [{"name": x.name, "iri": x.iri, "valid": _valid(x.interval),
                   "source": _source(x.source)} for x in r.laws],
         "areas": [{"place": a.place, "valid": _valid(a.interval), "source": _source(a.source)}
-                  for a in r.areas], "note": r.note}
+                  for a in r.areas], "note": r.note,
+        "authority": r.authority.to_dict() if r.authority else None,
+        "coverage": kb.coverage(r.id)[0]}
     if full:
         law = kb.law
         d["adequacy"] = [_adequacy(a) for a in law.adequacy.get(r.id, [])]
@@ -248,7 +250,7 @@ async def jurisdiction(request: Request, location: Annotated[str, Path(
 async def regimes(request: Request) -> Response:
     kb = kb_of(request)
     return _memo(request, ("regimes",), lambda: [
-        _regime(kb, r, False) for r in kb.law.regimes.values()])
+        _regime(kb, kb.law.regimes[r], False) for r in sorted(kb.law.regimes)])
 
 
 @router.get("/v1/regimes/{regime_id}", tags=["look-ups"],

@@ -128,3 +128,30 @@ class Progress:
         if self._open:
             print(f" {self._clock() - self._start:.1f} s", file=sys.stderr, flush=True)
             self._open = False
+
+
+def render_coverage(rows: list[dict[str, Any]]) -> str:
+    """``xborder coverage``: one block per regime."""
+    out: list[str] = []
+    for r in rows:
+        period = r["period"]
+        out.append(f"{r['id']}: {r['name']} ({period['from'] or '…'} → {period['to'] or 'today'})")
+        if r["authority"]:
+            out.append(f"  authority: {r['authority']['name']} <{r['authority']['url']}>")
+        for law in r["laws"]:
+            v = law["valid"]
+            kind = "restricts transfers" if law["general_restriction"] else "no general restriction"
+            out.append(f"  law: {law['name']} ({v['from'] or '…'} → {v['to'] or 'today'}; {kind})")
+        mechanisms = ", ".join(f"{k} {n}" for k, n in r["mechanisms"].items()) or "none"
+        confidence = ", ".join(f"{k} {n}" for k, n in r["confidence"].items()) or "-"
+        out.append(f"  encoded: {r['adequacy_entries']} adequacy entries; mechanisms: "
+                   f"{mechanisms}; {r['restrictions']} targeted rules (sources: {confidence})")
+        for gap in r["not_encoded"]:
+            v = gap["valid"]
+            out.append(f"  not encoded ({v['from'] or '…'} → {v['to'] or 'today'}): "
+                       f"{gap['missing']}")
+        if r["eea_efta_unconfirmed"]:
+            out.append(f"  EEA EFTA incorporation not confirmed for: "
+                       f"{', '.join(r['eea_efta_unconfirmed'])}")
+        out.append("")
+    return "\n".join(out).rstrip()

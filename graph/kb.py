@@ -303,6 +303,19 @@ class KnowledgeBase:
     def jurisdiction_codes(self) -> list[str]:
         return sorted(c for c, j in self.model.jurisdictions.items() if j.kind != "group")
 
+    def coverage(self, regime: str | None = None) -> list[dict[str, Any]]:
+        """Per transfer regime: the period encoded, its laws, counts of adequacy entries,
+        mechanisms and targeted rules, source confidence, and what is known to be missing."""
+        from xborder.graph.coverage import regime_coverage, regimes_coverage
+
+        if regime is None:
+            return regimes_coverage(self.law)
+        found = self.law.regimes.get(regime) or self.law.regimes.get(regime.upper())
+        if found is None:
+            raise XborderInputError(f"unknown regime {regime!r}", candidates=[
+                {"id": r.id, "name": r.name} for r in self.law.regimes.values()])
+        return [regime_coverage(self.law, found)]
+
     def describe(self) -> dict[str, Any]:
         return {
             "version": self.version,
