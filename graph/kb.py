@@ -50,6 +50,18 @@ _NETWORKISH = re.compile(r"^\s*(\d{1,3}(\.\d{1,3}){3}|[0-9A-Fa-f]*:[0-9A-Fa-f:.%
                          r"[-+]?\d{1,3}(\.\d+)?\s*,\s*[-+]?\d{1,3}(\.\d+)?)\s*$")
 
 
+def _order(model: Model) -> None:
+    """One defined order for every list a face shows, whatever order the graph was read in (an
+    rdflib graph built from YAML and one read from a store iterate differently): by id."""
+    model.organisations = dict(sorted(model.organisations.items()))
+    for org in model.organisations.values():
+        org.services = dict(sorted(org.services.items()))
+        org.documents = dict(sorted(org.documents.items()))
+        org.recipients.sort(key=lambda r: r.id)
+        org.safeguards.sort(key=lambda c: c.id)
+    model.entities = dict(sorted(model.entities.items()))
+
+
 def _norm(text: str) -> str:
     return re.sub(r"\s+", " ", text.strip().casefold())
 
@@ -69,6 +81,7 @@ class KnowledgeBase:
         self.graph = graph
         self.origin = origin
         self.model: Model = read_model(graph)
+        _order(self.model)
         self.law: LawModel = read_law(graph, self.model.sources)
         self._law_points = law_breakpoints(self.law)
         self._timelines: dict[tuple[str, str | None, str], _Timeline] = {}

@@ -4,6 +4,7 @@ itself, the codes known so far and the id registries (:class:`BuildContext`)."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from rdflib import BNode, Graph, Literal, URIRef
 
@@ -21,7 +22,11 @@ from xborder.graph.vocab import (
 )
 from xborder.graph.yamlsource import Node
 
-__all__ = ["CONFIDENCE", "BuildContext"]
+__all__ = ["CONFIDENCE", "SAFE_ID", "BuildContext"]
+
+# An id becomes the last segment of an IRI (``kb:rule/huawei/10.1``): RFC 3986 unreserved
+# characters only, so every face (Turtle, JSON-LD, SPARQL, HTML) can carry it unescaped.
+SAFE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._~-]{0,199}")
 
 CONFIDENCE = ("verified", "secondary")
 
@@ -42,6 +47,10 @@ class BuildContext:
 
     # -- identities -------------------------------------------------------------------------
     def register(self, kind: str, ident: str, node: Node) -> None:
+        if not isinstance(ident, str) or not all(SAFE_ID.fullmatch(part)
+                                                 for part in ident.split("/")):
+            raise node.error(f"{kind} id {ident!r} cannot become part of an IRI: use letters, "
+                             "digits and . _ ~ - (starting with a letter or digit)")
         key = (kind, ident)
         if key in self.ids:
             raise node.error(f"{kind} id {ident!r} is already defined at {self.ids[key]}")
