@@ -122,7 +122,7 @@ class Document:
     archived_url: str | None = None
     archived_on: dt.date | None = None  # the last day an archived copy shows it in force
     first_seen: dt.date | None = None  # the first day an archived copy shows it
-    series: str = ""  # documents of one series replace each other; default: the organisation
+    series: str = ""  # documents of one series replace each other; default: the URL
     previous: str | None = None  # the series' version before this one (document id)
     next: str | None = None  # the series' version after this one (document id)
     next_from: dt.date | None = None  # the day the next version states it came into force
@@ -366,7 +366,7 @@ def read_model(g: Graph) -> Model:
             read_interval(g, s), _local(g.value(s, DCT.publisher) or ""),
             _str(g, s, DCT.hasVersion), _str(g, s, XB.datePrecision) or "day",
             _str(g, s, XB.archivedUrl), _date(g.value(s, XB.archivedOn)),
-            _date(g.value(s, XB.firstSeen)), _str(g, s, XB.series) or org.id,
+            _date(g.value(s, XB.firstSeen)), _str(g, s, XB.series) or str(g.value(s, XB.url)),
         )
         org.documents[doc.id] = doc
         documents[str(s)] = doc

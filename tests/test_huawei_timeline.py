@@ -120,7 +120,9 @@ documents:
   - {id: tl-test-policy-2, title: Policy, url: https://example.test/p, from: 2022-01-01,
      issuer: tl-test-a}
   - {id: tl-test-notice, title: Notice, url: https://example.test/n, from: 2021-01-01,
-     issuer: tl-test-b, series: notice}
+     issuer: tl-test-b}
+  - {id: tl-test-moved, title: Policy, url: https://example.test/q, from: 2023-01-01,
+     issuer: tl-test-b, series: https://example.test/p}
 rules:
   - {id: p1, controller: tl-test-a, locations: [DE],
      source: {document: tl-test-policy-1, section: "1", quote: "A Ltd is the controller."}}
@@ -129,7 +131,7 @@ rules:
 """
 
 
-def test_a_series_orders_versions_and_a_separate_series_does_not_end_them(tmp_path: Path):
+def test_a_series_orders_versions_and_another_url_does_not_end_them(tmp_path: Path):
     extra = tmp_path / "tl.yaml"
     extra.write_text(NOTICE, encoding="utf-8")
     kb = KnowledgeBase.load([DEFAULT_KB_DIR, extra])
@@ -137,7 +139,9 @@ def test_a_series_orders_versions_and_a_separate_series_does_not_end_them(tmp_pa
     assert docs["tl-test-policy-1"].in_force.end is not None
     assert docs["tl-test-policy-1"].in_force.end.isoformat() == "2021-12-31"
     assert docs["tl-test-policy-1"].next == "tl-test-policy-2"
+    # another URL is another series, unless the document names the series it continues
     assert docs["tl-test-notice"].next is None and docs["tl-test-notice"].previous is None
+    assert docs["tl-test-policy-2"].next == "tl-test-moved"
     seen = kb.resolve("DE", org="tl-test", at="2020-03-01").to_dict()["policy"]
     assert (seen["status"], seen["first_seen"]) == ("in-force", "2020-02-01")
     assert kb.resolve("DE", org="tl-test", at="2021-06-01").to_dict()["policy"]["status"] == "gap"
