@@ -16,6 +16,9 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+import sys
+import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
@@ -33,6 +36,13 @@ from xborder.graph.ingest.model import (
     slug,
 )
 from xborder.graph.ingest.places import EVERYONE, PlaceFinder
+from xborder.graph.ingest.regional import (
+    apply_edition,
+    cjk_rules,
+    define_groups,
+    edition_region,
+    lead_rules,
+)
 from xborder.graph.ingest.services import KnownService, ServiceBook
 from xborder.graph.ingest.text import Document, read_document
 
@@ -43,6 +53,7 @@ if TYPE_CHECKING:
 __all__ = ["Proposals", "ingest", "read_policy"]
 
 MAX_INPUT = 5_000_000  # characters
+LONG_INPUT = 100_000  # characters: from here on, progress is reported on standard error
 
 
 @functools.cache
@@ -54,13 +65,18 @@ def _shipped_kb() -> KnowledgeBase:
 
 def ingest(text: str, org: str | None = None, url: str | None = None,
            published: str | dt.date | None = None, fmt: str | None = None,
-           name: str | None = None, kb: KnowledgeBase | None = None) -> Proposals:
+           name: str | None = None, kb: KnowledgeBase | None = None,
+           region: str | None = None, edition: str | None = None,
+           progress: Callable[[str], None] | None = None) -> Proposals:
     """Propose the assertions a policy makes.
 
     ``org`` names an organisation of the knowledge base (its ids are then reused) or a new one;
     ``url`` and ``published`` (YYYY-MM-DD) record provenance; ``fmt`` is ``markdown``, ``html``
     or ``text`` (default: from ``name``'s suffix, else sniffed); ``kb`` supplies the places and
-    the organisations known (default: the shipped knowledge base).
+    the organisations known (default: the shipped knowledge base). ``region`` (codes, comma
+    separated) or ``edition`` (a name such as "EEA" or "uk") says which regional edition the
+    policy is; else it is read from the URL or the title. ``progress`` receives a line per stage
+    (default for inputs of 100 000 characters or more: standard error).
     """
     if not isinstance(text, str) or not text.strip():
         raise XborderInputError("the policy is empty: nothing to read")
@@ -70,14 +86,17 @@ def ingest(text: str, org: str | None = None, url: str | None = None,
     if fmt not in (None, "markdown", "html", "text"):
         raise XborderInputError(f"unknown input format {fmt!r}: use markdown, html or text")
     day = parse_date(published) if published not in (None, "") else None
+    report = _reporter(len(text), progress)
     kb = kb or _shipped_kb()
     doc = read_document(text, fmt, name)
     if not [u for u in doc.units if u.kind != "heading"]:
         raise XborderInputError("no sentences found in the policy")
+    report(f"read {len(text) // 1024} KB: {len(doc.units)} units, {len(doc.sections)} sections")
     finder = PlaceFinder(kb.locations, [a.text for a in kb.model.aliases])
+    notes: list[str] = define_groups(doc, finder)
     book = EntityBook(finder, kb.model.entities)
     book.scan(doc)
-    notes: list[str] = []
+    report(f"entities: {len(book.entities)} named")
     issuer, issuer_evidence = _issuer(doc, book, org, notes)
     existing = _existing(kb, org or _short_name(issuer))
     known_services: list[KnownService] = []
@@ -92,6 +111,15 @@ def ingest(text: str, org: str | None = None, url: str | None = None,
                      "countries, services their ids")
     services = ServiceBook(finder, known_services)
     rules = controller_rules(doc, book, finder, services)
+    rules += lead_rules(doc, book, finder, rules)
+    rules += cjk_rules(doc, book, rules)
+    codes = edition_region(url, doc.title, region, edition)
+    if codes:
+        how = "--region" if region else "--edition" if edition else "from the URL or title"
+        apply_edition(rules, codes, how)
+        notes.append(f"regional edition for {', '.join(codes)} ({how}): clauses naming no "
+                     "place apply there")
+    report(f"controller rules: {len(rules)}")
     if not any(r.locations == [EVERYONE] and not r.services and not r.excepts for r in rules):
         rules.append(_default_rule(issuer, issuer_evidence))
     org_id, org_name = _organisation(existing, org, issuer)
@@ -113,8 +141,25 @@ def ingest(text: str, org: str | None = None, url: str | None = None,
                     "aliases": list(dict.fromkeys(a for e in entities for a in e.aliases
                                                   if a not in used)),
                     "in_knowledge_base": existing is not None}
-    return Proposals(organisation, document, entities, services.all, rules,
-                     recipients(doc, book, finder), safeguards(doc), doc.format, notes)
+    result = Proposals(organisation, document, entities, services.all, rules,
+                       recipients(doc, book, finder), safeguards(doc), doc.format, notes)
+    report("done")
+    return result
+
+
+def _reporter(size: int, progress: Callable[[str], None] | None) -> Callable[[str], None]:
+    """A progress callback that adds the elapsed time; silent for short input by default."""
+    started = time.perf_counter()
+    if progress is None and size >= LONG_INPUT:
+        def progress(line: str) -> None:
+            print(f"ingest: {line}", file=sys.stderr, flush=True)
+    if progress is None:
+        return lambda _line: None
+    sink = progress
+
+    def report(line: str) -> None:
+        sink(f"{line} ({time.perf_counter() - started:.1f} s)")
+    return report
 
 
 def read_policy(path: str, stdin: TextIO | None = None) -> tuple[str, str | None]:

@@ -24,7 +24,9 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from xborder.graph.ingest.dating import Dating, dates_in, document_date, parse_day
 from xborder.graph.ingest.entities import EntityBook, Mention, representative
+from xborder.graph.ingest.lexicon import JOINT, PROVIDER_AFTER, PROVIDER_BEFORE, ROLE, VERB
 from xborder.graph.ingest.model import (
     EntityProposal,
     Evidence,
@@ -37,32 +39,60 @@ from xborder.graph.ingest.places import EVERYONE, PlaceFinder, Scope
 from xborder.graph.ingest.services import ServiceBook
 from xborder.graph.ingest.text import Document, Unit
 
-__all__ = ["Dating", "controller_rules", "dates_in", "document_date", "parse_day"]
+__all__ = ["Dating", "controller_rules", "dates_in", "document_date", "parse_day", "rule_for"]
 
 CUE = re.compile(r"\bcontrollers?\b|\bcontrolled\s+by\b|\bresponsible\s+(?:for|entity|"
-                 r"company|party)\b|\bis\s+responsible\b", re.I)
+                 r"company|party)\b|\bis\s+responsible\b|" + ROLE + "|" + PROVIDER_AFTER +
+                 r"|\bprovides?\s+(?:the|our)\s+Services?\s+to\s+you\b|\bdetermines?\s+the\s+"
+                 r"purposes\s+and\s+(?:the\s+)?means\b|\bsamen\s+verantwoordelijk", re.I)
 _ASSERT_BEFORE = re.compile(r"^\s*(?:\([^)]*\)\s*)?,?\s*(?:is|are|acts?\s+as|will\s+(?:be|act"
                             r"\s+as)|was|were|remains?|becomes?|shall\s+be|has\s+been|serves?\s+"
-                            r"as)\b[^.;]{0,60}?\b(?:controllers?|responsible)\b", re.I)
-_AFTER = re.compile(r"\b(?:controlled\s+by|controllers?\b[^.;]{0,80}?\b(?:is|are|will\s+be|"
+                            r"as)\b[^.;]{0,60}?\b(?:controllers?|responsible)\b|"
+                            r"^\s*(?:\([^)]*\)\s*)?,?\s*" + VERB + r"\b[^.;]{0,60}?(?:" + ROLE +
+                            r")|^\s*(?:\([^)]*\)\s*)?,?[^.;]{0,90}?\ben\s+(?:sa|leur)\s+qualité\s+"
+                            r"de\s+responsables?|" + PROVIDER_BEFORE, re.I)
+_AFTER = re.compile(r"(?:\b(?:controlled\s+by|controllers?\b[^.;]{0,80}?\b(?:is|are|will\s+be|"
                     r"was|becomes?|shall\s+be)|responsible[^.;]{0,80}?\b(?:is|are|will\s+be|"
-                    r"was))\s*(?:the\s+company\s+)?$", re.I)
+                    r"was)|(?:" + ROLE + r")[^.;]{0,80}?\b(?:est|ist|es|è|is|é|sont|sind)"
+                    r"(?:\s+(?:la|le|die|der|el|il|de|a|o))?|traitées?\s+par|trattati\s+da|"
+                    r"verarbeitet\s+von|tratados\s+por)\s*(?:the\s+company\s+|la\s+société\s+|"
+                    r"die\s+Gesellschaft\s+|la\s+sociedad\s+|la\s+società\s+)?$|(?:" +
+                    PROVIDER_AFTER + r")\s*(?:the\s+)?$)", re.I)
 _LIST_CUE = re.compile(r"\bcontrol(?:ler|lers|led|s)\b|\bresponsible\b|\bentit(?:y|ies)\b", re.I)
 _DATA_WORD = re.compile(r"\b(?:data|information|privacy|processing|users?|customers?|you|your)\b",
                         re.I)
-_JOINT = re.compile(r"\bjoint(?:ly)?\s+(?:data\s+)?(?:controllers?|responsible)\b", re.I)
+_JOINT = re.compile(JOINT, re.I)
 _PROCESSOR = re.compile(r"\bprocessors?\b", re.I)
 _CONTACT = re.compile(r"\b(?:contact|write\s+to|reach\s+(?:us|them)|e-?mail|questions?|"
                       r"complaints?|postal\s+address)\b", re.I)
 _STRONG = re.compile(r"\b(?:is|are|acts?\s+as|will\s+be|was|remains?|becomes?|shall\s+be)\s+"
                      r"(?:the\s+|a\s+|your\s+|our\s+)?(?:joint\s+)?(?:data\s+)?controllers?\b|"
-                     r"\bcontrolled\s+by\b|\bcontroller\b[^.;]{0,60}\bis\b", re.I)
+                     r"\bcontrolled\s+by\b|\bcontroller\b[^.;]{0,60}\bis\b|\b" + VERB +
+                     r"\s+(?:\S+\s+){0,3}?(?:" + ROLE + r")|(?:" + ROLE + r")[^.;]{0,60}\b(?:est|"
+                     r"ist|es|è|é|is)\b", re.I)
 _CORPORATE = re.compile(r"\b(?:subsidiary|affiliate|parent|part|member)\s+of\s*$|"
                         r"\bowned\s+by\s*$", re.I)
 _WE = re.compile(r"\b[Ww]e\s+(?:are|act\s+as|will\s+be|remain|shall\s+be)\b[^.;]{0,40}"
                  r"\bcontroller", re.I)
 _SPLIT = re.compile(r";\s*|,\s*(?:while|whereas|but)\s+|,\s*and\s+(?=(?:for|if|users|all|"
                     r"everyone|in|we|where)\b|[A-Z])|,?\s*\b[Oo]therwise\b,?\s*")
+CUE_ROLE = re.compile(r"\bcontrollers?\b|\bcontrolled\s+by\b|\bresponsible\b|" + ROLE, re.I)
+_PROVIDER = re.compile(PROVIDER_AFTER + "|" + PROVIDER_BEFORE.replace("^\\s*", r"\b", 1), re.I)
+_THIRD_PARTY = re.compile(r"\b(?:payment\s+(?:system|method|provider)|social\s+network|third[- ]"
+                          r"part(?:y|ies)|plug-?ins?|cookies?|pixels?|analytics)\b|STRIPE|PayPal",
+                          re.I)
+_DEFINED = re.compile(r"\(\s*(?:hereinafter\s+|ci-après\s+|im\s+Folgenden\s+|hierna\s+)?"
+                      r"[^()]{0,30}?[\"“„«‘'][^()]{1,80}\)")
+_SEAT = re.compile(r"\b(?:sise?|situé(?:e|s|es)?\s+(?:au|à|en)|located\s+at|(?:with|having)\s+"
+                   r"(?:its\s+)?(?:registered\s+)?(?:office|address|seat)(?:\s+at)?|registered\s+"
+                   r"office\s+(?:at|is)|dont\s+le\s+siège(?:\s+social)?\s+est\s+situé|siège\s+"
+                   r"social\s*:?|mit\s+(?:eingetragenem\s+)?Sitz\s+in|con\s+sede(?:\s+legale)?\s+"
+                   r"in|com\s+sede\s+em|gevestigd\s+(?:te|in|aan)|(?:a\s+company\s+)?(?:registered|"
+                   r"incorporated|established|headquartered|based)\s+in|an?\s+[A-Z]\w+\s+"
+                   r"(?:company|corporation)|une\s+société\s+\w+|which\s+is\s+(?:based|located)"
+                   r"\s+in)\b", re.I)
+_USERS = re.compile(r"\b(?:if|for|users?|when|where|who|residents?|live|reside|résid\w*|"
+                    r"utilisateurs|wenn|Nutzer|si|usuarios|utenti|gebruikers)\b", re.I)
 _HEADER_PLACE = re.compile(r"countr|region|location|where\s+you|resid|jurisdiction|users?\s+in|"
                            r"market|territor", re.I)
 _HEADER_ENTITY = re.compile(r"controller|entity|company|responsible|operator|provider", re.I)
@@ -99,13 +129,15 @@ def controller_rules(doc: Document, book: EntityBook, finder: PlaceFinder,
 def _sentence(unit: Unit, ctx: _Context) -> list[RuleProposal]:
     text, rules = unit.text, []
     whole_dates = dates_in(text, ctx.dating)
-    pieces = _pieces(text)
+    pieces = _pieces(text, ctx.finder)
     for a, b in pieces:
         piece = text[a:b]
         if _PROCESSOR.search(piece) and not re.search(r"controller", piece, re.I):
             continue
         if _CONTACT.search(piece) and not _STRONG.search(piece):
             continue
+        if _THIRD_PARTY.search(piece) and not CUE_ROLE.search(piece):
+            continue  # "the payment system, which is operated by Stripe, Inc.": not ours
         mentions = [(m, e, s) for m, e, s in ctx.book.mentions(unit) if a <= m.start < b]
         by = re.search(r"\bcontrolled\s+by\b", piece)
         if by and not _DATA_WORD.search(piece) and any(m.start < a + by.start()
@@ -116,10 +148,13 @@ def _sentence(unit: Unit, ctx: _Context) -> list[RuleProposal]:
         if not chosen:
             continue
         skip = [(m.start, m.end) for m, _, _ in mentions] + [s for _, _, s in mentions if s]
+        skip += [(x + a, y + a) for x, y in not_user_places(piece, ctx.finder)]
         service_list, service_spans = ctx.services.find(text, a, b, ctx.book)
         skip += service_spans
         scope = ctx.finder.scope(piece, [(x - a, y - a) for x, y in skip])
         confidence = 0.9 if _STRONG.search(piece) or unit.kind != "sentence" else 0.75
+        if not CUE_ROLE.search(piece) and _PROVIDER.search(piece):
+            confidence = 0.75  # provider wording: "is operated by", "you are contracting with"
         notes: list[str] = []
         if not scope.codes and len(pieces) == 1 and unit.kind == "sentence":
             heading = ctx.finder.scope(unit.section.title)
@@ -134,19 +169,48 @@ def _sentence(unit: Unit, ctx: _Context) -> list[RuleProposal]:
         for entity, how, penalty in chosen:
             if how:
                 notes.append(how)
-            rules.append(_rule(unit, entity, scope, piece, service_list, confidence - penalty,
+            rules.append(rule_for(unit, entity, scope, piece, service_list, confidence - penalty,
                                notes, start, end))
     return rules
 
 
-def _pieces(text: str) -> list[tuple[int, int]]:
+def not_user_places(piece: str, finder: PlaceFinder) -> list[tuple[int, int]]:
+    """Spans of a clause whose places are not where users are: a quoted short name
+    ("(“TikTok Ireland”)"), an address or seat ("sis Gordon House, …, Irlande", "with its
+    registered office at …, Ireland"), a country of incorporation ("a company registered in
+    Delaware", "an Irish company", "which is based in the USA")."""
+    spans = [(m.start(), m.end()) for m in _DEFINED.finditer(piece)]
+    for m in _SEAT.finditer(piece):
+        tail = piece[m.end():m.end() + 160]
+        stop = re.search(r";|\.\s|\s(?:is|are|est|ist|es|è|sont)\s", tail)
+        tail = tail[:stop.start()] if stop else tail
+        places = [p for p in finder.find(tail) if p.code not in ("EEA", "EU")]
+        if places and _USERS.search(tail[:places[0].start]):
+            continue  # "…, if you live in Ireland": where users are, not the seat
+        end = m.end() + (places[0].end if places else len(tail.split(",")[0]))
+        spans.append((m.start(), end))
+    return spans
+
+
+def _pieces(text: str, finder: PlaceFinder | None = None) -> list[tuple[int, int]]:
     cuts = [0]
     for m in _SPLIT.finditer(text):
+        if finder is not None and _in_list(text, m, finder):
+            continue  # "France, Spain, and Italy": one list, not two clauses
         if m.start() > cuts[-1]:
             cuts += [m.start(), m.end()]
     cuts.append(len(text))
     pairs = list(zip(cuts[::2], cuts[1::2], strict=True))
     return [(a, b) for a, b in pairs if text[a:b].strip()]
+
+
+def _in_list(text: str, m: re.Match[str], finder: PlaceFinder) -> bool:
+    if not m[0].lstrip(",; ").startswith("and"):
+        return False
+    before, after = finder.find(text[max(0, m.start() - 40):m.start()]), finder.find(
+        text[m.end():m.end() + 40])
+    return bool(before and after and after[0].start == 0 and
+                before[-1].end >= min(40, m.start()) - 1)
 
 
 def _controllers(text: str, a: int, b: int,
@@ -211,10 +275,10 @@ def _row(unit: Unit, ctx: _Context) -> list[RuleProposal]:
         sx, sy = spans[service_col]
         service_list, _ = ctx.services.find(text, sx, sy, ctx.book, cell=True)
     start, end = dates_in(text, ctx.dating)
-    return [_rule(unit, entity, scope, text, service_list, 0.85, [], start, end)]
+    return [rule_for(unit, entity, scope, text, service_list, 0.85, [], start, end)]
 
 
-def _rule(unit: Unit, entity: EntityProposal, scope: Scope, piece: str,
+def rule_for(unit: Unit, entity: EntityProposal, scope: Scope, piece: str,
           service_list: list[ServiceProposal], confidence: float, notes: list[str],
           start: dt.date | None, end: dt.date | None) -> RuleProposal:
     readings = [Reading(p.code, p.text, p.reading, p.also, p.confidence)
@@ -239,95 +303,3 @@ def _number(rules: list[RuleProposal]) -> None:
         counts[section] = counts.get(section, 0) + 1
         n = counts[section]
         rule.id = f"{section}.{n}" if re.fullmatch(r"[\d.]+", section) else f"{slug(section)}-{n}"
-
-
-# -- dates ---------------------------------------------------------------------------------------
-
-_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august",
-           "september", "october", "november", "december"]
-_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-          r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
-DATE = (rf"(?:\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?\s+\d{{4}}"
-        rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|{_MONTH}\s+\d{{4}}"
-        rf"|\d{{1,2}}[./]\d{{1,2}}[./]\d{{4}})")
-_DATE = re.compile(DATE, re.I)
-_FROM = re.compile(rf"\b(?:from|as\s+(?:of|from)|effective(?:\s+(?:from|on|as\s+of))?|starting"
-                   rf"(?:\s+(?:on|from))?|beginning(?:\s+on)?|since|with\s+effect\s+from|on\s+"
-                   rf"and\s+after|commencing(?:\s+on)?)\s+(?:the\s+)?({DATE})", re.I)
-_UNTIL = re.compile(rf"\b(?:until|till|through|up\s+to(?:\s+and\s+including)?)\s+(?:the\s+)?"
-                    rf"({DATE})", re.I)
-_BEFORE = re.compile(rf"\b(?:before|prior\s+to)\s+(?:the\s+)?({DATE})", re.I)
-_BEFORE_THAT = re.compile(r"\b(?:before\s+(?:that|this)\s+date|until\s+(?:then|that\s+date)|"
-                          r"previously|prior\s+to\s+(?:that|this)(?:\s+date)?|formerly)\b", re.I)
-_PAST = re.compile(r"\b(?:was|were|has\s+been|had\s+been)\s+(?:the\s+|a\s+|your\s+)?(?:data\s+)?"
-                   r"controllers?\b", re.I)
-_VERSION = re.compile(rf"\b(?:last\s+(?:updated|modified|revised|amended)|updated|effective\s+"
-                      rf"(?:date|from|as\s+of)|date\s+of\s+(?:last\s+)?(?:update|revision)|"
-                      rf"version\s+(?:date|of)|in\s+force\s+(?:from|since))\b\s*(?:on\s*)?:?"
-                      rf"\s*({DATE})", re.I)
-
-
-@dataclass
-class Dating:
-    """What the dates of earlier clauses of the same section say about the next one."""
-
-    last_start: dt.date | None = None
-
-    def new_section(self) -> None:
-        self.last_start = None
-
-
-def parse_day(text: str) -> tuple[dt.date, str] | None:
-    """(the day, ``day``/``month`` precision) of one date phrase, or None."""
-    t = text.strip().lower().replace(",", " ").replace(".", " ")
-    t = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", t)
-    t = re.sub(r"\bof\b", " ", t)
-    words = t.split()
-    try:
-        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text.strip()):
-            return dt.date.fromisoformat(text.strip()), "day"
-        if m := re.fullmatch(r"(\d{1,2})[./](\d{1,2})[./](\d{4})", text.strip()):
-            return dt.date(int(m[3]), int(m[2]), int(m[1])), "day"  # day first, as in Europe
-        month = next(i + 1 for i, name in enumerate(_MONTHS)
-                     for w in words if w[:3] == name[:3] and name.startswith(w))
-        numbers = [int(w) for w in words if w.isdigit()]
-        year = next(n for n in numbers if n > 31)
-        days = [n for n in numbers if n <= 31]
-        if days:
-            return dt.date(year, month, days[0]), "day"
-        return dt.date(year, month, 1), "month"
-    except (StopIteration, ValueError):
-        return None
-
-
-def _day(match: re.Match[str] | None) -> dt.date | None:
-    parsed = parse_day(match[1]) if match else None
-    return parsed[0] if parsed else None
-
-
-def dates_in(text: str, dating: Dating) -> tuple[dt.date | None, dt.date | None]:
-    """(from, to) a controller clause states; remembers its start for the clauses after it."""
-    start = _day(_FROM.search(text))
-    end = _day(_UNTIL.search(text))
-    before = _day(_BEFORE.search(text))
-    if before is not None:
-        end = before - dt.timedelta(days=1)
-    if end is None and start is None and dating.last_start is not None and \
-            (_BEFORE_THAT.search(text) or _PAST.search(text)):
-        end = dating.last_start - dt.timedelta(days=1)
-    if start is not None:
-        dating.last_start = start
-    return start, end
-
-
-def document_date(doc: Document) -> tuple[dt.date, str, str, Unit] | None:
-    """(day, precision, the version text, its unit) of the policy's own date, if it states
-    one: the first "Last updated …"/"Effective date …" phrase."""
-    for unit in doc.units:
-        m = _VERSION.search(unit.text)
-        if m is None:
-            continue
-        parsed = parse_day(m[1])
-        if parsed is not None:
-            return parsed[0], parsed[1], m[0].strip(), unit
-    return None

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 import pycountry
 
+from xborder.graph.ingest.lexicon import CJK_FORMS, CJK_WE, REPRESENTATIVE, ROLE
 from xborder.graph.ingest.model import EntityProposal, Evidence, slug
 from xborder.graph.ingest.places import PlaceFinder, is_country
 from xborder.graph.ingest.text import Document, Unit
@@ -36,23 +37,28 @@ LEGAL_FORMS: list[tuple[str, str, tuple[str, ...], bool]] = [
     (r"Sdn\.?\s*Bhd\.?", "Sdn. Bhd.", ("MY",), False),
     (r"Unlimited\s+Company", "Unlimited Company", ("IE",), False),
     (r"Designated\s+Activity\s+Company|DAC", "DAC", ("IE",), False),
-    (r"Limited|Ltd\.?", "Limited", ("GB", "IE", "HK"), False),
+    (r"PTE\.?\s*LTD\.?", "Pte. Ltd.", ("SG",), False),
+    (r"Limited|Ltd\.?|LIMITED|LTD\.?", "Limited", ("GB", "IE", "HK"), False),
+    (r"UC", "UC", ("IE",), False),
     (r"PLC|plc|p\.l\.c\.", "plc", ("GB", "IE"), False),
     (r"LLP", "LLP", ("GB", "US"), False),
-    (r"GmbH\s*&\s*Co\.?\s*KG|gGmbH|GmbH", "GmbH", ("DE", "AT", "CH"), True),
+    (r"GmbH\s*&\s*Co\.?\s*KG|gGmbH|GmbH|mbH", "GmbH", ("DE", "AT", "CH"), True),
     (r"AG", "AG", ("DE", "CH", "AT"), True),
     (r"KG", "KG", ("DE", "AT"), True),
     (r"UG(?:\s*\(haftungsbeschränkt\))?", "UG", ("DE",), True),
     (r"S\.A\.\s*de\s*C\.V\.", "S.A. de C.V.", ("MX",), True),
-    (r"S\.A\.S\.U?|SASU?", "SAS", ("FR",), True),
+    (r"S\.A\.S\.?U?|SASU?", "SAS", ("FR",), True),
     (r"S\.à\s?r\.l\.", "S.à r.l.", ("LU",), True),
     (r"S\.A\.R\.L\.|SARL", "SARL", ("FR", "LU"), True),
     (r"S\.L\.U?\.?|SLU?", "S.L.", ("ES",), True),
-    (r"S\.p\.A\.|SpA", "S.p.A.", ("IT",), True),
-    (r"S\.r\.l\.|Srl|SRL", "S.r.l.", ("IT", "RO"), True),
-    (r"S\.A\.|SA", "S.A.", ("FR", "ES", "LU", "BE", "CH", "PL", "PT", "AR", "BR"), True),
+    (r"S\.p\.A\.|SpA|Spa", "S.p.A.", ("IT",), True),
+    (r"S\.r\.l\.|Srl|SRL|srl", "S.r.l.", ("IT", "RO"), True),
+    (r"S\.A\.?|SA", "S.A.", ("FR", "ES", "LU", "BE", "CH", "PL", "PT", "AR", "BR"), True),
     (r"Ltda\.?", "Ltda.", ("BR",), True),
     (r"Lda\.?", "Lda.", ("PT",), True),
+    (r"CRL", "CRL", ("PT",), True),
+    (r"OÜ", "OÜ", ("EE",), True),
+    (r"UAB", "UAB", ("LT",), True),
     (r"B\.V\.|BV", "B.V.", ("NL",), True),
     (r"N\.V\.|NV", "N.V.", ("NL", "BE"), True),
     (r"Aktiebolag|AB", "AB", ("SE",), True),
@@ -81,11 +87,20 @@ _LEADING = frozenset({"the", "this", "that", "these", "our", "your", "if", "for"
                       "all", "any", "from", "with", "under", "and", "or", "as", "to", "at", "on",
                       "contact", "controller", "data", "personal", "users", "via", "is",
                       "until", "since", "before", "after", "effective", "currently", "otherwise",
-                      "while", "whereas", "but", "then", "also", "namely", "i.e.", "e.g."})
+                      "while", "whereas", "but", "then", "also", "namely", "i.e.", "e.g.",
+                      # the same words in the other languages read
+                      "für", "o", "a", "le", "la", "les", "l", "die", "der", "das", "den", "dem",
+                      "el", "il", "lo", "los", "las", "het", "een", "une", "un", "ein", "eine",
+                      "entidad:", "entity:", "société", "sociedad", "società", "firma", "empresa",
+                      "sauf", "si", "wenn", "als", "bei", "pour", "par", "por", "per", "door",
+                      "von", "vom", "zur", "et", "und", "en", "y", "e", "ou", "oder", "of"})
 _STATED = re.compile(r"^\s*(?:,\s*)?(?:\(|,?\s*(?:a\s+)?(?:company\s+|corporation\s+|"
                      r"entity\s+)?(?:registered|incorporated|established|organi[sz]ed|located|"
                      r"based|headquartered|domiciled|with\s+(?:its\s+)?(?:registered\s+)?"
-                     r"(?:office|seat|address)|having\s+its|at\b|of\s+\d)|,\s*\d)", re.I)
+                     r"(?:office|seat|address)|having\s+its|at\b|of\s+\d|which\s+is\s+(?:based|"
+                     r"located|headquartered|registered|incorporated)|dont\s+le\s+siège|"
+                     r"situé|sise?\b|mit\s+(?:eingetragenem\s+)?Sitz|con\s+sede|com\s+sede|"
+                     r"gevestigd|ansässig|domicili)|,\s*\d)", re.I)
 #: ", Calle Mayor 5, 28013 Madrid, " before a country: capitalised words, numbers, commas
 _ADDRESS = re.compile(r",\s*(?:(?:[A-Z\d][\w.'’/-]*|the|de|del|di|am|an|der|of)[\s,]*){0,12}")
 _REGISTERED = re.compile(r"^\s*(?:\([^)]*\)\s*)?,?\s*(?:is|was)\s+(?:a\s+(?:\w+\s+)?(?:company|"
@@ -133,7 +148,7 @@ def find_mentions(text: str) -> list[Mention]:
         start = None
         for w in reversed(words):
             gap = head[w.end():start if start is not None else words_end]
-            if start is not None and gap.strip() not in ("", "-", "(", ")"):
+            if start is not None and (gap.strip() not in ("", "-", "(", ")") or "\n" in gap):
                 break
             token = w[0]
             if _FORM.fullmatch(token) and start is not None:
@@ -148,16 +163,22 @@ def find_mentions(text: str) -> list[Mention]:
         if start is None:
             continue
         name_words = head[start:words_end].split()
+        popped = False
         while name_words and (name_words[0].casefold() in _LEADING or
                               name_words[0] in _CONNECT):
+            if name_words[0] == "The" and (popped or head[:start].strip()[-1:].isalpha()):
+                break  # "… how The Meet Group, Inc. uses …": part of the name
             name_words.pop(0)
+            popped = True
         while name_words and name_words[-1] in _CONNECT:
             name_words.pop()
         if name_words and name_words[0] in ("UK", "EU", "EEA", "US", "USA") and \
                 re.search(r"\b(?:in|for|from|the)\s*$", head[:start]):
             name_words.pop(0)
-        if not name_words or (len(name_words) == 1 and len(name_words[0]) < 2) or \
-                (len(name_words) >= 3 and all(w.isupper() for w in name_words)):
+        line_before = head[:start].rsplit("\n", 1)[-1]
+        shouting = len(name_words) >= 3 and all(w.isupper() for w in name_words) and \
+            not re.search(r"[a-z]", line_before)  # an all-capital heading, not a name in prose
+        if not name_words or (len(name_words) == 1 and len(name_words[0]) < 2) or shouting:
             continue
         base = " ".join(name_words)
         first = head.index(name_words[0], start, words_end)
@@ -167,13 +188,35 @@ def find_mentions(text: str) -> list[Mention]:
         joiner = " " if continental or "," not in sep[0] else ", "
         mentions.append(Mention(base + joiner + form_text, written, first, m.end(), form,
                                 candidates, base))
-    return mentions
+    return mentions + _cjk_mentions(text, mentions)
+
+
+_CJK = [(re.compile(p), form, countries) for p, form, countries in CJK_FORMS]
+
+
+def _cjk_mentions(text: str, taken: list[Mention]) -> list[Mention]:
+    """Company names written with a Japanese, Korean or Chinese form (株式会社…, …有限公司,
+    ㈜…, … 유한회사): no capitals, no spaces, so found by the form and the punctuation."""
+    if not re.search(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af㈜]", text):
+        return []
+    found: list[Mention] = []
+    for pattern, form, countries in _CJK:
+        for m in pattern.finditer(text):
+            name = m[0].strip()
+            start = m.start() + (len(m[0]) - len(m[0].lstrip()))
+            end = start + len(name)
+            if len(name) < 3 or any(x.start < end and start < x.end for x in taken + found):
+                continue
+            found.append(Mention(name, name, start, end, form, countries, name))
+    return sorted(found, key=lambda x: x.start)
 
 
 def definitions(text: str, mention: Mention) -> tuple[list[str], bool]:
     """Short names the policy defines for an entity (``("Huawei", "we", "us")``) and whether
     it is the one the policy calls "we"."""
     after = text[mention.end:mention.end + 160]
+    if CJK_WE.match(after.lstrip()[:30]) or CJK_WE.match(after[1:30]):
+        return [], True  # 株式会社…(以下「当社」…), … 유한회사(이하 “회사”)
     paren = re.search(r"\(([^()]{1,120})\)", after)
     if paren is None or re.search(r"\b(?:[A-Z][\w&]*\s+)+(?:Ltd|Inc|GmbH|LLC|Limited)\b",
                                   after[:paren.start()]):
@@ -215,9 +258,8 @@ def _stated_end(window: str, end: int) -> int:
     return close + 1 if close != -1 and close - end < 3 else end
 
 
-_REPRESENTATIVE = re.compile(r"\brepresentatives?\b|\bArt(?:icle|\.)?\s*27\b|\bdata\s+protection"
-                             r"\s+officer\b|\bDPO\b", re.I)
-_CONTROL_WORD = re.compile(r"\bcontroll(?:er|ed)|\bresponsible\b", re.I)
+_REPRESENTATIVE = re.compile(REPRESENTATIVE, re.I)
+_CONTROL_WORD = re.compile(r"\bcontroll(?:er|ed)|\bresponsible\b|" + ROLE, re.I)
 
 
 class EntityBook:

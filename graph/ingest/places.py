@@ -17,6 +17,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from xborder.graph.errors import AmbiguousLocation, XborderInputError
+from xborder.graph.ingest.lexicon import EEA_NAMES, EU_NAMES
+from xborder.graph.ingest.localnames import local_name
 from xborder.graph.locations import LocationIndex
 
 __all__ = ["EVERYONE", "GROUPS", "Place", "PlaceFinder", "Scope", "is_country"]
@@ -34,6 +36,11 @@ _SPECIAL: list[tuple[re.Pattern[str], tuple[str, ...], str | None, float]] = [
     (re.compile(r"\b(?:the\s+)?European\s+Economic\s+Area(?:\s*\(\s*[“\"]?EEA[”\"]?\s*\))?"),
      ("EEA",), None, 1.0),
     (re.compile(r"\bEU\s*/\s*EEA\b|\bEEA\s*/\s*EU\b"), ("EEA",), None, 1.0),
+    (re.compile(EEA_NAMES, re.I), ("EEA",), None, 1.0),
+    (re.compile(EU_NAMES), ("EU",), None, 1.0),
+    (re.compile(r"\bEuropean\s+Region\b"), ("EEA",),
+     "'European Region' (the policy's own group) read as the European Economic Area — check",
+     0.5),
     (re.compile(r"\bEEA\b"), ("EEA",), None, 1.0),
     (re.compile(r"\b(?:the\s+)?European\s+Union(?:\s*\(\s*[“\"]?EU[”\"]?\s*\))?"), ("EU",), None,
      1.0),
@@ -51,11 +58,20 @@ _EVERYONE = re.compile(
     r"\s+the\s+world|rest\s+of\s+(?:the\s+)?world|(?:any|every)where\s+else|elsewhere|any\s+other\s+"
     r"(?:country|countries|region|jurisdiction|location)|other\s+(?:countries|regions|"
     r"jurisdictions|locations|markets)|otherwise|worldwide|globally|around\s+the\s+world|"
-    r"all\s+(?:users|individuals|customers|countries)|wherever\s+you\s+(?:are|live))\b", re.I)
+    r"all\s+(?:users|individuals|customers|countries)|wherever\s+you\s+(?:are|live)|"
+    r"tou(?:s|tes)\s+les\s+autres(?:\s+pays)?|(?:le\s+)?reste\s+du\s+monde|"
+    r"alle[nm]?\s+(?:anderen|andere)(?:\s+(?:Länder|Ländern|landen))?|rest\s+van\s+de\s+wereld|"
+    r"tod[oa]s\s+(?:los|las|os|as)\s+(?:demás|outr[oa]s)|resto\s+del?\s+mundo|"
+    r"tutti\s+gli\s+altri(?:\s+paesi)?|resto\s+del\s+mondo|weltweit|dans\s+le\s+monde\s+"
+    r"entier)\b", re.I)
 _EXCEPT = re.compile(r"\b(?:except(?:\s+for)?(?:\s+(?:in|those\s+in|users\s+in))?|excluding|"
                      r"other\s+than|apart\s+from|with\s+the\s+exception\s+of|but\s+not|not\s+"
-                     r"including|outside(?:\s+of)?)\b", re.I)
-_OUTSIDE = re.compile(r"\boutside\b", re.I)
+                     r"including|outside(?:\s+of)?|en\s+dehors\s+d[eu]|hors\s+d[eu]|sauf|"
+                     r"à\s+l['’]exception\s+d[eu]|außerhalb|ausgenommen|mit\s+Ausnahme|buiten|"
+                     r"behalve|fuera\s+de|excepto|salvo|al\s+di\s+fuori|tranne|eccetto|"
+                     r"fora\s+d[oae]s?|exceto)\b", re.I)
+_OUTSIDE = re.compile(r"\boutside\b|\bdehors\b|\bhors\b|außerhalb|\bbuiten\b|\bfuera\b|"
+                      r"\bfuori\b|\bfora\b", re.I)
 _LIST_GAP = re.compile(r"^[\s,;/&]*(?:(?:and|or|nor|as\s+well\s+as|plus)\b)?[\s,]*(?:in\s+)?"
                        r"(?:the\s+)?(?:member\s+states?\s+of\s+the\s+)?$", re.I)
 
@@ -106,6 +122,8 @@ class PlaceFinder:
 
     def __init__(self, index: LocationIndex, aliases: Sequence[str] = ()) -> None:
         self.index = index
+        #: groups the policy defines ("Designated Countries" means …): name → codes
+        self.groups: dict[str, tuple[str, ...]] = {}
         self.aliases = {a.casefold() for a in aliases}  # "USA" is a code first, an alias too
         self._cache: dict[str, Place | None] = {}
 
@@ -118,7 +136,8 @@ class PlaceFinder:
                     taken.append((m.start(), m.end()))
                     found += [Place(c, m[0].strip(), m.start(), m.end(), (), reading, confidence)
                               for c in codes]
-        tokens = list(_TOKEN.finditer(text))
+        found += self._groups(text, taken)
+        tokens = [_Tok(m) for m in _TOKEN.finditer(text)]
         i = 0
         while i < len(tokens):
             tok = tokens[i]
@@ -166,10 +185,28 @@ class PlaceFinder:
             scope.everyone = True
         return scope
 
+    def _groups(self, text: str, taken: list[tuple[int, int]]) -> list[Place]:
+        found = []
+        groups = dict(_UNDEFINED)
+        groups.update({k: (v, None, 1.0) for k, v in self.groups.items()})
+        for name, (codes, reading, confidence) in groups.items():
+            for m in re.finditer(rf"\b(?:the\s+)?{re.escape(name)}\b", text):
+                if _free(taken, m.start(), m.end()):
+                    taken.append((m.start(), m.end()))
+                    how = reading or f"'{name}' as the policy defines it: {', '.join(codes)}"
+                    found += [Place(c, m[0], m.start(), m.end(), (), how, confidence)
+                              for c in codes]
+        return found
+
     def _lookup(self, phrase: str) -> Place | None:
         if phrase in self._cache:
             return self._cache[phrase]
         place: Place | None = None
+        local = local_name(phrase)
+        if local is not None:
+            place = Place(local, phrase, 0, 0)
+            self._cache[phrase] = place
+            return place
         try:
             parsed = self.index.parse(phrase)
             if parsed.matched in _ACCEPTED or phrase.casefold() in self.aliases:
@@ -187,6 +224,33 @@ class PlaceFinder:
             place = None
         self._cache[phrase] = place
         return place
+
+
+#: Groups policies name without defining them in the text: read, flagged, never as everyone
+_UNDEFINED: dict[str, tuple[tuple[str, ...], str | None, float]] = {
+    "Designated Countries": (("EEA", "CH"), "'Designated Countries' is not defined here: read "
+                             "as the EEA and Switzerland, as policies usually define it — check",
+                             0.4)}
+
+
+class _Tok:
+    """A word of a clause, without a French elision ("l’Irlande" → "Irlande")."""
+
+    def __init__(self, m: re.Match[str]) -> None:
+        text, start = m[0], m.start()
+        elided = re.match(r"[ldjnscLDJNSC][’']", text)
+        if elided and len(text) > 2:
+            text, start = text[2:], start + 2
+        self.text, self._start, self._end = text, start, m.end()
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
+
+    def __getitem__(self, i: int) -> str:
+        return self.text
 
 
 def _phrase_shape(phrase: str) -> bool:

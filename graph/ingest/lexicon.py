@@ -1,0 +1,83 @@
+"""The words policies use, in the languages ``ingest`` reads: role words for a controller, the
+provider wording that names one without the word, joint controllers, representatives and data
+protection officers, the local names of the EEA and the EU, and CJK company forms.
+
+English, German, French, Spanish, Italian, Dutch and Portuguese role words; Japanese, Korean and
+Chinese terms for the entity handling personal information. Each list is a regular expression
+fragment; :mod:`.clauses` and :mod:`.entities` compose them. Country names in every language
+come from CLDR (``babel``) in :mod:`.places`, not from here.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["CJK_FORMS", "CJK_WE", "EEA_NAMES", "EU_NAMES", "JOINT", "PROVIDER_AFTER",
+           "PROVIDER_BEFORE", "REPRESENTATIVE", "ROLE", "ROLE_HEADING", "VERB"]
+
+#: A controller's role, as a noun phrase (case-insensitive).
+ROLE = (r"(?:data\s+)?controllers?\b"
+        r"|responsables?\s+(?:conjoints?\s+)?(?:du|de|des)\s+(?:ce\s+|ces\s+)?traitements?"
+        r"|co-?responsables?\s+(?:du|de)\s+(?:ce\s+)?traitement"
+        r"|(?:für\s+die\s+(?:Daten)?verarbeitung\s+)?verantwortliche[rn]?\b(?!\s+für\s+die\s+"
+        r"Inhalte)|\bverantwortlich\s+für\s+die\s+(?:Daten)?verarbeitung|\bverantwortliche\s+stelle"
+        r"|verwerkingsverantwoordelijken?\b|verantwoordelijk\s+voor\s+de\s+verwerking"
+        r"|responsables?\s+del\s+tratamiento|corresponsables?\s+del\s+tratamiento"
+        r"|titolar[ei]\s+del\s+trattamento|contitolari\s+del\s+trattamento"
+        r"|responsáve(?:l|is)\s+pel[oa]\s+tratamento|entidade\s+responsável\s+pel[ao]\s+"
+        r"(?:recolha|tratamento)"
+        r"|個人情報取扱事業者|개인정보\s?처리자|个人信息处理者|個人資料之?蒐集者")
+#: A heading or lead-in that names the controller in the lines under it.
+ROLE_HEADING = (ROLE + r"|\bcontroller\b|verantwortlich(?:e|er)?\b|titolare\b"
+                r"|responsable\s+(?:du|de|del)\s+trat|qui\s+est\s+responsable"
+                r"|who\s+is\s+responsible|wer\s+ist\s+verantwortlich")
+#: "is", "are", "acts as" and their equivalents before a role.
+VERB = (r"(?:is|are|acts?\s+as|will\s+be|was|were|remains?|becomes?|shall\s+be|has\s+been|"
+        r"serves?\s+as|est|sont|agit|agissent|ist|sind|fungiert|es|son|actúa|è|sono|agisce|"
+        r"is|zijn|zal|treedt|é|são|atua)")
+#: Provider wording that names the entity AFTER it ("is operated by X").
+PROVIDER_AFTER = (r"\b(?:(?:owned\s+and\s+)?operated|provided(?:\s+and\s+controlled)?|offered|"
+                  r"run)\s+by\b|\b(?:you\s+are|are|is)\s+contracting\s+with\b"
+                  r"|\bcontracting\s+(?:entity|party)\s+is\b|\bwill\s+be\s+provided\s+to\s+you"
+                  r"\s+by\b|\ba\s+service\s+provided\s+by\b|\bexploitée?s?\s+par\b"
+                  r"|\bfournis?\s+par\b|\bbetrieben\s+von\b|\bbereitgestellt\s+von\b"
+                  r"|\bsous\s+la\s+responsabilité\s+d[e']")
+#: Provider wording that names the entity BEFORE it ("X provides the Services to you").
+PROVIDER_BEFORE = (r"^\s*(?:\([^)]*\)\s*)?,?\s*(?:provides?\s+(?:the|our|its)\s+(?:Services?|"
+                   r"Platform|products?)\s+to\s+you|determines?\s+the\s+purposes\s+and\s+"
+                   r"(?:the\s+)?means|operates?\s+the\s+(?:Platform|Site|website|Services?)|"
+                   r"is\s+the\s+operator\s+of)")
+#: Joint controllers.
+JOINT = (r"\bjoint(?:ly)?\s+(?:data\s+)?(?:controllers?|responsible)\b|\bjoint\s+data\s+controller"
+         r"|\bresponsables?\s+(?:de\s+traitement\s+|du\s+traitement\s+)?conjoints?\b"
+         r"|\bco-?responsables?\b|\bsamen\s+verantwoordelijk|\bgemeinsam(?:e|en)?\s+"
+         r"(?:für\s+die\s+Verarbeitung\s+)?Verantwortliche|\bcorresponsables?\b|\bcontitolari\b"
+         r"|\bconjuntamente\s+responsáveis\b|\btogether\s+with\b[^.;]{0,40}\bcontroller")
+#: Representatives (Art. 27) and data protection officers, in every language read.
+REPRESENTATIVE = (r"\brepresentatives?\b|\bArt(?:icle|\.)?\s*27\b|\bdata\s+protection\s+officer\b|"
+                  r"\bDPO\b|\breprésentants?\b|\bdélégué\s+à\s+la\s+protection|\bVertret(?:er|ung)"
+                  r"\b|\bDatenschutzbeauftragte[rn]?\b|\bvertegenwoordig(?:er|d)\b|\bfunctionaris\s+"
+                  r"(?:voor\s+de\s+)?gegevensbescherming\b|\brepresentante\b|\bdelegado\s+de\s+"
+                  r"protección|\brappresentante\b|\bresponsabile\s+della\s+protezione|\bencarregado"
+                  r"\b|\bresponsável\s+pela\s+proteção\s+d[oe]s?\s+dados\b|\bauthori[sz]ed\s+"
+                  r"representative\b|代表取締役|代表者|개인정보\s?보호\s?책임자|法定代表人")
+#: The EEA and the EU in the languages read (their abbreviations too).
+EEA_NAMES = (r"\b(?:l['’]\s*|the\s+)?(?:European\s+Economic\s+Area|Espace\s+[ée]conomique\s+"
+             r"europ[ée]en|Europäische[nm]?\s+Wirtschaftsraum[es]?|Europese\s+Economische\s+Ruimte|"
+             r"Espacio\s+Econ[óo]mico\s+Europeo|Spazio\s+[Ee]conomico\s+[Ee]uropeo|Espaço\s+"
+             r"Econ[óo]mico\s+Europeu)\b|\b(?:EEE|EWR|EER|SEE)\b")
+EU_NAMES = (r"\b(?:Union\s+européenne|Europäische[nm]?\s+Union|Europese\s+Unie|Unión\s+Europea|"
+            r"Unione\s+[Ee]uropea|União\s+Europeia)\b|\b(?:UE)\b")
+#: CJK company forms: (pattern, form, candidate countries).
+CJK_FORMS: list[tuple[str, str, tuple[str, ...]]] = [
+    (r"(?:株式会社|合同会社|有限会社)[^\s(（)、。「」『』,，:：|]{1,30}", "株式会社", ("JP",)),
+    (r"(?<![^\s、。「」(（|])[^\s、。「」『』(（)|]{1,30}?(?:株式会社|合同会社)", "株式会社",
+     ("JP",)),
+    (r"[^\s于由是为的与和及：:，,。、（(“”]{2,30}?有限(?:责任)?公司", "有限公司",
+     ("CN", "HK", "TW")),
+    (r"(?:㈜|\(주\)|주식회사\s?)[가-힣A-Za-z0-9]{1,20}?(?=[은는이가을를의]?\s*[(（]|\s|$|[,.])",
+     "주식회사", ("KR",)),
+    (r"[가-힣A-Za-z0-9]{1,20}\s?(?:유한회사|주식회사)", "유한회사", ("KR",)),
+]
+#: The self-definition a CJK policy opens with: (以下「当社」…), (이하 “회사”), (以下简称“我们”).
+CJK_WE = re.compile(r"[(（]\s*(?:以下|이하)[^)）]{0,20}?(?:当社|弊社|本公司|我们|회사|당사)")

@@ -1,0 +1,153 @@
+"""Controller rules that are not one sentence: a role heading or lead-in and the name under it,
+a CJK policy's issuer, groups the policy defines, and the region of a regional edition.
+
+* **Under a heading or a lead-in** — "Titolare del Trattamento dei Dati" / "Controller" /
+  "Verantwortlich für die Verarbeitung … ist:" followed (within three units of the same section)
+  by a paragraph naming an entity: that entity, for the places the lead names (else everyone).
+  A table row whose first cell is the role ("個人情報取扱事業者 | 合同会社virtual") is read the
+  same way.
+* **A CJK policy's issuer** — "株式会社…(以下「当社」…)は、…個人情報…": the company that calls
+  itself 当社/本公司/회사 in a sentence about personal information issues the policy and handles
+  the data (個人情報取扱事業者, 个人信息处理者, 개인정보처리자).
+* **Groups** — "We use the term “Designated Countries” to refer to Australia, Canada, …" /
+  "“Designated Countries” means …": the group's places, so that "outside the Designated
+  Countries" is everyone except them, and the group never reads as everyone.
+* **Editions** — a policy published for one region (``--region``, ``--edition``, or "-eu",
+  "/uk/", "(EEA)" in its URL or title): clauses that name no place apply to that region.
+"""
+
+from __future__ import annotations
+
+import re
+
+from xborder.graph.ingest.clauses import rule_for
+from xborder.graph.ingest.entities import EntityBook, representative
+from xborder.graph.ingest.lexicon import REPRESENTATIVE, ROLE_HEADING
+from xborder.graph.ingest.model import RuleProposal
+from xborder.graph.ingest.places import EVERYONE, PlaceFinder, Scope
+from xborder.graph.ingest.text import Document, Unit
+
+__all__ = ["apply_edition", "cjk_rules", "define_groups", "edition_region", "lead_rules"]
+
+_LEAD = re.compile(ROLE_HEADING, re.I)
+_NOT_LEAD = re.compile(REPRESENTATIVE + r"|\bprocessors?\b|\bencargado\b|\bresponsabile\b", re.I)
+_PERSONAL = re.compile(r"個人情報|个人信息|個人信息|개인정보|隐私|プライバシー|privacy", re.I)
+_GROUP_NAME = r"([A-Z][\w ]{2,40}?(?:Countries|Country|Regions?|Territor(?:y|ies)|Area|States|" \
+    r"Jurisdictions?|Markets|Länder|Pays|Países|Paesi|Landen))"
+_GROUP = re.compile(r"[\"“„«]\s*" + _GROUP_NAME + r"\s*[\"”“»]\s*(?:\)\s*)?(?i:means|shall\s+mean|"
+                    r"refers?\s+to|désigne|bezeichnet|betekent|significa)\s+([^.;]{3,400})")
+_REFER = re.compile(r"\b(?i:term)\s+[\"“„«]\s*" + _GROUP_NAME + r"\s*[\"”“»]\s+(?i:to\s+refer\s+"
+                    r"to)\s+([^.;]{3,400})")
+_EDITION = [(re.compile(r"(?:^|[/_.=-])(?:eu|eea|europe|eu-en|en-eu)(?:$|[/_.&-])", re.I), ["EEA"]),
+            (re.compile(r"(?:^|[/_.=-])(?:uk|gb|en-gb)(?:$|[/_.&-])", re.I), ["GB"]),
+            (re.compile(r"(?:^|[/_.=-])(?:us|usa|en-us)(?:$|[/_.&-])", re.I), ["US"])]
+_TITLE = [(re.compile(r"\bEEA\b|\bEuropean\s+Economic\s+Area\b|\bEU\b|\(Europe\)"), ["EEA"]),
+          (re.compile(r"\bUK\b|\bUnited\s+Kingdom\b"), ["GB"]),
+          (re.compile(r"\bU\.?S\.?A?\b(?!\w)|\bUnited\s+States\b"), ["US"])]
+
+
+def lead_rules(doc: Document, book: EntityBook, finder: PlaceFinder,
+               rules: list[RuleProposal]) -> list[RuleProposal]:
+    """Entities named in the lines under a role heading or a lead-in ending with ":"."""
+    named = {(r.evidence.start, r.controller.id) for r in rules}
+    out: list[RuleProposal] = []
+    lead: Unit | None = None
+    left = 0
+    for unit in doc.units:
+        if unit.kind == "row" and unit.cells and _LEAD.search(unit.cells[0]) and \
+                not _NOT_LEAD.search(unit.cells[0]):
+            out += _under(unit, unit, book, finder, named, skip_first_cell=True)
+            continue
+        mentions = [m for m, _e, _s in book.mentions(unit)
+                    if not representative(unit.text, m.start, m.end)]
+        is_lead = _LEAD.search(unit.text) and not _NOT_LEAD.search(unit.text) and (
+            unit.kind == "heading" or (not mentions and (unit.text.rstrip().endswith(":") or
+                                                         len(unit.text) < 90)))
+        if is_lead:
+            lead, left = unit, 3
+            continue
+        if unit.kind == "heading":
+            lead = None
+            continue
+        if lead is not None and left > 0:
+            left -= 1
+            if mentions and not _NOT_LEAD.search(unit.text[:mentions[0].start]):
+                out += _under(lead, unit, book, finder, named)
+                lead = None
+    return out
+
+
+def _under(lead: Unit, unit: Unit, book: EntityBook, finder: PlaceFinder,
+           named: set[tuple[int, str]], skip_first_cell: bool = False) -> list[RuleProposal]:
+    rows = book.mentions(unit)
+    if skip_first_cell and unit.cells:
+        first = unit.cell_spans()[0]
+        rows = [r for r in rows if r[0].start >= first[1]]
+    if not rows:
+        return []
+    _m, entity, _s = rows[0]
+    if (unit.start, entity.id) in named or entity.roles & {"representative"}:
+        return []
+    named.add((unit.start, entity.id))
+    text = lead.cells[0] if skip_first_cell and lead.cells else lead.text
+    scope = finder.scope(text)
+    notes = [f"named under {lead.text.strip()[:80]!r}"]
+    if not scope.codes:
+        scope.everyone = True
+        notes.append("the heading names no place: proposed for every user")
+    return [rule_for(unit, entity, scope, text, [], 0.8, notes, None, None)]
+
+
+def cjk_rules(doc: Document, book: EntityBook, rules: list[RuleProposal]) -> list[RuleProposal]:
+    """The company a Japanese, Korean or Chinese policy opens with, calling itself 当社/本公司/회사
+    in a sentence about personal information."""
+    if any(not r.default for r in rules):
+        return []
+    for unit in doc.units:
+        for m, entity, _s in book.mentions(unit):
+            if entity.we and m.form in ("株式会社", "有限公司", "주식회사", "유한회사") and \
+                    (_PERSONAL.search(unit.text) or _PERSONAL.search(doc.title or "")):
+                scope = Scope(everyone=True)
+                note = ("the company that calls itself 当社/本公司/회사 and issues this policy on "
+                        "personal information handles the data")
+                return [rule_for(unit, entity, scope, unit.text, [], 0.7, [note], None, None)]
+    return []
+
+
+def define_groups(doc: Document, finder: PlaceFinder) -> list[str]:
+    """Read the groups the policy defines into ``finder``; the notes saying so."""
+    notes = []
+    for unit in doc.units:
+        for pattern in (_REFER, _GROUP):
+            for m in pattern.finditer(unit.text):
+                name, body = m[1].strip(), m[2]
+                codes = [c for c in finder.scope(body).codes if c != EVERYONE]
+                if len(codes) >= 2 and name not in finder.groups:
+                    finder.groups[name] = tuple(codes)
+                    notes.append(f"'{name}' read as the policy defines it ({', '.join(codes)})")
+    return notes
+
+
+def edition_region(url: str | None, title: str | None, region: str | None = None,
+                   edition: str | None = None) -> list[str]:
+    """The region a regional edition is for: ``region`` (codes, comma-separated) first, then
+    ``edition``, the URL, the title."""
+    if region:
+        return [c.strip().upper() for c in region.split(",") if c.strip()]
+    for text, table in ((edition, _EDITION), (url, _EDITION), (edition, _TITLE),
+                        (title, _TITLE)):
+        for pattern, codes in table if text else ():
+            if pattern.search(text or ""):
+                return codes
+    return []
+
+
+def apply_edition(rules: list[RuleProposal], codes: list[str], how: str) -> None:
+    """Clauses that named no place apply to the edition's region, not to every user."""
+    for rule in rules:
+        if rule.default or rule.locations != [EVERYONE] or rule.excepts:
+            continue
+        if any("names no place" in n for n in rule.notes):
+            rule.locations = list(codes)
+            rule.notes.append(f"the clause names no place: the edition's region ({how}: "
+                              f"{', '.join(codes)})")
