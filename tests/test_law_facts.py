@@ -14,9 +14,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
 from xborder import KnowledgeBase
+from xborder.graph.yamlsource import read_yaml
 
 FACTS_DIR = Path(__file__).parent / "law_facts"
 TODAY = dt.date.today()
@@ -32,7 +32,7 @@ def _day(value: Any) -> dt.date | None:
 def _load() -> list[dict[str, Any]]:
     facts = []
     for path in sorted(FACTS_DIR.glob("*.yaml")):
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = read_yaml(path).data or {}  # YAML 1.2 booleans: Norway stays NO
         for n, fact in enumerate(data.get("facts") or ()):
             fact = dict(fact)
             fact["file"] = f"{path.name}#{n}"

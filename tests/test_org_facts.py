@@ -9,9 +9,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
 from xborder import KnowledgeBase
+from xborder.graph.yamlsource import read_yaml
 
 FACTS_DIR = Path(__file__).parent / "org_facts"
 
@@ -19,7 +19,7 @@ FACTS_DIR = Path(__file__).parent / "org_facts"
 def _load() -> list[Any]:
     cases = []
     for path in sorted(FACTS_DIR.glob("*.yaml")):
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = read_yaml(path).data or {}  # YAML 1.2 booleans: Norway stays NO
         org = data["organisation"]
         for n, fact in enumerate(data.get("facts") or ()):
             label = f"{org}:{fact['location']}:{fact.get('service') or '-'}@{fact['at']}"
