@@ -111,9 +111,9 @@ def test_us_has_no_general_restriction_but_targeted_rules(kb):
 
 
 def test_an_unencoded_regime_is_unknown_with_the_reason(kb):
-    t = kb.transfer("IN", "US", at="2025-01-01").to_dict()
+    t = kb.transfer("KP", "US", at="2025-01-01").to_dict()  # no regime encoded for North Korea
     assert t["status"] == "unknown"
-    assert "No transfer rules are encoded for India" in t["explanation"]
+    assert "No transfer rules are encoded for Korea, Democratic People" in t["explanation"]
     assert t["regime"] is None and t["mechanisms"] == []
 
 
