@@ -145,7 +145,8 @@ def render_coverage(rows: list[dict[str, Any]]) -> str:
         mechanisms = ", ".join(f"{k} {n}" for k, n in r["mechanisms"].items()) or "none"
         confidence = ", ".join(f"{k} {n}" for k, n in r["confidence"].items()) or "-"
         out.append(f"  encoded: {r['adequacy_entries']} adequacy entries; mechanisms: "
-                   f"{mechanisms}; {r['restrictions']} targeted rules (sources: {confidence})")
+                   f"{mechanisms}; {r['restrictions']} targeted rules "
+                   f"(confidence of these entries: {confidence})")
         for gap in r["not_encoded"]:
             v = gap["valid"]
             out.append(f"  not encoded ({v['from'] or '…'} → {v['to'] or 'today'}): "
