@@ -141,7 +141,7 @@ def evaluate_seed(kb: KnowledgeBase, path: Path) -> list[tuple[str, bool, str]]:
 
 def report_real(kb: KnowledgeBase, part: str, verbose: bool) -> list[Scored]:
     items = [i for i in load_real(REAL) if i["split"] == part]
-    scored = run(REAL, items, lambda text, name: ingest(text, name=name, kb=kb))
+    scored = run(REAL, items, lambda text, name, url: ingest(text, name=name, url=url, kb=kb))
     controllers, pairs, false_rules = total(scored)
     seconds = sum(s.seconds for s in scored)
     size = sum(s.size for s in scored) / 1024

@@ -38,9 +38,9 @@ from xborder.graph.ingest.model import (
 from xborder.graph.ingest.places import EVERYONE, PlaceFinder
 from xborder.graph.ingest.regional import (
     apply_edition,
-    cjk_rules,
     define_groups,
     edition_region,
+    issuer_rules,
     lead_rules,
 )
 from xborder.graph.ingest.services import KnownService, ServiceBook
@@ -112,7 +112,7 @@ def ingest(text: str, org: str | None = None, url: str | None = None,
     services = ServiceBook(finder, known_services)
     rules = controller_rules(doc, book, finder, services)
     rules += lead_rules(doc, book, finder, rules)
-    rules += cjk_rules(doc, book, rules)
+    rules += issuer_rules(doc, book, rules)
     codes = edition_region(url, doc.title, region, edition)
     if codes:
         how = "--region" if region else "--edition" if edition else "from the URL or title"
@@ -120,7 +120,8 @@ def ingest(text: str, org: str | None = None, url: str | None = None,
         notes.append(f"regional edition for {', '.join(codes)} ({how}): clauses naming no "
                      "place apply there")
     report(f"controller rules: {len(rules)}")
-    if not any(r.locations == [EVERYONE] and not r.services and not r.excepts for r in rules):
+    if not codes and not any(r.locations == [EVERYONE] and not r.services and not r.excepts
+                             for r in rules):
         rules.append(_default_rule(issuer, issuer_evidence))
     org_id, org_name = _organisation(existing, org, issuer)
     taken_docs = {d for o in kb.model.organisations.values() for d in o.documents}

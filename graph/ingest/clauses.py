@@ -58,7 +58,8 @@ _AFTER = re.compile(r"(?:\b(?:controlled\s+by|controllers?\b[^.;]{0,80}?\b(?:is|
                     r"verarbeitet\s+von|tratados\s+por)\s*(?:the\s+company\s+|la\s+société\s+|"
                     r"die\s+Gesellschaft\s+|la\s+sociedad\s+|la\s+società\s+)?$|(?:" +
                     PROVIDER_AFTER + r")\s*(?:the\s+)?$)", re.I)
-_LIST_CUE = re.compile(r"\bcontrol(?:ler|lers|led|s)\b|\bresponsible\b|\bentit(?:y|ies)\b", re.I)
+_LIST_CUE = re.compile(r"\bcontrol(?:ler|lers|led|s)\b|\bresponsible\b|\bentit(?:y|ies)\b|" + ROLE,
+                       re.I)
 _DATA_WORD = re.compile(r"\b(?:data|information|privacy|processing|users?|customers?|you|your)\b",
                         re.I)
 _JOINT = re.compile(JOINT, re.I)
@@ -68,13 +69,15 @@ _CONTACT = re.compile(r"\b(?:contact|write\s+to|reach\s+(?:us|them)|e-?mail|ques
 _STRONG = re.compile(r"\b(?:is|are|acts?\s+as|will\s+be|was|remains?|becomes?|shall\s+be)\s+"
                      r"(?:the\s+|a\s+|your\s+|our\s+)?(?:joint\s+)?(?:data\s+)?controllers?\b|"
                      r"\bcontrolled\s+by\b|\bcontroller\b[^.;]{0,60}\bis\b|\b" + VERB +
-                     r"\s+(?:\S+\s+){0,3}?(?:" + ROLE + r")|(?:" + ROLE + r")[^.;]{0,60}\b(?:est|"
-                     r"ist|es|è|é|is)\b", re.I)
+                     r"\s+(?:\S+\s+){0,3}?[«“\"„‘']?\s*(?:" + ROLE + r")|(?:" + ROLE +
+                     r")[^.;]{0,60}\b(?:est|ist|es|è|é|is)\b", re.I)
 _CORPORATE = re.compile(r"\b(?:subsidiary|affiliate|parent|part|member)\s+of\s*$|"
-                        r"\bowned\s+by\s*$", re.I)
+                        r"\bowned\s+by\s*$|\bfiliale\s+(?:à\s+100\s*%\s+)?d[eu]\s*$|"
+                        r"\bTochtergesellschaft\s+(?:der|von)\s*$|\bdochteronderneming\s+van\s*$|"
+                        r"\bfilial\s+de\s*$", re.I)
 _WE = re.compile(r"\b[Ww]e\s+(?:are|act\s+as|will\s+be|remain|shall\s+be)\b[^.;]{0,40}"
                  r"\bcontroller", re.I)
-_SPLIT = re.compile(r";\s*|,\s*(?:while|whereas|but)\s+|,\s*and\s+(?=(?:for|if|users|all|"
+_SPLIT = re.compile(r"[;；]\s*|,\s*(?:while|whereas|but)\s+|,\s*and\s+(?=(?:for|if|users|all|"
                     r"everyone|in|we|where)\b|[A-Z])|,?\s*\b[Oo]therwise\b,?\s*")
 CUE_ROLE = re.compile(r"\bcontrollers?\b|\bcontrolled\s+by\b|\bresponsible\b|" + ROLE, re.I)
 _PROVIDER = re.compile(PROVIDER_AFTER + "|" + PROVIDER_BEFORE.replace("^\\s*", r"\b", 1), re.I)
@@ -91,6 +94,15 @@ _SEAT = re.compile(r"\b(?:sise?|situé(?:e|s|es)?\s+(?:au|à|en)|located\s+at|(?
                    r"incorporated|established|headquartered|based)\s+in|an?\s+[A-Z]\w+\s+"
                    r"(?:company|corporation)|une\s+société\s+\w+|which\s+is\s+(?:based|located)"
                    r"\s+in)\b", re.I)
+_AND = re.compile(r"\s*(?:\([^()]{0,80}\)\s*)?,?\s*(?:and|or|und|oder|et|ou|en|of|y|o|e)\s+",
+                  re.I)
+_NAME = r"([A-Z][\w&.’'-]*[A-Za-z0-9](?:\s+[A-Z][\w&.’'-]*[A-Za-z0-9]){0,4})"
+_SLOT = re.compile(r"(?:" + ROLE + r")[^.;:]{0,120}?\b(?:est|ist|is|es|è|é)\s+(?:la\s+société\s+|"
+                   r"die\s+|the\s+company\s+|la\s+sociedad\s+|la\s+società\s+)?" + _NAME +
+                   r"|\bvon\s+" + _NAME + r"\s+(?:bereitgestellt|betrieben|angeboten)\b")
+_NOT_NAMES = frozenset({"The", "We", "Our", "Nous", "Wir", "Sie", "You", "Vous", "Il", "Elle",
+                        "Data", "Personal", "This", "Diese", "Ce", "Cette", "Le", "La", "Der",
+                        "Die", "El", "Het", "De", "Ihr", "Uw", "Votre", "Your"})
 _USERS = re.compile(r"\b(?:if|for|users?|when|where|who|residents?|live|reside|résid\w*|"
                     r"utilisateurs|wenn|Nutzer|si|usuarios|utenti|gebruikers)\b", re.I)
 _HEADER_PLACE = re.compile(r"countr|region|location|where\s+you|resid|jurisdiction|users?\s+in|"
@@ -111,13 +123,19 @@ def controller_rules(doc: Document, book: EntityBook, finder: PlaceFinder,
                      services: ServiceBook) -> list[RuleProposal]:
     ctx = _Context(book, finder, services, Dating())
     rules: list[RuleProposal] = []
+    recent = 99  # units since the last sentence with a controller cue
     for unit in doc.units:
+        recent += 1
         if unit.kind == "heading":
             ctx.dating.new_section()
             continue
         context = " ".join((unit.text, unit.lead, " ".join(unit.header), unit.section.title))
         if unit.kind == "sentence" and not CUE.search(unit.text):
             continue
+        if unit.kind == "sentence":
+            recent = 0
+        if unit.kind == "row" and recent <= 6:
+            context += " controller"  # "The chart below explains the current controllers …"
         if unit.kind != "sentence" and not _LIST_CUE.search(context):
             continue
         found = _row(unit, ctx) if unit.kind == "row" else _sentence(unit, ctx)
@@ -144,7 +162,7 @@ def _sentence(unit: Unit, ctx: _Context) -> list[RuleProposal]:
                                                        for m, _, _ in mentions):
             continue  # "X Ltd is controlled by Y Inc.": ownership, not data
         mentions = [(m, e, s) for m, e, s in ctx.book.mentions(unit) if a <= m.start < b]
-        chosen = _controllers(text, a, b, mentions, ctx)
+        chosen = _controllers(text, a, b, mentions, ctx, unit)
         if not chosen:
             continue
         skip = [(m.start, m.end) for m, _, _ in mentions] + [s for _, _, s in mentions if s]
@@ -194,7 +212,10 @@ def not_user_places(piece: str, finder: PlaceFinder) -> list[tuple[int, int]]:
 
 def _pieces(text: str, finder: PlaceFinder | None = None) -> list[tuple[int, int]]:
     cuts = [0]
+    joint = bool(_JOINT.search(text))
     for m in _SPLIT.finditer(text):
+        if joint and m[0].lstrip(", ").startswith("and"):
+            continue  # "X, an Irish company, and Y, a UK company, are the joint controllers"
         if finder is not None and _in_list(text, m, finder):
             continue  # "France, Spain, and Italy": one list, not two clauses
         if m.start() > cuts[-1]:
@@ -215,7 +236,8 @@ def _in_list(text: str, m: re.Match[str], finder: PlaceFinder) -> bool:
 
 def _controllers(text: str, a: int, b: int,
                  mentions: list[tuple[Mention, EntityProposal, tuple[int, int] | None]],
-                 ctx: _Context) -> list[tuple[EntityProposal, str, float]]:
+                 ctx: _Context, unit: Unit | None = None
+                 ) -> list[tuple[EntityProposal, str, float]]:
     """The entities a clause names as controller: (entity, note, confidence penalty)."""
     live = [(m, e) for m, e, _ in mentions
             if not representative(text[a:b], m.start - a, m.end - a)
@@ -223,16 +245,21 @@ def _controllers(text: str, a: int, b: int,
     if _JOINT.search(text[a:b]) and len(live) > 1:
         names = ", ".join(e.name for _, e in live)
         return [(e, f"joint controllers: {names}", 0.1) for _, e in live]
-    for m, e in reversed(live):
+    for i, (m, _e) in reversed(list(enumerate(live))):
         if _ASSERT_BEFORE.match(text[m.end:b]):
-            return [(e, "", 0.0)]
-    for m, e in live:
+            return _conjoined(text, live, i, -1)
+    for i, (m, _e) in enumerate(live):
         if _AFTER.search(text[a:m.start]):
-            return [(e, "", 0.0)]
+            return _conjoined(text, live, i, 1)
     if len(live) == 1:
         return [(live[0][1], "", 0.05)]
     if live:
         return [(live[-1][1], "several entities named; the last one is proposed", 0.3)]
+    if not live and unit is not None and (slot := _SLOT.search(text, a, b)):
+        name = next(g for g in slot.groups() if g)
+        if name.split()[0] not in _NOT_NAMES and not ctx.finder.find(name):
+            entity = ctx.book.named(unit, name, slot.start(slot.lastindex or 1))
+            return [(entity, f"{name!r} is named without a legal form", 0.15)]
     for alias in re.finditer(r"\b[A-Z][\w&-]+\b", text[a:b]):
         entity = ctx.book.alias(alias[0])
         if entity is not None and CUE.search(text[a:b]) and _STRONG.search(text[a:b]):
@@ -240,6 +267,24 @@ def _controllers(text: str, a: int, b: int,
     if _WE.search(text[a:b]) and ctx.book.we is not None:
         return [(ctx.book.we, "named as \"we\"", 0.15)]
     return []
+
+
+def _conjoined(text: str, live: list[tuple[Mention, EntityProposal]], i: int, step: int
+               ) -> list[tuple[EntityProposal, str, float]]:
+    """The entity at ``i`` and those joined to it by "and"/"or" ("GitHub, Inc. or GitHub B.V.
+    … as the controller", "are IKEA Ireland Limited (…) and Ingka NB AB (…)")."""
+    chosen = [i]
+    j = i
+    while 0 <= j + step < len(live):
+        first, second = sorted((live[j][0], live[j + step][0]), key=lambda m: m.start)
+        if not _AND.fullmatch(text[first.end:second.start]):
+            break
+        j += step
+        chosen.append(j)
+    if len(chosen) == 1:
+        return [(live[i][1], "", 0.0)]
+    names = ", ".join(live[k][1].name for k in sorted(chosen))
+    return [(live[k][1], f"named together: {names}", 0.05) for k in sorted(chosen)]
 
 
 def _row(unit: Unit, ctx: _Context) -> list[RuleProposal]:
@@ -266,7 +311,8 @@ def _row(unit: Unit, ctx: _Context) -> list[RuleProposal]:
     if place_col is not None and place_col < len(spans):
         px, py = spans[place_col]
         scope = ctx.finder.scope(text[px:py])
-    else:
+    else:  # the other cells: the entity's own cell holds its address
+        skip += [spans[entity_col], *not_user_places(text, ctx.finder)]
         scope = ctx.finder.scope(text, skip)
     if not scope.codes:
         scope.everyone = True

@@ -111,7 +111,7 @@ _NOT_CODES = frozenset({"IT", "AI", "TV", "IO", "ID", "AD", "AM", "PM", "ME", "M
                         "NO", "SO", "TO", "IN", "AT", "AS", "IS", "BE", "CO", "DO", "PR", "HR",
                         "MA", "PA", "LA", "GA", "AR", "CD", "CV", "SE", "SA", "AG", "KG", "UG",
                         "BV", "NV", "AB", "OY", "SL"})
-_QUOTED = re.compile(r"[\"“‘']([^\"”’']{1,40})[\"”’']")
+_QUOTED = re.compile(r"[\"“‘'„«]([^\"”’'“»]{1,40})[\"”’'“»]")
 
 
 @dataclass(frozen=True)
@@ -221,10 +221,12 @@ def definitions(text: str, mention: Mention) -> tuple[list[str], bool]:
     if paren is None or re.search(r"\b(?:[A-Z][\w&]*\s+)+(?:Ltd|Inc|GmbH|LLC|Limited)\b",
                                   after[:paren.start()]):
         return [], False
-    quoted = [q.strip() for q in _QUOTED.findall(paren[1])]
-    pronouns = {"we", "us", "our", "ours"}
+    quoted = [q.strip(" *_,\\-\u00a0") for q in _QUOTED.findall(paren[1])]
+    pronouns = {"we", "us", "our", "ours", "wir", "uns", "nous", "wij", "ons", "nosotros", "nós",
+                "noi", "nos"}
     names = [q for q in quoted if q.casefold() not in pronouns and q[:1].isupper()]
-    return names, any(q.casefold() in pronouns for q in quoted)
+    words = {w.casefold() for w in re.findall(r"\w+", paren[1])} if quoted else set()
+    return names, any(q.casefold() in pronouns for q in quoted) or bool(words & pronouns)
 
 
 def place_entity(text: str, mention: Mention, finder: PlaceFinder, limit: int | None = None
@@ -308,7 +310,17 @@ class EntityBook:
 
     def _register(self, unit: Unit, m: Mention, limit: int | None) -> EntityProposal:
         country, how, _span = place_entity(unit.text, m, self.finder, limit)
-        entity = self.entities.get(m.key)
+        bare = m.key.removeprefix("the")
+        entity = self.entities.get(m.key) or self.entities.get(bare)
+        if entity is not None and m.key != bare and name_key(entity.name) == bare:
+            entity.name = m.name  # "The Meet Group, Inc." mid-sentence: "The" is the name's
+        if entity is None and m.key != bare:
+            entity = self.entities.pop(bare, None)  # "Meet Group, Inc." was "The Meet Group…"
+            if entity is not None:
+                entity.name = m.name
+                self.entities[m.key] = entity
+        elif entity is None:
+            entity = self.entities.get("the" + m.key)
         if entity is None:
             evidence = Evidence(unit.text, unit.start, unit.end, unit.section.label,
                                 unit.section.heading)
@@ -335,6 +347,17 @@ class EntityBook:
                 ident, name, country = known[key]
                 entity.name, entity.known = name, True
                 entity.country, entity.country_basis = country, f"the knowledge base ({ident})"
+
+    def named(self, unit: Unit, name: str, start: int) -> EntityProposal:
+        """An entity named without a legal form where a clause names its controller ("… est
+        Comuto Pro", "… von Telegram bereitgestellt")."""
+        m = Mention(name, name, start, start + len(name), "", (), name)
+        entity = self._register(unit, m, None)
+        entity.country_basis = "no legal form: the name is read from the clause"
+        rows = self.by_unit.setdefault(unit.index, [])
+        rows.append((m, entity, None))
+        rows.sort(key=lambda r: r[0].start)
+        return entity
 
     def mentions(self, unit: Unit) -> list[tuple[Mention, EntityProposal, tuple[int, int] | None]]:
         return self.by_unit.get(unit.index, [])

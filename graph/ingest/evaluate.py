@@ -33,7 +33,7 @@ from xborder.graph.ingest.entities import name_key
 if TYPE_CHECKING:
     from xborder.graph.ingest.model import Proposals
 
-__all__ = ["Score", "Scored", "canon", "load_real", "score_excerpt", "total"]
+__all__ = ["Score", "Scored", "canon", "load_real", "score_excerpt", "source_url", "total"]
 
 _FORMS = [(re.compile(r"\blimited\b", re.I), "ltd"), (re.compile(r"\bincorporated\b", re.I), "inc"),
           (re.compile(r"\bcorporation\b", re.I), "corp")]
@@ -135,13 +135,20 @@ def score_excerpt(item: dict[str, Any], proposals: Proposals, seconds: float = 0
     return result
 
 
+def source_url(text: str) -> str | None:
+    """The URL an excerpt's header comment gives as its source (passed to ``ingest`` as
+    ``url``, as ``xborder ingest --url`` would be)."""
+    m = re.search(r"<!--\s*source:\s*(\S+)", text[:600])
+    return m[1] if m else None
+
+
 def run(folder: Path, items: Iterable[dict[str, Any]], ingest_one: Any) -> list[Scored]:
-    """Ingest and score each excerpt; ``ingest_one(text, name)`` returns its Proposals."""
+    """Ingest and score each excerpt; ``ingest_one(text, name, url)`` returns its Proposals."""
     scored = []
     for item in items:
         text = (folder / item["file"]).read_text(encoding="utf-8")
         started = time.perf_counter()
-        proposals = ingest_one(text, item["file"])
+        proposals = ingest_one(text, item["file"], source_url(text))
         took = time.perf_counter() - started
         scored.append(score_excerpt(item, proposals, took, len(text.encode("utf-8"))))
     return scored

@@ -33,7 +33,7 @@ ROLE_HEADING = (ROLE + r"|\bcontroller\b|verantwortlich(?:e|er)?\b|titolare\b"
                 r"|who\s+is\s+responsible|wer\s+ist\s+verantwortlich")
 #: "is", "are", "acts as" and their equivalents before a role.
 VERB = (r"(?:is|are|acts?\s+as|will\s+be|was|were|remains?|becomes?|shall\s+be|has\s+been|"
-        r"serves?\s+as|est|sont|agit|agissent|ist|sind|fungiert|es|son|actúa|è|sono|agisce|"
+        r"serves?\s+as|process(?:es)?[^.;]{0,40}?\bas|est|sont|agit|agissent|ist|sind|fungiert|es|son|actúa|è|sono|agisce|"
         r"is|zijn|zal|treedt|é|são|atua)")
 #: Provider wording that names the entity AFTER it ("is operated by X").
 PROVIDER_AFTER = (r"\b(?:(?:owned\s+and\s+)?operated|provided(?:\s+and\s+controlled)?|offered|"

@@ -15,6 +15,8 @@ import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
+from xborder.graph.ingest.lexicon import ROLE_HEADING
+
 __all__ = ["Block", "html_blocks", "markdown_blocks"]
 
 
@@ -46,8 +48,17 @@ class Block:
             self.starts.append(a)
             self.ends.append(b)
 
+    def newline(self) -> None:
+        """A line break (``<br>``): kept, so that a name never runs on into the next line."""
+        if self.chars and self.chars[-1] == " ":
+            self.chars[-1] = "\n"
+        elif self.chars:
+            self.chars.append("\n")
+            self.starts.append(self.ends[-1])
+            self.ends.append(self.ends[-1])
+
     def space(self) -> None:
-        if self.chars and self.chars[-1] != " ":
+        if self.chars and self.chars[-1] not in " \n":
             self.chars.append(" ")
             self.starts.append(self.ends[-1])
             self.ends.append(self.ends[-1])
@@ -134,7 +145,7 @@ def _inline(block: Block, line: str, base: int) -> None:
         elif m["bold"] is not None:
             block.toggle_bold()
         elif m["br"] is not None:
-            block.space()
+            block.newline()
     block.add(line[pos:], base + pos)
 
 
@@ -181,9 +192,14 @@ def markdown_blocks(source: str, plain: bool = False) -> list[Block]:
         para, para_lines, item_line = None, 0, None
 
     offset = 0
+    comment = False
     for raw in source.splitlines(keepends=True):
         base, offset = offset, offset + len(raw)
         line = raw.rstrip("\r\n")
+        if comment or line.lstrip().startswith("<!--"):  # an HTML comment: not policy text
+            comment = "-->" not in line
+            flush()
+            continue
         if (q := _QUOTE.match(line)) is not None:
             line, base = line[q.end():], base + q.end()
         if not line.strip():
@@ -221,6 +237,11 @@ def markdown_blocks(source: str, plain: bool = False) -> list[Block]:
             if plain and re.match(r"\s*\d", line):
                 item_line = (line, base)
             _inline(para, line[m.end():], base + m.end())
+        elif para is None and _role_line(line):
+            head = Block("heading")  # "Titolare del Trattamento dei Dati" above the name
+            head.level = 3
+            _inline(head, line, base)
+            blocks.append(head.finish())
         else:
             if para is None:
                 para = Block("para")
@@ -231,6 +252,16 @@ def markdown_blocks(source: str, plain: bool = False) -> list[Block]:
             _inline(para, line, base)
     flush()
     return blocks
+
+
+_ROLE_LINE = re.compile(r"^\s*(?:" + ROLE_HEADING + r")(?:\s+(?:des|dei|de|der|of|van)\s+\w+){0,3}"
+                        r"\s*$", re.I)
+
+
+def _role_line(line: str) -> bool:
+    """A short line that only names the controller's role, above the lines that name it."""
+    text = line.strip().strip("*_#")
+    return 3 <= len(text) <= 60 and text[-1:] not in ".,;:" and bool(_ROLE_LINE.match(text))
 
 
 # -- HTML ------------------------------------------------------------------------------------------

@@ -6,9 +6,10 @@ a CJK policy's issuer, groups the policy defines, and the region of a regional e
   by a paragraph naming an entity: that entity, for the places the lead names (else everyone).
   A table row whose first cell is the role ("個人情報取扱事業者 | 合同会社virtual") is read the
   same way.
-* **A CJK policy's issuer** — "株式会社…(以下「当社」…)は、…個人情報…": the company that calls
-  itself 当社/本公司/회사 in a sentence about personal information issues the policy and handles
-  the data (個人情報取扱事業者, 个人信息处理者, 개인정보처리자).
+* **The issuer, when nothing else names a controller** — "株式会社…(以下「当社」…)は、…個人情報…",
+  "… describes how X ("we") collects, uses … personal data": the entity that calls itself "we"
+  (当社/本公司/회사) in a sentence on how it handles personal data (個人情報取扱事業者,
+  个人信息处理者, 개인정보처리자), at confidence 0.6.
 * **Groups** — "We use the term “Designated Countries” to refer to Australia, Canada, …" /
   "“Designated Countries” means …": the group's places, so that "outside the Designated
   Countries" is everyone except them, and the group never reads as everyone.
@@ -27,10 +28,19 @@ from xborder.graph.ingest.model import RuleProposal
 from xborder.graph.ingest.places import EVERYONE, PlaceFinder, Scope
 from xborder.graph.ingest.text import Document, Unit
 
-__all__ = ["apply_edition", "cjk_rules", "define_groups", "edition_region", "lead_rules"]
+__all__ = ["apply_edition", "define_groups", "edition_region", "issuer_rules", "lead_rules"]
 
 _LEAD = re.compile(ROLE_HEADING, re.I)
 _NOT_LEAD = re.compile(REPRESENTATIVE + r"|\bprocessors?\b|\bencargado\b|\bresponsabile\b", re.I)
+_APPLIES = re.compile(r"\b(?:applies\s+to|is\s+van\s+toepassing\s+(?:op|voor)|gilt\s+für|"
+                      r"s['’]applique\s+(?:à|aux))\s+(?:the\s+following|de\s+volgende|die\s+"
+                      r"folgenden|folgende|les\s+(?:sociétés|entités)\s+suivantes)\b", re.I)
+_PROCESSING = re.compile(r"\b(?:collects?|uses?|process(?:es)?|handles?|discloses?|recolecta|usa|"
+                         r"trata|recolhe|utiliza|verzamel\w*|gebruik\w*|verwerk\w*|erfasst|"
+                         r"verwendet|verarbeitet|collecte|utilise|traite|raccoglie|tratta)\b", re.I)
+_DATA = re.compile(r"personal\s+(?:data|information)|datos\s+personales|información\s+personal|"
+                   r"dados\s+pessoais|persoonlijke\s+gegevens|persoonsgegevens|personenbezogene[n]?\s+"
+                   r"Daten|données\s+(?:à\s+caractère\s+)?personnelles|dati\s+personali", re.I)
 _PERSONAL = re.compile(r"個人情報|个人信息|個人信息|개인정보|隐私|プライバシー|privacy", re.I)
 _GROUP_NAME = r"([A-Z][\w ]{2,40}?(?:Countries|Country|Regions?|Territor(?:y|ies)|Area|States|" \
     r"Jurisdictions?|Markets|Länder|Pays|Países|Paesi|Landen))"
@@ -38,9 +48,12 @@ _GROUP = re.compile(r"[\"“„«]\s*" + _GROUP_NAME + r"\s*[\"”“»]\s*(?:\)
                     r"refers?\s+to|désigne|bezeichnet|betekent|significa)\s+([^.;]{3,400})")
 _REFER = re.compile(r"\b(?i:term)\s+[\"“„«]\s*" + _GROUP_NAME + r"\s*[\"”“»]\s+(?i:to\s+refer\s+"
                     r"to)\s+([^.;]{3,400})")
-_EDITION = [(re.compile(r"(?:^|[/_.=-])(?:eu|eea|europe|eu-en|en-eu)(?:$|[/_.&-])", re.I), ["EEA"]),
-            (re.compile(r"(?:^|[/_.=-])(?:uk|gb|en-gb)(?:$|[/_.&-])", re.I), ["GB"]),
-            (re.compile(r"(?:^|[/_.=-])(?:us|usa|en-us)(?:$|[/_.&-])", re.I), ["US"])]
+#: a region token as a whole path segment, a segment's suffix ("privacy-policy-eu") or a query
+#: value — never inside a name ("genai-eu-versions")
+_SEG = r"(?:^|/|[?&=]|[-_])(?:TOKENS)(?=/|$|\.html?|\?|#|&)"
+_EDITION = [(re.compile(_SEG.replace("TOKENS", "eu|eea|europe"), re.I), ["EEA"]),
+            (re.compile(_SEG.replace("TOKENS", "uk|gb|en-gb"), re.I), ["GB"]),
+            (re.compile(_SEG.replace("TOKENS", "us|usa|en-us"), re.I), ["US"])]
 _TITLE = [(re.compile(r"\bEEA\b|\bEuropean\s+Economic\s+Area\b|\bEU\b|\(Europe\)"), ["EEA"]),
           (re.compile(r"\bUK\b|\bUnited\s+Kingdom\b"), ["GB"]),
           (re.compile(r"\bU\.?S\.?A?\b(?!\w)|\bUnited\s+States\b"), ["US"])]
@@ -52,7 +65,7 @@ def lead_rules(doc: Document, book: EntityBook, finder: PlaceFinder,
     named = {(r.evidence.start, r.controller.id) for r in rules}
     out: list[RuleProposal] = []
     lead: Unit | None = None
-    left = 0
+    left, listing = 0, False
     for unit in doc.units:
         if unit.kind == "row" and unit.cells and _LEAD.search(unit.cells[0]) and \
                 not _NOT_LEAD.search(unit.cells[0]):
@@ -63,13 +76,19 @@ def lead_rules(doc: Document, book: EntityBook, finder: PlaceFinder,
         is_lead = _LEAD.search(unit.text) and not _NOT_LEAD.search(unit.text) and (
             unit.kind == "heading" or (not mentions and (unit.text.rstrip().endswith(":") or
                                                          len(unit.text) < 90)))
+        if _APPLIES.search(unit.text) and not mentions:
+            lead, left, listing = unit, 30, True  # "applies to the following entities:"
+            continue
         if is_lead:
-            lead, left = unit, 3
+            lead, left, listing = unit, 3, False
+            continue
+        if listing and lead is not None and unit.kind == "item":
+            out += _under(lead, unit, book, finder, named)
             continue
         if unit.kind == "heading":
             lead = None
             continue
-        if lead is not None and left > 0:
+        if lead is not None and left > 0 and not listing:
             left -= 1
             if mentions and not _NOT_LEAD.search(unit.text[:mentions[0].start]):
                 out += _under(lead, unit, book, finder, named)
@@ -98,19 +117,25 @@ def _under(lead: Unit, unit: Unit, book: EntityBook, finder: PlaceFinder,
     return [rule_for(unit, entity, scope, text, [], 0.8, notes, None, None)]
 
 
-def cjk_rules(doc: Document, book: EntityBook, rules: list[RuleProposal]) -> list[RuleProposal]:
-    """The company a Japanese, Korean or Chinese policy opens with, calling itself 当社/本公司/회사
-    in a sentence about personal information."""
+def issuer_rules(doc: Document, book: EntityBook, rules: list[RuleProposal]
+                 ) -> list[RuleProposal]:
+    """When no clause names a controller: the entity the policy calls "we" (当社, 本公司, 회사)
+    in a sentence saying how it collects or uses personal data ("This Policy describes how The
+    Meet Group, Inc. ("TMG", "we") collects, uses … personal data"; "株式会社…(以下「当社」)は、
+    …個人情報の取扱い…"): it issues the policy and decides on the data it describes."""
     if any(not r.default for r in rules):
         return []
     for unit in doc.units:
         for m, entity, _s in book.mentions(unit):
-            if entity.we and m.form in ("株式会社", "有限公司", "주식회사", "유한회사") and \
-                    (_PERSONAL.search(unit.text) or _PERSONAL.search(doc.title or "")):
-                scope = Scope(everyone=True)
-                note = ("the company that calls itself 当社/本公司/회사 and issues this policy on "
-                        "personal information handles the data")
-                return [rule_for(unit, entity, scope, unit.text, [], 0.7, [note], None, None)]
+            if not entity.we or representative(unit.text, m.start, m.end):
+                continue
+            cjk = m.form in ("株式会社", "有限公司", "주식회사", "유한회사")
+            if (cjk and (_PERSONAL.search(unit.text) or _PERSONAL.search(doc.title or ""))) or \
+                    (_PROCESSING.search(unit.text) and _DATA.search(unit.text)):
+                note = ("the entity the policy calls \"we\" (当社/本公司/회사), in a sentence on "
+                        "how it handles personal data: no clause names the controller otherwise")
+                return [rule_for(unit, entity, Scope(everyone=True), unit.text, [], 0.6, [note],
+                                 None, None)]
     return []
 
 

@@ -23,7 +23,11 @@ _SUBSECTION = re.compile(r"(?:^|(?<=\s))(\d{1,2}\.\d{1,2}(?:\.\d{1,2})?)\s+"
 _END = re.compile(r"[.!?][\"'”’)\]]*\s+")
 _NO_SPLIT = frozenset({"e.g", "i.e", "eg", "ie", "cf", "vs", "no", "nr", "art", "mr", "mrs", "ms",
                        "dr", "st", "para", "sec", "approx", "incl", "seq", "p", "pp", "pte", "pty",
-                       "pvt", "sdn", "co", "corp", "nos"})
+                       "pvt", "sdn", "co", "corp", "nos", "gem", "abs", "bzw", "vgl", "ggf", "inkl",
+                       "ca", "str", "z.b", "u.a", "evtl"})
+_FORM_ABBR = frozenset({"inc", "ltd", "corp", "co", "llc", "s.a", "b.v", "n.v", "s.p.a", "s.l",
+                        "s.a.s", "a.g", "plc", "gmbh", "sarl", "s.r.l", "l.l.c", "k.k", "lda",
+                        "ltda"})
 _STARTERS = frozenset({"the", "we", "you", "your", "our", "if", "this", "these", "in", "for", "to",
                        "when", "where", "please", "however", "any", "all", "such", "it", "as",
                        "personal", "data", "from", "with", "under", "each", "they", "otherwise"})
@@ -108,6 +112,9 @@ def read_document(source: str, fmt: str | None = None, name: str | None = None) 
     header: tuple[str, ...] = ()
     for block in blocks:
         text = block.text
+        if block.kind == "row" and block.header and not text.strip():
+            header = ("",) * max(1, len(block.cells))  # a blank header row: no header
+            continue
         if not text:
             continue
         if block.kind == "heading":
@@ -192,6 +199,8 @@ def _sentences(text: str) -> list[tuple[int, int]]:
         word = token.rstrip(".").lower()
         if word in _NO_SPLIT or _ENUMERATOR.search(before):
             continue
+        if nxt == "(" and word in _FORM_ABBR:
+            continue  # "The Meet Group, Inc. (“TMG”) …": the name's definition follows
         next_word = re.match(r"[\w'’]+", text[m.end():])
         if _INITIALISM.search(token) and text[m.start()] == "." and \
                 (next_word is None or next_word[0].lower() not in _STARTERS):
