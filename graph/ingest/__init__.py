@@ -26,7 +26,7 @@ from xborder.graph.dates import parse_date
 from xborder.graph.errors import UnknownOrganisation, XborderInputError
 from xborder.graph.ingest.clauses import controller_rules, document_date
 from xborder.graph.ingest.disclosures import recipients, safeguards
-from xborder.graph.ingest.entities import EntityBook, name_key
+from xborder.graph.ingest.entities import EntityBook, entity_key
 from xborder.graph.ingest.model import (
     DocumentProposal,
     EntityProposal,
@@ -101,7 +101,7 @@ def ingest(text: str, org: str | None = None, url: str | None = None,
     existing = _existing(kb, org or _short_name(issuer))
     known_services: list[KnownService] = []
     if existing is not None:
-        book.adopt({name_key(e.name): (e.id, e.name, e.country)
+        book.adopt({entity_key(e.name): (e.id, e.name, e.country)
                     for e in kb.model.entities.values() if e.organisation == existing.id})
         known_services = [(s.id, s.name, s.aliases, s.domains)
                           for s in existing.services.values()]

@@ -58,7 +58,10 @@ _AFTER = re.compile(r"(?:\b(?:controlled\s+by|controllers?\b[^.;]{0,80}?\b(?:is|
                     r"verarbeitet\s+von|tratados\s+por)\s*(?:the\s+company\s+|la\s+société\s+|"
                     r"die\s+Gesellschaft\s+|la\s+sociedad\s+|la\s+società\s+)?$|(?:" +
                     PROVIDER_AFTER + r")\s*(?:the\s+)?$)", re.I)
-_LIST_CUE = re.compile(r"\bcontrol(?:ler|lers|led|s)\b|\bresponsible\b|\bentit(?:y|ies)\b|" + ROLE,
+_LIST_CUE = re.compile(r"\bcontrol(?:ler|lers|led|s)\b|\bresponsible\b|\bentit(?:y|ies)\b|"
+                       r"\bcontracting\b|\b(?:company|entity)\s+you\s+(?:deal|contract)\s+with\b|"
+                       r"\bdepends\s+on\s+(?:your\s+(?:country|region|location)|where\s+you)|"
+                       r"dépend\s+de\s+votre\s+(?:lieu|pays)|hängt\s+davon\s+ab,\s+wo|" + ROLE,
                        re.I)
 _DATA_WORD = re.compile(r"\b(?:data|information|privacy|processing|users?|customers?|you|your)\b",
                         re.I)
@@ -107,7 +110,9 @@ _USERS = re.compile(r"\b(?:if|for|users?|when|where|who|residents?|live|reside|r
                     r"utilisateurs|wenn|Nutzer|si|usuarios|utenti|gebruikers)\b", re.I)
 _HEADER_PLACE = re.compile(r"countr|region|location|where\s+you|resid|jurisdiction|users?\s+in|"
                            r"market|territor", re.I)
-_HEADER_ENTITY = re.compile(r"controller|entity|company|responsible|operator|provider", re.I)
+_HEADER_ENTITY = re.compile(r"controller|entity|company|responsible|operator|provider|contracting|"
+                            r"party|Verantwortlich|responsable|titolare|verwerkingsverantwoordelijke",
+                            re.I)
 _HEADER_SERVICE = re.compile(r"\bservices?\b|\bproducts?\b|\bapps?\b", re.I)
 
 

@@ -23,7 +23,8 @@ from xborder.graph.ingest.model import EntityProposal, Evidence, slug
 from xborder.graph.ingest.places import PlaceFinder, is_country
 from xborder.graph.ingest.text import Document, Unit
 
-__all__ = ["LEGAL_FORMS", "EntityBook", "Mention", "definitions", "find_mentions", "name_key",
+__all__ = ["LEGAL_FORMS", "EntityBook", "Mention", "definitions", "entity_key", "find_mentions",
+           "name_key",
            "place_entity", "representative"]
 
 _EU_SE = ("DE", "FR", "LU", "NL", "AT", "IE")
@@ -126,7 +127,20 @@ class Mention:
 
     @property
     def key(self) -> str:
-        return name_key(self.name)
+        return entity_key(self.name)
+
+
+_LONG_FORMS = [(re.compile(r"\blimited\b", re.I), "ltd"),
+               (re.compile(r"\bincorporated\b", re.I), "inc"),
+               (re.compile(r"\bcorporation\b", re.I), "corp")]
+
+
+def entity_key(name: str) -> str:
+    """Two names of one company: as :func:`name_key`, and "Limited"/"Ltd", "Incorporated"/
+    "Inc", "Corporation"/"Corp" as one."""
+    for pattern, short in _LONG_FORMS:
+        name = pattern.sub(short, name)
+    return name_key(name)
 
 
 def name_key(name: str) -> str:
@@ -312,7 +326,7 @@ class EntityBook:
         country, how, _span = place_entity(unit.text, m, self.finder, limit)
         bare = m.key.removeprefix("the")
         entity = self.entities.get(m.key) or self.entities.get(bare)
-        if entity is not None and m.key != bare and name_key(entity.name) == bare:
+        if entity is not None and m.key != bare and entity_key(entity.name) == bare:
             entity.name = m.name  # "The Meet Group, Inc." mid-sentence: "The" is the name's
         if entity is None and m.key != bare:
             entity = self.entities.pop(bare, None)  # "Meet Group, Inc." was "The Meet Group…"

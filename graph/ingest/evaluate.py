@@ -28,22 +28,16 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
-from xborder.graph.ingest.entities import name_key
+from xborder.graph.ingest.entities import entity_key
 
 if TYPE_CHECKING:
     from xborder.graph.ingest.model import Proposals
 
 __all__ = ["Score", "Scored", "canon", "load_real", "score_excerpt", "source_url", "total"]
 
-_FORMS = [(re.compile(r"\blimited\b", re.I), "ltd"), (re.compile(r"\bincorporated\b", re.I), "inc"),
-          (re.compile(r"\bcorporation\b", re.I), "corp")]
-
-
 def canon(name: str) -> str:
     """A company name compared as one: case, punctuation and the long/short legal form ignored."""
-    for pattern, short in _FORMS:
-        name = pattern.sub(short, name)
-    return name_key(name)
+    return entity_key(name)
 
 
 @dataclass
