@@ -119,7 +119,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
     text, name = read_policy(args.file, sys.stdin)
     proposals = ingest(text, org=args.org, url=args.url, published=args.published, name=name,
-                       kb=_kb(args))
+                       kb=_kb(args), region=args.region, edition=args.edition)
     if args.json:
         _print_json(proposals.to_dict())
     if args.output or not args.json:
@@ -285,6 +285,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--org", help="organisation the policy belongs to (known or new)")
     p.add_argument("--url", help="where the policy is published")
     p.add_argument("--published", metavar="YYYY-MM-DD", help="the date it came into force")
+    p.add_argument("--region", metavar="CODES",
+                   help="the regional edition's places (e.g. EEA or GB,IE): clauses naming no "
+                        "place apply there (default: read from the URL or title)")
+    p.add_argument("--edition", metavar="NAME",
+                   help="the edition the reader chose, e.g. 'EEA', 'uk', 'us'")
     p.add_argument("--format", default="yaml", choices=["yaml", "ttl"])
     p.add_argument("-o", "--output", help="file to write (default: standard output)")
     p.add_argument("--json", action="store_true", help="print the proposals as JSON")
