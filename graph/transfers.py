@@ -134,7 +134,10 @@ class Transfer:
 
 
 def _in_place(model: Model, code: str, place: str, at: dt.date) -> tuple[bool, list[Step]]:
-    """Is ``code`` covered by ``place`` (a code or a group) on ``at``, and why."""
+    """Is ``code`` covered by ``place`` (a code, a group, or ``*`` for everywhere) on ``at``,
+    and why."""
+    if place == "*":
+        return True, []
     j = model.jurisdictions.get(place)
     if j is not None and j.kind == "group":
         status = group_status(model, code, place, at)

@@ -75,3 +75,10 @@ def test_coverage_lists_every_regime_with_its_period(kb: KnowledgeBase) -> None:
     for r in rows.values():
         assert r["period"]["from"] is None or r["period"]["from"] <= dt.date.today().isoformat()
         assert r["laws"] or r["area"]
+
+
+def test_a_targeted_rule_for_every_destination_is_shown(kb: KnowledgeBase) -> None:
+    """A restriction whose destinations are `*` (India's SPDI Rule 7) applies everywhere."""
+    body = kb.transfer("IN", "US", at="2024-06-01").to_dict()
+    assert body["status"] == "no-general-restriction"
+    assert any("*" in r["destinations"] for r in body["restrictions"])
