@@ -182,7 +182,17 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    _write(_kb(args).export(args.format), args.output)
+    from xborder.graph.errors import XborderInputError
+
+    if args.output:
+        folder = Path(args.output).resolve().parent
+        if not folder.is_dir():  # before the knowledge base is built, not after
+            raise XborderInputError(f"cannot write {args.output}: the folder {folder} does "
+                                    "not exist")
+    try:
+        _write(_kb(args).export(args.format), args.output)
+    except OSError as exc:
+        raise XborderInputError(f"cannot write {args.output}: {exc.strerror or exc}") from None
     return 0
 
 
@@ -193,17 +203,34 @@ def cmd_info(args: argparse.Namespace) -> int:
 
 def cmd_serve(args: argparse.Namespace) -> int:
     from xborder.api.live import serve_live
+    from xborder.api.serve import run
 
     served = serve_live(args)  # --store oxigraph|sparql: serve live, following the store
     if served is not None:
         return served
-    import uvicorn
-
+    if args.workers > 1 or args.server != "uvicorn":
+        return run(args)  # each worker process builds the knowledge base itself
     from xborder.api.http import create_app
 
-    app = create_app(_kb(args))
-    uvicorn.run(app, host=args.host, port=args.port, log_level="info",
-                access_log=not args.no_access_log)
+    return run(args, create_app(_kb(args)))
+
+
+def cmd_controllers(args: argparse.Namespace) -> int:
+    rows = _kb(args).resolve_organisations(args.location, at=args.at, orgs=args.org)
+    if args.json:
+        _print_json(rows)
+        return 0
+    for row in rows:
+        print(f"{row['organisation']['name']}:")
+        for a in row["answers"]:
+            label = a.get("service_name") or ("(no service given)" if a.get("controller")
+                                              else "")
+            if "controller" in a:
+                c = a["controller"]
+                version = (a.get("policy") or {}).get("version") or ""
+                print(f"  {label}: {c['name']} ({c['country']}) — {version}".rstrip(" —"))
+            else:
+                print(f"  {a['error']}")
     return 0
 
 
@@ -249,6 +276,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--org", help="show what this organisation's policy claims")
     p.add_argument("--json", action="store_true", help="print the JSON answer")
     p.set_defaults(func=cmd_transfers)
+
+    p = sub.add_parser("controllers", help="for a user in one place on one date: the "
+                                           "controller at every organisation")
+    p.add_argument("location", help="where the user is (code, name, city, IP or lat,lon)")
+    p.add_argument("--at", help="date YYYY-MM-DD (default: today)")
+    p.add_argument("--org", action="append", help="only these organisations (repeatable)")
+    p.add_argument("--json", action="store_true", help="print the JSON")
+    p.set_defaults(func=cmd_controllers)
 
     for name in ("coverage", "regimes"):
         p = sub.add_parser(name, help="per transfer regime: what is encoded, for which period, "
@@ -319,6 +354,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8000)
     p.add_argument("--no-access-log", action="store_true")
+    from xborder.api.serve import add_arguments as serve_arguments
+
+    serve_arguments(p)  # --server, --workers, --limit-concurrency
     p.set_defaults(func=cmd_serve)
 
     from xborder.api.live import add_arguments

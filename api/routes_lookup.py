@@ -152,6 +152,26 @@ def _memo(request: Request, key: tuple[Any, ...], build: Any) -> Response:
     return cached_json(request, f'"{kb.version}"', body)
 
 
+@router.get("/v1/resolve/organisations", tags=["controllers"],
+            summary="For a user in one place on one date: the controller at every organisation",
+            description="One row per organisation (or per `org` given, repeatable), with the "
+                        "controller per service where the answer depends on the service, the "
+                        "rule and policy version in force, or why no controller is named.",
+            responses=_json(OBJECT_LIST))
+async def resolve_organisations(
+        request: Request,
+        location: Annotated[str, Query(max_length=200, examples=["DE"])],
+        at: Day = None,
+        org: Annotated[list[str] | None, Query(max_length=200)] = None) -> Response:
+    kb = kb_of(request)
+    day = parse_date(at) if at else dt.date.today()
+    if org is not None and len(org) > 100:
+        raise XborderInputError("at most 100 organisations per question")
+    orgs = tuple(org or ())
+    return _memo(request, ("across", location, day, orgs),
+                 lambda: kb.resolve_organisations(location, at=day, orgs=orgs or None))
+
+
 @router.get("/v1/organisations", tags=["look-ups"], summary="Organisations",
             responses=_json(OBJECT_LIST))
 async def organisations(request: Request) -> Response:

@@ -316,6 +316,36 @@ class KnowledgeBase:
     def jurisdiction_codes(self) -> list[str]:
         return sorted(c for c, j in self.model.jurisdictions.items() if j.kind != "group")
 
+    def resolve_organisations(self, location: str, at: str | dt.date | None = None,
+                              orgs: Sequence[str] | None = None) -> list[dict[str, Any]]:
+        """For a user in ``location`` on ``at``: who controls their data at each organisation
+        (all, or ``orgs``), per service where the answer depends on it. An organisation whose
+        policy names no controller for that place and date says so in ``error``."""
+        chosen = [self.organisation(o) for o in orgs] if orgs else \
+            list(self.model.organisations.values())
+        self.parse_location(location)  # an unknown or ambiguous place is one error, not many
+        rows: list[dict[str, Any]] = []
+        for org in chosen:
+            answers: list[dict[str, Any]] = []
+            errors: list[str] = []
+            for svc in (None, *org.services.values()):
+                try:
+                    r = self.resolve(location, service=svc.id if svc else None, org=org.id,
+                                     at=at, transfers=False)
+                except XborderInputError as exc:
+                    errors.append(exc.detail)
+                    continue
+                body = r.to_dict()
+                answers.append({"service": svc.id if svc else None,
+                                "service_name": svc.name if svc else None,
+                                "controller": body["controller"], "rule": body.get("rule"),
+                                "policy": body.get("policy"), "caveats": body["caveats"]})
+            distinct = {a["controller"]["id"] for a in answers if "controller" in a}
+            rows.append({"organisation": {"id": org.id, "name": org.name},
+                         "depends_on_service": len(distinct) > 1,
+                         "answers": answers or [{"service": None, "error": errors[0]}]})
+        return rows
+
     def coverage(self, regime: str | None = None) -> list[dict[str, Any]]:
         """Per transfer regime: the period encoded, its laws, counts of adequacy entries,
         mechanisms and targeted rules, source confidence, and what is known to be missing."""
