@@ -275,16 +275,12 @@ def _link_versions(organisations: dict[str, Organisation],
             series[doc.series].append(doc)
         for docs in series.values():
             docs.sort(key=lambda d: (d.interval.start or dt.date.min, d.id))
-            for i, doc in enumerate(docs):
-                before = docs[i - 1] if i else None
-                after = docs[i + 1] if i + 1 < len(docs) else None
+            for before, doc, after in zip([None, *docs], docs, [*docs[1:], None], strict=True):
                 org.documents[doc.id] = replace(
-                    doc, previous=before.id if before else None,
-                    next=after.id if after else None,
+                    doc, previous=before.id if before else None, next=after.id if after else None,
                     next_from=after.interval.start if after else None)
-    by_id = {d.id: d for org in organisations.values() for d in org.documents.values()}
-    for iri, doc in list(documents.items()):
-        documents[iri] = by_id[doc.id]
+    for iri, doc in documents.items():
+        documents[iri] = organisations[doc.organisation].documents[doc.id]
 
 
 def read_model(g: Graph) -> Model:
