@@ -275,7 +275,7 @@ def _link_versions(organisations: dict[str, Organisation],
             series[doc.series].append(doc)
         for docs in series.values():
             docs.sort(key=lambda d: (d.interval.start or dt.date.min, d.id))
-            for before, doc, after in zip([None, *docs], docs, [*docs[1:], None], strict=True):
+            for before, doc, after in zip([None, *docs[:-1]], docs, [*docs[1:], None], strict=True):
                 org.documents[doc.id] = replace(
                     doc, previous=before.id if before else None, next=after.id if after else None,
                     next_from=after.interval.start if after else None)
