@@ -35,36 +35,50 @@ def _print_json(data: Any) -> None:
 
 def cmd_resolve(args: argparse.Namespace) -> int:
     from xborder.api.text import render_resolution
+    from xborder.graph.basis import leg_bases, per_service
 
-    result = _kb(args).resolve(args.location, service=args.service, org=args.org, at=args.at)
+    kb = _kb(args)
+    result = kb.resolve(args.location, service=args.service, org=args.org, at=args.at)
     data = result.to_dict()
     if args.json:
         _print_json(data)
     else:
-        print(render_resolution(data))
+        services = (None if data["service"] else
+                    per_service(kb, data["location"]["code"], data["organisation"]["id"],
+                                data["at"]))
+        print(render_resolution(data, leg_bases(kb, data), services))
     return 0
 
 
 def cmd_transfers(args: argparse.Namespace) -> int:
     from xborder.api.text import render_transfer
+    from xborder.graph.basis import answer_basis
 
-    result = _kb(args).transfer(args.from_location, args.to_location, at=args.at, org=args.org)
+    kb = _kb(args)
+    result = kb.transfer(args.from_location, args.to_location, at=args.at, org=args.org)
     data = result.to_dict()
+    claims = {c["kind"] for c in data.get("policy_claims") or []} if args.org else None
+    basis = answer_basis(kb, result.answer, result.at, claims, data["to"]["name"])
     if args.json:
-        _print_json(data)
+        _print_json({**data, "basis": basis})
     else:
-        print(render_transfer(data))
+        print(render_transfer(data, basis, show_all=args.all))
     return 0
 
 
 def cmd_changes(args: argparse.Namespace) -> int:
     from xborder.api.text import render_changes
+    from xborder.graph.report import change_report, report_csv
 
-    rows = _kb(args).changes(args.before, args.after, org=args.org, service=args.service)
-    if args.json:
-        _print_json(rows)
+    kb = _kb(args)
+    report = change_report(kb, args.before, args.after, kb.organisation(args.org).id,
+                           args.service)
+    if args.format == "json" or args.json:
+        _write(json.dumps(report, indent=2, ensure_ascii=False) + "\n", args.output)
+    elif args.format == "csv":
+        _write(report_csv(report), args.output)
     else:
-        print(render_changes(rows, args.before, args.after))
+        _write(render_changes(report) + "\n", args.output)
     return 0
 
 
@@ -274,6 +288,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--to", dest="to_location", required=True, metavar="B")
     p.add_argument("--at", help="date YYYY-MM-DD (default: today)")
     p.add_argument("--org", help="show what this organisation's policy claims")
+    p.add_argument("--all", action="store_true",
+                   help="list every safeguard and derogation (default: grouped and counted)")
     p.add_argument("--json", action="store_true", help="print the JSON answer")
     p.set_defaults(func=cmd_transfers)
 
@@ -295,9 +311,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("changes", help="what changed for an organisation between two dates")
     p.add_argument("--before", required=True, metavar="DATE")
     p.add_argument("--after", required=True, metavar="DATE")
-    p.add_argument("--org")
-    p.add_argument("--service")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--org", help="organisation (may be omitted when only one is known)")
+    p.add_argument("--service", help="only this service (default: all of them)")
+    p.add_argument("--format", choices=["text", "json", "csv"], default="text",
+                   help="the report grouped by flow, change and cause (default: text)")
+    p.add_argument("--json", action="store_true", help="same as --format json")
+    p.add_argument("-o", "--output", metavar="FILE", help="file to write (default: stdout)")
     p.set_defaults(func=cmd_changes)
 
     p = sub.add_parser("map", help="an interactive transfer map (HTML, offline) or GraphML")

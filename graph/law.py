@@ -15,8 +15,8 @@ from xborder.graph.dates import Interval
 from xborder.graph.model import Source, code_of, read_interval
 from xborder.graph.vocab import DCT, DPV, RDF, SKOS, XB
 
-__all__ = ["AdequacyEntry", "Authority", "EeaEfta", "Gap", "Law", "LawModel", "Mechanism",
-           "Regime", "RegimeArea", "Restriction", "read_law"]
+__all__ = ["AdequacyEntry", "Authority", "Duty", "EeaEfta", "EndedBy", "Gap", "Law", "LawModel",
+           "Mechanism", "Regime", "RegimeArea", "Restriction", "read_law"]
 
 
 @dataclass(frozen=True)
@@ -92,6 +92,33 @@ class Regime:
         return next((g for g in self.gaps if g.interval.contains(at)), None)
 
 
+@dataclass(frozen=True)
+class EndedBy:
+    """What ended an adequacy entry before its time: a judgment (C-311/18) or a repeal."""
+
+    name: str
+    date: dt.date
+    source: Source
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "date": self.date.isoformat(), "url": self.source.url,
+                "source": _source_dict(self.source)}
+
+
+@dataclass(frozen=True)
+class Duty:
+    """What an exporter relying on a mechanism must also do (a transfer impact assessment,
+    supplementary measures), from a date, with its source."""
+
+    text: str
+    interval: Interval
+    source: Source
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "valid_from": _iso(self.interval.start),
+                "valid_to": _iso(self.interval.end), "source": _source_dict(self.source)}
+
+
 def _source_dict(source: Source) -> dict[str, Any]:
     return {"title": source.title, "url": source.url, "celex": source.celex,
             "confidence": source.confidence}
@@ -112,13 +139,18 @@ class AdequacyEntry:
     note: str | None = None
     uncertainty: str | None = None
     eea_efta: EeaEfta | None = None
+    ended_by: EndedBy | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"kind": self.kind, "id": self.id, "instrument": self.instrument,
-                "scope": self.scope, "destination": self.destination,
-                "valid_from": _iso(self.interval.start), "valid_to": _iso(self.interval.end),
-                "iri": self.iri, "source": _source_dict(self.source),
-                "confidence": self.confidence, "note": self.note}
+        d: dict[str, Any] = {
+             "kind": self.kind, "id": self.id, "instrument": self.instrument,
+             "scope": self.scope, "destination": self.destination,
+             "valid_from": _iso(self.interval.start), "valid_to": _iso(self.interval.end),
+             "iri": self.iri, "source": _source_dict(self.source),
+             "confidence": self.confidence, "note": self.note}
+        if self.ended_by is not None:
+            d["ended_by"] = self.ended_by.to_dict()
+        return d
 
 
 @dataclass(frozen=True)
@@ -136,6 +168,10 @@ class Mechanism:
     grandfathered_to: dt.date | None = None
     scope: str | None = None
     note: str | None = None
+    duties: tuple[Duty, ...] = ()
+
+    def duties_at(self, at: dt.date) -> tuple[Duty, ...]:
+        return tuple(d for d in self.duties if d.interval.contains(at))
 
     def usable(self, at: dt.date) -> str | None:
         """``"new"`` if usable for new arrangements on ``at``, ``"grandfathered"`` if only
@@ -162,6 +198,9 @@ class Mechanism:
                          f"until {self.grandfathered_to}")
         elif self.note:
             d["note"] = self.note
+        duties = self.duties if at is None else self.duties_at(at)
+        if duties:
+            d["duties"] = [x.to_dict() for x in duties]
         return d
 
 
@@ -243,6 +282,17 @@ def read_law(g: Graph, sources: dict[str, Source]) -> LawModel:
         return EeaEfta(read_interval(g, x).start, _opt(g, x, XB.instrument),
                        _opt(g, x, XB.pending), source_of(x))
 
+    def ended_by(x: Node | None) -> EndedBy | None:
+        if x is None:
+            return None
+        day = dt.date.fromisoformat(str(g.value(x, XB.date)))
+        return EndedBy(str(g.value(x, DPV.hasName)), day, source_of(x))
+
+    def duties(s: Node) -> tuple[Duty, ...]:
+        found = [Duty(str(g.value(x, DCT.description)), read_interval(g, x), source_of(x))
+                 for x in g.objects(s, XB.duty)]
+        return tuple(sorted(found, key=lambda d: (d.interval.start or dt.date.min, d.text)))
+
     adequacy: dict[str, list[AdequacyEntry]] = defaultdict(list)
     for s in g.subjects(RDF.type, XB.AdequacyDecision):
         entry = AdequacyEntry(
@@ -250,7 +300,8 @@ def read_law(g: Graph, sources: dict[str, Source]) -> LawModel:
             str(g.value(s, XB.scope)), str(g.value(s, XB.adequacyKind)), read_interval(g, s),
             _opt(g, s, XB.instrument), _opt(g, s, SKOS.exactMatch), source_of(s),
             _opt(g, s, XB.confidence) or "verified", _opt(g, s, SKOS.note),
-            _opt(g, s, XB.uncertainty), eea(g.value(s, XB.eeaEfta)))
+            _opt(g, s, XB.uncertainty), eea(g.value(s, XB.eeaEfta)),
+            ended_by(g.value(s, XB.endedBy)))
         adequacy[entry.regime].append(entry)
     mechanisms: dict[str, list[Mechanism]] = defaultdict(list)
     for s in g.subjects(RDF.type, XB.TransferMechanism):
@@ -261,7 +312,7 @@ def read_law(g: Graph, sources: dict[str, Source]) -> LawModel:
             _opt(g, s, XB.confidence) or "verified", _opt(g, s, XB.article),
             _opt(g, s, SKOS.exactMatch), _opt(g, s, XB.instrument),
             dt.date.fromisoformat(str(gf)) if gf is not None else None,
-            _opt(g, s, XB.scope), _opt(g, s, SKOS.note))
+            _opt(g, s, XB.scope), _opt(g, s, SKOS.note), duties(s))
         mechanisms[m.regime].append(m)
     restrictions: dict[str, list[Restriction]] = defaultdict(list)
     for s in g.subjects(RDF.type, XB.TargetedRestriction):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from rdflib import Literal, URIRef
 
 from xborder.graph.build.context import BuildContext
-from xborder.graph.vocab import DPV, KB, RDF, SKOS, XB, XSD
+from xborder.graph.vocab import DCT, DPV, KB, RDF, SKOS, XB, XSD
 from xborder.graph.yamlsource import Node
 
 __all__ = ["SECTIONS", "emit"]
@@ -150,7 +150,7 @@ def _eea_efta(ctx: BuildContext, node: Node, entry: URIRef, ident: str) -> None:
 
 def _adequacy(ctx: BuildContext, node: Node) -> None:
     node.check_keys(["id", "regime", "destination", "scope", "kind", "from", "to", "instrument",
-                     "iri", "source", "confidence", "note", "uncertain", "eea_efta"])
+                     "iri", "source", "confidence", "note", "uncertain", "eea_efta", "ended_by"])
     ident = node.required("id")
     ctx.register("adequacy", ident, node)
     iri = KB[f"adequacy/{ident}"]
@@ -161,12 +161,49 @@ def _adequacy(ctx: BuildContext, node: Node) -> None:
     ctx.add(iri, XB.scope, Literal(node.string("scope", "all")))
     _common(ctx, node, iri, XB.adequacyKind, ADEQUACY_KINDS, "adequacy")
     _eea_efta(ctx, node, iri, ident)
+    _ended_by(ctx, node, iri, ident)
+
+
+def _ended_by(ctx: BuildContext, node: Node, entry: URIRef, ident: str) -> None:
+    """``ended_by: {name, date, source}``: the judgment or act that ended the entry (its ``to``
+    is the day before ``date``)."""
+    raw = node.data.get("ended_by")
+    if raw is None:
+        return
+    if not isinstance(raw, dict):
+        raise node.error("'ended_by' must be a mapping: {name, date, source}")
+    end = Node(raw, node.file, node.line, f"end of {ident}")
+    end.check_keys(["name", "date", "source", "note"])
+    day = end.date("date")
+    if day is None:
+        raise end.error("'date' is required: the day the judgment or act took effect")
+    record = URIRef(f"{entry}/ended-by")
+    ctx.add(entry, XB.endedBy, record)
+    ctx.add(record, RDF.type, XB.EndingEvent)
+    ctx.add(record, DPV.hasName, Literal(end.required("name")))
+    ctx.add(record, XB.date, Literal(day.isoformat(), datatype=XSD.date))
+    ctx.text(record, SKOS.note, end.string("note"))
+    ctx.source(end, record)
+
+
+def _duties(ctx: BuildContext, node: Node, mechanism: URIRef, ident: str) -> None:
+    """``duties: [{text, from, to, source}]``: what an exporter relying on the mechanism must
+    also do from a date (a transfer impact assessment, supplementary measures)."""
+    for n, raw in enumerate(node.items("duties", "duty")):
+        duty = Node(raw, node.file, node.line, f"duty of mechanism {ident}")
+        duty.check_keys(["text", "from", "to", "source"])
+        record = URIRef(f"{mechanism}/duty-{n}")
+        ctx.add(mechanism, XB.duty, record)
+        ctx.add(record, RDF.type, XB.ExporterDuty)
+        ctx.add(record, DCT.description, Literal(duty.required("text")))
+        ctx.interval(duty, record)
+        ctx.source(duty, record)
 
 
 def _mechanism(ctx: BuildContext, node: Node) -> None:
     node.check_keys(["id", "regime", "kind", "name", "article", "iri", "from", "to",
                      "grandfathered_to", "instrument", "source", "confidence", "note", "scope",
-                     "uncertain"])
+                     "uncertain", "duties"])
     ident = node.required("id")
     ctx.register("mechanism", ident, node)
     iri = KB[f"mechanism/{ident}"]
@@ -181,6 +218,7 @@ def _mechanism(ctx: BuildContext, node: Node) -> None:
     if grandfathered:
         ctx.add(iri, XB.grandfatheredTo, Literal(grandfathered.isoformat(), datatype=XSD.date))
     _common(ctx, node, iri, XB.mechanismKind, MECHANISM_KINDS)
+    _duties(ctx, node, iri, ident)
 
 
 def _restriction(ctx: BuildContext, node: Node) -> None:
