@@ -1,44 +1,170 @@
-"""SHACL validation of a knowledge-base graph with pySHACL (shapes in ``ontology/shapes.ttl``)."""
+"""SHACL validation of a knowledge-base graph (shapes in ``ontology/shapes.ttl``).
+
+Two engines read the same shapes:
+
+* ``turbo`` — pyshacl-turbo (SHACL in Rust, pySHACL's API): the default when it is installed.
+  The shapes are compiled once per process and reused by every validation (hot reload too).
+* ``pyshacl`` — the reference implementation, kept as the conformance check: the test suite
+  (``tests/test_shapes_conformance.py``) runs both on graphs that plant every kind of violation
+  the shapes describe and requires the same violations from each.
+
+``XBORDER_SHACL=pyshacl`` forces the reference engine. The vocabulary's subclass axioms are only
+mixed into the data graph (pySHACL's ``ont_graph``, a copy of the whole graph) when a shape's
+``sh:class`` names a class that has subclasses in the vocabulary; none does today.
+"""
 
 from __future__ import annotations
 
-from rdflib import Graph
+import os
+import threading
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from rdflib import Graph, URIRef
+from rdflib.namespace import RDFS
+from rdflib.term import Node
 
 from xborder.graph.errors import ValidationFailed
 from xborder.graph.vocab import RDF, XB
 
-__all__ = ["validate_graph"]
+__all__ = ["ENGINES", "Violation", "default_engine", "validate_graph", "violations"]
 
 SH = "http://www.w3.org/ns/shacl#"
+ENGINES = ("turbo", "pyshacl")
+_lock = threading.Lock()
 
 
-def validate_graph(graph: Graph) -> int:
+@dataclass(frozen=True, order=True)
+class Violation:
+    """One result of a validation report, in terms both engines agree on."""
+
+    focus: str
+    path: str
+    component: str
+    message: str = field(default="", compare=False)  # the engines word their own messages
+
+    def __str__(self) -> str:
+        return f"{self.focus}: {self.path} {self.message}".strip()
+
+
+def default_engine() -> str:
+    """``turbo`` if pyshacl-turbo can be imported (and ``XBORDER_SHACL`` does not say
+    ``pyshacl``), else ``pyshacl``."""
+    wanted = os.environ.get("XBORDER_SHACL", "").strip().lower()
+    if wanted in ENGINES:
+        return wanted
+    try:
+        import pyshacl_turbo  # noqa: F401
+    except ImportError:
+        return "pyshacl"
+    return "turbo"
+
+
+@cache
+def _shapes() -> Graph:
+    from xborder.ontology import SHAPES, load
+
+    return load(SHAPES)
+
+
+@cache
+def _vocabulary() -> Graph:
+    from xborder.ontology import VOCABULARY, load
+
+    return load(VOCABULARY)
+
+
+@cache
+def _needs_ontology() -> bool:
+    """Whether any ``sh:class`` of the shapes has a subclass in the vocabulary (then sh:class
+    needs the vocabulary's ``rdfs:subClassOf`` links to see instances of the subclass)."""
+    vocabulary = _vocabulary()
+    return any((None, RDFS.subClassOf, cls) in vocabulary
+               for cls in _shapes().objects(None, URIRef(SH + "class")))
+
+
+@cache
+def _compiled() -> Any:
+    import pyshacl_turbo
+
+    return pyshacl_turbo.compile_shapes(_shapes(), advanced=True)  # type: ignore[no-untyped-call]
+
+
+def _run(graph: Graph, engine: str, ontology: bool | None) -> tuple[bool, Graph]:
+    use_ontology = _needs_ontology() if ontology is None else ontology
+    if engine == "pyshacl":
+        import pyshacl
+
+        conforms, report, _text = pyshacl.validate(
+            graph, shacl_graph=_shapes(), ont_graph=_vocabulary() if use_ontology else None,
+            inference="none", allow_warnings=True, advanced=True)
+        return bool(conforms), report
+    if engine != "turbo":
+        raise ValueError(f"unknown SHACL engine {engine!r}; use one of {', '.join(ENGINES)}")
+    import pyshacl_turbo
+
+    with _lock:  # compile the shapes once, in one thread
+        compiled = _compiled()
+    if use_ontology:
+        conforms, report, _text = pyshacl_turbo.validate(
+            graph, shacl_graph=_shapes(), ont_graph=_vocabulary(), inference="none",
+            allow_warnings=True, advanced=True)
+    else:
+        conforms, report, _text = compiled.validate(graph, allow_warnings=True)
+    return bool(conforms), report
+
+
+def _text(node: Node | None) -> str:
+    return "" if node is None else str(node)
+
+
+def _path(report: Graph, node: Node | None) -> str:
+    """A result path as text: an IRI, or ``(IRI IRI …)`` for a sequence path."""
+    if node is None or isinstance(node, URIRef):
+        return _text(node)
+    inverse = report.value(node, URIRef(SH + "inversePath"))
+    if inverse is not None:
+        return "^" + _path(report, inverse)
+    steps = []
+    while node is not None and node != RDF.nil:
+        steps.append(_path(report, report.value(node, RDF.first)))
+        node = report.value(node, RDF.rest)
+    return "(" + " ".join(steps) + ")"
+
+
+def violations(graph: Graph, engine: str | None = None, *,
+               ontology: bool | None = None) -> list[Violation]:
+    """Every violation of the shapes in ``graph`` (sorted; empty when it conforms).
+
+    ``ontology``: mix the vocabulary in (``True``), not (``False``), or only when a shape needs
+    it (``None``, the default)."""
+    conforms, report = _run(graph, engine or default_engine(), ontology)
+    if conforms:
+        return []
+    out = set()
+    for result in report.subjects(RDF.type, URIRef(SH + "ValidationResult")):
+        severity = report.value(result, URIRef(SH + "resultSeverity"))
+        if severity is not None and severity != URIRef(SH + "Violation"):
+            continue
+        out.add(Violation(
+            _text(report.value(result, URIRef(SH + "focusNode"))),
+            _path(report, report.value(result, URIRef(SH + "resultPath"))),
+            _text(report.value(result, URIRef(SH + "sourceConstraintComponent"))),
+            _text(report.value(result, URIRef(SH + "resultMessage")))))
+    return sorted(out)
+
+
+def validate_graph(graph: Graph, engine: str | None = None) -> int:
     """Check ``graph`` against the shapes; raise :class:`ValidationFailed` listing every
     violation. Returns the number of focus nodes checked."""
-    import pyshacl
-    from rdflib import URIRef
-
-    from xborder.ontology import SHAPES, VOCABULARY, load
-
-    shapes = load(SHAPES)
-    vocabulary = load(VOCABULARY)
-    # Subclass links let sh:class see an xb:Group as a dpv:SupraNationalUnion and so on.
-    conforms, report, _text = pyshacl.validate(
-        graph, shacl_graph=shapes, ont_graph=vocabulary, inference="none",
-        allow_warnings=True, advanced=True,
-    )
-    if not conforms:
-        violations = []
-        for result in report.subjects(RDF.type, URIRef(SH + "ValidationResult")):
-            focus = report.value(result, URIRef(SH + "focusNode"))
-            path = report.value(result, URIRef(SH + "resultPath"))
-            message = report.value(result, URIRef(SH + "resultMessage"))
-            violations.append(f"{focus}: {path if path is not None else ''} {message}".strip())
-        violations.sort()
+    found = violations(graph, engine)
+    if found:
+        texts = sorted(str(v) for v in found)
         raise ValidationFailed(
-            f"the knowledge base breaks {len(violations)} constraint(s): "
-            + "; ".join(violations[:5]) + (" …" if len(violations) > 5 else ""),
-            violations,
+            f"the knowledge base breaks {len(texts)} constraint(s): "
+            + "; ".join(texts[:5]) + (" …" if len(texts) > 5 else ""),
+            texts,
         )
     return len(set(graph.subjects(RDF.type, None))) - len(
         set(graph.subjects(RDF.type, XB.Alias)))
