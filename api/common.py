@@ -9,6 +9,7 @@ swap starts afresh and the old caches go with the old object.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import threading
 import weakref
 from collections.abc import Callable, Coroutine, Iterable
@@ -20,19 +21,22 @@ from fastapi.responses import Response
 from fastapi.routing import APIRoute
 
 from xborder.api.problems import NotAcceptable
-from xborder.graph.errors import XborderInputError
+from xborder.graph.errors import InvalidDate, XborderInputError
 from xborder.graph.kb import KnowledgeBase
 
 __all__ = [
     "CACHE_CONTROL",
+    "DATE_PATTERN",
     "AnswerCache",
     "JSONBytes",
     "RawResponse",
     "Routes",
     "cache_for",
     "cached_json",
+    "date_param",
     "etag_matches",
     "kb_of",
+    "key_size",
     "negotiate",
     "text_param",
 ]
@@ -163,6 +167,22 @@ def text_param(params: Any, name: str, max_length: int, required: bool = False) 
     return value
 
 
+DATE_PATTERN = "^((19[0-9]{2}|2[0-9]{3})-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01]))?$"
+_DATE = re.compile(DATE_PATTERN)
+
+
+def date_param(params: Any, name: str = "at") -> str | None:
+    """A date parameter exactly as the OpenAPI schema's pattern says (``YYYY-MM-DD`` from
+    1900 to 2999; empty: today); the core then checks that the day exists."""
+    value: str | None = params.get(name)
+    if value is None:
+        return None
+    if len(value) > 10 or not _DATE.match(value):
+        raise InvalidDate(f"{value[:40]!r} is not a date of the form YYYY-MM-DD "
+                          "(1900-01-01 to 2999-12-31)", value=value[:40])
+    return value
+
+
 _TRUE = frozenset({"true", "1", "yes", "on"})
 _FALSE = frozenset({"false", "0", "no", "off"})
 
@@ -184,8 +204,19 @@ def today() -> dt.date:
     return dt.date.today()
 
 
+def key_size(key: Any) -> int:
+    """What a cache key costs in the budget: its text (bytes, strings, nested tuples) plus a
+    fixed overhead per part, so that keys cannot grow the cache past its budget."""
+    if isinstance(key, (bytes, str)):
+        return len(key) + 50
+    if isinstance(key, tuple):
+        return 56 + sum(key_size(part) for part in key)
+    return 32
+
+
 class AnswerCache:
-    """Finished answers (status, body, headers) by question, bounded by total body bytes.
+    """Finished answers (status, body, headers) by question, bounded by total bytes: bodies,
+    headers and keys all count, so no question can grow it past ``max_bytes``.
 
     Answers are pure functions of (knowledge base, question, date); the date is part of the key,
     so an answer "as of today" expires at midnight. Eviction is first-in, first-out.
@@ -195,27 +226,31 @@ class AnswerCache:
         self.max_bytes = max_bytes
         self.used = 0
         self.entries: dict[Any, tuple[int, bytes, list[tuple[bytes, bytes]]]] = {}
+        self._sizes: dict[Any, int] = {}
         self._lock = threading.Lock()
 
     def get(self, key: Any) -> tuple[int, bytes, list[tuple[bytes, bytes]]] | None:
         return self.entries.get(key)
 
+    @staticmethod
+    def size_of(key: Any, entry: tuple[int, bytes, list[tuple[bytes, bytes]]]) -> int:
+        return (key_size(key) + len(entry[1]) + 120 +
+                sum(len(n) + len(v) + 90 for n, v in entry[2]))
+
     def put(self, key: Any, entry: tuple[int, bytes, list[tuple[bytes, bytes]]]) -> None:
-        size = len(entry[1]) + 200
+        size = self.size_of(key, entry)
         if size > self.max_bytes:
             return
         with self._lock:
             if key in self.entries:
                 return
             while self.entries and self.used + size > self.max_bytes:
-                _, old = self._pop_oldest()
-                self.used -= len(old[1]) + 200
+                oldest = next(iter(self.entries))
+                del self.entries[oldest]
+                self.used -= self._sizes.pop(oldest)
             self.entries[key] = entry
+            self._sizes[key] = size
             self.used += size
-
-    def _pop_oldest(self) -> tuple[Any, tuple[int, bytes, list[tuple[bytes, bytes]]]]:
-        key = next(iter(self.entries))
-        return key, self.entries.pop(key)
 
 
 _caches: weakref.WeakKeyDictionary[KnowledgeBase, dict[str, Any]] = \

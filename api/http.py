@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Awaitable, Callable, MutableMapping
 from contextlib import asynccontextmanager
 from typing import Any
+from urllib.parse import quote
 
 from fastapi import FastAPI, Request
 from fastapi.openapi.utils import get_openapi
@@ -97,6 +98,61 @@ class BodyLimit:
         await send({"type": "http.response.body", "body": body})
 
 
+class Edge:
+    """Two fixes at the edge of the app.
+
+    - A path with a trailing slash that names a route without it is redirected (307) with a
+      *relative* ``Location`` — never an absolute URL built from the ``Host`` header, which the
+      client controls (Starlette's own redirect is turned off).
+    - An error sent without a body (e.g. ``/static/<missing>``) gets its problem body.
+    """
+
+    def __init__(self, app: ASGIApp, routes: Any) -> None:
+        self.app = app
+        self.routes = routes
+
+    def _matches(self, scope: Scope, path: str) -> bool:
+        from starlette.routing import Match
+
+        probe = {**scope, "path": path}
+        return any(route.matches(probe)[0] == Match.FULL for route in self.routes)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["path"] == "/v1/resolve":  # the hot path
+            await self.app(scope, receive, send)
+            return
+        path: str = scope["path"]
+        if (path != "/" and path.endswith("/") and not self._matches(scope, path)
+                and self._matches(scope, path.rstrip("/") or "/")):
+            query = scope.get("query_string", b"")
+            location = quote(path.rstrip("/") or "/").encode() + (b"?" + query if query else b"")
+            await send({"type": "http.response.start", "status": 307,
+                        "headers": [(b"location", location), (b"content-length", b"0")]})
+            await send({"type": "http.response.body", "body": b""})
+            return
+        empty_error: list[int] = []
+
+        async def filling_send(message: Message) -> None:
+            if message["type"] == "http.response.start" and message["status"] >= 400 and \
+                    (b"content-length", b"0") in message.get("headers", []):
+                empty_error.append(message["status"])
+                return
+            if empty_error and message["type"] == "http.response.body":
+                status = empty_error[0]
+                title = "Not found" if status == 404 else "HTTP error"
+                body = problem_body(status, "not-found" if status == 404 else "http-error",
+                                    title, f"no resource at {path}" if status == 404 else title,
+                                    path)
+                await send({"type": "http.response.start", "status": status,
+                            "headers": [(b"content-type", b"application/problem+json"),
+                                        (b"content-length", str(len(body)).encode())]})
+                await send({"type": "http.response.body", "body": body})
+                return
+            await send(message)
+
+        await self.app(scope, receive, filling_send)
+
+
 def _document_problems(schema: dict[str, Any]) -> None:
     """Every operation that takes input documents the problems the core may raise on it (400
     malformed, 404 unknown, 409 ambiguous, 422 unplaceable), and FastAPI's default 422 (a
@@ -150,6 +206,8 @@ def create_app(kb: KnowledgeBase | None = None, *, sparql_timeout: float = 10.0,
     app.state.answer_cache_bytes = answer_cache_bytes
     install_problem_handlers(app)
     app.add_middleware(BodyLimit, limit=max_body)
+    app.router.redirect_slashes = False  # Edge redirects, without trusting Host
+    app.add_middleware(Edge, routes=app.router.routes)
     routes_resolve.router.register(app)
     # The hot paths first: routes are matched in order, and FastAPI's own /docs routes would
     # otherwise be tried before /v1/resolve on every request.

@@ -9,6 +9,7 @@ Wired into :mod:`xborder.api.cli` by three small insertions: :func:`add_argument
 from __future__ import annotations
 
 import argparse
+import atexit
 import logging
 from collections.abc import Sequence
 from pathlib import Path
@@ -22,7 +23,7 @@ if TYPE_CHECKING:
     from xborder.graph.live import LiveKnowledgeBase
     from xborder.graph.settings import Settings
 
-__all__ = ["add_arguments", "attach_live", "cmd_load", "read_sources", "serve_live",
+__all__ = ["add_arguments", "attach_live", "cmd_load", "live_app", "read_sources", "serve_live",
            "settings_of", "store_kb"]
 
 RDF_SUFFIXES = (".ttl", ".nt", ".nq", ".trig", ".jsonld", ".rdf", ".owl", ".n3")
@@ -158,14 +159,12 @@ def public_status(kind: str, status: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def serve_live(args: argparse.Namespace) -> int | None:
-    """``xborder serve`` for a non-embedded store (None: the store is embedded, serve as usual):
-    load and validate the current version, serve it, and follow the store."""
+def live_app(args: argparse.Namespace) -> FastAPI | None:
+    """The app for a non-embedded store (None: the store is embedded): load and validate the
+    current version, serve it, and follow the store (the poller stops when the app does)."""
     settings = settings_of(args)
     if settings.store == "embedded":
         return None
-    import uvicorn
-
     from xborder.api.http import create_app
     from xborder.graph.live import LiveKnowledgeBase
     from xborder.graph.store import open_store
@@ -179,9 +178,22 @@ def serve_live(args: argparse.Namespace) -> int | None:
     app = create_app(live.kb)
     attach_live(app, live, settings.describe())
     live.start()
+    atexit.register(live.stop)
+    return app
+
+
+def serve_live(args: argparse.Namespace) -> int | None:
+    """``xborder serve`` for a non-embedded store (None: the store is embedded, serve as usual):
+    load and validate the current version, serve it, and follow the store."""
+    if settings_of(args).store == "embedded":
+        return None
+    from xborder.api.serve import run
+
+    if max(1, getattr(args, "workers", 1)) > 1 or getattr(args, "server", "uvicorn") != "uvicorn":
+        return run(args)  # each worker loads and follows the store itself
+    app = live_app(args)
+    assert app is not None
     try:
-        uvicorn.run(app, host=args.host, port=args.port, log_level="info",
-                    access_log=not args.no_access_log)
+        return run(args, app)
     finally:
-        live.stop()
-    return 0
+        app.state.live.stop()

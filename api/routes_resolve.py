@@ -12,13 +12,16 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import threading
 from typing import Any
 
+import anyio.to_thread
 import orjson
 from fastapi import Request
 from fastapi.responses import Response
 
 from xborder.api.common import (
+    DATE_PATTERN,
     JSON,
     AnswerCache,
     RawResponse,
@@ -26,13 +29,20 @@ from xborder.api.common import (
     bool_param,
     cache_for,
     cached_json,
+    date_param,
     json_headers,
     kb_of,
     negotiate,
     text_param,
     today,
 )
-from xborder.api.problems import PROBLEM, BodyTooLarge, problem_body, problem_responses
+from xborder.api.problems import (
+    PROBLEM,
+    BodyTooLarge,
+    Busy,
+    problem_body,
+    problem_responses,
+)
 from xborder.api.schemas import (
     BATCH_REQUEST,
     BATCH_RESPONSE,
@@ -47,10 +57,13 @@ from xborder.graph.errors import XborderError, XborderInputError
 from xborder.graph.kb import KnowledgeBase
 from xborder.graph.resolution import Resolution
 
-__all__ = ["MAX_BATCH", "router"]
+__all__ = ["AT_SCHEMA", "MAX_BATCH", "MAX_BATCH_BYTES", "MAX_CONCURRENT_BATCHES", "router"]
 
 router = Routes()
 MAX_BATCH = 10_000
+MAX_BATCH_BYTES = 32 * 1024 * 1024  # a batch's answers; full answers are ~2–18 KB each
+MAX_CONCURRENT_BATCHES = 2  # more at once: 429 busy (bounds memory to about 2 × 32 MB)
+AT_SCHEMA: dict[str, Any] = {"type": "string", "maxLength": 10, "pattern": DATE_PATTERN}
 MAX_TEXT = 200
 MAX_DATE_TEXT = 32
 _PROBLEM = PROBLEM.encode()
@@ -67,8 +80,9 @@ _RESOLVE_PARAMS = [
                                                "URL": "https://www.hihonor.com/us"}),
     query_param("org", "Organisation id or name (may be omitted when only one is known).",
                 max_length=MAX_TEXT, examples={"id": "huawei"}),
-    query_param("at", "Date `YYYY-MM-DD`, 1900-01-01 to 2999-12-31 (default: today).",
-                max_length=MAX_DATE_TEXT, examples={"in force": "2017-06-01"}),
+    query_param("at", "Date `YYYY-MM-DD`, 1900-01-01 to 2999-12-31 (default or empty: "
+                "today).",
+                schema=AT_SCHEMA, examples={"in force": "2017-06-01"}),
     query_param("transfers", "Include the evaluated transfer legs (user → controller → "
                 "recipients). `false` makes answers ~8× smaller and faster; a router that "
                 "needs only the controller should ask for that.", schema={"type": "boolean",
@@ -153,24 +167,19 @@ async def resolve(request: Request) -> Response:
     scope = request.scope
     kb = kb_of(request)
     cache = _cache(request, kb)
-    day = today()
-    # A router asks the same few questions again and again: the raw query string (and the
-    # day, for answers "as of today") finds a finished answer before any parsing.
-    raw_key = (scope["query_string"], day)
-    entry = cache.get(raw_key)
-    if entry is None:
-        params = request.query_params
-        location = text_param(params, "location", MAX_TEXT, required=True)
-        assert location is not None
-        service = text_param(params, "service", MAX_TEXT)
-        org = text_param(params, "org", MAX_TEXT)
-        at = text_param(params, "at", MAX_DATE_TEXT)
-        transfers = bool_param(params, "transfers", True)
-        compact = view_param(params)
-        entry = _answer(kb, cache, location, service, org, at, transfers, compact, day,
-                        scope["path"])
-        if entry[0] < 500:
-            cache.put(raw_key, entry)
+    # The cache is keyed on the question as parsed (each part bounded by the schema's
+    # maxLength), never on the raw query string: padding a URL with unused parameters
+    # cannot make new entries, and every key counts in the cache's byte budget.
+    params = request.query_params
+    location = text_param(params, "location", MAX_TEXT, required=True)
+    assert location is not None
+    service = text_param(params, "service", MAX_TEXT)
+    org = text_param(params, "org", MAX_TEXT)
+    at = date_param(params)
+    transfers = bool_param(params, "transfers", True)
+    compact = view_param(params)
+    entry = _answer(kb, cache, location, service, org, at, transfers, compact, today(),
+                    scope["path"])
     status, body, headers = entry
     if status == 200:
         for name, _ in scope["headers"]:
@@ -207,37 +216,67 @@ def _batch_items(data: Any) -> list[dict[str, Any]]:
     description=f"Up to {MAX_BATCH} questions in one JSON body. Answers come back in order, "
                 "each `{\"ok\": true, \"result\": …}` (the `/v1/resolve` JSON) or "
                 "`{\"ok\": false, \"problem\": …}`: one failing item never fails the rest. "
-                "Pass `transfers=false` or `view=compact` when only the controller is needed.",
+                "Pass `transfers=false` or `view=compact` when only the controller is needed. "
+                f"Limits: the body at most 8 MiB, the answers at most {MAX_BATCH_BYTES} bytes "
+                "(413 `body-too-large` names the item where they passed it), and at most "
+                f"{MAX_CONCURRENT_BATCHES} batches at once (429 `busy`, with `Retry-After`).",
     openapi_extra={"parameters": _RESOLVE_PARAMS[-2:],
                    "requestBody": {"required": True, "content": {
                        "application/json": {"schema": BATCH_REQUEST}}}},
     responses={200: {"description": "One answer per item, in order",
                      "content": {"application/json": {"schema": BATCH_RESPONSE}}},
-               **problem_responses(400, 413)},
+               **problem_responses(400, 413, 429)},
 )
 async def resolve_batch(request: Request) -> Response:
     transfers = bool_param(request.query_params, "transfers", True)
     compact = view_param(request.query_params)
     raw = await request.body()
+    kb = kb_of(request)
+    cache = _cache(request, kb)
+    slots = _batch_slots(request)
+    if not slots.acquire(blocking=False):
+        raise Busy(f"at most {MAX_CONCURRENT_BATCHES} batches run at once; retry shortly")
+    try:
+        # Off the event loop: /v1/resolve keeps answering while a batch is computed.
+        out = await anyio.to_thread.run_sync(
+            _run_batch, kb, cache, raw, transfers, compact, today(), request.url.path)
+    finally:
+        slots.release()
+    return RawResponse(200, out, [(b"content-type", JSON),
+                                  (b"content-length", str(len(out)).encode())])
+
+
+def _batch_slots(request: Request) -> threading.BoundedSemaphore:
+    slots: threading.BoundedSemaphore | None = getattr(request.app.state, "batch_slots", None)
+    if slots is None:
+        slots = threading.BoundedSemaphore(MAX_CONCURRENT_BATCHES)
+        request.app.state.batch_slots = slots
+    return slots
+
+
+def _run_batch(kb: KnowledgeBase, cache: AnswerCache, raw: bytes, transfers: bool,
+               compact: bool, day: dt.date, path: str) -> bytes:
+    """The batch's response body; refused (413) once the answers pass ``MAX_BATCH_BYTES``."""
     try:
         data = orjson.loads(raw)
     except orjson.JSONDecodeError as exc:
         raise XborderInputError(f"the body is not valid JSON (UTF-8): {exc}") from None
     items = _batch_items(data)
-    kb = kb_of(request)
-    cache = _cache(request, kb)
-    day = today()
-    path = request.url.path
     parts = []
-    for item in items:
+    size = 0
+    for n, item in enumerate(items):
         status, body, _ = _answer(kb, cache, item["location"], item.get("service"),
                                   item.get("org"), item.get("at"), transfers, compact, day,
                                   path)
+        size += len(body) + 24
+        if size > MAX_BATCH_BYTES:
+            raise BodyTooLarge(
+                f"the answers to this batch pass {MAX_BATCH_BYTES} bytes at item {n}; ask "
+                "view=compact or transfers=false, or split the batch",
+                limit=MAX_BATCH_BYTES, index=n)
         parts.append((b'{"ok":true,"result":' if status == 200 else
                       b'{"ok":false,"problem":') + body + b"}")
-    out = b'{"count":%d,"results":[' % len(parts) + b",".join(parts) + b"]}"
-    return RawResponse(200, out, [(b"content-type", JSON),
-                                  (b"content-length", str(len(out)).encode())])
+    return b'{"count":%d,"results":[' % len(parts) + b",".join(parts) + b"]}"
 
 
 _CSV_COLUMNS = ("location", "location_name", "service", "controller", "controller_name",
@@ -272,6 +311,21 @@ def routing_rows(kb: KnowledgeBase, org: str | None, day: dt.date) -> list[dict[
     return rows
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _csv_cell(value: Any) -> Any:
+    """A CSV cell; text that a spreadsheet would run as a formula is made text (as in the
+    transfer register's CSV)."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
 def _routing_table(kb: KnowledgeBase, org: str | None, day: dt.date, fmt: str) -> bytes:
     rows = routing_rows(kb, org, day)
     organisation = kb.organisation(org)
@@ -280,8 +334,7 @@ def _routing_table(kb: KnowledgeBase, org: str | None, day: dt.date, fmt: str) -
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(_CSV_COLUMNS)
         for row in rows:
-            writer.writerow(["" if row[c] is None else str(row[c]).lower()
-                             if isinstance(row[c], bool) else row[c] for c in _CSV_COLUMNS])
+            writer.writerow([_csv_cell(row[c]) for c in _CSV_COLUMNS])
         return out.getvalue().encode()
     return orjson.dumps({"organisation": organisation.id, "at": day.isoformat(),
                          "knowledge_base": kb.version, "count": len(rows), "rows": rows})
@@ -298,7 +351,7 @@ def _routing_table(kb: KnowledgeBase, org: str | None, day: dt.date, fmt: str) -
     openapi_extra={"parameters": [
         query_param("org", "Organisation (may be omitted when only one is known).",
                     max_length=MAX_TEXT, examples={"id": "huawei"}),
-        query_param("at", "Date `YYYY-MM-DD` (default: today).", max_length=MAX_DATE_TEXT,
+        query_param("at", "Date `YYYY-MM-DD` (default: today).", schema=AT_SCHEMA,
                     examples={"in force": "2017-06-01"}),
         query_param("format", "`json` or `csv` (overrides `Accept`).",
                     schema={"type": "string", "enum": ["json", "csv"]}),
@@ -312,7 +365,7 @@ def _routing_table(kb: KnowledgeBase, org: str | None, day: dt.date, fmt: str) -
 async def routing_table(request: Request) -> Response:
     params = request.query_params
     org = text_param(params, "org", MAX_TEXT)
-    at = text_param(params, "at", MAX_DATE_TEXT)
+    at = date_param(params)
     fmt = params.get("format")
     if fmt is not None and fmt not in ("json", "csv"):
         raise XborderInputError(f"format must be json or csv, not {fmt[:40]!r}")
@@ -346,7 +399,7 @@ async def routing_table(request: Request) -> Response:
                     max_length=MAX_TEXT, examples={"Germany": "DE"}),
         query_param("to", "Where it goes.", required=True, max_length=MAX_TEXT,
                     examples={"United States": "US"}),
-        query_param("at", "Date `YYYY-MM-DD` (default: today).", max_length=MAX_DATE_TEXT,
+        query_param("at", "Date `YYYY-MM-DD` (default: today).", schema=AT_SCHEMA,
                     examples={"after Schrems II": "2020-07-17"}),
         query_param("org", "Show what this organisation's policy claims.",
                     max_length=MAX_TEXT, examples={"id": "huawei"}),
@@ -360,7 +413,7 @@ async def transfers(request: Request) -> Response:
     params = request.query_params
     src = text_param(params, "from", MAX_TEXT, required=True)
     dst = text_param(params, "to", MAX_TEXT, required=True)
-    at = text_param(params, "at", MAX_DATE_TEXT)
+    at = date_param(params)
     org = text_param(params, "org", MAX_TEXT)
     assert src is not None and dst is not None
     kb = kb_of(request)

@@ -41,7 +41,15 @@ from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
 from rdflib.plugins.sparql.parserutils import CompValue
 
 from xborder.api import sparql_worker
-from xborder.api.common import CACHE_CONTROL, Routes, cache_for, kb_of, negotiate
+from xborder.api.common import (
+    CACHE_CONTROL,
+    Routes,
+    cache_for,
+    etag_matches,
+    kb_of,
+    negotiate,
+    not_modified,
+)
 from xborder.api.problems import (
     BodyTooLarge,
     Busy,
@@ -67,7 +75,12 @@ _GRAPH_OFFERS = [("text/turtle", "turtle"), ("application/n-triples", "nt"),
                  ("text/plain", "nt")]
 _FORMAT_PARAM = {"json": ("json", "jsonld"), "xml": ("xml", "rdfxml"), "csv": ("csv", None),
                  "tsv": ("tsv", None), "turtle": (None, "turtle"), "ttl": (None, "turtle"),
-                 "nt": (None, "nt"), "jsonld": (None, "jsonld")}
+                 "nt": (None, "nt"), "jsonld": (None, "jsonld"),
+                 # the names SPARQLWrapper sends as format/output/results (N3 as Turtle, a
+                 # subset of it that every N3 reader reads)
+                 "json-ld": (None, "jsonld"), "rdf+xml": ("xml", "rdfxml"),
+                 "rdf": ("xml", "rdfxml"), "n3": (None, "turtle")}
+_DATASET = ("default-graph-uri", "named-graph-uri")
 
 
 class Forbidden(XborderInputError):
@@ -287,26 +300,40 @@ def _formats(request: Request, fmt: str | None) -> tuple[str | None, str | None]
     return choices[0], choices[1]
 
 
+def _refuse_dataset(*sources: Any) -> None:
+    """The SPARQL Protocol's dataset parameters: this endpoint has one default graph (the
+    knowledge base) and no named graphs, so a request naming others is refused, not ignored."""
+    for source in sources:
+        for name in _DATASET:
+            if source.get(name):
+                raise XborderInputError(
+                    f"{name} is not supported: this endpoint queries one default graph, the "
+                    "knowledge base, and holds no named graphs; omit it (FROM and FROM NAMED "
+                    "in the query are read the same way)", parameter=name)
+
+
 async def _answer(request: Request, text: str | None, fmt: str | None) -> Response:
     if text is None or not text.strip():
         raise XborderInputError("no query: give the SPARQL query as 'query'")
     if len(text) > MAX_QUERY:
         raise BodyTooLarge(f"the query is longer than {MAX_QUERY} characters")
-    await asyncio.to_thread(check_read_only, text)
     sol_fmt, graph_fmt = _formats(request, fmt)
-    service: SparqlService = request.app.state.sparql
     kb = kb_of(request)
+    digest = hashlib.blake2b(f"{text}\0{sol_fmt}\0{graph_fmt}".encode(),
+                             digest_size=8).hexdigest()
+    etag = f'"{kb.version}-{digest}"'
+    if etag_matches(request, etag):  # the same query on the same version: not run again
+        return not_modified(etag, vary="Accept")
+    await asyncio.to_thread(check_read_only, text)
+    service: SparqlService = request.app.state.sparql
     reply = await service.query(kb, text, sol_fmt, graph_fmt)
     if reply[0] == "error":
         _, status, slug, detail = reply
         return problem(status, slug, "SPARQL query refused" if status != 400 else
                        "Invalid SPARQL query", detail, request.url.path)
     _, media, body = reply
-    digest = hashlib.blake2b(f"{text}\0{sol_fmt}\0{graph_fmt}".encode(),
-                             digest_size=8).hexdigest()
     return Response(body, media_type=media, headers={
-        "Cache-Control": CACHE_CONTROL, "Vary": "Accept",
-        "ETag": f'"{kb.version}-{digest}"'})
+        "Cache-Control": CACHE_CONTROL, "Vary": "Accept", "ETag": etag})
 
 
 _PROBLEMS = problem_responses(400, 403, 406, 413, 415, 422, 429)
@@ -326,16 +353,20 @@ _EXAMPLE = ("PREFIX dpv: <https://w3id.org/dpv#>\n"
     "/sparql", tags=["sparql"], summary="SPARQL 1.1 query (read-only)",
     description="The SPARQL 1.1 Protocol over the knowledge-base graph. Read-only: updates "
                 "and SERVICE are refused (403). Each query has a time limit and a result-size "
-                "limit (422 past either).",
+                "limit (422 past either). `default-graph-uri` and `named-graph-uri` are refused "
+                "(400): the one default graph is the knowledge base. Answers carry an `ETag`; "
+                "`If-None-Match` gets a 304 without running the query again.",
     openapi_extra={"parameters": [
         query_param("query", "The SPARQL 1.1 query.", required=True, max_length=MAX_QUERY,
                     examples={"legal entities": _EXAMPLE}), _FORMAT]},
-    responses={200: _RESULTS, **_PROBLEMS},
+    responses={200: _RESULTS, 304: {"description": "Not modified (If-None-Match matched)"},
+               **_PROBLEMS},
 )
 async def sparql_get(request: Request) -> Response:
     params = request.query_params
     if "update" in params:
         raise Forbidden("this endpoint is read-only: SPARQL updates are refused")
+    _refuse_dataset(params)
     return await _answer(request, params.get("query"), params.get("format"))
 
 
@@ -350,7 +381,8 @@ async def sparql_get(request: Request) -> Response:
         "application/x-www-form-urlencoded": {"schema": {
             "type": "object", "required": ["query"],
             "properties": {"query": {"type": "string", "maxLength": MAX_QUERY}}}}}}},
-    responses={200: _RESULTS, **_PROBLEMS},
+    responses={200: _RESULTS, 304: {"description": "Not modified (If-None-Match matched)"},
+               **_PROBLEMS},
 )
 async def sparql_post(request: Request) -> Response:
     media = request.headers.get("content-type", "").split(";")[0].strip().lower()
@@ -367,6 +399,7 @@ async def sparql_post(request: Request) -> Response:
     except UnicodeDecodeError:
         raise XborderInputError("the body is not UTF-8") from None
     fmt = request.query_params.get("format")
+    _refuse_dataset(request.query_params)
     if media == "application/sparql-query":
         return await _answer(request, text, fmt)
     try:
@@ -375,5 +408,8 @@ async def sparql_post(request: Request) -> Response:
         raise XborderInputError("the form has too many fields") from None
     if "update" in form:
         raise Forbidden("this endpoint is read-only: SPARQL updates are refused")
+    _refuse_dataset({k: v[-1] for k, v in form.items()})
     queries = form.get("query")
+    if fmt is None and form.get("format"):  # SPARQLWrapper sends it in the form
+        fmt = form["format"][-1]
     return await _answer(request, queries[-1] if queries else None, fmt)

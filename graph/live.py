@@ -2,20 +2,28 @@
 marker and swaps in each new version without downtime.
 
 A background thread polls :meth:`Store.version` every ``interval`` seconds. When the marker moves,
-the new version is read, validated and compiled *beside* the one being served (see
-:func:`xborder.graph.store.prepare`); only a ready :class:`KnowledgeBase` replaces the current one,
-by assigning one reference, so a request sees either the old version or the new one, never a
-half-built state. A version that fails is not served: the old one stays, the reason is logged and
-kept for ``/readyz`` (:meth:`status`), and that version is not tried again until the marker moves
-on. Failures to reach the store are retried at the next poll.
+the new version is read, validated and compiled *in a separate process* (:func:`_build`, around
+:func:`xborder.graph.store.prepare`, in a child ``python``): the serving process only receives
+the finished :class:`KnowledgeBase`, so answers go on at full speed while SHACL and the compiler
+run. Only a ready :class:`KnowledgeBase` replaces the current one, by assigning one reference, so
+a request sees either the old version or the new one, never a half-built state. A version that
+fails is not served: the old one stays, the reason is logged and kept for ``/readyz``
+(:meth:`status`), and that version is not tried again until the marker moves on. Failures to
+reach the store are retried at the next poll.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import gc
+import io
 import logging
+import pickle
+import subprocess
+import sys
 import threading
 import time
+import weakref
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -25,7 +33,7 @@ from xborder.graph.store import Store, StoreError, prepare
 if TYPE_CHECKING:
     from xborder.graph.kb import KnowledgeBase
 
-__all__ = ["LiveKnowledgeBase"]
+__all__ = ["BuildFailed", "LiveKnowledgeBase"]
 
 log = logging.getLogger("xborder.live")
 
@@ -36,12 +44,100 @@ def _stamp() -> str:
     return dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
 
 
+_LOCK, _RLOCK = type(threading.Lock()), type(threading.RLock())
+
+
+class _Pickler(pickle.Pickler):
+    """Pickles a compiled :class:`KnowledgeBase`: its locks are sent as new, unlocked locks."""
+
+    def reducer_override(self, obj: Any) -> Any:
+        kind = type(obj)
+        if kind is _LOCK:
+            return threading.Lock, ()
+        if kind is _RLOCK:
+            return threading.RLock, ()
+        return NotImplemented
+
+
+_HERE = object()  # "build it in this process"
+
+
+class BuildFailed(XborderError):
+    """A version the child process could not read or compile, as the child reported it."""
+
+    def __init__(self, slug: str, detail: str, *, loud: bool) -> None:
+        super().__init__(detail)
+        self.slug = slug
+        self.loud = loud  # not just "the store did not answer": log it
+
+
+def _failure(exc: BaseException) -> tuple[str, str, bool]:
+    if isinstance(exc, XborderError):
+        return exc.slug, exc.detail, isinstance(exc, KnowledgeBaseError)
+    return "internal", f"{type(exc).__name__}: {exc}", True
+
+
+def _build(store: Store, serving: str | None, validate: str, probe: int
+           ) -> tuple[str, str | None, tuple[str, str, bool] | None, bytes]:
+    """In the child process: read the store's version, validate and compile it; returns
+    ``(status, version, failure, pickled (kb, published))``."""
+    try:
+        snapshot = store.read()
+    except Exception as exc:
+        return "store-error", None, _failure(exc), b""
+    if serving is not None and snapshot.version == serving:
+        return "same", snapshot.version, None, b""
+    try:
+        kb = prepare(snapshot.graph, version=snapshot.version, validate=validate,
+                     origin=f"{store.kind} store", probe=probe)
+    except Exception as exc:
+        return "rejected", snapshot.version, _failure(exc), b""
+    out = io.BytesIO()
+    _Pickler(out, protocol=pickle.HIGHEST_PROTOCOL).dump((kb, snapshot.published))
+    return "ok", snapshot.version, None, out.getvalue()
+
+
+def _child() -> None:
+    """The child's entry point (``python -c``): the job pickled on stdin, the answer pickled
+    on stdout; anything the build prints goes to stderr."""
+    out = sys.stdout.buffer
+    sys.stdout = sys.stderr
+    job = pickle.load(sys.stdin.buffer)
+    pickle.dump(_build(*job), out, protocol=pickle.HIGHEST_PROTOCOL)
+    out.flush()
+
+
+_CHILD = "from xborder.graph.live import _child; _child()"
+
+
+def _release(graph: Any) -> None:
+    """Once a retired knowledge base is gone, break its graph's reference cycles (rdflib's
+    graph and store refer to each other), so that it is freed without a full collection."""
+    graph.__dict__.clear()
+
+
+def _adopt(blob: bytes) -> tuple[KnowledgeBase, str | None]:
+    """Unpickle a knowledge base without the garbage collector: a collection over the millions
+    of new objects would hold the interpreter for seconds. They are then frozen out of later
+    collections; when the version is retired, :func:`_release` frees it by reference count."""
+    gc.disable()
+    try:
+        kb, published = pickle.loads(blob)
+    finally:
+        gc.freeze()
+        gc.enable()
+    weakref.finalize(kb, _release, kb.graph)
+    return kb, published
+
+
 class LiveKnowledgeBase:
     """The current :class:`KnowledgeBase` of a store, reloaded when the store publishes."""
 
     def __init__(self, store: Store, *, interval: float = 5.0, validate: str = "shapes",
-                 probe: int = 3) -> None:
+                 probe: int = 3, isolate: bool = True, build_timeout: float = 900.0) -> None:
         self.store = store
+        self.isolate = isolate  # build new versions in a child process
+        self.build_timeout = build_timeout
         self.interval = interval
         self.validate = validate
         self.probe = probe
@@ -94,33 +190,81 @@ class LiveKnowledgeBase:
         return self.reload()
 
     def reload(self, *, force: bool = False) -> bool:
-        """Read, validate and compile the store's current version, then swap it in."""
+        """Read, validate and compile the store's current version, then swap it in.
+
+        With ``isolate`` (the default) and unless ``force`` (the first load, before anything is
+        served), the work runs in a child process (:func:`_build`) and only the finished
+        knowledge base is brought over."""
         with self._reload_lock:
             started = time.perf_counter()
-            try:
-                snapshot = self.store.read()
-            except XborderError as exc:
-                self._fail(None, exc, remember=False)
+            got = self._build_elsewhere() if self.isolate and not force else _HERE
+            if got is None:
                 return False
-            if not force and snapshot.version == self.version:
-                return False
-            try:
-                kb = prepare(snapshot.graph, version=snapshot.version, validate=self.validate,
-                             origin=f"{self.store.kind} store", probe=self.probe)
-            except Exception as exc:  # any failure keeps the old version serving
-                self._fail(snapshot.version, exc, remember=True)
-                return False
+            if isinstance(got, tuple):
+                kb, published = got
+            else:
+                try:
+                    snapshot = self.store.read()
+                except XborderError as exc:
+                    self._fail(None, exc, remember=False)
+                    return False
+                if not force and snapshot.version == self.version:
+                    return False
+                try:
+                    kb = prepare(snapshot.graph, version=snapshot.version,
+                                 validate=self.validate, origin=f"{self.store.kind} store",
+                                 probe=self.probe)
+                except Exception as exc:  # any failure keeps the old version serving
+                    self._fail(snapshot.version, exc, remember=True)
+                    return False
+                published = snapshot.published
             old = self.version
             self._kb = kb  # the swap: one reference
             self._failed = None
             self._state.update(loaded_at=_stamp(), reloads=self._state["reloads"] + 1,
-                               rejected=None, store_error=None, published=snapshot.published,
+                               rejected=None, store_error=None, published=published,
                                load_seconds=round(time.perf_counter() - started, 3))
             log.info("knowledge base %s serving (was %s; %d triples, %.2f s)", kb.version, old,
                      len(kb.graph), time.perf_counter() - started)
         for listener in self._listeners:
             listener(kb)
         return True
+
+    def _build_elsewhere(self) -> tuple[KnowledgeBase, str | None] | object | None:
+        """Build the store's current version in a child process; None if there is nothing
+        new or it failed (recorded as :meth:`_fail` does), ``_HERE`` if the store cannot be
+        sent to a child (then this process builds it)."""
+        try:
+            job = pickle.dumps((self.store, self.version, self.validate, self.probe))
+        except (pickle.PicklingError, TypeError, AttributeError) as exc:
+            log.warning("cannot build in a separate process (%s); building in this one", exc)
+            self.isolate = False
+            return _HERE
+        proc = subprocess.Popen([sys.executable, "-c", _CHILD], stdin=subprocess.PIPE,
+                                stdout=subprocess.PIPE)
+        try:
+            data, _ = proc.communicate(job, timeout=self.build_timeout)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.communicate()
+            self._fail(None, BuildFailed("internal", "building the new version took longer "
+                       f"than {self.build_timeout:g} s", loud=True), remember=False)
+            return None
+        try:
+            status, version, failure, blob = pickle.loads(data)
+        except Exception:
+            self._fail(None, BuildFailed("internal", "the process building the new version "
+                       f"ended without an answer (exit code {proc.returncode})", loud=True),
+                       remember=False)
+            return None
+        if status == "ok":
+            return _adopt(blob)
+        if status == "same":
+            return None
+        slug, detail, loud = failure
+        self._fail(version, BuildFailed(slug, detail, loud=loud),
+                   remember=status == "rejected")
+        return None
 
     def _fail(self, version: str | None, exc: BaseException, *, remember: bool) -> None:
         reason = exc.detail if isinstance(exc, XborderError) else f"{type(exc).__name__}: {exc}"
@@ -134,8 +278,9 @@ class LiveKnowledgeBase:
         else:
             self._state["store_error"] = record
         repeated = previous is not None and previous["reason"] == reason
-        if not repeated and (isinstance(exc, KnowledgeBaseError) or
-                             not isinstance(exc, XborderError)):
+        loud = exc.loud if isinstance(exc, BuildFailed) else (
+            isinstance(exc, KnowledgeBaseError) or not isinstance(exc, XborderError))
+        if not repeated and loud:
             log.warning("knowledge base %s not served (still serving %s): %s",
                         version or "(store)", self.version, reason)
 

@@ -19,7 +19,6 @@ from tests.facts import HTDG, ISSUER, POLICY_DATE
 from tests.test_store import broken, changed
 from xborder.api.http import create_app
 from xborder.api.live import attach_live
-from xborder.graph import live as live_module
 from xborder.graph.kb import KnowledgeBase
 from xborder.graph.live import LiveKnowledgeBase
 from xborder.graph.store import OxigraphStore, StoreError, publish
@@ -87,13 +86,13 @@ def test_a_failing_version_keeps_the_old_one_and_says_why(store, kb, monkeypatch
     live.validate = "shapes"  # from now on: SHACL before serving
     store.write(broken(kb.graph), "broken-1")  # written past `xborder load`'s checks
     calls = []
-    real = live_module.prepare
+    real = live._build_elsewhere
 
-    def counting(*args: Any, **kwargs: Any) -> KnowledgeBase:
-        calls.append(kwargs.get("version"))
-        return real(*args, **kwargs)
+    def counting() -> Any:  # each build of a new version, in the child process
+        calls.append(store.version())
+        return real()
 
-    monkeypatch.setattr(live_module, "prepare", counting)
+    monkeypatch.setattr(live, "_build_elsewhere", counting)
     assert live.check() is False
     assert live.version == kb.version and jp(live.kb) == HTDG
     status = live.status()
@@ -129,17 +128,24 @@ def test_an_unreachable_store_is_retried(live, store, monkeypatch):
 
 
 def test_requests_during_a_background_reload_all_succeed(live, store, kb):
+    """Answers go on while the new version is built (in a child process): requests made
+    between the publication and the swap succeed, with the old answer, and after it the
+    new one."""
     live.load()
     failures: list[BaseException] = []
-    answers: set[str] = set()
+    seen: list[tuple[str, bool]] = []  # (answer, was the reload under way when asked?)
+    reloading = threading.Event()
+    swapped = threading.Event()
     stop = threading.Event()
+    live.add_listener(lambda _: swapped.set())
 
     def ask() -> None:
-        for _ in range(100_000):  # bounded; normally stopped by the event
+        for _ in range(1_000_000):  # bounded; normally stopped by the event
             if stop.is_set():
                 return
+            during = reloading.is_set() and not swapped.is_set()
             try:
-                answers.add(jp(live.kb))
+                seen.append((jp(live.kb), during))
             except BaseException as exc:
                 failures.append(exc)
                 return
@@ -147,18 +153,22 @@ def test_requests_during_a_background_reload_all_succeed(live, store, kb):
     threads = [threading.Thread(target=ask) for _ in range(3)]
     for t in threads:
         t.start()
-    live.start()
     new = publish(store, changed(kb.graph), validate="model")["version"]
-    deadline = threading.Event()
-    for _ in range(1200):  # readiness poll: up to ~60 s
-        if live.version == new:
+    reloading.set()
+    live.start()
+    swapped.wait(600)
+    for _ in range(200):  # a few answers after the swap too
+        if sum(1 for answer, _ in seen if answer == ISSUER) >= 3:
             break
-        deadline.wait(0.05)
+        stop.wait(0.05)
     stop.set()
     for t in threads:
         t.join(30)
     assert live.version == new and failures == []
-    assert answers <= {HTDG, ISSUER} and jp(live.kb) == ISSUER
+    during = [answer for answer, under_way in seen if under_way]
+    assert during, "no request was made while the new version was built"
+    assert set(during) <= {HTDG, ISSUER} and HTDG in during
+    assert {answer for answer, _ in seen} == {HTDG, ISSUER} and jp(live.kb) == ISSUER
 
 
 def test_attach_live_follows_swaps_and_reports_on_readyz(live, store, kb):
