@@ -192,7 +192,9 @@ def create_app(kb: KnowledgeBase | None = None, *, sparql_timeout: float = 10.0,
         yield
         service.close()
 
-    app = FastAPI(
+    from fastapi_offline import FastAPIOffline  # /docs with bundled Swagger UI: no CDN
+
+    app = FastAPIOffline(
         title="xborder",
         version=__version__,
         description="Who controls personal data, and what lets it cross each border — with "
