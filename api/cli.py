@@ -92,9 +92,16 @@ def _write(text: str, output: str | None) -> None:
 
 
 def cmd_map(args: argparse.Namespace) -> int:
-    fmt = args.format or ("graphml" if (args.output or "").endswith(".graphml") else "html")
+    out = args.output or ""
+    fmt = args.format or ("graphml" if out.endswith(".graphml") else
+                          "svg" if args.world or out.endswith(".svg") else "html")
     kb = _kb(args)
-    if fmt == "graphml":
+    if fmt == "svg":
+        from xborder.api.world import world_svg
+
+        _write(world_svg(kb, kb.organisation(args.org).id, args.at, args.service,
+                         args.location), args.output)
+    elif fmt == "graphml":
         from xborder.graph.register import register_graphml, transfer_register
 
         if args.before:
@@ -323,8 +330,11 @@ def build_parser() -> argparse.ArgumentParser:
     _flow_arguments(p)
     p.add_argument("--before", metavar="DATE",
                    help="also evaluate this earlier date and highlight what changed by --at")
-    p.add_argument("--format", choices=["html", "graphml"],
-                   help="default: from the -o suffix, else html")
+    p.add_argument("--world", action="store_true",
+                   help="a geographic world map (SVG, offline): countries by controller, "
+                        "flows as arcs")
+    p.add_argument("--format", choices=["html", "graphml", "svg"],
+                   help="default: from the -o suffix (svg with --world), else html")
     p.add_argument("-o", "--output", metavar="FILE", help="file to write (default: stdout)")
     p.set_defaults(func=cmd_map)
 

@@ -81,6 +81,20 @@ def register(app: FastAPI) -> None:
                         before or None, embed=embed)
         return HTMLResponse(html, headers={"Cache-Control": "no-cache"})
 
+    @app.get("/v1/maps/{org}/world.svg", tags=["maps"], response_class=Response,
+             summary="Geographic world map (SVG, works offline)",
+             description="Countries coloured by their data controller on `at` (with `location`: "
+                         "by the status of that user's legs), flows to the recipients drawn as "
+                         "arcs; every country and arc has a tooltip. Natural Earth geometry.",
+             responses={200: {"content": {"image/svg+xml": {}}}})
+    def world_map(request: Request, org: str, at: _Date = None, service: _Text = None,
+                  location: _Text = None) -> Response:
+        from xborder.api.world import world_svg
+
+        svg = world_svg(_kb(request), org, at, service or None, location or None)
+        return Response(svg, media_type="image/svg+xml",
+                        headers={"Cache-Control": "no-cache"})
+
     @app.get("/v1/maps/{org}.graphml", tags=["maps"],
              summary="The transfer network as GraphML (Gephi, yEd, Cytoscape)")
     def map_graphml(request: Request, org: str, at: _Date = None, service: _Text = None,
@@ -111,3 +125,7 @@ def register(app: FastAPI) -> None:
         name = _filename(org, at, ".csv")
         return Response(register_csv(rows), media_type="text/csv; charset=utf-8",
                         headers={"Content-Disposition": f'attachment; filename="{name}"'})
+
+    from xborder.api import routes_changes
+
+    routes_changes.register(app)

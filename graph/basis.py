@@ -81,6 +81,8 @@ def _kinds(answer: TransferAnswer) -> list[str]:
 
 
 def _or(words: list[str]) -> str:
+    if not words:
+        return "a derogation for occasional transfers"
     return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1]
 
 
