@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import threading
+import time
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from typing import Any
 
 import pycountry
 import pytest
@@ -154,12 +158,15 @@ def test_territories_with_their_own_iso_3166_1_code(
 
 
 @pytest.mark.parametrize(
-    "text",
-    ["ES-CN", "es-cn", "ES CN", "es_cn", "Canarias", "Canary Islands", "the Canary Islands",
-     "Canaries", "Kanaren"],
+    ("text", "matched"),
+    [("ES-CN", "ISO 3166-2 subdivision code"), ("es-cn", "ISO 3166-2 subdivision code"),
+     ("ES CN", "ISO 3166-2 subdivision code"), ("es_cn", "ISO 3166-2 subdivision code"),
+     ("Canarias", "ISO 3166-2 subdivision name"), ("Canary Islands", "English name"),
+     ("the Canary Islands", "English name"), ("Canaries", "French name"),
+     ("Kanaren", "German name")],
 )
-def test_extra_subdivisions(index: LocationIndex, text: str) -> None:
-    assert index.parse(text) == ParsedLocation(text, "ES-CN", index.parse(text).matched)
+def test_extra_subdivisions(index: LocationIndex, text: str, matched: str) -> None:
+    assert index.parse(text) == ParsedLocation(text, "ES-CN", matched)
     assert index.parse(text).subdivision is None
 
 
@@ -272,9 +279,27 @@ def test_alias_and_constructor_validation() -> None:
 
 def test_lazy_layers_are_built_once_under_concurrency() -> None:
     index = LocationIndex(_names())
+    builds: list[str] = []
+    start = threading.Barrier(8)
+
+    def counted(name: str, build: Callable[[], Any]) -> Callable[[], Any]:
+        def slow_build() -> Any:
+            builds.append(name)
+            time.sleep(0.2)  # long enough that the other threads ask while it is built
+            return build()
+        return slow_build
+
+    index._build_subdivisions = counted("iso3166-2", index._build_subdivisions)  # type: ignore[method-assign]
+    index._build_all_languages = counted("all", index._build_all_languages)  # type: ignore[method-assign]
+
+    def parse(text: str) -> str:
+        start.wait(30)  # all eight threads ask at once
+        return index.parse(text).code
+
     with ThreadPoolExecutor(8) as pool:
-        results = list(pool.map(lambda t: index.parse(t).code, ["Giappone", "FR-974"] * 8))
-    assert results == ["JP", "RE"] * 8
+        results = list(pool.map(parse, ["Giappone", "FR-974"] * 4))
+    assert results == ["JP", "RE"] * 4
+    assert sorted(builds) == ["all", "iso3166-2"]  # each layer once, not once per thread
 
 
 @settings(deadline=None, max_examples=300)
