@@ -107,6 +107,8 @@ class KnowledgeBase:
         self._front: dict[tuple[str, str | None, str | None],
                           tuple[ParsedLocation, _Timeline]] = {}
         self._dates: dict[str, dt.date] = {}
+        self._transfer_front: dict[tuple[str, str, str | None],
+                                   tuple[str, str, tuple[dict[str, Any], ...]]] = {}
         self._leg_cache: dict[tuple[str, str, str, dt.date], tuple[Leg, ...]] = {}
         self._leg_objects: dict[tuple[str, str, str | None, int, str | None, str], Leg] = {}
 
@@ -151,6 +153,28 @@ class KnowledgeBase:
                 f"unknown organisation {org!r}",
                 candidates=[{"id": o.id, "name": o.name} for o in orgs.values()])
         return found
+
+    def organisation_for(self, org: str | None, service: str | None) -> Organisation:
+        """The organisation a question names: ``org`` when given; else the only one known; else
+        the one organisation that has ``service`` (an id, name, alias or URL that belongs to
+        exactly one organisation names it — several, or none, is an error with candidates)."""
+        if (org and org.strip()) or not service or not service.strip() or \
+                len(self.model.organisations) == 1:
+            return self.organisation(org)
+        owners = []
+        for candidate in self.model.organisations.values():
+            try:
+                if self.service(candidate, service) is not None:
+                    owners.append(candidate)
+            except UnknownService:
+                continue
+        if len(owners) == 1:
+            return owners[0]
+        listed = owners or list(self.model.organisations.values())
+        raise UnknownOrganisation(
+            f"several organisations have a service {service!r}; name one with org" if owners
+            else "several organisations are known; name one with org",
+            candidates=[{"id": o.id, "name": o.name} for o in listed])
 
     def service(self, org: Organisation, service: str | None) -> Service | None:
         if service is None or not service.strip():
@@ -199,7 +223,7 @@ class KnowledgeBase:
 
     def _front_entry(self, location: str, service: str | None,
                      org: str | None) -> tuple[ParsedLocation, _Timeline]:
-        organisation = self.organisation(org)
+        organisation = self.organisation_for(org, service)
         svc = self.service(organisation, service)
         parsed = self.parse_location(location)
         key = (organisation.id, svc.id if svc else None, parsed.code)
@@ -246,16 +270,25 @@ class KnowledgeBase:
 
         With ``org``, the safeguards that organisation's policy claims are shown beside the
         answer."""
-        day = parse_date(at)
-        src = self.parse_location(from_location)
-        dst = self.parse_location(to_location)
-        claims: tuple[dict[str, Any], ...] = ()
-        if org is not None:
-            organisation = self.organisation(org)
-            claims = tuple({"kind": c.kind, "name": c.name, "source": c.citation.to_dict()}
-                           for c in organisation.safeguards)
-        answer = self._transfer_answer(src.code, dst.code, day)
-        return Transfer(from_location, to_location, day, answer, claims)
+        # The front cache: the question as typed → the two codes and the claims shown (the two
+        # location parses were most of a call); the day then picks the date segment's answer.
+        key = (from_location, to_location, org)
+        front = self._transfer_front.get(key)
+        if front is None:
+            src = self.parse_location(from_location)
+            dst = self.parse_location(to_location)
+            claims: tuple[dict[str, Any], ...] = ()
+            if org is not None:
+                organisation = self.organisation(org)
+                claims = tuple({"kind": c.kind, "name": c.name, "source": c.citation.to_dict()}
+                               for c in organisation.safeguards)
+            front = (src.code, dst.code, claims)
+            if len(self._transfer_front) >= _FRONT_LIMIT:
+                self._transfer_front.clear()
+            self._transfer_front[key] = front
+        day = self._day(at) if at else parse_date(at)  # no date: today, never remembered
+        return Transfer(from_location, to_location, day,
+                        self._transfer_answer(front[0], front[1], day), front[2])
 
     def _transfer_answer(self, src: str, dst: str, day: dt.date) -> TransferAnswer:
         key = (src, dst)

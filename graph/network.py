@@ -27,7 +27,7 @@ def _resolve(kb: KnowledgeBase, code: str, service: str | None, org: str,
 
 
 def _services(kb: KnowledgeBase, org: str, service: str | None) -> list[str | None]:
-    organisation = kb.organisation(org)
+    organisation = kb.organisation_for(org, service)
     if service is not None:
         svc = kb.service(organisation, service)
         return [svc.id if svc else None]
@@ -57,7 +57,7 @@ def changes(kb: KnowledgeBase, before: str | dt.date, after: str | dt.date,
     """Every (location, service) whose controller or any transfer leg's status differs between
     ``before`` and ``after`` — the impact report for a legal change."""
     d1, d2 = parse_date(before), parse_date(after)
-    organisation = kb.organisation(org)
+    organisation = kb.organisation_for(org, service)
     out: list[dict[str, Any]] = []
     for svc in _services(kb, organisation.id, service):
         for code in kb.jurisdiction_codes():
@@ -92,7 +92,7 @@ def transfer_network(kb: KnowledgeBase, at: str | dt.date | None = None,
     """Users' jurisdictions → controllers → recipients' jurisdictions, one edge per evaluated
     leg, with ``status``, ``regime``, ``mechanisms`` and ``explanation`` as edge attributes."""
     day = parse_date(at)
-    organisation = kb.organisation(org)
+    organisation = kb.organisation_for(org, service)
     g: nx.MultiDiGraph = nx.MultiDiGraph(organisation=organisation.id, at=day.isoformat())
     codes = locations or kb.jurisdiction_codes()
     for code in codes:

@@ -107,7 +107,7 @@ class RegisterRow:
 
 def service_ids(kb: KnowledgeBase, org: str | None, service: str | None) -> list[str | None]:
     """The services a register or map covers: the one named, else all of the organisation's."""
-    organisation = kb.organisation(org)
+    organisation = kb.organisation_for(org, service)
     if service is not None and service.strip():
         svc = kb.service(organisation, service)
         return [svc.id if svc else None]
@@ -154,7 +154,7 @@ def transfer_register(kb: KnowledgeBase, at: str | dt.date | None = None,
     and user locations (default: every jurisdiction). Raises :class:`NoApplicableRule` when no
     rule of the organisation is in force for any of them on that date."""
     day = parse_date(at)
-    organisation = kb.organisation(org)
+    organisation = kb.organisation_for(org, service)
     services = service_ids(kb, organisation.id, service)
     codes = ([kb.parse_location(x).code for x in locations] if locations is not None
              else kb.jurisdiction_codes())
