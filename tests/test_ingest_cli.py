@@ -46,7 +46,10 @@ def test_yaml_to_a_file_then_validate_it_with_the_shipped_knowledge_base(capsys,
                          "-o", str(out_file))
     assert code == 0 and out == "" and "wrote" in err
     data = yaml.safe_load(out_file.read_text(encoding="utf-8"))
-    assert data["organisation"] == {"id": "northwind-cloud", "name": "Northwind Cloud"}
+    # the short name the policy defines — "Northwind Cloud, Inc. ("Northwind", "we", "us")" —
+    # is the organisation's alias
+    assert data["organisation"] == {"id": "northwind-cloud", "name": "Northwind Cloud",
+                                    "aliases": ["Northwind"]}
     assert data["documents"][0]["url"] == "https://northwind.example/privacy"
     assert [p.name for p in tmp_path.iterdir()] == ["proposed.yaml"]
     code, out, _ = run(capsys, "--kb", str(Path("graph/kb").resolve()), "--kb", str(out_file),

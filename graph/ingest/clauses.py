@@ -263,8 +263,8 @@ def _controllers(text: str, a: int, b: int,
     if not live and unit is not None and (slot := _SLOT.search(text, a, b)):
         name = next(g for g in slot.groups() if g)
         if name.split()[0] not in _NOT_NAMES and not ctx.finder.find(name):
-            entity = ctx.book.named(unit, name, slot.start(slot.lastindex or 1))
-            return [(entity, f"{name!r} is named without a legal form", 0.15)]
+            slotted = ctx.book.named(unit, name, slot.start(slot.lastindex or 1))
+            return [(slotted, f"{name!r} is named without a legal form", 0.15)]
     for alias in re.finditer(r"\b[A-Z][\w&-]+\b", text[a:b]):
         entity = ctx.book.alias(alias[0])
         if entity is not None and CUE.search(text[a:b]) and _STRONG.search(text[a:b]):

@@ -13,6 +13,7 @@ low confidence and the other candidates kept, never silently.
 from __future__ import annotations
 
 import re
+import weakref
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -130,7 +131,10 @@ class PlaceFinder:
         #: groups the policy defines ("Designated Countries" means …): name → codes
         self.groups: dict[str, tuple[str, ...]] = {}
         self.aliases = {a.casefold() for a in aliases}  # "USA" is a code first, an alias too
-        self._cache: dict[str, Place | None] = {}
+        try:
+            self._cache: dict[str, Place | None] = _CACHES.setdefault(index, {})
+        except TypeError:  # an index that cannot be weakly referenced: a cache of its own
+            self._cache = {}
 
     def find(self, text: str, skip: Sequence[tuple[int, int]] = ()) -> list[Place]:
         taken: list[tuple[int, int]] = list(skip)
@@ -212,6 +216,10 @@ class PlaceFinder:
             place = Place(local, phrase, 0, 0)
             self._cache[phrase] = place
             return place
+        known = getattr(self.index, "_lookup", None)  # exact look-up, without parse()'s
+        if known is not None and known(phrase.strip()) is None:  # fuzzy suggestions (slow)
+            self._cache[phrase] = None
+            return None
         try:
             parsed = self.index.parse(phrase)
             if parsed.matched in _ACCEPTED or phrase.casefold() in self.aliases:
@@ -256,6 +264,11 @@ class _Tok:
 
     def __getitem__(self, i: int) -> str:
         return self.text
+
+
+#: phrase → place, per location index (the index of a loaded knowledge base does not change)
+_CACHES: weakref.WeakKeyDictionary[LocationIndex, dict[str, Place | None]] = \
+    weakref.WeakKeyDictionary()
 
 
 def _phrase_shape(phrase: str) -> bool:
