@@ -184,3 +184,84 @@ def test_every_control_has_a_label_and_the_page_loads_nothing_from_elsewhere(pag
     assert page.get_attribute("html", "lang") == "en"
     assert page.title().startswith("xborder")
     assert page.evaluate("document.querySelector('#map').getAttribute('title')")
+
+
+DOCS = Path(__file__).resolve().parent.parent / "docs"
+
+
+def test_legs_name_their_instrument_and_caveats(page):
+    page.goto(page.base + "/?org=huawei&location=RE&service=consumer-cloud&at=2017-06-01")
+    page.wait_for_selector("#results:not([hidden])")
+    page.wait_for_selector("#legs .plain")
+    legs = page.inner_text("#legs")
+    assert "Commission Implementing Decision (EU) 2016/1250" in legs  # the Privacy Shield
+    assert "certified under the EU-U.S. Privacy Shield" in legs  # its scope limit
+    assert "May go to China only under SCCs" in legs and "the policy names" in legs
+    assert "Caveat" in legs and "note 1" in legs
+    assert "Huawei" in page.inner_text("#answer-head")
+    page.wait_for_selector("#world svg path.country")
+    page.wait_for_selector("#timelines li")
+    page.screenshot(path=str(DOCS / "page.png"), full_page=False)
+
+
+def test_two_dates_compared_name_the_judgment(page):
+    page.goto(page.base + "/?org=huawei&location=DE&service=consumer-cloud&at=2020-07-17")
+    page.wait_for_selector("#results:not([hidden])")
+    page.fill("#before", "2020-07-15")
+    page.fill("#after", "2020-07-17")
+    page.click("#compare-submit")
+    page.wait_for_selector("#changes .change-list li")
+    text = page.inner_text("#changes")
+    assert "C-311/18" in text and "adequacy → safeguards-required" in text
+    page.locator("#compare").screenshot(path=str(DOCS / "change-report.png"))
+
+
+def test_world_map_colours_the_countries(page):
+    page.goto(page.base + "/v1/maps/huawei/world.svg?at=2020-07-17&service=consumer-cloud")
+    fills = page.evaluate("[...document.querySelectorAll('path.country')]"
+                          ".map(p => p.getAttribute('fill'))")
+    assert len(fills) > 150 and len(set(fills)) >= 2  # one colour per controller
+    de = page.evaluate("document.querySelector('path.country[data-code=DE]').getAttribute('fill')")
+    cn = page.evaluate("document.querySelector('path.country[data-code=CN]').getAttribute('fill')")
+    assert de != cn
+    assert page.locator("path.flow").count() >= 1
+    page.screenshot(path=str(DOCS / "world-map.png"))
+
+
+def test_at_400_px_the_status_and_why_are_visible(browser, server):
+    context = browser.new_context(viewport={"width": 400, "height": 800}, locale="en-GB")
+    pg = context.new_page()
+    try:
+        pg.goto(server + "/?org=huawei&location=RE&service=consumer-cloud&at=2017-06-01")
+        pg.wait_for_selector("#legs .plain")
+        badge = pg.locator("#legs .badge").first
+        box = badge.bounding_box()
+        assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 400
+        plain = pg.locator("#legs .plain").nth(1).bounding_box()
+        assert plain is not None and plain["x"] + plain["width"] <= 400
+        assert pg.evaluate("document.documentElement.scrollWidth") <= 420
+    finally:
+        context.close()
+
+
+def test_docs_render_the_endpoint_list_with_the_network_blocked(browser, server):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    outside: list[str] = []
+
+    def block(route: Any) -> None:
+        if route.request.url.startswith(server):
+            route.continue_()
+        else:
+            outside.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", block)
+    pg = context.new_page()
+    try:
+        pg.goto(server + "/docs")
+        pg.wait_for_selector(".opblock-summary-path", timeout=30_000)
+        paths = pg.locator(".opblock-summary-path").all_inner_texts()
+        assert any("/v1/changes" in p for p in paths) and any("/v1/resolve" in p for p in paths)
+        assert outside == []
+    finally:
+        context.close()

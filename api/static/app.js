@@ -33,7 +33,7 @@
   }
   function fillServices(selected) {
     var org = currentOrg();
-    svcSel.replaceChildren(el("option", {value: "", text: "Any service (the policy's default rule)"}));
+    svcSel.replaceChildren(el("option", {value: "", text: "All services (the controller per service)"}));
     (org ? org.services : []).forEach(function (s) {
       svcSel.append(el("option", {value: s.id, text: s.name}));
     });
@@ -163,28 +163,51 @@
     $("alternatives").replaceChildren.apply($("alternatives"), (d.alternatives || []).map(function (a) {
       return el("li", {}, [el("strong", {text: a.controller.name}), " (rule " + a.rule + "): " + a.reason]);
     }));
-    var body = $("legs").tBodies[0], gaps = [];
-    body.replaceChildren.apply(body, (d.transfers || []).map(function (t) {
-      var n = t.gap ? gaps.indexOf(t.gap) + 1 || gaps.push(t.gap) : 0;
-      var mech = (t.mechanisms || []).map(function (m) {
-        return el("li", {text: (m.instrument || m.kind) + (m.scope ? " — " + m.scope : "") +
-          " (" + (m.valid_from || "…") + " → " + (m.valid_to || "…") + ")"});
+    var org = encodeURIComponent(d.organisation.id);
+    var pol = d.policy;
+    $("answer-head").textContent = d.organisation.name + (pol ? " · policy: " + (pol.title || pol.document) +
+      " (" + (pol.version || "") + ", in force " + (pol.from || "…") + " to " + (pol.to || "now") + ")" : "");
+    renderLegs(d, null);
+    $("per-service").hidden = true;
+    var bq = new URLSearchParams({location: d.location.code, at: d.at, org: d.organisation.id});
+    if (d.service) { bq.set("service", d.service.id); }
+    fetch("/v1/basis?" + bq.toString()).then(function (r) { return r.ok ? r.json() : null; }).then(function (b) {
+      if (!b) { return; }
+      renderLegs(d, b.legs);
+      var ids = {};
+      (b.services || []).forEach(function (s) { if (s.controller) { ids[s.controller.id] = 1; } });
+      if (!d.service && Object.keys(ids).length > 1) {
+        $("per-service-list").replaceChildren.apply($("per-service-list"), b.services.map(function (s) {
+          var btn = el("button", {type: "button", "class": "link-button", text: s.service.name});
+          btn.addEventListener("click", function () { svcSel.value = s.service.id; ask(true); });
+          return el("li", {}, [btn, ": ", el("strong", {text: s.controller ? s.controller.name + " (" + s.controller.country + ")" : (s.problem || "?")})]);
+        }));
+        $("per-service").hidden = false;
+        $("controller-heading").textContent = "Data controller under the policy's default rule";
+      } else { $("controller-heading").textContent = "Data controller"; }
+    });
+    var pairs = {};
+    (d.transfers || []).forEach(function (t) { if (t.to && t.from !== t.to) { pairs[t.from + "|" + t.to] = 1; } });
+    $("timelines").replaceChildren();
+    Object.keys(pairs).slice(0, 4).forEach(function (k) {
+      var ab = k.split("|");
+      fetch("/v1/timeline?from=" + ab[0] + "&to=" + ab[1] + "&start=1998-10-25").then(function (r) { return r.ok ? r.json() : null; }).then(function (tl) {
+        if (!tl) { return; }
+        $("timelines").append(el("div", {"class": "timeline"}, [el("h4", {text: tl.from + " → " + tl.to}),
+          el("ol", {}, tl.steps.map(function (st) {
+            return el("li", {}, [el("span", {"class": "badge " + st.status, text: st.status}), " " + st.from + " → " + (st.to || "now") + ": " + st.basis,
+              st.ended_by ? el("span", {"class": "gap"}, [" — ended by ", link(st.ended_by.url, st.ended_by.name + " (" + st.ended_by.date + ")")]) : null,
+              st.sources.length ? el("span", {"class": "cite"}, [" ", link(st.sources[0].url, "source")]) : null]);
+          }))]));
       });
-      return el("tr", {}, [
-        el("td", {text: LEG[t.leg] || t.leg}),
-        el("td", {text: t.from + " → " + (t.to || "(not named)")}),
-        el("td", {text: t.recipient ? t.recipient.name : "—"}),
-        el("td", {}, [el("span", {"class": "badge " + t.status, text: t.status})]),
-        el("td", {}, [mech.length ? el("ul", {}, mech) : "—"]),
-        el("td", {}, [t.explanation || "", n ? el("div", {"class": "gap"}, [
-          el("a", {href: "#gap-" + n, text: "Gap: see note " + n})]) : null])]);
-    }));
-    $("gaps").replaceChildren.apply($("gaps"), gaps.map(function (g, i) {
-      return el("li", {id: "gap-" + (i + 1), text: g});
-    }));
+    });
+    var wq = new URLSearchParams({at: d.at});
+    if (d.service) { wq.set("service", d.service.id); }
+    fetch("/v1/maps/" + org + "/world.svg?" + wq.toString()).then(function (r) { return r.ok ? r.text() : ""; })
+      .then(function (svg) { $("world").innerHTML = svg; });
     var q = new URLSearchParams({location: d.location.code, at: d.at});
     if (d.service) { q.set("service", d.service.id); }
-    var org = encodeURIComponent(d.organisation.id);
+    $("json-link").href = "/v1/resolve?" + p.toString();
     $("map").src = "/v1/maps/" + org + ".html?embed=true&" + q.toString();
     $("map-link").href = "/v1/maps/" + org + ".html?" + q.toString();
     $("register-link").href = "/v1/register/" + org + ".csv?" + q.toString();
@@ -193,6 +216,61 @@
     $("results").hidden = false;
     $("results").focus();
   }
+
+  function renderLegs(d, bases) {
+    var body = $("legs").tBodies[0], notes = [];
+    function note(text) { var n = notes.indexOf(text); if (n < 0) { notes.push(text); n = notes.length - 1; } return el("a", {href: "#gap-" + (n + 1), text: "note " + (n + 1)}); }
+    body.replaceChildren.apply(body, (d.transfers || []).map(function (t, i) {
+      var b = bases ? bases[i] : null, rests = [];
+      if (b) {
+        b.adequacy.forEach(function (m) {
+          rests.push(el("li", {}, [link(m.url, m.name), " (" + m.kind + "; " + m.window + "; " + m.confidence + ")",
+            m.celex ? " CELEX " + m.celex : "", m.scope ? el("div", {"class": "scope", text: "Scope: " + m.scope}) : null]));
+        });
+        b.safeguards.forEach(function (g) {
+          rests.push(el("li", {}, [g.label + " (" + g.instruments.length + "): ", link(g.instruments[0].url, g.instruments[0].name),
+            g.instruments.length > 1 ? " …" : ""]));
+        });
+        b.duties.forEach(function (du) { rests.push(el("li", {"class": "duty"}, ["Duty: ", link(du.source.url, du.text)])); });
+        if (b.ended) { rests.push(el("li", {"class": "gap"}, ["Ended: " + b.ended.text + " ", link(b.ended.ended_by.url, "judgment")])); }
+      } else {
+        (t.mechanisms || []).forEach(function (m) { rests.push(el("li", {text: (m.instrument || m.kind) + (m.scope ? " — " + m.scope : "")})); });
+      }
+      var why = [b ? el("strong", {"class": "plain", text: b.plain}) : null, el("div", {text: t.explanation || ""})];
+      (t.caveats || []).forEach(function (c) { why.push(el("div", {"class": "caveat-line"}, ["Caveat: ", note(c)])); });
+      if (t.gap) { why.push(el("div", {"class": "gap"}, ["Gap: ", note(t.gap)])); }
+      return el("tr", {}, [
+        el("td", {"data-label": "Status"}, [el("span", {"class": "badge " + t.status, text: t.status}), el("div", {"class": "leg-kind", text: LEG[t.leg] || t.leg})]),
+        el("td", {"data-label": "From → to", text: t.from + " → " + (t.to || "(not named)")}),
+        el("td", {"data-label": "Recipient", text: t.recipient ? t.recipient.name : "—"}),
+        el("td", {"data-label": "Rests on"}, [rests.length ? el("ul", {"class": "rests"}, rests) : "—"]),
+        el("td", {"data-label": "Why"}, why)]);
+    }));
+    $("gaps").replaceChildren.apply($("gaps"), notes.map(function (g, i) { return el("li", {id: "gap-" + (i + 1), text: g}); }));
+  }
+
+  /* ---- comparing two dates ---- */
+  $("compare-form").addEventListener("submit", function (e) {
+    e.preventDefault();
+    var q = new URLSearchParams({before: $("before").value, after: $("after").value, org: orgSel.value || (catalog.organisations[0] || {}).id || ""});
+    if (svcSel.value) { q.set("service", svcSel.value); }
+    $("changes").textContent = "Comparing…";
+    $("changes-csv").href = "/v1/changes?format=csv&" + q.toString();
+    $("changes-json").href = "/v1/changes?" + q.toString();
+    fetch("/v1/changes?" + q.toString()).then(function (r) { return r.json(); }).then(function (rep) {
+      $("compare-links").hidden = false;
+      if (!rep.groups) { $("changes").textContent = rep.detail || "No report."; return; }
+      function nm(v) { return v && typeof v === "object" ? v.name : (v || "nothing"); }
+      $("changes").replaceChildren(el("p", {text: rep.groups.length + " change(s) between " + rep.before + " and " + rep.after + " (" + rep.rows + " rows)"}),
+        el("ul", {"class": "change-list"}, rep.groups.map(function (g) {
+          var head = g.flow ? g.flow.from.name + " → " + (g.flow.to ? g.flow.to.name : "?") + ": " : "Controller: ";
+          return el("li", {}, [el("strong", {text: head + nm(g.before) + " → " + nm(g.after)}),
+            el("div", {}, ["Cause: ", g.cause.url ? link(g.cause.url, g.cause.text) : g.cause.text]),
+            el("div", {"class": "cite", text: "Users in " + g.count + " place(s): " + g.locations.slice(0, 20).join(", ") + (g.count > 20 ? " …" : "")})]);
+        })));
+    }).catch(function () { $("changes").textContent = "The server could not be reached."; });
+  });
+  $("print").addEventListener("click", function () { window.print(); });
 
   /* ---- state from the address bar ---- */
   function fromUrl() {
