@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import time
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -124,7 +125,8 @@ def test_time_limit_stops_the_query_and_the_engine_recovers(client):
 
 
 def test_health_is_answered_while_a_query_runs(kb):
-    """The query runs in another process: the server keeps answering."""
+    """The query runs in another process: the server keeps answering while it runs (the
+    answers are checked to come while the slow query still holds the engine)."""
     import threading
 
     app = create_app(kb, sparql_timeout=2.0)
@@ -134,9 +136,57 @@ def test_health_is_answered_while_a_query_runs(kb):
         t = threading.Thread(target=lambda: slow.append(
             c.get("/sparql", params={"query": CARTESIAN}).status_code))
         t.start()
+        engine = app.state.sparql._lock
+        for _ in range(600):  # until the slow query holds the engine (readiness, ≤ 30 s)
+            if engine.locked():
+                break
+            time.sleep(0.05)
+        assert engine.locked()
         answered = [c.get("/healthz").status_code for _ in range(5)]
-        busy = c.get("/sparql", params={"query": "ASK {}"}).status_code
+        overlapped = engine.locked() and t.is_alive()
         t.join()
-    assert answered == [200] * 5
+    assert answered == [200] * 5 and overlapped
     assert slow == [422]
-    assert busy in (200, 429)
+
+
+def test_a_query_while_the_engine_is_held_past_its_time_limit_is_busy(kb):
+    """A second query waits for the engine up to the time limit, then gets 429 with
+    Retry-After; once the engine is free, the same query is answered."""
+    app = create_app(kb, sparql_timeout=0.5)
+    with TestClient(app) as c:
+        assert c.get("/sparql", params={"query": "ASK {}"}).status_code == 200
+        engine = app.state.sparql._lock
+        assert engine.acquire(timeout=30)  # as a running query would
+        try:
+            busy = c.get("/sparql", params={"query": "ASK { ?s ?p ?o }"})
+        finally:
+            engine.release()
+        free = c.get("/sparql", params={"query": "ASK { ?s ?p ?o }"})
+    assert busy.status_code == 429 and busy.json()["type"] == TYPE + "busy"
+    assert busy.headers["retry-after"] == "1"
+    assert free.status_code == 200
+
+
+@pytest.mark.parametrize("name", ["default-graph-uri", "named-graph-uri"])
+def test_dataset_parameters_are_refused_not_ignored(client, name):
+    r = client.get("/sparql", params={"query": "ASK {}", name: "https://example.org/g"})
+    assert r.status_code == 400 and name in r.json()["detail"]
+    form = client.post("/sparql", data={"query": "ASK {}", name: "https://example.org/g"})
+    assert form.status_code == 400 and name in form.json()["detail"]
+
+
+def test_if_none_match_gets_a_304_without_running_the_query_again(client):
+    first = client.get("/sparql", params={"query": ENTITIES})
+    etag = first.headers["etag"]
+    again = client.get("/sparql", params={"query": ENTITIES}, headers={"If-None-Match": etag})
+    assert again.status_code == 304 and again.headers["etag"] == etag and not again.content
+    other = client.get("/sparql", params={"query": ENTITIES, "format": "csv"},
+                       headers={"If-None-Match": etag})
+    assert other.status_code == 200  # another format is another representation
+
+
+@pytest.mark.parametrize("fmt", ["json-ld", "rdf+xml", "n3", "turtle", "xml"])
+def test_sparqlwrapper_format_names_are_understood(client, fmt):
+    r = client.get("/sparql", params={"query": "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o } "
+                                      "LIMIT 3", "format": fmt, "output": fmt, "results": fmt})
+    assert r.status_code == 200, r.text
