@@ -59,16 +59,37 @@ INJECTIONS = [
 ]
 
 
+REFERENCE = ["/v1/resolve?location=RE&service=cloud&at=2017-06-01",
+             "/v1/resolve?location=DE&at=2017-06-01&view=compact",
+             "/v1/transfers?from=DE&to=US&at=2020-07-17"]
+
+
+@pytest.fixture(scope="module")
+def reference_bodies(client) -> list[bytes]:
+    """Before any injection: what the reference questions are answered."""
+    return [client.get(u).content for u in REFERENCE]
+
+
+@pytest.fixture(scope="module")
+def reference_triples(kb) -> int:
+    return len(kb.graph)
+
+
 @pytest.mark.parametrize("value", INJECTIONS)
 @pytest.mark.parametrize("field", ["location", "service", "org"])
-def test_injection_through_parameters_is_just_unknown_text(client, kb, value, field):
+def test_injection_through_parameters_is_just_unknown_text(client, kb, value, field,
+                                                           reference_bodies,
+                                                           reference_triples):
     params = {"location": "DE", field: value}
     r = client.get(url("/v1/resolve", params))
     if r.status_code == 200:  # text the location index folds to a code ("\u202eDE" → DE)
         assert r.json()["location"]["input"] == value
     else:
         assert_clean_4xx(r)
-    assert client.get("/v1/version").json()["knowledge_base"] == kb.version
+    # nothing it sent changed what others are answered: the reference answers, byte for byte,
+    # and the graph itself (an injected update would add or drop triples)
+    assert [client.get(u).content for u in REFERENCE] == reference_bodies
+    assert len(kb.graph) == reference_triples
 
 
 @pytest.mark.parametrize("value", INJECTIONS)
