@@ -3,7 +3,7 @@
     python bench/scale_bench.py                        # N = 10, 100, 1,000, 10,000
     python bench/scale_bench.py --sizes 10,100 --no-shapes
 
-For each N a synthetic knowledge base (:mod:`xborder.graph.synth`: N organisations × 3 services ×
+For each N a synthetic knowledge base (``bench/synth.py``: N organisations × 3 services ×
 4–5 controller rules over the real jurisdictions, plus the shipped jurisdictions and transfer law)
 is measured in two fresh processes, so memory is that of one process doing one job:
 
@@ -36,6 +36,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+sys.path.insert(0, str(Path(__file__).parent))
+
 
 def _rss_mb() -> float:
     try:
@@ -49,11 +51,11 @@ def _rss_mb() -> float:
 
 def publisher(n: int, work: Path, shapes: bool) -> dict[str, Any]:
     from rdflib import Graph
+    from synth import synthetic_dirs
 
     from xborder.graph.build import build_graph
     from xborder.graph.kb import KnowledgeBase
     from xborder.graph.store import OxigraphStore
-    from xborder.graph.synth import synthetic_dirs
 
     out: dict[str, Any] = {"n": n}
     t = time.perf_counter()

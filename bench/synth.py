@@ -9,8 +9,10 @@ and controller rules of every kind the resolver ranks: by service and group (EEA
 countries with exceptions, worldwide for one service, dated hand-overs from one controller to
 another, and the issuer default. Output is deterministic for a given ``seed``.
 
-    python -m xborder.graph.synth 1000 /tmp/synth-1000     # then: xborder --kb graph/kb \
-                                                            #   --kb /tmp/synth-1000 validate
+    python bench/synth.py 1000 /tmp/synth-1000     # then: xborder --kb graph/kb \
+                                                    #   --kb /tmp/synth-1000 validate
+
+A benchmark and test helper, not part of the package: the benches import it from this folder.
 """
 
 from __future__ import annotations
@@ -146,7 +148,7 @@ def synthetic_dirs(n: int, out_dir: Path, *, services: int = 3,
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m xborder.graph.synth",
+    parser = argparse.ArgumentParser(prog="python bench/synth.py",
                                      description="write a synthetic knowledge base")
     parser.add_argument("n", type=int, help="number of organisations")
     parser.add_argument("out", type=Path, help="folder to write the YAML files into")
