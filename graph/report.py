@@ -143,7 +143,7 @@ def change_report(kb: KnowledgeBase, before: str | dt.date, after: str | dt.date
             a2 = _answer(kb, r.get("from"), r.get("to"), d2)
             cause = cause_of(a1 if r.get("before") else None, a2 if r.get("after") else None)
             b, a = r.get("before"), r.get("after")
-            user_leg = r.get("leg") == "user-to-controller"
+            user_leg = r.get("leg") == "user-to-controller" and what == "transfer"
             flow = {"leg": r.get("leg"),
                     "from": {"code": "users", "name": "Users' places"} if user_leg
                     else _place(kb, r.get("from")), "to": _place(kb, r.get("to"))}
