@@ -88,6 +88,9 @@ class GuardedHttpTools(HttpToolsProtocol):
 
     def _too_slow(self) -> None:
         self._head_timer = None
+        if self.cycle is not None and not self.cycle.response_complete:
+            self._arm()  # a response is still being sent: the next head waits for it
+            return
         if self._in_head and not self._refused:
             self._refuse(_response(408, "request-timeout", "Request timeout",
                                    f"the request head was not sent within "

@@ -81,6 +81,24 @@ _FORMAT_PARAM = {"json": ("json", "jsonld"), "xml": ("xml", "rdfxml"), "csv": ("
                  "json-ld": (None, "jsonld"), "rdf+xml": ("xml", "rdfxml"),
                  "rdf": ("xml", "rdfxml"), "n3": (None, "turtle")}
 _DATASET = ("default-graph-uri", "named-graph-uri")
+# format= may also name a media type (SPARQLWrapper repeats format= with the name and the type)
+_MEDIA_FORMAT = {"application/sparql-results+json": "json", "application/json": "json",
+                 "application/sparql-results+xml": "xml", "application/xml": "xml",
+                 "text/csv": "csv", "text/tab-separated-values": "tsv", "text/turtle": "turtle",
+                 "application/n-triples": "nt", "application/ld+json": "jsonld",
+                 "application/rdf+xml": "rdf+xml"}
+
+
+def format_value(values: list[str]) -> str | None:
+    """The first ``format`` value this endpoint knows (a name or a media type), else the last
+    one given (to be refused by name), else None."""
+    for value in values:
+        low = value.strip().lower()
+        if low in _FORMAT_PARAM:
+            return low
+        if low in _MEDIA_FORMAT:
+            return _MEDIA_FORMAT[low]
+    return values[-1] if values else None
 
 
 class Forbidden(XborderInputError):
@@ -367,7 +385,7 @@ async def sparql_get(request: Request) -> Response:
     if "update" in params:
         raise Forbidden("this endpoint is read-only: SPARQL updates are refused")
     _refuse_dataset(params)
-    return await _answer(request, params.get("query"), params.get("format"))
+    return await _answer(request, params.get("query"), format_value(params.getlist("format")))
 
 
 @router.post(
@@ -398,7 +416,7 @@ async def sparql_post(request: Request) -> Response:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
         raise XborderInputError("the body is not UTF-8") from None
-    fmt = request.query_params.get("format")
+    fmt = format_value(request.query_params.getlist("format"))
     _refuse_dataset(request.query_params)
     if media == "application/sparql-query":
         return await _answer(request, text, fmt)
@@ -411,5 +429,5 @@ async def sparql_post(request: Request) -> Response:
     _refuse_dataset({k: v[-1] for k, v in form.items()})
     queries = form.get("query")
     if fmt is None and form.get("format"):  # SPARQLWrapper sends it in the form
-        fmt = form["format"][-1]
+        fmt = format_value(form["format"])
     return await _answer(request, queries[-1] if queries else None, fmt)
