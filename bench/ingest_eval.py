@@ -35,7 +35,7 @@ import yaml
 from xborder import KnowledgeBase
 from xborder.graph.ingest import ingest
 from xborder.graph.ingest.entities import name_key
-from xborder.graph.ingest.evaluate import Scored, load_real, run, total
+from xborder.graph.ingest.evaluate import Score, Scored, load_real, run, total
 
 ROOT = Path(__file__).resolve().parent.parent
 POLICIES = ROOT / "tests" / "policies"
@@ -154,8 +154,7 @@ def report_real(kb: KnowledgeBase, part: str, verbose: bool) -> list[Scored]:
     for lang in sorted({s.lang for s in scored}, key=lambda x: (x != "en", x)):
         c, p, _f = total(s for s in scored if s.lang == lang)
         n = sum(s.lang == lang for s in scored)
-        print(f"{lang:6} {n:3} {c.precision:7.2f} {c.recall:7.2f} {p.precision:7.2f} "
-              f"{p.recall:7.2f}")
+        print(f"{lang:6} {n:3} {_p(c):>7} {c.recall:7.2f} {_p(p):>7} {p.recall:7.2f}")
     print(f"{'all':6} {len(scored):3} {controllers.precision:7.2f} {controllers.recall:7.2f} "
           f"{pairs.precision:7.2f} {pairs.recall:7.2f}   (controllers tp {controllers.tp} fp "
           f"{controllers.fp} fn {controllers.fn}; pairs tp {pairs.tp} fp {pairs.fp} fn {pairs.fn})")
@@ -173,6 +172,11 @@ def report_real(kb: KnowledgeBase, part: str, verbose: bool) -> list[Scored]:
                     + [f"FALSE   {x}" for x in s.false_rules]:
                 print(f"  {s.file}: {line}")
     return scored
+
+
+def _p(score: Score) -> str:
+    """Precision, or "–" when nothing was proposed (no proposal is not a right one)."""
+    return f"{score.precision:.2f}" if score.tp + score.fp else "–"
 
 
 def time_long(kb: KnowledgeBase, size: int = 500_000) -> None:

@@ -177,3 +177,10 @@ def test_progress_on_long_input(kb, capsys):
     assert lines and lines[-1].startswith("done")
     ingest("# Privacy\n\n" + para, name="short.md", kb=kb)
     assert capsys.readouterr().err == ""
+
+
+def test_an_address_with_a_region_name_in_it_is_still_an_address(kb):
+    text = ("# Privacy\n\nIf you live anywhere else, Acme OpCo, LLC, with its registered office "
+            "at 1st Floor, The Trust Centre, 117 Sheriff Street, Dublin 1, Ireland, is the "
+            "controller.\n")
+    assert _rules(kb, text) == {(("*",), (), "Acme OpCo, LLC")}

@@ -208,9 +208,10 @@ def not_user_places(piece: str, finder: PlaceFinder) -> list[tuple[int, int]]:
         stop = re.search(r";|\.\s|\s(?:is|are|est|ist|es|è|sont)\s", tail)
         tail = tail[:stop.start()] if stop else tail
         places = [p for p in finder.find(tail) if p.code not in ("EEA", "EU")]
-        if places and _USERS.search(tail[:places[0].start]):
+        seat = [p for p in places if not _USERS.search(tail[:p.start])]
+        if places and not seat:
             continue  # "…, if you live in Ireland": where users are, not the seat
-        end = m.end() + (places[0].end if places else len(tail.split(",")[0]))
+        end = m.end() + (seat[-1].end if seat else len(tail.split(",")[0]))  # the address's end
         spans.append((m.start(), end))
     return spans
 

@@ -18,7 +18,8 @@ from dataclasses import dataclass
 
 import pycountry
 
-from xborder.graph.ingest.lexicon import CJK_FORMS, CJK_WE, REPRESENTATIVE, ROLE
+from xborder.graph.ingest.legalforms import LEGAL_FORMS, cjk_mentions
+from xborder.graph.ingest.lexicon import CJK_WE, REPRESENTATIVE, ROLE
 from xborder.graph.ingest.model import EntityProposal, Evidence, slug
 from xborder.graph.ingest.places import PlaceFinder, is_country
 from xborder.graph.ingest.text import Document, Unit
@@ -27,57 +28,6 @@ __all__ = ["LEGAL_FORMS", "EntityBook", "Mention", "definitions", "entity_key", 
            "name_key",
            "place_entity", "representative"]
 
-_EU_SE = ("DE", "FR", "LU", "NL", "AT", "IE")
-#: (pattern, canonical form, candidate countries, continental: no comma before the form)
-LEGAL_FORMS: list[tuple[str, str, tuple[str, ...], bool]] = [
-    (r"Co\.,?\s*Ltd\.?|Company\s+Limited|Co\.\s*Limited", "Co., Ltd.",
-     ("CN", "HK", "TW", "JP", "KR", "TH", "VN"), False),
-    (r"Private\s+Limited|Pvt\.?\s*Ltd\.?", "Private Limited", ("IN",), False),
-    (r"Pte\.?\s*Ltd\.?", "Pte. Ltd.", ("SG",), False),
-    (r"Pty\.?\s*Ltd\.?", "Pty Ltd", ("AU", "ZA"), False),
-    (r"Sdn\.?\s*Bhd\.?", "Sdn. Bhd.", ("MY",), False),
-    (r"Unlimited\s+Company", "Unlimited Company", ("IE",), False),
-    (r"Designated\s+Activity\s+Company|DAC", "DAC", ("IE",), False),
-    (r"PTE\.?\s*LTD\.?", "Pte. Ltd.", ("SG",), False),
-    (r"Limited|Ltd\.?|LIMITED|LTD\.?", "Limited", ("GB", "IE", "HK"), False),
-    (r"UC", "UC", ("IE",), False),
-    (r"PLC|plc|p\.l\.c\.", "plc", ("GB", "IE"), False),
-    (r"LLP", "LLP", ("GB", "US"), False),
-    (r"GmbH\s*&\s*Co\.?\s*KG|gGmbH|GmbH|mbH", "GmbH", ("DE", "AT", "CH"), True),
-    (r"AG", "AG", ("DE", "CH", "AT"), True),
-    (r"KG", "KG", ("DE", "AT"), True),
-    (r"UG(?:\s*\(haftungsbeschränkt\))?", "UG", ("DE",), True),
-    (r"S\.A\.\s*de\s*C\.V\.", "S.A. de C.V.", ("MX",), True),
-    (r"S\.A\.S\.?U?|SASU?", "SAS", ("FR",), True),
-    (r"S\.à\s?r\.l\.", "S.à r.l.", ("LU",), True),
-    (r"S\.A\.R\.L\.|SARL", "SARL", ("FR", "LU"), True),
-    (r"S\.L\.U?\.?|SLU?", "S.L.", ("ES",), True),
-    (r"S\.p\.A\.|SpA|Spa", "S.p.A.", ("IT",), True),
-    (r"S\.r\.l\.|Srl|SRL|srl", "S.r.l.", ("IT", "RO"), True),
-    (r"S\.A\.?|SA", "S.A.", ("FR", "ES", "LU", "BE", "CH", "PL", "PT", "AR", "BR"), True),
-    (r"Ltda\.?", "Ltda.", ("BR",), True),
-    (r"Lda\.?", "Lda.", ("PT",), True),
-    (r"CRL", "CRL", ("PT",), True),
-    (r"OÜ", "OÜ", ("EE",), True),
-    (r"UAB", "UAB", ("LT",), True),
-    (r"B\.V\.|BV", "B.V.", ("NL",), True),
-    (r"N\.V\.|NV", "N.V.", ("NL", "BE"), True),
-    (r"Aktiebolag|AB", "AB", ("SE",), True),
-    (r"ApS", "ApS", ("DK",), True),
-    (r"A/S", "A/S", ("DK", "NO"), True),
-    (r"ASA|AS", "AS", ("NO",), True),
-    (r"Oyj|Oy", "Oy", ("FI",), True),
-    (r"Sp\.\s*z\s*o\.\s*o\.", "Sp. z o.o.", ("PL",), True),
-    (r"s\.r\.o\.", "s.r.o.", ("CZ", "SK"), True),
-    (r"Kft\.?", "Kft.", ("HU",), True),
-    (r"A\.Ş\.", "A.Ş.", ("TR",), True),
-    (r"K\.K\.|Kabushiki\s+Kaisha|G\.K\.|Godo\s+Kaisha", "K.K.", ("JP",), True),
-    (r"Inc\.?|Incorporated", "Inc.", ("US",), False),
-    (r"Corp\.?|Corporation", "Corporation", ("US",), False),
-    (r"L\.L\.C\.|LLC", "LLC", ("US",), False),
-    (r"ULC", "ULC", ("CA",), False),
-    (r"SE", "SE", _EU_SE, True),
-]
 _FORM = re.compile("|".join(f"(?P<f{i}>(?<![\\w.])(?:{p})(?![\\w/]))"
                             for i, (p, *_rest) in enumerate(LEGAL_FORMS)))
 _WORD = re.compile(r"[\w&][\w&'’.\-]*|&")
@@ -202,27 +152,7 @@ def find_mentions(text: str) -> list[Mention]:
         joiner = " " if continental or "," not in sep[0] else ", "
         mentions.append(Mention(base + joiner + form_text, written, first, m.end(), form,
                                 candidates, base))
-    return mentions + _cjk_mentions(text, mentions)
-
-
-_CJK = [(re.compile(p), form, countries) for p, form, countries in CJK_FORMS]
-
-
-def _cjk_mentions(text: str, taken: list[Mention]) -> list[Mention]:
-    """Company names written with a Japanese, Korean or Chinese form (株式会社…, …有限公司,
-    ㈜…, … 유한회사): no capitals, no spaces, so found by the form and the punctuation."""
-    if not re.search(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af㈜]", text):
-        return []
-    found: list[Mention] = []
-    for pattern, form, countries in _CJK:
-        for m in pattern.finditer(text):
-            name = m[0].strip()
-            start = m.start() + (len(m[0]) - len(m[0].lstrip()))
-            end = start + len(name)
-            if len(name) < 3 or any(x.start < end and start < x.end for x in taken + found):
-                continue
-            found.append(Mention(name, name, start, end, form, countries, name))
-    return sorted(found, key=lambda x: x.start)
+    return mentions + cjk_mentions(text, mentions)
 
 
 def definitions(text: str, mention: Mention) -> tuple[list[str], bool]:

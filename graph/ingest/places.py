@@ -222,13 +222,17 @@ class PlaceFinder:
             return None
         try:
             parsed = self.index.parse(phrase)
-            if parsed.matched in _ACCEPTED or phrase.casefold() in self.aliases:
+            short = len(phrase) <= 3 and not phrase.isupper()  # "El", "Man": words, not "EL"
+            if not short and (parsed.matched in _ACCEPTED or phrase.casefold() in self.aliases):
                 reading = (f"'{phrase}' read as {_display(self.index, parsed.code)}"
                            if parsed.matched == "alias" else None)
                 place = Place(parsed.code, phrase, 0, 0, (), reading)
         except AmbiguousLocation as exc:
             # the plainest name first: "Korea, Republic of" before "… Democratic People's …"
             candidates = sorted(exc.candidates, key=lambda c: (len(c["name"]), c["code"]))
+            if not any(phrase.casefold() in c["name"].casefold() for c in candidates):
+                self._cache[phrase] = None  # "Centre": regions of several countries, no country
+                return None
             codes = tuple(c["code"] for c in candidates)
             names = ", ".join(f"{c['name']} ({c['code']})" for c in candidates)
             place = Place(codes[0], phrase, 0, 0, codes[1:],
