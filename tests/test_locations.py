@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import threading
-import time
-from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
@@ -20,6 +18,7 @@ from xborder.graph.errors import (
     XborderInputError,
 )
 from xborder.graph.locations import MAX_INPUT_LENGTH, Alias, LocationIndex, ParsedLocation
+from xborder.graph.locations import index as index_module
 
 EXTRAS = {
     "XK": "Kosovo",
@@ -103,7 +102,8 @@ def test_every_iso_3166_1_code_and_name_round_trips(
     ],
 )
 def test_names(index: LocationIndex, text: str, code: str, matched: str) -> None:
-    assert index.parse(text) == ParsedLocation(text, code, matched)
+    parsed = index.parse(text)
+    assert (parsed.input, parsed.code, parsed.matched) == (text, code, matched)
 
 
 def test_translation_slips_are_outvoted(index: LocationIndex) -> None:
@@ -166,8 +166,10 @@ def test_territories_with_their_own_iso_3166_1_code(
      ("Kanaren", "German name")],
 )
 def test_extra_subdivisions(index: LocationIndex, text: str, matched: str) -> None:
-    assert index.parse(text) == ParsedLocation(text, "ES-CN", matched)
-    assert index.parse(text).subdivision is None
+    parsed = index.parse(text)
+    assert (parsed.code, parsed.matched, parsed.subdivision) == ("ES-CN", matched, None)
+    if text == "Canaries":  # also a quarter of Saint Lucia (ISO 3166-2 LC-05): listed, not taken
+        assert [o["code"] for o in parsed.others] == ["LC"] and "Saint Lucia" in str(parsed.note)
 
 
 @pytest.mark.parametrize(
@@ -277,29 +279,34 @@ def test_alias_and_constructor_validation() -> None:
         LocationIndex(names, languages=["xx"])
 
 
-def test_lazy_layers_are_built_once_under_concurrency() -> None:
-    index = LocationIndex(_names())
-    builds: list[str] = []
+def test_index_is_compiled_once_and_answers_under_concurrency(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Every table is built at construction (nothing on the first question); a second index
+    over the same names reads the compiled tables from the cache instead of compiling again."""
+    compiled: list[int] = []
+    real = index_module.compile_index
+
+    def counting(*args: Any) -> Any:
+        compiled.append(1)
+        return real(*args)
+
+    monkeypatch.setattr(index_module, "compile_index", counting)
+    names = {**_names(), "XQ-TEST": "Test subdivision"}
+    LocationIndex(names)
+    assert len(compiled) <= 1  # none when an earlier run left the cache
+    before = len(compiled)
+    index = LocationIndex(names)
+    assert len(compiled) == before
     start = threading.Barrier(8)
-
-    def counted(name: str, build: Callable[[], Any]) -> Callable[[], Any]:
-        def slow_build() -> Any:
-            builds.append(name)
-            time.sleep(0.2)  # long enough that the other threads ask while it is built
-            return build()
-        return slow_build
-
-    index._build_subdivisions = counted("iso3166-2", index._build_subdivisions)  # type: ignore[method-assign]
-    index._build_all_languages = counted("all", index._build_all_languages)  # type: ignore[method-assign]
 
     def parse(text: str) -> str:
         start.wait(30)  # all eight threads ask at once
         return index.parse(text).code
 
     with ThreadPoolExecutor(8) as pool:
-        results = list(pool.map(parse, ["Giappone", "FR-974"] * 4))
-    assert results == ["JP", "RE"] * 4
-    assert sorted(builds) == ["all", "iso3166-2"]  # each layer once, not once per thread
+        results = list(pool.map(parse, ["Giappone", "FR-974", "Москва", "Ponta Delgada"] * 2))
+    assert results == ["JP", "RE", "RU", "PT-20"] * 2
 
 
 @settings(deadline=None, max_examples=300)
