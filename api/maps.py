@@ -129,6 +129,13 @@ def _user_nodes(kb: KnowledgeBase, model: MapModel, rows: list[RegisterRow], org
         else:
             groups[("listed" if c in listed else "other", signature[c])].append(c)
     other_big = sum(1 for k, v in groups.items() if k[0] == "other" and len(v) > 8)
+
+    def to_whom(members: list[str]) -> str:
+        """The controllers (and services) a group's places go to: the group's clear name."""
+        services = {r.service_id for r in rows}
+        parts = sorted({(r.controller if len(services) < 2 or not r.service
+                         else f"{r.controller} ({r.service})") for r in by_loc[members[0]]})
+        return "; ".join(parts[:3]) + (" …" if len(parts) > 3 else "")
     for i, (key, members) in enumerate(sorted(groups.items(), key=lambda kv: (
             kv[0][0] != "eea", kv[0][0] == "other", -len(kv[1]), kv[1][0]))):
         if key[0] == "eea":
@@ -137,15 +144,16 @@ def _user_nodes(kb: KnowledgeBase, model: MapModel, rows: list[RegisterRow], org
             title = f"EEA: {len(members)} places in the European Economic Area on {at}"
         elif key[0] == "listed":
             node_id, rank = f"group:listed:{i}", 2
-            label = f"Listed in the policy ({len(members)})\n{_wrap_codes(members)}"
-            title = f"Places the policy names: {len(members)}"
+            label = (f"Listed in the policy → {to_whom(members)} ({len(members)})\n"
+                     f"{_wrap_codes(members)}")
+            title = f"Places the policy names, controlled by {to_whom(members)}: {len(members)}"
         else:
             node_id, rank = f"group:other:{i}", 4
             many = len(members) > 8
             label = (f"Everywhere else ({len(members)})" if many
                      else f"Elsewhere ({len(members)})\n{_wrap_codes(members)}")
             if many and other_big > 1:
-                label += f"\nset {i}"
+                label += f"\n→ {to_whom(members)}"
             title = f"Places neither in the EEA nor named by the policy: {len(members)}"
         if len(members) == 1:
             node_id, label = f"place:{members[0]}", f"{names.get(members[0], members[0])} " \
@@ -237,7 +245,10 @@ def _mechanism_lines(rows: list[RegisterRow]) -> list[str]:
         for m in r.mechanisms:
             span = f"{m['valid_from'] or '…'} → {m['valid_to'] or '…'}"
             scope = f", {m['scope']}" if m.get("scope") and m["scope"] != "all" else ""
-            seen[f"{m['kind']}: {m['instrument'] or m['name']} ({span}{scope})"] = None
+            src = m.get("source")
+            ref = f", {'CELEX ' if src and not src.startswith('http') else ''}{src}" if src \
+                else ""
+            seen[f"{m['kind']}: {m['instrument'] or m['name']} ({span}{scope}{ref})"] = None
     return list(seen)
 
 
@@ -270,6 +281,8 @@ def edge_title(model: MapModel, e: MapEdge) -> str:
     lines += [f"Why: {x}" for x in dict.fromkeys(r.explanation for r in rows)][:3]
     for c in dict.fromkeys((r.citation.get("section"), r.citation.get("quote")) for r in rows):
         lines.append(f"Source: policy § {c[0]}: “{c[1]}”")
+    for gap in dict.fromkeys(r.gap for r in rows if r.gap):
+        lines.append(f"Gap: {gap}")
     legal = list(dict.fromkeys(s for r in rows for s in r.legal_sources))
     if legal:
         lines.append("Legal sources: " + "; ".join(legal[:6]))

@@ -161,7 +161,8 @@
     }));
     $("alternatives-box").hidden = !(d.alternatives || []).length;
     $("alternatives").replaceChildren.apply($("alternatives"), (d.alternatives || []).map(function (a) {
-      return el("li", {}, [el("strong", {text: a.controller.name}), " (rule " + a.rule + "): " + a.reason]);
+      return el("li", {}, [el("strong", {text: a.controller.name}), " (rule " + a.rule + "): " +
+        String(a.reason).replace("(ask with --service)", "(pick the service above)")]);
     }));
     var org = encodeURIComponent(d.organisation.id);
     var pol = d.policy;
@@ -206,7 +207,9 @@
     fetch("/v1/maps/" + org + "/world.svg?" + wq.toString()).then(function (r) { return r.ok ? r.text() : ""; })
       .then(function (svg) { $("world").innerHTML = svg; });
     var q = new URLSearchParams({location: d.location.code, at: d.at});
-    if (d.service) { q.set("service", d.service.id); }
+    var orgEntry = currentOrg() || {services: []};
+    var mapService = d.service ? d.service.id : (orgEntry.services[0] || {}).id;
+    if (mapService) { q.set("service", mapService); }  /* one service's map by default */
     $("json-link").href = "/v1/resolve?" + p.toString();
     $("map").src = "/v1/maps/" + org + ".html?embed=true&" + q.toString();
     $("map-link").href = "/v1/maps/" + org + ".html?" + q.toString();
