@@ -18,6 +18,7 @@ from typing import Any
 
 from rdflib import Graph
 
+from xborder.graph import network
 from xborder.graph.build import DEFAULT_KB_DIR, build_graph
 from xborder.graph.dates import MIN_DATE, parse_date
 from xborder.graph.digest import graph_digest
@@ -324,17 +325,13 @@ class KnowledgeBase:
     def changes(self, before: str | dt.date, after: str | dt.date, org: str | None = None,
                 service: str | None = None) -> list[dict[str, Any]]:
         """Locations whose controller or transfer legs differ between two dates."""
-        from xborder.graph.network import changes
-
-        return changes(self, before, after, org=org, service=service)
+        return network.changes(self, before, after, org=org, service=service)
 
     def transfer_network(self, at: str | dt.date | None = None, org: str | None = None,
                          service: str | None = None,
                          locations: list[str] | None = None) -> Any:
         """A networkx ``MultiDiGraph`` of the organisation's evaluated data flows at ``at``."""
-        from xborder.graph.network import transfer_network
-
-        return transfer_network(self, at, org=org, service=service, locations=locations)
+        return network.transfer_network(self, at, org=org, service=service, locations=locations)
 
     def compile_all(self) -> int:
         """Compile every (organisation, service, jurisdiction) timeline; returns the count."""

@@ -1,24 +1,42 @@
 """Views over many answers at once: "what changed" between two dates, and the transfer network
-as a networkx graph (jurisdictions and entities as nodes, evaluated legs as edges)."""
+as a networkx graph (jurisdictions and entities as nodes, evaluated legs as edges).
+
+A view asks the core object's public questions only (:class:`Answers`, which
+:class:`~xborder.graph.kb.KnowledgeBase` provides); it does not import the core, so the core can
+offer the views as methods without an import cycle. networkx is imported when a network is built.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Any
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any, Protocol
 
 from xborder.graph.dates import parse_date
 from xborder.graph.errors import NoApplicableRule
 
 if TYPE_CHECKING:
-    from xborder.graph.kb import KnowledgeBase
+    import networkx as nx
+
+    from xborder.graph.model import Organisation, Service
     from xborder.graph.resolution import Resolution
 
-__all__ = ["changes", "transfer_network"]
+__all__ = ["Answers", "changes", "transfer_network"]
 
 
-def _resolve(kb: KnowledgeBase, code: str, service: str | None, org: str,
+class Answers(Protocol):
+    """What the views ask of a knowledge base."""
+
+    def resolve(self, location: str, service: str | None = None, org: str | None = None,
+                at: str | dt.date | None = None, *, transfers: bool = True) -> Resolution: ...
+
+    def organisation_for(self, org: str | None, service: str | None) -> Organisation: ...
+
+    def service(self, org: Organisation, service: str | None) -> Service | None: ...
+
+    def jurisdiction_codes(self) -> list[str]: ...
+
+
+def _resolve(kb: Answers, code: str, service: str | None, org: str,
              at: dt.date) -> Resolution | None:
     try:
         return kb.resolve(code, service=service, org=org, at=at)
@@ -26,7 +44,7 @@ def _resolve(kb: KnowledgeBase, code: str, service: str | None, org: str,
         return None
 
 
-def _services(kb: KnowledgeBase, org: str, service: str | None) -> list[str | None]:
+def _services(kb: Answers, org: str, service: str | None) -> list[str | None]:
     organisation = kb.organisation_for(org, service)
     if service is not None:
         svc = kb.service(organisation, service)
@@ -52,7 +70,7 @@ def _policy_change(r1: Resolution | None, r2: Resolution | None) -> bool:
     return r1.rule.citation.document.id != r2.rule.citation.document.id
 
 
-def changes(kb: KnowledgeBase, before: str | dt.date, after: str | dt.date,
+def changes(kb: Answers, before: str | dt.date, after: str | dt.date,
             org: str | None = None, service: str | None = None) -> list[dict[str, Any]]:
     """Every (location, service) whose controller or any transfer leg's status differs between
     ``before`` and ``after`` — the impact report for a legal change."""
@@ -86,11 +104,13 @@ def changes(kb: KnowledgeBase, before: str | dt.date, after: str | dt.date,
     return out
 
 
-def transfer_network(kb: KnowledgeBase, at: str | dt.date | None = None,
+def transfer_network(kb: Answers, at: str | dt.date | None = None,
                      org: str | None = None, service: str | None = None,
                      locations: list[str] | None = None) -> nx.MultiDiGraph:
     """Users' jurisdictions → controllers → recipients' jurisdictions, one edge per evaluated
     leg, with ``status``, ``regime``, ``mechanisms`` and ``explanation`` as edge attributes."""
+    import networkx as nx
+
     day = parse_date(at)
     organisation = kb.organisation_for(org, service)
     g: nx.MultiDiGraph = nx.MultiDiGraph(organisation=organisation.id, at=day.isoformat())
