@@ -224,9 +224,9 @@ class KnowledgeBase:
 
     def _front_entry(self, location: str, service: str | None,
                      org: str | None) -> tuple[ParsedLocation, _Timeline]:
+        parsed = self.parse_location(location)  # the place asked about is checked first
         organisation = self.organisation_for(org, service)
         svc = self.service(organisation, service)
-        parsed = self.parse_location(location)
         key = (organisation.id, svc.id if svc else None, parsed.code)
         timeline = self._timelines.get(key) or self._compile(organisation, svc, parsed.code)
         if len(self._front) >= _FRONT_LIMIT:
