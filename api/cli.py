@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -274,6 +275,24 @@ def _flow_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--at", help="date YYYY-MM-DD (default: today)")
 
 
+_NEGATIVE_OR_COORDINATES = re.compile(
+    r"^-\d+$|^-\d*\.\d+$|^-\d+(\.\d+)?\s*,\s*[-+]?\d+(\.\d+)?$")
+_LOCATION_KINDS = """\
+LOCATION may be any of:
+  an ISO 3166-1 code         DE, DEU, 276 (alpha-2, alpha-3, numeric), XK for Kosovo
+  an ISO 3166-2 code         ES-CN, FR-974, US-CA, NL-BQ3 (folded into its jurisdiction)
+  a name in any language     Germany, Deutschland, Allemagne, 日本, Москва, Sakartvelo
+  a city or town             München, Ponta Delgada (PT-20), Santa Cruz de Tenerife (ES-CN)
+  a subdivision name         Azores, Canarias, Bayern, Northern Ireland
+  a form's wording           "Frankreich (FR)", "Suisse / Schweiz", "Paris, France", UK, UAE
+  an IP address              8.8.8.8, 2001:4860:4860::8888 (offline GeoIP database)
+  coordinates lat,lon        48.8566,2.3522 or -21.1151,55.5364 (negative numbers work)
+A name several places share is read as the clearly largest (the others are listed), or
+refused with candidates (exit 3): "Korea", "Congo". "N/A" or "none" is no location, and
+"EU" or "Europe" a group, not a place a user lives in (both exit with an error).
+"""
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="xborder",
@@ -282,8 +301,14 @@ def build_parser() -> argparse.ArgumentParser:
                         help="knowledge-base folder or file (repeatable; default: embedded)")
     sub = parser.add_subparsers(dest="command", required=True)
 
-    p = sub.add_parser("resolve", help="the data controller for a location, service and date")
-    p.add_argument("location", help="country code or name, ISO 3166-2 code, or a policy's word")
+    p = sub.add_parser(
+        "resolve", help="the data controller for a location, service and date",
+        description="The data controller for a user at LOCATION using a service on a date.",
+        epilog=_LOCATION_KINDS, formatter_class=argparse.RawDescriptionHelpFormatter)
+    # "-21.1151,55.5364" (south of the equator) is a location, not an option
+    p._negative_number_matcher = _NEGATIVE_OR_COORDINATES
+    p.add_argument("location", help="where the user is: a code, a name in any language, a "
+                   "city, an IP address or lat,lon (see below)")
     p.add_argument("--service", help="service id, name, alias or URL")
     p.add_argument("--org", help="organisation (may be omitted when only one is known)")
     p.add_argument("--at", help="date YYYY-MM-DD (default: today)")

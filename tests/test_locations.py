@@ -319,3 +319,19 @@ def test_arbitrary_text_only_raises_input_errors(index: LocationIndex, text: str
     else:
         assert parsed.code in _names()
     assert all(c["code"] in _names() for c in index.candidates(text) + index.suggest(text))
+
+
+def test_cli_takes_coordinates_south_of_the_equator_and_lists_every_kind(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from xborder.api.cli import build_parser, main
+
+    assert main(["resolve", "-21.1151,55.5364", "--at", "2017-06-01", "--json"]) == 0
+    assert '"code": "RE"' in capsys.readouterr().out.replace(": ", ": ")
+    assert build_parser().parse_args(["resolve", "-33.87,151.21"]).location == "-33.87,151.21"
+    with pytest.raises(SystemExit):
+        build_parser().parse_args(["resolve", "--help"])
+    shown = capsys.readouterr().out
+    for kind in ("ISO 3166-1 code", "ISO 3166-2 code", "any language", "city", "IP address",
+                 "lat,lon"):
+        assert kind in shown
