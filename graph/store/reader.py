@@ -1,0 +1,111 @@
+"""A lean reader: the same :class:`~xborder.graph.model.Model` and
+:class:`~xborder.graph.law.LawModel` read from a pyoxigraph store, without an rdflib graph.
+
+:func:`read_models` asks the store one SPARQL question (every triple of the default graph) and
+keeps the answer as two plain indexes — subject → predicate → objects, and (predicate, object)
+→ subjects. :class:`NodeTable` offers over them the four look-ups the model readers use
+(``value``, ``objects``, ``subjects``, ``in``), so :func:`~xborder.graph.model.read_model` and
+:func:`~xborder.graph.law.read_law` run unchanged: one reading of the graph, one set of
+dataclasses. What it saves is rdflib's triple store (three nested indexes of every triple plus
+its context bookkeeping), which is most of a served process's memory and of loading from a
+store. ``tests/test_reader.py`` checks that both ways read the shipped knowledge base the same.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, cast
+
+import pyoxigraph as ox
+from rdflib import Graph
+from rdflib.term import Node
+
+from xborder.graph.store.base import StoreError, _ToRdflib
+
+if TYPE_CHECKING:
+    from xborder.graph.law import LawModel
+    from xborder.graph.model import Model
+
+__all__ = ["NodeTable", "open_read_only", "read_models"]
+
+_ALL = "SELECT ?s ?p ?o WHERE { ?s ?p ?o }"
+
+
+class NodeTable:
+    """Triples indexed by subject and by (predicate, object), with the read-only part of
+    rdflib's ``Graph`` API that the model readers use."""
+
+    def __init__(self, triples: Iterable[tuple[Node, Node, Node]]) -> None:
+        self._spo: dict[Node, dict[Node, list[Node]]] = defaultdict(lambda: defaultdict(list))
+        self._pos: dict[tuple[Node, Node], list[Node]] = defaultdict(list)
+        self._by_p: dict[Node, list[Node]] = defaultdict(list)
+        count = 0
+        for s, p, o in triples:
+            objects = self._spo[s][p]
+            if o in objects:
+                continue
+            objects.append(o)
+            self._pos[(p, o)].append(s)
+            self._by_p[p].append(s)
+            count += 1
+        self._count = count
+        # plain dicts from here on: a look-up of a missing key must not insert it
+        self._spo = {s: dict(po) for s, po in self._spo.items()}
+        self._pos = dict(self._pos)
+        self._by_p = dict(self._by_p)
+
+    def __len__(self) -> int:
+        return self._count
+
+    def value(self, subject: Node | None = None, predicate: Node | None = None) -> Node | None:
+        if subject is None or predicate is None:
+            raise ValueError("NodeTable.value needs a subject and a predicate")
+        objects = self._spo.get(subject, {}).get(predicate)
+        return objects[0] if objects else None
+
+    def objects(self, subject: Node | None = None,
+                predicate: Node | None = None) -> Iterator[Node]:
+        if subject is None or predicate is None:
+            raise ValueError("NodeTable.objects needs a subject and a predicate")
+        return iter(self._spo.get(subject, {}).get(predicate, ()))
+
+    def subjects(self, predicate: Node | None = None,
+                 object: Node | None = None) -> Iterator[Node]:  # rdflib names it so
+        if predicate is None:
+            raise ValueError("NodeTable.subjects needs a predicate")
+        if object is None:
+            seen: dict[Node, None] = dict.fromkeys(self._by_p.get(predicate, ()))
+            return iter(seen)
+        return iter(self._pos.get((predicate, object), ()))
+
+    def __contains__(self, triple: tuple[Node, Node, Node]) -> bool:
+        s, p, o = triple
+        return o in self._spo.get(s, {}).get(p, ())
+
+
+def _triples(store: ox.Store) -> Iterator[tuple[Node, Node, Node]]:
+    conv = _ToRdflib()
+    for solution in cast(Any, store.query(_ALL)):
+        yield conv(solution[0]), conv(solution[1]), conv(solution[2])
+
+
+def read_models(store: ox.Store) -> tuple[Model, LawModel, int]:
+    """The model and the transfer law of the knowledge base in ``store`` (default graph), and
+    the number of triples read."""
+    from xborder.graph.law import read_law
+    from xborder.graph.model import read_model
+
+    table = NodeTable(_triples(store))
+    graph = cast(Graph, table)  # the readers use only NodeTable's part of Graph
+    model = read_model(graph)
+    return model, read_law(graph, model.sources), len(table)
+
+
+def open_read_only(path: Path) -> ox.Store:
+    """One published version of an :class:`~xborder.graph.store.OxigraphStore`, read-only."""
+    try:
+        return ox.Store.read_only(str(path))
+    except OSError as exc:
+        raise StoreError(f"{path}: cannot open the store: {exc}") from None
