@@ -201,7 +201,10 @@ def test_legs_name_their_instrument_and_caveats(page):
     assert "Huawei" in page.inner_text("#answer-head")
     page.wait_for_selector("#world svg path.country")
     page.wait_for_selector("#timelines li")
+    page.evaluate("window.scrollTo(0, 0)")
+    page.wait_for_timeout(200)
     page.screenshot(path=str(DOCS / "page.png"), full_page=False)
+    page.locator("#legs").screenshot(path=str(DOCS / "page-legs.png"))
 
 
 def test_two_dates_compared_name_the_judgment(page):
@@ -240,6 +243,7 @@ def test_at_400_px_the_status_and_why_are_visible(browser, server):
         plain = pg.locator("#legs .plain").nth(1).bounding_box()
         assert plain is not None and plain["x"] + plain["width"] <= 400
         assert pg.evaluate("document.documentElement.scrollWidth") <= 420
+        pg.locator("#legs").screenshot(path=str(DOCS / "page-400px.png"))
     finally:
         context.close()
 

@@ -223,8 +223,16 @@
   function renderLegs(d, bases) {
     var body = $("legs").tBodies[0], notes = [];
     function note(text) { var n = notes.indexOf(text); if (n < 0) { notes.push(text); n = notes.length - 1; } return el("a", {href: "#gap-" + (n + 1), text: "note " + (n + 1)}); }
-    body.replaceChildren.apply(body, (d.transfers || []).map(function (t, i) {
-      var b = bases ? bases[i] : null, rests = [];
+    var legs = [], unplaced = [];
+    (d.transfers || []).forEach(function (t, i) {
+      if (t.to) { legs.push([t, bases ? bases[i] : null]); } else { unplaced.push(t); }
+    });
+    if (unplaced.length) {  /* said once: the recipients the policy does not place */
+      var u = Object.assign({}, unplaced[0], {recipient: {name: unplaced.map(function (t) { return t.recipient ? t.recipient.name : "?"; }).join("; ")}});
+      legs.push([u, bases ? bases[(d.transfers || []).indexOf(unplaced[0])] : null]);
+    }
+    body.replaceChildren.apply(body, legs.map(function (pair) {
+      var t = pair[0], b = pair[1], rests = [];
       if (b) {
         b.adequacy.forEach(function (m) {
           rests.push(el("li", {}, [link(m.url, m.name), " (" + m.kind + "; " + m.window + "; " + m.confidence + ")",
