@@ -202,10 +202,8 @@
           }))]));
       });
     });
-    var wq = new URLSearchParams({at: d.at});
-    if (d.service) { wq.set("service", d.service.id); }
-    fetch("/v1/maps/" + org + "/world.svg?" + wq.toString()).then(function (r) { return r.ok ? r.text() : ""; })
-      .then(function (svg) { $("world").innerHTML = svg; });
+    world = {org: org, at: d.at, service: d.service ? d.service.id : null, location: d.location.code};
+    drawWorld();
     var q = new URLSearchParams({location: d.location.code, at: d.at});
     var orgEntry = currentOrg() || {services: []};
     var mapService = d.service ? d.service.id : (orgEntry.services[0] || {}).id;
@@ -219,6 +217,17 @@
     $("results").hidden = false;
     $("results").focus();
   }
+
+  var world = null;
+  function drawWorld() {
+    if (!world) { return; }
+    var wq = new URLSearchParams({at: world.at});
+    if (world.service) { wq.set("service", world.service); }
+    if ($("world-by").value === "user") { wq.set("location", world.location); }
+    fetch("/v1/maps/" + world.org + "/world.svg?" + wq.toString()).then(function (r) { return r.ok ? r.text() : ""; })
+      .then(function (svg) { $("world").innerHTML = svg; });
+  }
+  $("world-by").addEventListener("change", drawWorld);
 
   function renderLegs(d, bases) {
     var body = $("legs").tBodies[0], notes = [];
