@@ -59,6 +59,7 @@ class GuardedHttpTools(HttpToolsProtocol):
         self._in_head = True
         self._head = 0
         self._url_done = False
+        self._tail = b""
         self._refused = False
         self._head_timer: asyncio.TimerHandle | None = None
 
@@ -103,7 +104,10 @@ class GuardedHttpTools(HttpToolsProtocol):
             self._arm()
             if not self._url_done and b"\n" in data[:max(0, self.max_head - self._head)]:
                 self._url_done = True  # the request line ended within the limit
-            self._head += len(data)
+            # only the head counts: a body sent in the same packets is the body limit's business
+            end = (self._tail + data).find(b"\r\n\r\n")
+            self._head += len(data) if end < 0 else max(0, end + 4 - len(self._tail))
+            self._tail = data[-3:]
             if self._head > self.max_head:
                 if self._url_done:
                     self._refuse(_response(431, "headers-too-large", "Request headers too large",
@@ -123,7 +127,7 @@ class GuardedHttpTools(HttpToolsProtocol):
 
     def on_message_complete(self) -> None:
         super().on_message_complete()
-        self._in_head, self._head, self._url_done = True, 0, False
+        self._in_head, self._head, self._url_done, self._tail = True, 0, False, b""
 
 
 def _options(args: argparse.Namespace) -> dict[str, Any]:

@@ -117,6 +117,15 @@ def test_headers_within_the_limit_are_served(server):
     assert status == 200 and json.loads(body) == {"status": "ok"}
 
 
+def test_a_large_body_sent_with_its_head_is_not_counted_as_head(server):
+    items = [{"location": "DE", "at": "2017-06-01"}] * 5000  # ~200 KB, one sendall
+    body = json.dumps({"items": items}).encode()
+    status, _, answer = raw(server, b"POST /v1/resolve/batch?view=compact HTTP/1.1\r\nHost: a"
+                            b"\r\nContent-Type: application/json\r\nConnection: close\r\n"
+                            b"Content-Length: %d\r\n\r\n" % len(body) + body)
+    assert status == 200 and json.loads(answer)["count"] == 5000
+
+
 def test_half_sent_requests_are_answered_408_and_closed(server):
     socks = []
     try:
