@@ -25,7 +25,14 @@ __all__ = ["register"]
 STATIC = Path(__file__).with_name("static")
 _ASSETS = {"app.js": "text/javascript; charset=utf-8", "app.css": "text/css; charset=utf-8"}
 _Text = Annotated[str | None, Query(max_length=200)]
-_Date = Annotated[str | None, Query(max_length=32, examples=["2017-06-01"])]
+_Date = Annotated[str | None, Query(max_length=32, examples=["2017-06-01"],
+                                    description="the day to answer for, YYYY-MM-DD (default: "
+                                                "today)")]
+_Service = Annotated[str | None, Query(max_length=200, examples=["consumer-cloud"],
+                                       description="service id, name, alias or URL (default: "
+                                                   "all of the organisation's services)")]
+_Location = Annotated[str | None, Query(max_length=200, examples=["RE"],
+                                        description="only the flows of users in this place")]
 
 
 def _kb(request: Request) -> KnowledgeBase:
@@ -65,16 +72,32 @@ def register(app: FastAPI) -> None:
                         headers={"Cache-Control": "public, max-age=300"})
 
     @app.get("/v1/suggest", tags=["locations"],
-             summary="Type-ahead: jurisdictions whose code or name starts with q")
-    def suggest(request: Request, q: Annotated[str, Query(max_length=100)] = "",
-                limit: Annotated[int, Query(ge=1, le=25)] = 8) -> dict[str, Any]:
+             summary="Type-ahead: jurisdictions whose code or name starts with q",
+             description="What the page's location box suggests: codes and names (also in "
+                         "French, German and Spanish) that start with `q`.",
+             responses={200: {"content": {"application/json": {"example": {
+                 "query": "Réun", "suggestions": [{"code": "RE", "name": "Réunion"}]}}}}})
+    def suggest(request: Request,
+                q: Annotated[str, Query(max_length=100, description="what was typed",
+                                        examples=["Réun"])] = "",
+                limit: Annotated[int, Query(ge=1, le=25, description="at most this many")] = 8,
+                ) -> dict[str, Any]:
         return {"query": q, "suggestions": _kb(request).locations.suggest(q, limit)}
 
     @app.get("/v1/maps/{org}.html", tags=["maps"], response_class=HTMLResponse,
-             summary="Interactive transfer map (self-contained HTML, works offline)")
-    def map_page(request: Request, org: str, at: _Date = None, service: _Text = None,
-                 location: _Text = None, before: _Date = None,
-                 embed: bool = False) -> HTMLResponse:
+             summary="Interactive transfer map (self-contained HTML, works offline)",
+             description="Users' places (grouped: the EEA, the places the policy lists, "
+                         "everywhere else, each named by the controller it goes to) → "
+                         "controllers → recipients; lines coloured by status, the instrument, "
+                         "its window and source on hover. With `before`, the legs that changed "
+                         "are highlighted.")
+    def map_page(request: Request, org: str, at: _Date = None, service: _Service = None,
+                 location: _Location = None,
+                 before: Annotated[str | None, Query(
+                     max_length=32, examples=["2020-07-15"],
+                     description="an earlier day: highlight what changed by `at`")] = None,
+                 embed: Annotated[bool, Query(description="without the page's header, for a "
+                                                          "frame")] = False) -> HTMLResponse:
         from xborder.api.maps import map_html
 
         html = map_html(_kb(request), at, org, service or None, location or None,
@@ -87,8 +110,11 @@ def register(app: FastAPI) -> None:
                          "by the status of that user's legs), flows to the recipients drawn as "
                          "arcs; every country and arc has a tooltip. Natural Earth geometry.",
              responses={200: {"content": {"image/svg+xml": {}}}})
-    def world_map(request: Request, org: str, at: _Date = None, service: _Text = None,
-                  location: _Text = None) -> Response:
+    def world_map(request: Request, org: str, at: _Date = None, service: _Service = None,
+                  location: Annotated[str | None, Query(
+                      max_length=200, examples=["DE"],
+                      description="colour by the status of this user's legs instead")] = None,
+                  ) -> Response:
         from xborder.api.world import world_svg
 
         svg = world_svg(_kb(request), org, at, service or None, location or None)
@@ -96,9 +122,12 @@ def register(app: FastAPI) -> None:
                         headers={"Cache-Control": "no-cache"})
 
     @app.get("/v1/maps/{org}.graphml", tags=["maps"],
-             summary="The transfer network as GraphML (Gephi, yEd, Cytoscape)")
-    def map_graphml(request: Request, org: str, at: _Date = None, service: _Text = None,
-                    location: _Text = None) -> Response:
+             summary="The transfer network as GraphML (Gephi, yEd, Cytoscape)",
+             description="One node per place, controller and recipient; one edge per leg with "
+                         "its status, regime and mechanisms as attributes.",
+             responses={200: {"content": {"application/graphml+xml": {}}}})
+    def map_graphml(request: Request, org: str, at: _Date = None, service: _Service = None,
+                    location: _Location = None) -> Response:
         from xborder.graph.register import register_graphml, transfer_register
 
         rows = transfer_register(_kb(request), at, org, service or None,
@@ -108,9 +137,19 @@ def register(app: FastAPI) -> None:
                         headers={"Content-Disposition": f'attachment; filename="{name}"'})
 
     @app.get("/v1/register/{org}.{fmt}", tags=["maps"],
-             summary="Transfer register: one row per leg (CSV or JSON)")
+             summary="Transfer register: one row per leg (CSV or JSON)",
+             description="`fmt` is `csv` or `json`. Each row: the user's place or the "
+                         "controller, the destination, the recipient, the status, the "
+                         "mechanisms with their instruments and validity, the policy sentence "
+                         "and the legal sources.",
+             responses={200: {"content": {"text/csv": {}, "application/json": {"example": {
+                 "count": 1, "rows": [{"leg": "controller-to-recipient", "from": "DE",
+                                       "to": "US", "status": "adequacy",
+                                       "instrument": "Commission Implementing Decision (EU) "
+                                                     "2016/1250"}]}}}}})
     def transfer_register_route(request: Request, org: str, fmt: str, at: _Date = None,
-                                service: _Text = None, location: _Text = None) -> Response:
+                                service: _Service = None,
+                                location: _Location = None) -> Response:
         from xborder.graph.register import register_csv, transfer_register
 
         if fmt not in ("csv", "json"):
