@@ -269,3 +269,14 @@ def test_docs_render_the_endpoint_list_with_the_network_blocked(browser, server)
         assert outside == []
     finally:
         context.close()
+
+
+def test_no_service_shows_the_controller_per_service(page):
+    page.goto(page.base + "/?org=huawei&location=DE&at=2020-01-01")
+    page.wait_for_selector("#per-service:not([hidden])")
+    text = page.inner_text("#per-service")
+    assert "depends on the service" in text and "Aspiegel Limited" in text
+    assert "--service" not in page.inner_text("#results")
+    page.locator("#per-service-list button", has_text="Consumer Cloud").click()
+    page.wait_for_function("document.getElementById('controller').textContent"
+                           " === 'Aspiegel Limited'")
