@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gettext
 import os
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, NamedTuple
 
@@ -19,7 +20,7 @@ from xborder.graph.locations.readings import is_group_code
 from xborder.graph.locations.sources import raw_tables, zone_comments
 from xborder.graph.locations.text import forms, key, tokens
 
-__all__ = ["OWN_CODE", "SUB_CODE", "Hit", "compile_index", "translations"]
+__all__ = ["OWN_CODE", "SUB_CODE", "Hit", "compile_index", "language_label", "translations"]
 
 #: ISO 3166-2 entries denoting a territory with its own ISO 3166-1 code that pycountry's names
 #: cannot reveal (its subdivision name matches no English or French name of the territory).
@@ -166,7 +167,17 @@ def compile_index(names: Mapping[str, str], aliases: Iterable[tuple[str, tuple[s
         name: {k: interned.setdefault(tuple(h), tuple(h)) for k, h in table.items()}
         for name, table in tables.items()}
     state["divisions"] = divisions
+    state["labels"] = {locale: language_label(locale)
+                       for locale in sorted(os.listdir(pycountry.LOCALES_DIR))}
     return state
+
+
+def language_label(locale: str) -> str:
+    """"Japanese name" for ``ja``, "Portuguese (pt_BR) name" for ``pt_BR``."""
+    base = re.split(r"[_@]", locale)[0]
+    language = pycountry.languages.get(alpha_2=base) or pycountry.languages.get(alpha_3=base)
+    name = language.name if language is not None else locale
+    return f"{name} name" if base == locale else f"{name} ({locale}) name"
 
 
 def _subdivisions(known: Mapping[str, str], english: list[tuple[str, list[str]]],

@@ -27,14 +27,11 @@ from __future__ import annotations
 
 import bisect
 import difflib
-import functools
 import re
 import threading
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
-
-import pycountry
 
 from xborder.graph.errors import (
     AmbiguousLocation,
@@ -53,6 +50,8 @@ __all__ = ["MAX_INPUT_LENGTH", "Alias", "LocationIndex", "ParsedLocation"]
 
 MAX_INPUT_LENGTH = 200
 _SUBDIVISION_SHAPE = re.compile(r"([A-Za-z]{2})\s*([-_\s])\s*([A-Za-z0-9]{1,3})", re.ASCII)
+_STATE = frozenset({"codes", "names", "sub_codes", "own_names", "all", "cldr", "cities",
+                    "subdivisions", "divisions", "labels"})
 _NO_LOCATION = "no location given: expected a country name, a city or an ISO 3166 code"
 
 
@@ -79,14 +78,6 @@ class Alias:
             raise ValueError(f"alias {self.text!r}: give exactly one of code / ambiguous")
         if self.ambiguous and len(set(self.ambiguous)) < 2:
             raise ValueError(f"alias {self.text!r}: ambiguous needs at least two codes")
-
-
-@functools.cache
-def _language_label(locale: str) -> str:
-    base = re.split(r"[_@]", locale)[0]
-    language = pycountry.languages.get(alpha_2=base) or pycountry.languages.get(alpha_3=base)
-    name = language.name if language is not None else locale
-    return f"{name} name" if base == locale else f"{name} ({locale}) name"
 
 
 def _code_country(text: str) -> str | None:
@@ -119,7 +110,8 @@ class LocationIndex:
                       for a in aliases)
         langs = tuple(languages)
         state = cached("index", (sorted(self._display.items()), pairs, langs),
-                       lambda: compile_index(self._display, pairs, langs))
+                       lambda: compile_index(self._display, pairs, langs),
+                       lambda value: isinstance(value, dict) and value.keys() >= _STATE)
         self._codes: dict[str, Row] = state["codes"]
         self._names: dict[str, Row] = state["names"]
         self._sub_codes: dict[str, Row] = state["sub_codes"]
@@ -128,6 +120,7 @@ class LocationIndex:
             state["subdivisions"])
         self._places: tuple[dict[str, Row], ...] = (state["cities"], state["subdivisions"])
         self.divisions: dict[tuple[str, str], str] = state["divisions"]
+        self._labels: dict[str, str] = state["labels"]  # locale → "Japanese name"
         self._notes = notes()
         self._fuzzy = list(self._names)
         self._sorted = sorted(self._names)
@@ -171,7 +164,7 @@ class LocationIndex:
             listed = ", ".join(f"{self._name(c)} ({c})" for c in hit.codes)
             raise AmbiguousLocation(f"{_quote(stripped)} is ambiguous: {listed}",
                                     [self._entry(c) for c in hit.codes], location=stripped)
-        how = _language_label(hit.how) if hit.translated else hit.how
+        how = self._labels.get(hit.how, hit.how) if hit.translated else hit.how
         code = hit.codes[0]
         return ParsedLocation(text, code, how, hit.subdivision, hit.subdivision_name,
                               self._note(stripped, hit), tuple(self._entry(c) for c in hit.others))

@@ -31,7 +31,7 @@ import pycountry
 
 from xborder.graph.locations.text import FOLD_VERSION, key
 
-__all__ = ["cache_dir", "cached", "raw_tables", "zone_comments"]
+__all__ = ["CODE_VERSION", "cache_dir", "cached", "raw_tables", "zone_comments"]
 
 T = TypeVar("T")
 City = tuple[tuple[str, ...], str, str, int, str]  # keys, country, admin1, population, zone
@@ -64,16 +64,23 @@ def _code_version() -> str:
     return digest.hexdigest()[:12]
 
 
-def cached(name: str, parts: object, build: Callable[[], T]) -> T:
+#: The code this process runs (read at import: a process that started before an edit must not
+#: store its tables under the edited code's name).
+CODE_VERSION = _code_version()
+
+
+def cached(name: str, parts: object, build: Callable[[], T],
+           valid: Callable[[Any], bool] = lambda value: True) -> T:
     """``build()``, or its pickled result from an earlier process with the same ``parts``
-    (and the same package versions and compiling code)."""
-    stamp = (FOLD_VERSION, versions(), _code_version() if name != "sources" else "", parts)
+    (and the same package versions and compiling code) when ``valid`` accepts it."""
+    stamp = (FOLD_VERSION, versions(), CODE_VERSION if name != "sources" else "", parts)
     digest = hashlib.sha256(repr(stamp).encode()).hexdigest()[:20]
     path = cache_dir() / f"locations-{name}-{digest}.pickle"
     try:
         with path.open("rb") as stream:
             value: T = pickle.load(stream)
-        return value
+        if valid(value):
+            return value
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
         pass
     value = build()
@@ -84,10 +91,18 @@ def cached(name: str, parts: object, build: Callable[[], T]) -> T:
             temporary = out.name
             pickle.dump(value, out, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(temporary, path)
+        _prune(path.parent, name)
     except OSError:
         if temporary is not None:
             Path(temporary).unlink(missing_ok=True)
     return value
+
+
+def _prune(folder: Path, name: str, keep: int = 6) -> None:
+    """Keep the ``keep`` newest tables of a kind (each knowledge base has its own index)."""
+    old = sorted(folder.glob(f"locations-{name}-*.pickle"), key=lambda p: -p.stat().st_mtime)
+    for stale in old[keep:]:
+        stale.unlink(missing_ok=True)
 
 
 def _cldr() -> dict[str, dict[str, int]]:
