@@ -14,10 +14,12 @@ reach the store are retried at the next poll.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import gc
 import io
 import logging
+import os
 import pickle
 import subprocess
 import sys
@@ -102,6 +104,8 @@ def _child() -> None:
     on stdout; anything the build prints goes to stderr."""
     out = sys.stdout.buffer
     sys.stdout = sys.stderr
+    with contextlib.suppress(OSError):
+        os.nice(10)  # background work: the serving process comes first for the CPU
     job = pickle.load(sys.stdin.buffer)
     pickle.dump(_build(*job), out, protocol=pickle.HIGHEST_PROTOCOL)
     out.flush()
@@ -121,9 +125,12 @@ def _adopt(blob: bytes) -> tuple[KnowledgeBase, str | None]:
     of new objects would hold the interpreter for seconds. They are then frozen out of later
     collections; when the version is retired, :func:`_release` frees it by reference count."""
     gc.disable()
+    switch = sys.getswitchinterval()
+    sys.setswitchinterval(min(switch, 0.001))  # requests get the interpreter back sooner
     try:
         kb, published = pickle.loads(blob)
     finally:
+        sys.setswitchinterval(switch)
         gc.freeze()
         gc.enable()
     weakref.finalize(kb, _release, kb.graph)
