@@ -267,8 +267,10 @@ class LocationIndex:
         return Hit(tuple(dict.fromkeys(c for h in hits for c in h.codes))[:6], "form")
 
     def _note(self, stripped: str, hit: Hit) -> str | None:
-        found = []
-        for k in (key(stripped), key(hit.subdivision_name or "")):
+        found: list[str] = []
+        keys = (key(stripped), key(hit.subdivision_name)) if hit.subdivision_name else (
+            key(stripped),)
+        for k in keys:
             entry = self._notes.get(k)
             if entry is not None and entry[0] == hit.codes[0] and entry[1] not in found:
                 found.append(entry[1])

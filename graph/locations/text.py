@@ -8,6 +8,7 @@ article are folded away. :func:`parts` splits the forms a form field or a user p
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -52,7 +53,9 @@ def tokens(text: str) -> list[str]:
     return words
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def key(text: str) -> str:
+    """The comparison key of ``text`` (memoised: the same texts come back)."""
     return "".join(tokens(text))
 
 
