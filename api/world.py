@@ -27,8 +27,9 @@ if TYPE_CHECKING:
 __all__ = ["PALETTE", "country_shapes", "world_svg"]
 
 WIDTH, HEIGHT, TOP, BOTTOM = 1000.0, 480.0, 84.0, -58.0
-PALETTE = ("#1f5fbf", "#c45a00", "#1b7f3b", "#7b3fa0", "#b3261e", "#00838f", "#8a6d3b",
-           "#d81b60", "#5d6d00", "#3949ab")
+# Controllers in light fills, apart from the status colours of the flows drawn over them.
+PALETTE = ("#8fb3de", "#f2c38b", "#a8d5a2", "#c9b3de", "#e8a3a3", "#9fd3d8", "#d9c7a3",
+           "#f0a8c8", "#c8d08a", "#a9b1e0")
 NO_ANSWER = "#d9d9d9"
 
 
@@ -137,6 +138,9 @@ def world_svg(kb: KnowledgeBase, org: str, at: str | dt.date | None = None,
         colour.setdefault(home, "#1d2b44")
         tip.setdefault(home, f"{user['location']['name']}: the user's place")
         legend = [(c, t) for s, (c, t) in STATUS_STYLE.items()]
+    if user is None:
+        shown = sorted({status for _, _, status, _ in arcs}, key=list(STATUS_STYLE).index)
+        legend += [(STATUS_STYLE[st][0], f"flow: {STATUS_STYLE[st][1]}") for st in shown]
     title = (f"{organisation.name}: data controllers by country on {day}" if user is None else
              f"{organisation.name}: where data of a user in {user['location']['name']} goes "
              f"on {day}") + (f" · {answers[next(iter(answers))]['service']['name']}"
