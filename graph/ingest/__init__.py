@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from xborder.graph.dates import parse_date
 from xborder.graph.errors import UnknownOrganisation, XborderInputError
-from xborder.graph.ingest.clauses import controller_rules, document_date
+from xborder.graph.ingest.clauses import controller_rules, document_date, number_rules
 from xborder.graph.ingest.disclosures import recipients, safeguards
 from xborder.graph.ingest.entities import EntityBook, entity_key
 from xborder.graph.ingest.model import (
@@ -113,6 +113,7 @@ def ingest(text: str, org: str | None = None, url: str | None = None,
     rules = controller_rules(doc, book, finder, services)
     rules += lead_rules(doc, book, finder, rules)
     rules += issuer_rules(doc, book, rules)
+    number_rules(rules)
     codes = edition_region(url, doc.title, region, edition)
     if codes:
         how = "--region" if region else "--edition" if edition else "from the URL or title"

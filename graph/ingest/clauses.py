@@ -39,7 +39,8 @@ from xborder.graph.ingest.places import EVERYONE, PlaceFinder, Scope
 from xborder.graph.ingest.services import ServiceBook
 from xborder.graph.ingest.text import Document, Unit
 
-__all__ = ["Dating", "controller_rules", "dates_in", "document_date", "parse_day", "rule_for"]
+__all__ = ["Dating", "controller_rules", "dates_in", "document_date", "number_rules", "parse_day",
+           "rule_for"]
 
 CUE = re.compile(r"\bcontrollers?\b|\bcontrolled\s+by\b|\bresponsible\s+(?:for|entity|"
                  r"company|party)\b|\bis\s+responsible\b|" + ROLE + "|" + PROVIDER_AFTER +
@@ -50,7 +51,9 @@ _ASSERT_BEFORE = re.compile(r"^\s*(?:\([^)]*\)\s*)?,?\s*(?:is|are|acts?\s+as|wil
                             r"as)\b[^.;]{0,60}?\b(?:controllers?|responsible)\b|"
                             r"^\s*(?:\([^)]*\)\s*)?,?\s*" + VERB + r"\b[^.;]{0,60}?(?:" + ROLE +
                             r")|^\s*(?:\([^)]*\)\s*)?,?[^.;]{0,90}?\ben\s+(?:sa|leur)\s+qualité\s+"
-                            r"de\s+responsables?|" + PROVIDER_BEFORE, re.I)
+                            r"de\s+responsables?|^\s*,\s*(?:situé\w*|sise?|located|based|dont|with\s+"
+                            r"its|mit\s+Sitz|con\s+sede|gevestigd)\b[^;]{0,140}?,\s*" + VERB +
+                            r"\b[^.;]{0,40}?(?:" + ROLE + r")|" + PROVIDER_BEFORE, re.I)
 _AFTER = re.compile(r"(?:\b(?:controlled\s+by|controllers?\b[^.;]{0,80}?\b(?:is|are|will\s+be|"
                     r"was|becomes?|shall\s+be)|responsible[^.;]{0,80}?\b(?:is|are|will\s+be|"
                     r"was)|(?:" + ROLE + r")[^.;]{0,80}?\b(?:est|ist|es|è|is|é|sont|sind)"
@@ -97,8 +100,10 @@ _SEAT = re.compile(r"\b(?:sise?|situé(?:e|s|es)?\s+(?:au|à|en)|located\s+at|(?
                    r"incorporated|established|headquartered|based)\s+in|an?\s+[A-Z]\w+\s+"
                    r"(?:company|corporation)|une\s+société\s+\w+|which\s+is\s+(?:based|located)"
                    r"\s+in)\b", re.I)
-_AND = re.compile(r"\s*(?:\([^()]{0,80}\)\s*)?,?\s*(?:and|or|und|oder|et|ou|en|of|y|o|e)\s+",
-                  re.I)
+_FORMER = re.compile(r"\b(?:formerly|previously|under\s+change\s+of\s+name\s+from|anciennement|"
+                     r"ehemals|vormals|voorheen|antes\s+denominada|già)\s*:?\s*$", re.I)
+_AND = re.compile(r"\s*(?:\([^()]{0,80}\)\s*)?(?:,?\s*(?:and|or|und|oder|et|ou|en|of|y|o|e)\s+|"
+                  r",\s*)", re.I)
 _NAME = r"([A-Z][\w&.’'-]*[A-Za-z0-9](?:\s+[A-Z][\w&.’'-]*[A-Za-z0-9]){0,4})"
 _SLOT = re.compile(r"(?:" + ROLE + r")[^.;:]{0,120}?\b(?:est|ist|is|es|è|é)\s+(?:la\s+société\s+|"
                    r"die\s+|the\s+company\s+|la\s+sociedad\s+|la\s+società\s+)?" + _NAME +
@@ -113,6 +118,9 @@ _HEADER_PLACE = re.compile(r"countr|region|location|where\s+you|resid|jurisdicti
 _HEADER_ENTITY = re.compile(r"controller|entity|company|responsible|operator|provider|contracting|"
                             r"party|Verantwortlich|responsable|titolare|verwerkingsverantwoordelijke",
                             re.I)
+_HEADER_ADDRESS = re.compile(r"address|contact|e-?mail|postal|adresse|anschrift|indirizzo|direcci|"
+                             r"morada|adres\b|seat|siège|Sitz|sede", re.I)
+_REP_CELL = re.compile(r"\brepresentative\b|\breprésentant|\bVertreter", re.I)
 _HEADER_SERVICE = re.compile(r"\bservices?\b|\bproducts?\b|\bapps?\b", re.I)
 
 
@@ -145,8 +153,20 @@ def controller_rules(doc: Document, book: EntityBook, finder: PlaceFinder,
             continue
         found = _row(unit, ctx) if unit.kind == "row" else _sentence(unit, ctx)
         rules.extend(found)
-    _number(rules)
+    rules = _drop_placeless_repeats(rules)
+    number_rules(rules)
     return rules
+
+
+def _drop_placeless_repeats(rules: list[RuleProposal]) -> list[RuleProposal]:
+    """"Pinterest Europe Ltd is the responsible controller for … the GDPR", after a rule giving
+    it the EEA, Switzerland and the UK in the same section, names no place: it restates that
+    rule, it does not make it the controller for every user."""
+    placed = {(r.evidence.section, r.controller.id) for r in rules
+              if r.locations and r.locations != [EVERYONE] and r.end is None}
+    return [r for r in rules if not (
+        any("names no place" in n for n in r.notes) and not r.services and
+        (r.evidence.section, r.controller.id) in placed)]
 
 
 def _sentence(unit: Unit, ctx: _Context) -> list[RuleProposal]:
@@ -247,7 +267,8 @@ def _controllers(text: str, a: int, b: int,
     """The entities a clause names as controller: (entity, note, confidence penalty)."""
     live = [(m, e) for m, e, _ in mentions
             if not representative(text[a:b], m.start - a, m.end - a)
-            and not _CORPORATE.search(text[max(a, m.start - 30):m.start])]
+            and not _CORPORATE.search(text[max(a, m.start - 30):m.start])
+            and not _FORMER.search(text[max(a, m.start - 40):m.start])]
     if _JOINT.search(text[a:b]) and len(live) > 1:
         names = ", ".join(e.name for _, e in live)
         return [(e, f"joint controllers: {names}", 0.1) for _, e in live]
@@ -317,8 +338,11 @@ def _row(unit: Unit, ctx: _Context) -> list[RuleProposal]:
     if place_col is not None and place_col < len(spans):
         px, py = spans[place_col]
         scope = ctx.finder.scope(text[px:py])
-    else:  # the other cells: the entity's own cell holds its address
+    else:  # the other cells: the entity's own cell, address and contact cells, a representative
         skip += [spans[entity_col], *not_user_places(text, ctx.finder)]
+        skip += [spans[i] for i, h in enumerate(header)
+                 if i < len(spans) and _HEADER_ADDRESS.search(h)]
+        skip += [(x, y) for x, y in spans if _REP_CELL.search(text[x:y])]
         scope = ctx.finder.scope(text, skip)
     if not scope.codes:
         scope.everyone = True
@@ -347,7 +371,7 @@ def rule_for(unit: Unit, entity: EntityProposal, scope: Scope, piece: str,
         start=start, end=end, readings=readings, notes=notes)
 
 
-def _number(rules: list[RuleProposal]) -> None:
+def number_rules(rules: list[RuleProposal]) -> None:
     """Rule ids "<section>.<n>" (numbered sections) or "<section-slug>-<n>"."""
     counts: dict[str, int] = {}
     for rule in rules:

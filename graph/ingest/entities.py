@@ -32,7 +32,7 @@ _FORM = re.compile("|".join(f"(?P<f{i}>(?<![\\w.])(?:{p})(?![\\w/]))"
                             for i, (p, *_rest) in enumerate(LEGAL_FORMS)))
 _WORD = re.compile(r"[\w&][\w&'’.\-]*|&")
 _CONNECT = frozenset({"of", "and", "&", "de", "du", "des", "der", "für", "la", "le", "y", "e",
-                      "for"})
+                      "for", "dos", "das", "do", "da", "del", "della", "di", "van", "von", "den"})
 _LEADING = frozenset({"the", "this", "that", "these", "our", "your", "if", "for", "in", "by",
                       "when", "where", "please", "however", "both", "each", "dear", "copyright",
                       "all", "any", "from", "with", "under", "and", "or", "as", "to", "at", "on",
@@ -150,8 +150,8 @@ def find_mentions(text: str) -> list[Mention]:
         if form_text == "Ltd." and not text[m.end():].strip():
             written, form_text = written[:-1], "Ltd"  # the full stop ends the sentence
         joiner = " " if continental or "," not in sep[0] else ", "
-        mentions.append(Mention(base + joiner + form_text, written, first, m.end(), form,
-                                candidates, base))
+        name = base if form.endswith("(written out)") else base + joiner + form_text
+        mentions.append(Mention(name, written, first, m.end(), form, candidates, base))
     return mentions + cjk_mentions(text, mentions)
 
 
@@ -232,7 +232,30 @@ class EntityBook:
                     entity.roles.add("representative")
             if rows:
                 self.by_unit[unit.index] = rows
+        self._short_forms(doc)
         self._alias_countries(doc)
+
+    def _short_forms(self, doc: Document) -> None:
+        """An entity named again without its legal form ("Viaplay Group UK is a joint data
+        controller …" after "Viaplay Group UK Limited"): the same entity, so its words ("UK")
+        are not read as places. Only names of two words or more."""
+        bases = {e.name.removesuffix(e.name.split()[-1]).strip(" ,"): e
+                 for e in self.entities.values() if len(e.name.split()) >= 3}
+        bases = {b: e for b, e in bases.items() if len(b.split()) >= 2}
+        if not bases:
+            return
+        pattern = re.compile(r"\b(?:" + "|".join(re.escape(b) for b in
+                                                  sorted(bases, key=len, reverse=True)) + r")\b")
+        for unit in doc.units:
+            rows = self.by_unit.get(unit.index, [])
+            for m in pattern.finditer(unit.text):
+                if any(r[0].start < m.end() and m.start() < r[0].end for r in rows):
+                    continue
+                entity = bases[m[0]]
+                rows.append((Mention(entity.name, m[0], m.start(), m.end(), "", (), m[0]),
+                             entity, None))
+            if rows:
+                self.by_unit[unit.index] = sorted(rows, key=lambda r: r[0].start)
 
     def _alias_countries(self, doc: Document) -> None:
         """"Zeta is registered in Luxembourg": a country stated under an entity's short name."""

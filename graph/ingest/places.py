@@ -69,7 +69,9 @@ _EVERYONE = re.compile(
     r"alle[nm]?\s+(?:anderen|andere)(?:\s+(?:Länder|Ländern|landen))?|rest\s+van\s+de\s+wereld|"
     r"tod[oa]s\s+(?:los|las|os|as)\s+(?:demás|outr[oa]s)|resto\s+del?\s+mundo|"
     r"tutti\s+gli\s+altri(?:\s+paesi)?|resto\s+del\s+mondo|weltweit|dans\s+le\s+monde\s+"
-    r"entier)\b", re.I)
+    r"entier|regardless\s+of\s+(?:your\s+)?(?:location|where\s+you\s+(?:are|live))|"
+    r"indépendamment\s+de\s+votre\s+(?:position|localisation|lieu)|unabhängig\s+(?:davon,\s+wo|"
+    r"von\s+Ihrem\s+(?:Standort|Wohnort)))\b", re.I)
 _EXCEPT = re.compile(r"\b(?:except(?:\s+for)?(?:\s+(?:in|those\s+in|users\s+in))?|excluding|"
                      r"other\s+than|apart\s+from|with\s+the\s+exception\s+of|but\s+not|not\s+"
                      r"including|outside(?:\s+of)?|en\s+dehors\s+d[eu]|hors\s+d[eu]|sauf|"

@@ -82,6 +82,10 @@ def lead_rules(doc: Document, book: EntityBook, finder: PlaceFinder,
         if is_lead:
             lead, left, listing = unit, 3, False
             continue
+        if unit.kind == "heading" and lead is not None and mentions and left > 0:
+            out += _under(lead, unit, book, finder, named)  # the name, set as its own line
+            lead = None
+            continue
         if listing and lead is not None and unit.kind == "item":
             out += _under(lead, unit, book, finder, named)
             continue
@@ -104,9 +108,10 @@ def _under(lead: Unit, unit: Unit, book: EntityBook, finder: PlaceFinder,
         rows = [r for r in rows if r[0].start >= first[1]]
     if not rows:
         return []
-    _m, entity, _s = rows[0]
-    if (unit.start, entity.id) in named or entity.roles & {"representative"}:
-        return []
+    m, entity, _s = rows[0]
+    if any(start == unit.start for start, _id in named) or \
+            representative(unit.text, m.start, m.end):
+        return []  # the unit's own clauses named its controller already
     named.add((unit.start, entity.id))
     text = lead.cells[0] if skip_first_cell and lead.cells else lead.text
     scope = finder.scope(text)
@@ -125,11 +130,12 @@ def issuer_rules(doc: Document, book: EntityBook, rules: list[RuleProposal]
     …個人情報の取扱い…"): it issues the policy and decides on the data it describes."""
     if any(not r.default for r in rules):
         return []
-    for unit in doc.units:
+    for n, unit in enumerate(doc.units):
         for m, entity, _s in book.mentions(unit):
-            if not entity.we or representative(unit.text, m.start, m.end):
-                continue
             cjk = m.form in ("株式会社", "有限公司", "주식회사", "유한회사")
+            opening = cjk and n < 6 and len(book.entities) == 1  # "…有限公司开发的…app,…隐私权"
+            if not (entity.we or opening) or representative(unit.text, m.start, m.end):
+                continue
             if (cjk and (_PERSONAL.search(unit.text) or _PERSONAL.search(doc.title or ""))) or \
                     (_PROCESSING.search(unit.text) and _DATA.search(unit.text)):
                 note = ("the entity the policy calls \"we\" (当社/本公司/회사), in a sentence on "

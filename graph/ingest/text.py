@@ -196,13 +196,14 @@ def _sentences(text: str) -> list[tuple[int, int]]:
             continue
         before = text[start:m.start()]
         token = re.split(r"\s", before)[-1] if before else ""
-        word = token.rstrip(".").lower()
+        word = token.rstrip(".").lower().lstrip("([\"'“„«")
         if word in _NO_SPLIT or _ENUMERATOR.search(before):
             continue
         if nxt == "(" and word in _FORM_ABBR:
             continue  # "The Meet Group, Inc. (“TMG”) …": the name's definition follows
         next_word = re.match(r"[\w'’]+", text[m.end():])
-        if _INITIALISM.search(token) and text[m.start()] == "." and \
+        initial = _INITIALISM.search(token) or re.fullmatch(r"[A-Z]", token)
+        if initial and text[m.start()] == "." and \
                 (next_word is None or next_word[0].lower() not in _STARTERS):
             continue
         end = m.start() + len(m[0].rstrip())
