@@ -52,6 +52,8 @@ MAX_INPUT_LENGTH = 200
 _SUBDIVISION_SHAPE = re.compile(r"([A-Za-z]{2})\s*([-_\s])\s*([A-Za-z0-9]{1,3})", re.ASCII)
 _STATE = frozenset({"codes", "names", "sub_codes", "own_names", "all", "cldr", "cities",
                     "subdivisions", "divisions", "labels"})
+_MEMO: dict[str, dict[str, Any]] = {}  # the last two compiled states, by their inputs
+_MEMO_LOCK = threading.Lock()
 _NO_LOCATION = "no location given: expected a country name, a city or an ISO 3166 code"
 
 
@@ -109,9 +111,16 @@ class LocationIndex:
         pairs = tuple((a.text, (a.code,) if a.code is not None else tuple(a.ambiguous))
                       for a in aliases)
         langs = tuple(languages)
-        state = cached("index", (sorted(self._display.items()), pairs, langs),
-                       lambda: compile_index(self._display, pairs, langs),
-                       lambda value: isinstance(value, dict) and value.keys() >= _STATE)
+        parts = (sorted(self._display.items()), pairs, langs)
+        memo = repr(parts)
+        with _MEMO_LOCK:
+            state = _MEMO.get(memo)
+            if state is None:  # a knowledge base rebuilt in this process reuses the tables
+                state = cached("index", parts, lambda: compile_index(self._display, pairs, langs),
+                               lambda value: isinstance(value, dict) and value.keys() >= _STATE)
+                if len(_MEMO) >= 2:
+                    _MEMO.pop(next(iter(_MEMO)))
+                _MEMO[memo] = state
         self._codes: dict[str, Row] = state["codes"]
         self._names: dict[str, Row] = state["names"]
         self._sub_codes: dict[str, Row] = state["sub_codes"]
