@@ -129,8 +129,10 @@ def padded(base: str, pid: int, count: int) -> None:
 def batches(base: str, pid: int, items: int) -> None:
     print(f"2. huge batches: four {items}-item full batches at once, resolve timed meanwhile")
     idle = timed_resolves(base, 300)
-    body = json.dumps({"items": [{"location": CODES[n % len(CODES)],
-                                  "at": f"{2000 + n % 25}-06-01"} for n in range(items)]}).encode()
+    body = json.dumps({"items": [  # all different questions: nothing comes from the cache
+        {"location": CODES[n % len(CODES)],
+         "at": f"{1995 + n // 20 % 30}-{1 + n // 600 % 12:02d}-{1 + n // 7200 % 28:02d}"}
+        for n in range(items)]}).encode()
     statuses: list[int] = []
     peak = [rss_mb(pid)]
     done = threading.Event()
