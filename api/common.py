@@ -177,7 +177,7 @@ def date_param(params: Any, name: str = "at") -> str | None:
     value: str | None = params.get(name)
     if value is None:
         return None
-    if len(value) > 10 or not _DATE.match(value):
+    if len(value) > 10 or not _DATE.fullmatch(value):
         raise InvalidDate(f"{value[:40]!r} is not a date of the form YYYY-MM-DD "
                           "(1900-01-01 to 2999-12-31)", value=value[:40])
     return value
