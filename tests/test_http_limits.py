@@ -236,3 +236,11 @@ def test_sparqlwrapper_works_in_every_format_and_method(server, method, query, f
     assert converted is not None
     if isinstance(converted, (bytes, str, dict, list)) or hasattr(converted, "__len__"):
         assert len(converted) > 0
+
+
+def test_export_to_a_missing_folder_is_a_clear_error(tmp_path, capsys):
+    from xborder.api.cli import main
+
+    assert main(["export", "-o", str(tmp_path / "no" / "such" / "x.ttl")]) == 2
+    err = capsys.readouterr().err
+    assert "does not exist" in err and "Traceback" not in err
