@@ -268,7 +268,8 @@ def evaluate(model: Model, org: Organisation, service: Service | None, code: str
     for rule, _steps in service_alternatives:
         if rule.controller != best.rule.controller:
             names = ", ".join(sorted(org.services[s].name for s in rule.services))
-            alternatives.append(_alternative(model, rule, f"for {names} (ask with --service)"))
+            alternatives.append(_alternative(model, rule, f"for {names} only: name the service "
+                                                                 "to get this answer"))
     doc = best.rule.citation.document
     if j.disputed:
         caveats.insert(0, j.disputed)

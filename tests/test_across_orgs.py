@@ -37,7 +37,7 @@ def test_an_unknown_place_is_one_error(kb: KnowledgeBase) -> None:
     from xborder.graph.errors import XborderInputError
 
     with pytest.raises(XborderInputError):
-        kb.resolve_organisations("Atlantis", at="2019-06-01")
+        kb.resolve_organisations("Atlantisxq", at="2019-06-01")
 
 
 def test_cli_and_http_agree(kb: KnowledgeBase, capsys: pytest.CaptureFixture[str]) -> None:
@@ -49,6 +49,6 @@ def test_cli_and_http_agree(kb: KnowledgeBase, capsys: pytest.CaptureFixture[str
                                                              "org": org})
         assert r.status_code == 200, r.text
         assert r.json() == cli
-        bad = client.get("/v1/resolve/organisations", params={"location": "Atlantis"})
+        bad = client.get("/v1/resolve/organisations", params={"location": "Atlantisxq"})
         assert bad.status_code == 404 or bad.status_code == 400
         assert bad.headers["content-type"] == "application/problem+json"

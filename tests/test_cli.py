@@ -20,16 +20,16 @@ def run(capsys, *argv: str) -> tuple[int, str, str]:
 
 def test_resolve_json_is_exactly_to_dict(kb, capsys):
     code, out, _ = run(capsys, "resolve", "RE", "--service", "consumer-cloud", "--at",
-                       POLICY_DATE, "--json")
+                       POLICY_DATE, "--json", "--org", "huawei")
     assert code == 0
-    expected = kb.resolve("RE", service="consumer-cloud", at=POLICY_DATE).to_dict()
+    expected = kb.resolve("RE", service="consumer-cloud", at=POLICY_DATE, org="huawei").to_dict()
     assert json.loads(out) == json.loads(json.dumps(expected))
     assert json.loads(out)["controller"]["id"] == HTDG
 
 
 def test_resolve_human_output_names_controller_rule_and_quote(capsys):
     code, out, _ = run(capsys, "resolve", "Deutschland", "--service", "cloud", "--at",
-                       POLICY_DATE)
+                       POLICY_DATE, "--org", "huawei")
     assert code == 0
     assert "Huawei Technologies Deutschland GmbH (DE) is the data controller" in out
     assert "section 10" in out
@@ -37,11 +37,12 @@ def test_resolve_human_output_names_controller_rule_and_quote(capsys):
 
 
 @pytest.mark.parametrize("argv,exit_code,message", [
-    (["resolve", "Korea"], 3, "ambiguous"),
-    (["resolve", "Atlantis"], 3, "Atlantis"),
-    (["resolve", "DE", "--service", "music"], 4, "no service"),
-    (["resolve", "DE", "--at", "2017-02-30"], 2, "not a valid date"),
-    (["resolve", "DE", "--service", "cloud", "--at", "2010-01-01"], 5, "No controller rule"),
+    (["resolve", "Korea", "--org", "huawei"], 3, "ambiguous"),
+    (["resolve", "Atlantisxq", "--org", "huawei"], 3, "Atlantisxq"),
+    (["resolve", "DE", "--service", "music", "--org", "huawei"], 4, "no service"),
+    (["resolve", "DE", "--at", "2017-02-30", "--org", "huawei"], 2, "not a valid date"),
+    (["resolve", "DE", "--service", "cloud", "--at", "2010-01-01",
+      "--org", "huawei"], 5, "No controller rule"),
     (["resolve", "DE", "--org", "acme"], 4, "unknown organisation"),
 ])
 def test_errors_print_a_message_and_exit_non_zero(capsys, argv, exit_code, message):
@@ -53,7 +54,7 @@ def test_errors_print_a_message_and_exit_non_zero(capsys, argv, exit_code, messa
 
 
 def test_ambiguous_lists_candidates(capsys):
-    _, _, err = run(capsys, "resolve", "Korea")
+    _, _, err = run(capsys, "resolve", "Korea", "--org", "huawei")
     assert "(KR)" in err and "(KP)" in err
 
 
@@ -79,7 +80,7 @@ def test_export_formats(capsys, fmt, marker):
 
 def test_console_script_entry_point_runs_as_a_process():
     proc = subprocess.run([sys.executable, "-m", "xborder", "resolve", "GI", "--service",
-                           "cloud", "--at", POLICY_DATE, "--json"],
+                           "cloud", "--at", POLICY_DATE, "--json", "--org", "huawei"],
                           capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout)["controller"]["id"] == HTDG

@@ -34,20 +34,20 @@ def assert_problem(r, status: int, slug: str) -> dict:
 
 def test_resolve_is_the_cli_json(client, kb):
     r = client.get("/v1/resolve", params={"location": "RE", "service": "consumer-cloud",
-                                          "at": POLICY_DATE})
+                                          "at": POLICY_DATE, "org": "huawei"})
     assert r.status_code == 200
     assert r.headers["content-type"] == "application/json"
     body = r.json()
     assert body["controller"]["id"] == HTDG
-    expected = kb.resolve("RE", service="consumer-cloud", at=POLICY_DATE).to_dict()
+    expected = kb.resolve("RE", service="consumer-cloud", at=POLICY_DATE, org="huawei").to_dict()
     assert body == orjson.loads(orjson.dumps(expected))
     assert body["transfers"], "transfer legs are included by default"
 
 
 def test_resolve_without_transfers_is_smaller_and_has_the_same_controller(client):
-    params = {"location": "RE", "service": "consumer-cloud", "at": POLICY_DATE}
+    params = {"location": "RE", "service": "consumer-cloud", "at": POLICY_DATE, "org": "huawei"}
     full = client.get("/v1/resolve", params=params)
-    lean = client.get("/v1/resolve", params={**params, "transfers": "false"})
+    lean = client.get("/v1/resolve", params={**params, "transfers": "false", "org": "huawei"})
     assert lean.status_code == 200
     assert lean.json()["transfers"] == []
     assert lean.json()["controller"] == full.json()["controller"]
@@ -56,14 +56,14 @@ def test_resolve_without_transfers_is_smaller_and_has_the_same_controller(client
 
 def test_resolve_brexit_transition_shows_the_other_reading(client):
     body = client.get("/v1/resolve", params={"location": "GB", "service": "consumer-cloud",
-                                             "at": "2020-06-01"}).json()
+                                             "at": "2020-06-01", "org": "huawei"}).json()
     assert body["controller"]["id"] == ISSUER
     # in 2020 the April 2018 statement's EEA controller is Aspiegel Limited (section IX)
     assert [a["controller"]["id"] for a in body["alternatives"]] == [ASPIEGEL]
 
 
 def test_resolve_etag_and_revalidation(client, kb):
-    params = {"location": "DE", "service": "cloud", "at": POLICY_DATE}
+    params = {"location": "DE", "service": "cloud", "at": POLICY_DATE, "org": "huawei"}
     r = client.get("/v1/resolve", params=params)
     etag = r.headers["etag"]
     assert kb.version in etag and POLICY_DATE in etag
@@ -78,7 +78,7 @@ def test_resolve_etag_and_revalidation(client, kb):
 def test_resolve_default_date_is_today_in_the_etag(client):
     import datetime as dt
 
-    r = client.get("/v1/resolve", params={"location": "DE"})
+    r = client.get("/v1/resolve", params={"location": "DE", "org": "huawei"})
     assert r.status_code == 200
     assert r.json()["at"] == dt.date.today().isoformat()
     assert dt.date.today().isoformat() in r.headers["etag"]
@@ -86,11 +86,12 @@ def test_resolve_default_date_is_today_in_the_etag(client):
 
 @pytest.mark.parametrize("params,status,slug", [
     ({"location": "Korea"}, 409, "ambiguous-location"),
-    ({"location": "Atlantis"}, 404, "unknown-location"),
-    ({"location": "DE", "service": "music"}, 404, "unknown-service"),
+    ({"location": "Atlantisxq"}, 404, "unknown-location"),
+    ({"location": "DE", "service": "music", "org": "huawei"}, 404, "unknown-service"),
     ({"location": "DE", "org": "acme"}, 404, "unknown-organisation"),
-    ({"location": "DE", "at": "2017-02-30"}, 400, "invalid-date"),
-    ({"location": "DE", "service": "cloud", "at": "2010-01-01"}, 404, "no-applicable-rule"),
+    ({"location": "DE", "at": "2017-02-30", "org": "huawei"}, 400, "invalid-date"),
+    ({"location": "DE", "service": "cloud", "at": "2010-01-01",
+      "org": "huawei"}, 404, "no-applicable-rule"),
     ({"location": "192.168.1.1"}, 422, "unplaceable-location"),
     ({}, 400, "invalid-input"),
     ({"location": "DE", "transfers": "perhaps"}, 400, "invalid-input"),
@@ -102,17 +103,18 @@ def test_resolve_errors_are_problems(client, params, status, slug):
 
 
 def test_ambiguous_and_unknown_locations_list_candidates(client):
-    body = client.get("/v1/resolve", params={"location": "Korea"}).json()
+    body = client.get("/v1/resolve", params={"location": "Korea", "org": "huawei"}).json()
     assert {c["code"] for c in body["candidates"]} == {"KR", "KP"}
-    body = client.get("/v1/resolve", params={"location": "Germny"}).json()
+    body = client.get("/v1/resolve", params={"location": "Germny", "org": "huawei"}).json()
     assert "DE" in {c["code"] for c in body["candidates"]}
-    body = client.get("/v1/resolve", params={"location": "DE", "service": "music"}).json()
+    body = client.get("/v1/resolve", params={"location": "DE", "service": "music",
+                                             "org": "huawei"}).json()
     assert "consumer-cloud" in {c["id"] for c in body["candidates"]}
 
 
 def test_resolve_by_ip_address_reports_the_geoip_date(client):
     body = client.get("/v1/resolve", params={"location": "8.8.8.8", "service": "cloud",
-                                             "at": POLICY_DATE}).json()
+                                             "at": POLICY_DATE, "org": "huawei"}).json()
     assert body["location"]["code"] == "US"
     assert body["controller"]["id"] == HTDG  # section 10 lists the USA
     assert "GeoLite2" in body["caveats"][0] and "dated 20" in body["caveats"][0]
@@ -121,10 +123,10 @@ def test_resolve_by_ip_address_reports_the_geoip_date(client):
 # -- batch ----------------------------------------------------------------------------------------
 
 def test_batch_answers_in_order_and_reports_failures_in_place(client):
-    items = [{"location": "RE", "service": "consumer-cloud", "at": POLICY_DATE},
-             {"location": "Atlantis"},
+    items = [{"location": "RE", "service": "consumer-cloud", "at": POLICY_DATE, "org": "huawei"},
+             {"location": "Atlantisxq"},
              {"location": "Korea"},
-             {"location": "GB", "service": "consumer-cloud", "at": "2020-06-01"}]
+             {"location": "GB", "service": "consumer-cloud", "at": "2020-06-01", "org": "huawei"}]
     r = client.post("/v1/resolve/batch?transfers=false", json={"items": items})
     assert r.status_code == 200
     body = r.json()
@@ -139,7 +141,7 @@ def test_batch_answers_in_order_and_reports_failures_in_place(client):
 
 
 def test_batch_matches_single_resolves(client):
-    items = [{"location": c, "service": "consumer-cloud", "at": POLICY_DATE}
+    items = [{"location": c, "service": "consumer-cloud", "at": POLICY_DATE, "org": "huawei"}
              for c in ("FR", "NC", "GI", "JP", "CN")]
     batch = client.post("/v1/resolve/batch", json={"items": items}).json()["results"]
     for item, answer in zip(items, batch, strict=True):
@@ -164,7 +166,7 @@ def test_batch_rejects_malformed_bodies(client, body, status, slug):
 
 
 def test_batch_of_ten_thousand_is_accepted(client):
-    items = [{"location": code, "service": "consumer-cloud", "at": POLICY_DATE}
+    items = [{"location": code, "service": "consumer-cloud", "at": POLICY_DATE, "org": "huawei"}
              for code in ["DE", "FR", "US", "JP", "CN"] * 2000]
     r = client.post("/v1/resolve/batch?transfers=false", json={"items": items})
     assert r.status_code == 200
@@ -177,7 +179,7 @@ def test_batch_of_ten_thousand_is_accepted(client):
 # -- routing table --------------------------------------------------------------------------------
 
 def test_routing_table_json_has_every_location_and_service(client, kb):
-    r = client.get("/v1/routing-table", params={"at": POLICY_DATE})
+    r = client.get("/v1/routing-table", params={"at": POLICY_DATE, "org": "huawei"})
     assert r.status_code == 200
     body = r.json()
     services = [None, *kb.model.organisations["huawei"].services]
@@ -190,7 +192,7 @@ def test_routing_table_json_has_every_location_and_service(client, kb):
 
 
 def test_routing_table_csv_by_accept_and_revalidation(client):
-    r = client.get("/v1/routing-table", params={"at": POLICY_DATE},
+    r = client.get("/v1/routing-table", params={"at": POLICY_DATE, "org": "huawei"},
                    headers={"Accept": "text/csv"})
     assert r.status_code == 200
     assert r.headers["content-type"].startswith("text/csv")
@@ -199,15 +201,17 @@ def test_routing_table_csv_by_accept_and_revalidation(client):
     de = [row for row in rows if row["location"] == "DE" and row["service"] == "consumer-cloud"]
     assert de[0]["controller"] == HTDG and de[0]["default_rule"] == "false"
     etag = r.headers["etag"]
-    again = client.get("/v1/routing-table", params={"at": POLICY_DATE, "format": "csv"},
+    again = client.get("/v1/routing-table", params={"at": POLICY_DATE, "format": "csv",
+                                                    "org": "huawei"},
                        headers={"If-None-Match": etag})
     assert again.status_code == 304
-    json_etag = client.get("/v1/routing-table", params={"at": POLICY_DATE}).headers["etag"]
+    json_etag = client.get("/v1/routing-table", params={"at": POLICY_DATE,
+                                                        "org": "huawei"}).headers["etag"]
     assert json_etag != etag
 
 
 def test_routing_table_errors(client):
-    assert_problem(client.get("/v1/routing-table", params={"format": "xlsx"}), 400,
+    assert_problem(client.get("/v1/routing-table", params={"format": "xlsx", "org": "huawei"}), 400,
                    "invalid-input")
     assert_problem(client.get("/v1/routing-table", headers={"Accept": "image/png"}), 406,
                    "not-acceptable")
@@ -277,11 +281,11 @@ def test_the_knowledge_base_is_read_per_request(kb):
 
     app = create_app(kb)
     with TestClient(app) as c:
-        first = c.get("/v1/resolve", params={"location": "DE", "at": POLICY_DATE})
+        first = c.get("/v1/resolve", params={"location": "DE", "at": POLICY_DATE, "org": "huawei"})
         other = KnowledgeBase(kb.graph, origin="swapped")
         other._version = "0123456789abcdef"
         app.state.kb = other
-        second = c.get("/v1/resolve", params={"location": "DE", "at": POLICY_DATE})
+        second = c.get("/v1/resolve", params={"location": "DE", "at": POLICY_DATE, "org": "huawei"})
         assert first.headers["etag"] != second.headers["etag"]
         assert "0123456789abcdef" in second.headers["etag"]
         assert c.get("/v1/version").json()["knowledge_base"] == "0123456789abcdef"
@@ -289,9 +293,9 @@ def test_the_knowledge_base_is_read_per_request(kb):
 
 
 def test_compact_view_for_routers(client):
-    params = {"location": "NC", "service": "consumer-cloud", "at": POLICY_DATE}
+    params = {"location": "NC", "service": "consumer-cloud", "at": POLICY_DATE, "org": "huawei"}
     full = client.get("/v1/resolve", params=params).json()
-    r = client.get("/v1/resolve", params={**params, "view": "compact"})
+    r = client.get("/v1/resolve", params={**params, "view": "compact", "org": "huawei"})
     assert r.status_code == 200
     compact = r.json()
     assert compact["controller"] == {k: full["controller"][k] for k in ("id", "name", "country")}
@@ -301,8 +305,8 @@ def test_compact_view_for_routers(client):
                                                   for a in full["alternatives"]]
     assert len(r.content) < 600
     batch = client.post("/v1/resolve/batch?view=compact",
-                        json={"items": [params, {"location": "Atlantis"}]}).json()
+                        json={"items": [params, {"location": "Atlantisxq"}]}).json()
     assert batch["results"][0]["result"] == compact
     assert batch["results"][1]["problem"]["status"] == 404
-    bad = client.get("/v1/resolve", params={**params, "view": "tiny"})
+    bad = client.get("/v1/resolve", params={**params, "view": "tiny", "org": "huawei"})
     assert bad.status_code == 400

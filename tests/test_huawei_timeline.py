@@ -35,13 +35,15 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str]:
 
 
 def test_cli_names_the_controller_of_the_version_in_force_with_quote_and_copy(capsys):
-    code, out = run(capsys, "resolve", "DE", "--service", "cloud", "--at", "2019-06-01")
+    code, out = run(capsys, "resolve", "DE", "--service", "cloud", "--at", "2019-06-01",
+                    "--org", "huawei")
     assert code == 0
     assert f"{ASPIEGEL_NAME} (IE) is the data controller" in out
     assert "section IX" in out and COPY_2018 in out
     assert QUOTE_2018 in " ".join(out.split())  # the quote, however the lines wrap
     assert "April 15, 2018" in out  # the policy line names the version
-    code, out = run(capsys, "resolve", "DE", "--service", "cloud", "--at", "2019-06-01", "--json")
+    code, out = run(capsys, "resolve", "DE", "--service", "cloud", "--at", "2019-06-01", "--json",
+                    "--org", "huawei")
     body = json.loads(out)
     policy = body["policy"]
     assert (policy["document"], policy["status"]) == ("huawei-privacy-statement-2018", "in-force")
@@ -52,12 +54,13 @@ def test_cli_names_the_controller_of_the_version_in_force_with_quote_and_copy(ca
 
 
 def test_versions_follow_each_other_day_by_day(kb: KnowledgeBase):
-    last_2016 = kb.resolve("DE", service="cloud", at="2018-04-14")
-    first_2018 = kb.resolve("DE", service="cloud", at="2018-04-15")
+    last_2016 = kb.resolve("DE", service="cloud", at="2018-04-14", org="huawei")
+    first_2018 = kb.resolve("DE", service="cloud", at="2018-04-15", org="huawei")
     assert last_2016.controller.name == HTDG_NAME
     assert first_2018.controller.name == ASPIEGEL_NAME
     assert last_2016.to_dict()["policy"]["to"] == "2018-04-14"
-    assert kb.resolve("DE", service="cloud", at="2017-06-01").controller.name == HTDG_NAME
+    assert kb.resolve("DE", service="cloud", at="2017-06-01",
+                      org="huawei").controller.name == HTDG_NAME
 
 
 @pytest.mark.parametrize(("at", "earlier", "later"), [
@@ -65,7 +68,7 @@ def test_versions_follow_each_other_day_by_day(kb: KnowledgeBase):
     ("2021-06-01", "huawei-privacy-statement-2018", "huawei-privacy-statement-2023"),
 ])
 def test_a_gap_between_sightings_says_so_and_names_both_versions(kb, at, earlier, later):
-    d = kb.resolve("DE", service="cloud", at=at).to_dict()
+    d = kb.resolve("DE", service="cloud", at=at, org="huawei").to_dict()
     policy = d["policy"]
     assert policy["status"] == "gap" and policy["document"] == earlier
     assert (policy["gap"]["after"]["document"], policy["gap"]["before"]["document"]) == (
@@ -76,7 +79,7 @@ def test_a_gap_between_sightings_says_so_and_names_both_versions(kb, at, earlier
 
 
 def test_only_the_latest_version_is_assumed_to_still_apply(kb):
-    d = kb.resolve("DE", service="cloud", at="2025-06-01").to_dict()
+    d = kb.resolve("DE", service="cloud", at="2025-06-01", org="huawei").to_dict()
     assert d["policy"]["document"] == "huawei-privacy-statement-2023"
     assert d["policy"]["status"] == "unconfirmed"
     assert any("assumes it still applies" in c for c in d["caveats"])
@@ -84,7 +87,7 @@ def test_only_the_latest_version_is_assumed_to_still_apply(kb):
 
 
 def test_changes_report_the_controller_change_with_both_sources(kb):
-    rows = kb.changes("2017-12-01", "2018-06-01", service="cloud")
+    rows = kb.changes("2017-12-01", "2018-06-01", service="cloud", org="huawei")
     [de] = [r for r in rows if r["location"] == "DE" and r["what"] == "controller"]
     assert (de["before"], de["after"]) == ("huawei-technologies-deutschland", "aspiegel-limited")
     assert de["policy_change"] is True
@@ -100,10 +103,9 @@ def test_changes_report_the_controller_change_with_both_sources(kb):
 
 def test_cli_changes_lists_both_sources(capsys):
     code, out = run(capsys, "changes", "--before", "2017-12-01", "--after", "2018-06-01",
-                    "--service", "cloud")
+                    "--service", "cloud", "--org", "huawei")
     assert code == 0
-    assert "- DE [consumer-cloud]: controller huawei-technologies-deutschland → aspiegel-limited" \
-        in out
+    assert "- controller Huawei Technologies Deutschland GmbH (DE) → Aspiegel Limited (IE)" in out
     assert COPY_2016 in out and COPY_2018 in out
     assert "before: huawei-privacy-policy-2016" in out
     assert "after: huawei-privacy-statement-2018" in out

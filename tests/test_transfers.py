@@ -140,7 +140,7 @@ def test_transfer_json_shape(kb):
 
 # --- the legs of a resolution ---------------------------------------------------------------
 def test_resolution_legs_for_a_cloud_user_in_reunion(kb):
-    d = kb.resolve("RE", service="consumer-cloud", at=POLICY_DATE).to_dict()
+    d = kb.resolve("RE", service="consumer-cloud", at=POLICY_DATE, org="huawei").to_dict()
     assert d["controller"]["id"] == HTDG
     legs = d["transfers"]
     first = legs[0]
@@ -155,14 +155,14 @@ def test_resolution_legs_for_a_cloud_user_in_reunion(kb):
 
 
 def test_resolution_legs_for_a_user_in_china(kb):
-    d = kb.resolve("CN", service="consumer-cloud", at="2022-06-01").to_dict()
+    d = kb.resolve("CN", service="consumer-cloud", at="2022-06-01", org="huawei").to_dict()
     assert d["controller"]["id"] == ISSUER
     to_germany = next(leg for leg in d["transfers"] if leg["to"] == "DE")
     assert to_germany["regime"] == "CN" and to_germany["status"] == "safeguards-required"
 
 
 def test_what_changed_across_schrems_ii(kb):
-    rows = kb.changes("2020-07-15", "2020-07-17", service="consumer-cloud")
+    rows = kb.changes("2020-07-15", "2020-07-17", service="consumer-cloud", org="huawei")
     de_us = [r for r in rows if r["location"] == "DE" and r["to"] == "US"]
     assert de_us and de_us[0]["before"] == "adequacy" and de_us[0]["after"] == \
         "safeguards-required"
@@ -170,14 +170,15 @@ def test_what_changed_across_schrems_ii(kb):
 
 
 def test_what_changed_across_brexit(kb):
-    rows = kb.changes("2020-01-31", "2020-02-01", service="consumer-cloud")
+    rows = kb.changes("2020-01-31", "2020-02-01", service="consumer-cloud", org="huawei")
     gb = [r for r in rows if r["location"] == "GB" and r["what"] == "controller"]
     # in 2020 the April 2018 statement's EEA cloud controller is Aspiegel Limited (section IX)
     assert gb and gb[0]["before"] == ASPIEGEL and gb[0]["after"] == ISSUER
 
 
 def test_transfer_network_view(kb):
-    g = kb.transfer_network(at=POLICY_DATE, service="consumer-cloud", locations=["DE", "CN"])
+    g = kb.transfer_network(at=POLICY_DATE, service="consumer-cloud", locations=["DE", "CN"],
+                            org="huawei")
     edge = g.get_edge_data("user:DE", f"entity:{HTDG}")
     assert edge and next(iter(edge.values()))["status"] == "same-area"
     assert g.has_node("place:CN")

@@ -162,7 +162,7 @@
     $("alternatives-box").hidden = !(d.alternatives || []).length;
     $("alternatives").replaceChildren.apply($("alternatives"), (d.alternatives || []).map(function (a) {
       return el("li", {}, [el("strong", {text: a.controller.name}), " (rule " + a.rule + "): " +
-        String(a.reason).replace("(ask with --service)", "(pick the service above)")]);
+        String(a.reason).replace("name the service to get this answer", "pick the service above")]);
     }));
     var org = encodeURIComponent(d.organisation.id);
     var pol = d.policy;
