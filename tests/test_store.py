@@ -24,7 +24,7 @@ from xborder.graph.store import (
     publish,
     to_oxigraph,
 )
-from xborder.graph.synth import generate, synthetic_dirs
+from bench.synth import generate, synthetic_dirs
 from xborder.graph.vocab import DPV, KB, XB
 
 
