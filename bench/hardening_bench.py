@@ -33,7 +33,7 @@ from pathlib import Path
 import httpx
 
 ROOT = Path(__file__).resolve().parent.parent
-RESOLVE = "/v1/resolve?location={}&service=consumer-cloud&at=2017-06-01"
+RESOLVE = "/v1/resolve?location={}&org=huawei&service=consumer-cloud&at=2017-06-01"
 CODES = ["DE", "FR", "RE", "GB", "US", "JP", "CN", "NC", "GI", "CH", "NO", "KR", "CA", "BR",
          "IN", "ES-CN", "PT-20", "AX", "SJ", "GL"]
 HEAD_TIMEOUT = 3.0
@@ -130,7 +130,7 @@ def batches(base: str, pid: int, items: int) -> None:
     print(f"2. huge batches: four {items}-item full batches at once, resolve timed meanwhile")
     idle = timed_resolves(base, 300)
     body = json.dumps({"items": [  # all different questions: nothing comes from the cache
-        {"location": CODES[n % len(CODES)],
+        {"location": CODES[n % len(CODES)], "org": "huawei",
          "at": f"{1995 + n // 20 % 30}-{1 + n // 600 % 12:02d}-{1 + n // 7200 % 28:02d}"}
         for n in range(items)]}).encode()
     statuses: list[int] = []

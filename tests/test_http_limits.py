@@ -8,6 +8,7 @@ next one."""
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import json
 import socket
 import subprocess
@@ -97,7 +98,7 @@ def raw(port: int, data: bytes, timeout: float = 30.0) -> tuple[int, dict[str, s
 
 
 def test_a_url_past_the_head_limit_gets_a_414_problem(server):
-    url = "/v1/resolve?location=RE&pad=" + "x" * (MAX_HEAD + 1000)
+    url = "/v1/resolve?location=RE&org=huawei&pad=" + "x" * (MAX_HEAD + 1000)
     status, headers, body = raw(server, f"GET {url} HTTP/1.1\r\nHost: a\r\n\r\n".encode())
     assert status == 414 and headers["content-type"] == "application/problem+json"
     assert json.loads(body)["type"].endswith("/url-too-long")
@@ -164,11 +165,13 @@ def test_the_trailing_slash_redirect_does_not_follow_the_host_header(server):
 def test_padded_query_strings_do_not_grow_the_answer_cache(kb):
     client = pytest.importorskip("fastapi.testclient").TestClient(create_app(kb))
     cache: AnswerCache = cache_for(kb, "answers", lambda: AnswerCache(64 * 1024 * 1024))
-    first = client.get("/v1/resolve", params={"location": "RE", "at": "2017-06-01"})
+    first = client.get("/v1/resolve", params={"location": "RE", "org": "huawei",
+                                              "at": "2017-06-01"})
     assert first.status_code == 200
     entries, used = len(cache.entries), cache.used
     for n in range(400):  # each with 60 KB of unused parameters, all different
-        r = client.get(f"/v1/resolve?location=RE&at=2017-06-01&pad{n}=" + "p" * 60_000)
+        r = client.get(f"/v1/resolve?location=RE&org=huawei&at=2017-06-01&pad{n}="
+                       + "p" * 60_000)
         assert r.status_code == 200 and r.content == first.content
     assert len(cache.entries) == entries and cache.used == used
 
@@ -183,7 +186,8 @@ def test_cache_keys_count_in_its_budget():
 def test_a_batch_whose_answers_pass_the_limit_is_refused(kb, monkeypatch):
     client = pytest.importorskip("fastapi.testclient").TestClient(create_app(kb))
     monkeypatch.setattr(routes_resolve, "MAX_BATCH_BYTES", 50_000)
-    items = [{"location": code, "at": "2017-06-01"} for code in kb.jurisdiction_codes()[:200]]
+    items = [{"location": code, "org": "huawei", "at": "2017-06-01"}
+             for code in kb.jurisdiction_codes()[:200]]
     r = client.post("/v1/resolve/batch", json={"items": items})
     assert r.status_code == 413 and r.headers["content-type"] == "application/problem+json"
     assert "view=compact" in r.json()["detail"]
@@ -244,3 +248,22 @@ def test_export_to_a_missing_folder_is_a_clear_error(tmp_path, capsys):
     assert main(["export", "-o", str(tmp_path / "no" / "such" / "x.ttl")]) == 2
     err = capsys.readouterr().err
     assert "does not exist" in err and "Traceback" not in err
+
+
+def test_routing_table_csv_cells_cannot_be_formulas(kb, monkeypatch):
+    import csv
+    import io
+
+    from xborder.api.routes_resolve import _csv_cell, _routing_table
+
+    assert [_csv_cell(v) for v in ("=HYPERLINK(1)", "+1", "-1", "@A1", "DE", None, True, 3)] \
+        == ["'=HYPERLINK(1)", "'+1", "'-1", "'@A1", "DE", "", "true", 3]
+    import dataclasses
+
+    evil = '=HYPERLINK("https://evil.example","Germany")'
+    monkeypatch.setitem(kb.model.jurisdictions, "DE",
+                        dataclasses.replace(kb.model.jurisdictions["DE"], name=evil))
+    day = dt.date(2017, 6, 1)
+    rows = list(csv.reader(io.StringIO(_routing_table(kb, "huawei", day, "csv").decode())))
+    names = [row[1] for row in rows if row[0] == "DE"]
+    assert names and all(name.startswith("'=") for name in names)
