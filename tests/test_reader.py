@@ -3,6 +3,7 @@ from a pyoxigraph store as :func:`read_model` / :func:`read_law` read from the r
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 import pyoxigraph as ox
@@ -17,11 +18,15 @@ from xborder.graph.store.reader import NodeTable, read_models
 
 
 def _normal(model: Model) -> Model:
-    """Lists whose order is the graph's iteration order, sorted (the core sorts them too)."""
+    """Lists whose order is the graph's iteration order, sorted (the core sorts them too).
+    ``read_model`` sorts a rule's readings by their text only, so readings of one text keep the
+    graph's order: sorted here by every field."""
     model.aliases.sort(key=repr)
     for table in (model.memberships, model.applications):
         for items in table.values():
             items.sort(key=repr)
+    for org in model.organisations.values():
+        org.rules = [replace(r, readings=tuple(sorted(r.readings, key=repr))) for r in org.rules]
     return model
 
 
