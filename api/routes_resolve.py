@@ -61,8 +61,8 @@ __all__ = ["AT_SCHEMA", "MAX_BATCH", "MAX_BATCH_BYTES", "MAX_CONCURRENT_BATCHES"
 
 router = Routes()
 MAX_BATCH = 10_000
-MAX_BATCH_BYTES = 32 * 1024 * 1024  # a batch's answers; full answers are ~2–18 KB each
-MAX_CONCURRENT_BATCHES = 2  # more at once: 429 busy (bounds memory to about 2 × 32 MB)
+MAX_BATCH_BYTES = 64 * 1024 * 1024  # a batch's answers; full answers are ~2–18 KB each
+MAX_CONCURRENT_BATCHES = 2  # more at once: 429 busy (bounds memory to about 2 × 64 MB)
 AT_SCHEMA: dict[str, Any] = {"type": "string", "maxLength": 10, "pattern": DATE_PATTERN}
 MAX_TEXT = 200
 MAX_DATE_TEXT = 32
