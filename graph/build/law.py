@@ -81,15 +81,8 @@ def _regime(ctx: BuildContext, node: Node) -> None:
         ctx.interval(law, record)
         ctx.source(law, record)
     _authority(ctx, node, iri, ident)
-    for n, raw in enumerate(node.items("gaps", "gap")):
-        gap = Node(raw, node.file, node.line, f"gap of regime {ident}")
-        gap.check_keys(["from", "to", "missing", "source"])
-        record = URIRef(f"{iri}/gap-{n}")
-        ctx.add(iri, XB.gap, record)
-        ctx.add(record, RDF.type, XB.CoverageGap)
-        ctx.add(record, XB.missing, Literal(gap.required("missing")))
-        ctx.interval(gap, record)
-        ctx.source(gap, record)
+    _dated_texts(ctx, node, iri, ("gaps", "gap", "missing"), (XB.gap, XB.CoverageGap, XB.missing),
+                 f"regime {ident}")
     areas = node.items("area", "area entry")
     if not areas:
         raise node.error("'area' is required: where the regime applies")
@@ -189,15 +182,25 @@ def _ended_by(ctx: BuildContext, node: Node, entry: URIRef, ident: str) -> None:
 def _duties(ctx: BuildContext, node: Node, mechanism: URIRef, ident: str) -> None:
     """``duties: [{text, from, to, source}]``: what an exporter relying on the mechanism must
     also do from a date (a transfer impact assessment, supplementary measures)."""
-    for n, raw in enumerate(node.items("duties", "duty")):
-        duty = Node(raw, node.file, node.line, f"duty of mechanism {ident}")
-        duty.check_keys(["text", "from", "to", "source"])
-        record = URIRef(f"{mechanism}/duty-{n}")
-        ctx.add(mechanism, XB.duty, record)
-        ctx.add(record, RDF.type, XB.ExporterDuty)
-        ctx.add(record, DCT.description, Literal(duty.required("text")))
-        ctx.interval(duty, record)
-        ctx.source(duty, record)
+    _dated_texts(ctx, node, mechanism, ("duties", "duty", "text"),
+                 (XB.duty, XB.ExporterDuty, DCT.description), f"mechanism {ident}")
+
+
+def _dated_texts(ctx: BuildContext, node: Node, parent: URIRef, keys: tuple[str, str, str],
+                 terms: tuple[URIRef, URIRef, URIRef], owner: str) -> None:
+    """A list of dated, sourced statements in words (a regime's gaps, a mechanism's duties):
+    ``keys`` = (list key, item name, text key); ``terms`` = (link, class, text property)."""
+    list_key, item, text_key = keys
+    link, cls, text_prop = terms
+    for n, raw in enumerate(node.items(list_key, item)):
+        entry = Node(raw, node.file, node.line, f"{item} of {owner}")
+        entry.check_keys([text_key, "from", "to", "source"])
+        record = URIRef(f"{parent}/{item}-{n}")
+        ctx.add(parent, link, record)
+        ctx.add(record, RDF.type, cls)
+        ctx.add(record, text_prop, Literal(entry.required(text_key)))
+        ctx.interval(entry, record)
+        ctx.source(entry, record)
 
 
 def _mechanism(ctx: BuildContext, node: Node) -> None:
