@@ -54,6 +54,7 @@ class EeaEfta:
     instrument: str | None
     pending: str | None
     source: Source
+    end: dt.date | None = None  # on a mechanism: its last day for EEA EFTA exporters
 
 
 @dataclass(frozen=True)
@@ -169,13 +170,25 @@ class Mechanism:
     scope: str | None = None
     note: str | None = None
     duties: tuple[Duty, ...] = ()
+    eea_efta: EeaEfta | None = None
 
     def duties_at(self, at: dt.date) -> tuple[Duty, ...]:
         return tuple(d for d in self.duties if d.interval.contains(at))
 
-    def usable(self, at: dt.date) -> str | None:
+    def usable(self, at: dt.date, efta: bool = False) -> str | None:
         """``"new"`` if usable for new arrangements on ``at``, ``"grandfathered"`` if only
-        existing ones stay valid, else None."""
+        existing ones stay valid, else None. ``efta``: for an exporter in IS, LI or NO, whose
+        window may differ (``eea_efta``)."""
+        interval = self.interval
+        if efta and self.eea_efta is not None:
+            interval = Interval(self.eea_efta.start or interval.start,
+                                self.eea_efta.end or interval.end)
+        if interval.contains(at):
+            return "new"
+        if self.grandfathered_to and interval.end and interval.end < at <= \
+                self.grandfathered_to:
+            return "grandfathered"
+        return None
         if self.interval.contains(at):
             return "new"
         if self.grandfathered_to and self.interval.end and self.interval.end < at <= \
@@ -279,8 +292,9 @@ def read_law(g: Graph, sources: dict[str, Source]) -> LawModel:
     def eea(x: Node | None) -> EeaEfta | None:
         if x is None:
             return None
-        return EeaEfta(read_interval(g, x).start, _opt(g, x, XB.instrument),
-                       _opt(g, x, XB.pending), source_of(x))
+        window = read_interval(g, x)
+        return EeaEfta(window.start, _opt(g, x, XB.instrument), _opt(g, x, XB.pending),
+                       source_of(x), window.end)
 
     def ended_by(x: Node | None) -> EndedBy | None:
         if x is None:
@@ -312,7 +326,8 @@ def read_law(g: Graph, sources: dict[str, Source]) -> LawModel:
             _opt(g, s, XB.confidence) or "verified", _opt(g, s, XB.article),
             _opt(g, s, SKOS.exactMatch), _opt(g, s, XB.instrument),
             dt.date.fromisoformat(str(gf)) if gf is not None else None,
-            _opt(g, s, XB.scope), _opt(g, s, SKOS.note), duties(s))
+            _opt(g, s, XB.scope), _opt(g, s, SKOS.note), duties(s),
+            eea(g.value(s, XB.eeaEfta)))
         mechanisms[m.regime].append(m)
     restrictions: dict[str, list[Restriction]] = defaultdict(list)
     for s in g.subjects(RDF.type, XB.TargetedRestriction):

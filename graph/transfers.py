@@ -13,6 +13,7 @@ import datetime as dt
 from dataclasses import dataclass, replace
 from typing import Any
 
+from xborder.graph.dates import Interval
 from xborder.graph.law import (
     AdequacyEntry,
     Law,
@@ -255,12 +256,13 @@ def _evaluate_regime(model: Model, law: LawModel, regime: Regime, chain: tuple[S
 
     law_now = regime.law_at(at)
     law_name = law_now.name if law_now else regime.name
-    usable = [m for m in law.mechanisms.get(regime.id, []) if m.usable(at)]
+    efta = _efta_only(model, src, at)
+    usable = [m for m in law.mechanisms.get(regime.id, []) if m.usable(at, efta)]
     derogations = tuple(m for m in usable if m.kind == "derogation")
     out = tuple(m for m in usable if m.kind == "out-of-scope")
     safeguards = tuple(sorted((m for m in usable if m.kind in SAFEGUARD_KINDS),
                               key=lambda m: (SAFEGUARD_ORDER.index(m.kind),
-                                             m.usable(at) != "new", m.id)))
+                                             m.usable(at, efta) != "new", m.id)))
 
     if not regime.restricts_at(at):
         hits = tuple(r for r in law.restrictions.get(regime.id, [])
@@ -290,7 +292,7 @@ def _evaluate_regime(model: Model, law: LawModel, regime: Regime, chain: tuple[S
             matches.append(entry)
             if entry.uncertainty:
                 caveats.append(entry.uncertainty)
-    if matches and _efta_only(model, src, at):
+    if matches and efta:
         matches = _eea_filter(matches, at, caveats)
     bridges = [e for e in matches if e.kind == "not-a-transfer"]
     if bridges:
@@ -349,4 +351,6 @@ def law_breakpoints(law: LawModel) -> set[dt.date]:
             points.add(item.eea_efta.start)
         if isinstance(item, Mechanism) and item.grandfathered_to:
             points.add(item.grandfathered_to + dt.timedelta(days=1))
+        if isinstance(item, Mechanism) and item.eea_efta:
+            points.update(Interval(item.eea_efta.start, item.eea_efta.end).breakpoints())
     return points

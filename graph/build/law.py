@@ -117,9 +117,12 @@ def _authority(ctx: BuildContext, node: Node, regime: URIRef, ident: str) -> Non
     ctx.add(record, XB.url, Literal(auth.required("url"), datatype=XSD.anyURI))
 
 
-def _eea_efta(ctx: BuildContext, node: Node, entry: URIRef, ident: str) -> None:
+def _eea_efta(ctx: BuildContext, node: Node, entry: URIRef, ident: str,
+              window: bool = False) -> None:
     """``eea_efta: {from, instrument, source}`` (incorporated into the EEA Agreement) or
-    ``{pending: "…", source}`` (not yet): when an EU decision reaches IS, LI and NO."""
+    ``{pending: "…", source}`` (not yet): when an EU decision reaches IS, LI and NO. On a
+    mechanism (``window``): ``{from, to, source}``, its validity for an exporter in IS, LI or NO
+    where it differs from the EU's (the Directive applied there until 2018-07-19)."""
     raw = node.data.get("eea_efta")
     if raw is None:
         return
@@ -127,8 +130,12 @@ def _eea_efta(ctx: BuildContext, node: Node, entry: URIRef, ident: str) -> None:
         raise node.error("'eea_efta' must be a mapping: {from, instrument, source} or "
                          "{pending, source}")
     inc = Node(raw, node.file, node.line, f"EEA EFTA incorporation of {ident}")
-    inc.check_keys(["from", "instrument", "pending", "source", "note"])
-    if inc.has("pending") == inc.has("from"):
+    inc.check_keys(["from", "to", "instrument", "note", "source"] if window else
+                   ["from", "instrument", "pending", "source", "note"])
+    if window:
+        if not (inc.has("from") or inc.has("to")):
+            raise inc.error("give 'from' and/or 'to': the validity for EEA EFTA exporters")
+    elif inc.has("pending") == inc.has("from"):
         raise inc.error("give either 'from' (the day it applied in the EEA EFTA states) or "
                         "'pending' (what is known of its incorporation)")
     record = URIRef(f"{entry}/eea-efta")
@@ -206,7 +213,7 @@ def _dated_texts(ctx: BuildContext, node: Node, parent: URIRef, keys: tuple[str,
 def _mechanism(ctx: BuildContext, node: Node) -> None:
     node.check_keys(["id", "regime", "kind", "name", "article", "iri", "from", "to",
                      "grandfathered_to", "instrument", "source", "confidence", "note", "scope",
-                     "uncertain", "duties"])
+                     "uncertain", "duties", "eea_efta"])
     ident = node.required("id")
     ctx.register("mechanism", ident, node)
     iri = KB[f"mechanism/{ident}"]
@@ -222,6 +229,7 @@ def _mechanism(ctx: BuildContext, node: Node) -> None:
         ctx.add(iri, XB.grandfatheredTo, Literal(grandfathered.isoformat(), datatype=XSD.date))
     _common(ctx, node, iri, XB.mechanismKind, MECHANISM_KINDS)
     _duties(ctx, node, iri, ident)
+    _eea_efta(ctx, node, iri, ident, window=True)
 
 
 def _restriction(ctx: BuildContext, node: Node) -> None:
