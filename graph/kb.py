@@ -242,6 +242,8 @@ class KnowledgeBase:
             day = self._dates.get(at)
             if day is None:
                 day = parse_date(at)
+                if not at.strip():  # "" means today: never remembered, or it goes stale
+                    return day
                 if len(self._dates) >= _FRONT_LIMIT:
                     self._dates.clear()
                 self._dates[at] = day
