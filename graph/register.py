@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
+from xborder.graph.basis import plain_line
 from xborder.graph.dates import parse_date
 from xborder.graph.errors import NoApplicableRule
 
@@ -31,8 +32,9 @@ __all__ = ["REGISTER_FIELDS", "RegisterRow", "register_csv", "register_graph",
 REGISTER_FIELDS = (
     "at", "organisation", "service", "leg", "from", "from_name", "to", "to_name", "controller",
     "controller_id", "controller_country", "recipient", "recipient_id", "status", "regime",
-    "mechanism", "instrument", "valid_from", "valid_to", "source", "source_section",
-    "source_quote", "source_url", "legal_source", "explanation", "gap",
+    "mechanism", "instrument", "scope", "valid_from", "valid_to", "confidence", "source",
+    "source_section", "source_quote", "source_url", "legal_source", "plain", "explanation",
+    "caveats", "gap",
 )
 _JOIN = "; "
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -67,6 +69,9 @@ class RegisterRow:
     citation: dict[str, str | None]
     legal_sources: tuple[str, ...]
     gap: str | None
+    plain: str = ""  # one sentence a privacy team can act on (graph.basis.plain_line)
+    caveats: tuple[str, ...] = ()
+    confidence: str | None = None  # the weakest confidence among the sources the leg rests on
 
     @property
     def key(self) -> tuple[str | None, ...]:
@@ -87,6 +92,10 @@ class RegisterRow:
             "recipient_id": self.recipient_id, "status": self.status, "regime": self.regime,
             "mechanism": _JOIN.join(x["kind"] for x in m),
             "instrument": _JOIN.join(x["instrument"] or x["name"] or "" for x in m),
+            "scope": _JOIN.join(x.get("scope") or "" for x in m),
+            "confidence": self.confidence,
+            "plain": self.plain,
+            "caveats": _JOIN.join(self.caveats),
             "valid_from": _JOIN.join(x["valid_from"] or "" for x in m),
             "valid_to": _JOIN.join(x["valid_to"] or "" for x in m),
             "source": self.citation.get("document"),
@@ -161,6 +170,7 @@ def transfer_register(kb: KnowledgeBase, at: str | dt.date | None = None,
     names = {c: j.name for c, j in kb.model.jurisdictions.items()}
     rows: list[RegisterRow] = []
     seen: set[tuple[str | None, ...]] = set()
+    claims = {c.kind for c in organisation.safeguards}
     for svc_id in services:
         svc = organisation.services.get(svc_id) if svc_id else None
         for code in dict.fromkeys(codes):
@@ -185,7 +195,12 @@ def transfer_register(kb: KnowledgeBase, at: str | dt.date | None = None,
                     mechanisms,
                     leg.transfer.explanation if leg.transfer else leg.note,
                     _citation(r.rule.citation if user or rec is None else rec.citation),
-                    _legal_sources(leg, mechanisms), leg.gap())
+                    _legal_sources(leg, mechanisms), leg.gap(),
+                    plain_line(leg.transfer,
+                               names.get(leg.to_code, leg.to_code) if leg.to_code else None,
+                               claims, day),
+                    tuple(leg.transfer.caveats) if leg.transfer else (),
+                    leg.transfer.coverage()["confidence"] if leg.transfer else None)
                 if row.key in seen:
                     continue
                 seen.add(row.key)
