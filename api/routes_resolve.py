@@ -13,6 +13,7 @@ import csv
 import datetime as dt
 import io
 import threading
+import time
 from typing import Any
 
 import anyio.to_thread
@@ -265,6 +266,8 @@ def _run_batch(kb: KnowledgeBase, cache: AnswerCache, raw: bytes, transfers: boo
     parts = []
     size = 0
     for n, item in enumerate(items):
+        if n % 4 == 0:
+            time.sleep(0)  # hand the interpreter to the event loop: resolve answers meanwhile
         status, body, _ = _answer(kb, cache, item["location"], item.get("service"),
                                   item.get("org"), item.get("at"), transfers, compact, day,
                                   path)
