@@ -267,3 +267,19 @@ def test_routing_table_csv_cells_cannot_be_formulas(kb, monkeypatch):
     rows = list(csv.reader(io.StringIO(_routing_table(kb, "huawei", day, "csv").decode())))
     names = [row[1] for row in rows if row[0] == "DE"]
     assert names and all(name.startswith("'=") for name in names)
+
+
+def test_a_missing_static_file_gets_a_problem_body(kb):
+    import anyio
+
+    app = create_app(kb)
+
+    async def go() -> httpx.Response:
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://x") as client:
+            return await client.get("/static/no-such-file.js")
+
+    r = anyio.run(go)
+    assert r.status_code == 404 and r.headers["content-type"] == "application/problem+json"
+    assert r.json()["type"].endswith("/not-found") and r.json()["instance"] == \
+        "/static/no-such-file.js"
