@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterator
 import httpx
 import pytest
 
+from tests.http_support import TestClient
 from xborder.api import routes_resolve
 from xborder.api.common import AnswerCache, cache_for
 from xborder.api.http import create_app
@@ -163,7 +164,7 @@ def test_the_trailing_slash_redirect_does_not_follow_the_host_header(server):
 
 
 def test_padded_query_strings_do_not_grow_the_answer_cache(kb):
-    client = pytest.importorskip("fastapi.testclient").TestClient(create_app(kb))
+    client = TestClient(create_app(kb))
     cache: AnswerCache = cache_for(kb, "answers", lambda: AnswerCache(64 * 1024 * 1024))
     first = client.get("/v1/resolve", params={"location": "RE", "org": "huawei",
                                               "at": "2017-06-01"})
@@ -184,7 +185,7 @@ def test_cache_keys_count_in_its_budget():
 
 
 def test_a_batch_whose_answers_pass_the_limit_is_refused(kb, monkeypatch):
-    client = pytest.importorskip("fastapi.testclient").TestClient(create_app(kb))
+    client = TestClient(create_app(kb))
     monkeypatch.setattr(routes_resolve, "MAX_BATCH_BYTES", 50_000)
     items = [{"location": code, "org": "huawei", "at": "2017-06-01"}
              for code in kb.jurisdiction_codes()[:200]]
