@@ -217,11 +217,12 @@ async def entity(request: Request, entity_id: Annotated[str, Path(
 @router.get("/v1/services", tags=["look-ups"], summary="Services of an organisation",
             responses=_json(OBJECT_LIST))
 async def services(request: Request, org: Text = None) -> Response:
+    """Without ``org``: every organisation's services."""
     kb = kb_of(request)
-    o = kb.organisation(org)
-    return _memo(request, ("services", o.id), lambda: [
+    orgs = [kb.organisation(org)] if org else list(kb.model.organisations.values())
+    return _memo(request, ("services", org and orgs[0].id), lambda: [
         {"id": s.id, "organisation": o.id, "name": s.name, "aliases": list(s.aliases),
-         "domains": list(s.domains)} for s in o.services.values()])
+         "domains": list(s.domains)} for o in orgs for s in o.services.values()])
 
 
 @router.get("/v1/services/{service:path}", tags=["look-ups"],
@@ -229,7 +230,7 @@ async def services(request: Request, org: Text = None) -> Response:
 async def service(request: Request, service: Annotated[str, Path(
         max_length=200, examples=["consumer-cloud"])], org: Text = None) -> Response:
     kb = kb_of(request)
-    o = kb.organisation(org)
+    o = kb.organisation_for(org, service)
     s = kb.service(o, service)
     if s is None:
         raise XborderInputError("no service named")

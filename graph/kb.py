@@ -171,11 +171,14 @@ class KnowledgeBase:
                 continue
         if len(owners) == 1:
             return owners[0]
-        listed = owners or list(self.model.organisations.values())
+        if not owners:
+            raise UnknownService(
+                f"no organisation has a service {service!r}; name the organisation with org",
+                candidates=[{"id": o.id, "name": o.name}
+                            for o in self.model.organisations.values()])
         raise UnknownOrganisation(
-            f"several organisations have a service {service!r}; name one with org" if owners
-            else "several organisations are known; name one with org",
-            candidates=[{"id": o.id, "name": o.name} for o in listed])
+            f"several organisations have a service {service!r}; name one with org",
+            candidates=[{"id": o.id, "name": o.name} for o in owners])
 
     def service(self, org: Organisation, service: str | None) -> Service | None:
         if service is None or not service.strip():
