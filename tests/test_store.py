@@ -9,6 +9,7 @@ import json
 import pytest
 from rdflib import BNode, Graph, Literal, URIRef
 
+from bench.synth import generate, synthetic_dirs
 from tests.facts import HTDG, ISSUER, POLICY_DATE
 from xborder.api.cli import main
 from xborder.graph.build import build_graph
@@ -24,7 +25,6 @@ from xborder.graph.store import (
     publish,
     to_oxigraph,
 )
-from bench.synth import generate, synthetic_dirs
 from xborder.graph.vocab import DPV, KB, XB
 
 
