@@ -42,8 +42,9 @@ class Answer:
     policy: dict[str, Any] | None = None  # the version in force, and whether a gap is crossed
 
     def body(self) -> dict[str, Any]:
-        """The answer as JSON, without what was asked (a fresh copy each call)."""
-        return dict(self._body)
+        """The answer as JSON, without what was asked: a fresh copy each call, nested lists and
+        mappings included, so a caller that edits it cannot change the cached answer."""
+        return _fresh(self._body)
 
     @cached_property
     def _body(self) -> dict[str, Any]:
@@ -137,6 +138,15 @@ class Resolution:
             **body,
             "transfers": [leg.to_dict() for leg in self.legs],
         }
+
+
+def _fresh(value: Any) -> Any:
+    """A copy of JSON-shaped data (dicts and lists copied, leaves shared: they are immutable)."""
+    if isinstance(value, dict):
+        return {k: _fresh(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_fresh(v) for v in value]
+    return value
 
 
 def _rule_interval(rule: Rule) -> Interval:

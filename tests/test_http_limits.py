@@ -196,8 +196,6 @@ def test_a_batch_whose_answers_pass_the_limit_is_refused(kb, monkeypatch):
     assert small.status_code == 200 and small.json()["count"] == 20
 
 
-@pytest.mark.xfail(strict=True, reason="graph/resolution.py: Resolution.to_dict() returns the "
-                   "cached answer's lists (issue 10 item 9; that module is another helper's)")
 def test_mutating_an_answer_does_not_change_the_next_one(kb):
     first = kb.resolve("RE", service="cloud", at="2017-06-01").to_dict()
     for value in first.values():
