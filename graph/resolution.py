@@ -44,7 +44,8 @@ class Answer:
     def body(self) -> dict[str, Any]:
         """The answer as JSON, without what was asked: a fresh copy each call, nested lists and
         mappings included, so a caller that edits it cannot change the cached answer."""
-        return _fresh(self._body)
+        fresh: dict[str, Any] = _fresh(self._body)
+        return fresh
 
     @cached_property
     def _body(self) -> dict[str, Any]:
