@@ -186,7 +186,10 @@ def test_every_control_has_a_label_and_the_page_loads_nothing_from_elsewhere(pag
     assert page.evaluate("document.querySelector('#map').getAttribute('title')")
 
 
-DOCS = Path(__file__).resolve().parent.parent / "docs"
+# Screenshots go to tests/artifacts/; `XBORDER_SCREENSHOTS=docs` refreshes the ones the README
+# shows (docs/*.png) — a test run never rewrites tracked files by itself.
+DOCS = (Path(__file__).resolve().parent.parent / "docs" if os.environ.get("XBORDER_SCREENSHOTS")
+        == "docs" else Path(__file__).resolve().parent / "artifacts")
 
 
 def test_legs_name_their_instrument_and_caveats(page):
