@@ -115,6 +115,7 @@ def test_type_pick_submit_and_see_controller_sources_legs_and_map(page):
     page.keyboard.press("Enter")  # picks the suggestion, does not submit
     assert page.input_value("#location") == "Réunion"
     assert page.is_hidden("#results")
+    page.select_option("#org", "huawei")  # 22 organisations: the picker is shown
     page.select_option("#service", "consumer-cloud")
     page.focus("#submit")
     page.keyboard.press("Enter")

@@ -295,8 +295,15 @@
   /* ---- state from the address bar ---- */
   function fromUrl() {
     var p = new URLSearchParams(location.search);
+    var svc = p.get("service");
     if (p.get("org")) { orgSel.value = p.get("org"); }
-    fillServices(p.get("service") || "");
+    else if (svc) {  /* a service that belongs to exactly one organisation names it */
+      var owners = catalog.organisations.filter(function (o) {
+        return o.services.some(function (s) { return s.id === svc; });
+      });
+      if (owners.length === 1) { orgSel.value = owners[0].id; }
+    }
+    fillServices(svc || "");
     atIn.value = p.get("at") || atIn.value || today();
     if (p.get("location")) { loc.value = p.get("location"); picked = null; ask(false); }
   }
