@@ -15,51 +15,19 @@ import subprocess
 import sys
 import time
 import warnings
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 
 import httpx
 import pytest
 
 from tests.http_support import TestClient
+from tests.test_store_sparql import free_port, stop, wait_until
 from xborder.api import routes_resolve
 from xborder.api.common import AnswerCache, cache_for
 from xborder.api.http import create_app
 from xborder.api.serve import MAX_HEAD
 
 HEAD_TIMEOUT = 2.0
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port: int = s.getsockname()[1]
-        return port
-
-
-def wait_until(check: Callable[[], bool], what: str, deadline: float = 600.0) -> None:
-    """Readiness only: a generous deadline (start-up is slow on a loaded machine)."""
-    end = time.monotonic() + deadline
-    while not _true(check):
-        if time.monotonic() > end:
-            raise AssertionError(f"gave up waiting for {what}")
-        time.sleep(0.2)
-
-
-def _true(check: Callable[[], bool]) -> bool:
-    try:
-        return check()
-    except (httpx.HTTPError, OSError):
-        return False
-
-
-def stop(proc: subprocess.Popen[bytes]) -> None:
-    if proc.poll() is None:
-        proc.terminate()
-        try:
-            proc.wait(15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(15)
 
 
 @pytest.fixture(scope="module")
@@ -72,7 +40,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[int]:
              "--head-timeout", str(HEAD_TIMEOUT)], stdout=out, stderr=subprocess.STDOUT)
     try:
         wait_until(lambda: httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=5)
-                   .status_code == 200, "xborder serve")
+                   .status_code == 200, "xborder serve", deadline=600.0)
         yield port
     finally:
         stop(proc)
