@@ -3,6 +3,8 @@ rules, recipients and claimed safeguards (one organisation per file)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rdflib import Literal, URIRef
 
 from xborder.graph.build.context import BuildContext
@@ -187,19 +189,29 @@ def _rule(ctx: BuildContext, org: URIRef, org_id: str, node: Node) -> None:
     _citation(ctx, node, iri)
 
 
+def _clause(ctx: BuildContext, org: URIRef, org_id: str, node: Node, what: str,
+            kinds: Sequence[str], terms: tuple[URIRef, URIRef]) -> tuple[URIRef, str]:
+    """What a policy's recipient and safeguard clauses share: a registered id under the
+    organisation, a checked kind, the class and the link to the organisation."""
+    ident = node.required("id")
+    ctx.register(what, f"{org_id}/{ident}", node)
+    iri = KB[f"{what}/{org_id}/{ident}"]
+    kind = node.required("kind")
+    if kind not in kinds:
+        raise node.error(f"kind must be one of {', '.join(kinds)}")
+    cls, kind_prop = terms
+    ctx.add(iri, RDF.type, cls)
+    ctx.add(iri, XB.id, Literal(ident))
+    ctx.add(iri, XB.organisation, org)
+    ctx.add(iri, kind_prop, Literal(kind))
+    return iri, kind
+
+
 def _recipient(ctx: BuildContext, org: URIRef, org_id: str, node: Node) -> None:
     node.check_keys(["id", "kind", "name", "entities", "locations", "location_basis", "source",
                      "note"])
-    ident = node.required("id")
-    ctx.register("recipient", f"{org_id}/{ident}", node)
-    iri = KB[f"recipient/{org_id}/{ident}"]
-    kind = node.required("kind")
-    if kind not in RECIPIENT_KINDS:
-        raise node.error(f"kind must be one of {', '.join(RECIPIENT_KINDS)}")
-    ctx.add(iri, RDF.type, XB.RecipientClause)
-    ctx.add(iri, XB.id, Literal(ident))
-    ctx.add(iri, XB.organisation, org)
-    ctx.add(iri, XB.recipientKind, Literal(kind))
+    iri, _kind = _clause(ctx, org, org_id, node, "recipient", RECIPIENT_KINDS,
+                         (XB.RecipientClause, XB.recipientKind))
     ctx.add(iri, DPV.hasName, Literal(node.required("name")))
     for entity in node.strings("entities"):
         ctx.want("entity", entity, node)
@@ -213,16 +225,8 @@ def _recipient(ctx: BuildContext, org: URIRef, org_id: str, node: Node) -> None:
 
 def _safeguard(ctx: BuildContext, org: URIRef, org_id: str, node: Node) -> None:
     node.check_keys(["id", "kind", "name", "source", "note"])
-    ident = node.required("id")
-    ctx.register("safeguard", f"{org_id}/{ident}", node)
-    iri = KB[f"safeguard/{org_id}/{ident}"]
-    kind = node.required("kind")
-    if kind not in SAFEGUARD_KINDS:
-        raise node.error(f"kind must be one of {', '.join(SAFEGUARD_KINDS)}")
-    ctx.add(iri, RDF.type, XB.SafeguardClaim)
-    ctx.add(iri, XB.id, Literal(ident))
-    ctx.add(iri, XB.organisation, org)
-    ctx.add(iri, XB.safeguardKind, Literal(kind))
+    iri, kind = _clause(ctx, org, org_id, node, "safeguard", SAFEGUARD_KINDS,
+                        (XB.SafeguardClaim, XB.safeguardKind))
     ctx.text(iri, DPV.hasName, node.string("name", kind))
     ctx.text(iri, SKOS.note, node.string("note"))
     _citation(ctx, node, iri)
