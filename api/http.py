@@ -20,6 +20,7 @@ from fastapi import FastAPI, Request
 from fastapi.openapi.utils import get_openapi
 from fastapi.responses import Response
 
+from xborder.api import schemas
 from xborder.api.common import JSONBytes, kb_of
 from xborder.api.problems import (
     install_problem_handlers,
@@ -27,6 +28,7 @@ from xborder.api.problems import (
     problem_responses,
     problem_schema,
 )
+from xborder.api.schemas import json_response, ref
 from xborder.graph.kb import KnowledgeBase
 
 __all__ = ["MAX_BODY", "JSONBytes", "create_app"]
@@ -217,12 +219,19 @@ def create_app(kb: KnowledgeBase | None = None, *, sparql_timeout: float = 10.0,
     del app.router.routes[-len(hot):]
     app.router.routes[:0] = hot
 
-    @app.get("/healthz", tags=["service"], summary="Liveness")
+    @app.get("/healthz", tags=["service"], summary="Liveness",
+             description="Answers as soon as the process serves requests, whether or not a "
+                         "knowledge base is loaded (use `/readyz` for that).",
+             response_class=Response, responses={200: json_response(ref("Health"), "Alive")})
     async def healthz() -> Response:
         return JSONBytes({"status": "ok"})
 
     @app.get("/readyz", tags=["service"], summary="Readiness: the knowledge base is loaded",
-             responses={503: {"description": "No knowledge base loaded yet"}})
+             description="200 once a knowledge base is loaded, with its version (content "
+                         "hash), origin and size; 503 before.",
+             response_class=Response,
+             responses={200: json_response(ref("Readiness"), "Ready"),
+                        503: json_response(ref("Loading"), "No knowledge base loaded yet")})
     async def readyz(request: Request) -> Response:
         current = getattr(request.app.state, "kb", None)
         if current is None:
@@ -230,7 +239,11 @@ def create_app(kb: KnowledgeBase | None = None, *, sparql_timeout: float = 10.0,
         return JSONBytes({"status": "ready", **current.describe()})
 
     @app.get("/v1/version", tags=["service"],
-             summary="Versions of the server, the knowledge base and the GeoIP database")
+             summary="Versions of the server, the knowledge base and the GeoIP database",
+             description="The xborder version, the knowledge base's content hash (the `ETag` "
+                         "of its answers starts with it) and the GeoIP database's source and "
+                         "date.",
+             response_class=Response, responses={200: json_response(ref("Version"), "Versions")})
     async def version(request: Request) -> Response:
         from xborder.graph import geoip
 
@@ -247,7 +260,9 @@ def create_app(kb: KnowledgeBase | None = None, *, sparql_timeout: float = 10.0,
                                  tags=app.openapi_tags)
             schema.setdefault("components", {}).setdefault("schemas", {})["Problem"] = \
                 problem_schema()
+            schemas.install(schema)
             _document_problems(schema)
+            schemas.prune(schema)
             app.openapi_schema = schema
         return app.openapi_schema
 

@@ -13,13 +13,13 @@ from typing import Annotated, Any
 from fastapi import FastAPI, Query, Request
 from fastapi.responses import JSONResponse, Response
 
+from xborder.api.problems import problem_responses
+from xborder.api.schemas import ref
 from xborder.graph.errors import XborderInputError
 from xborder.graph.kb import KnowledgeBase
 
 __all__ = ["register"]
 
-_Date = Annotated[str | None, Query(max_length=32, description="YYYY-MM-DD",
-                                    examples=["2020-07-17"])]
 _Org = Annotated[str | None, Query(max_length=200, description="organisation id or name",
                                    examples=["huawei"])]
 _Service = Annotated[str | None, Query(max_length=200,
@@ -44,6 +44,12 @@ CHANGES_EXAMPLE = {
                 "count": 3}],
 }
 
+CSV_EXAMPLE = (
+    "what,from,to,before,after,cause,cause_url,count,locations,services\n"
+    "transfer,IE,US,adequacy,safeguards-required,Commission Implementing Decision (EU) "
+    "2016/1250 … ended,https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=CELEX:62018CJ0311,"
+    "3,AD AL AT,Huawei Consumer Cloud Services\n")
+
 
 def _kb(request: Request) -> KnowledgeBase:
     kb: KnowledgeBase = request.app.state.kb
@@ -60,8 +66,14 @@ def register(app: FastAPI) -> None:
                          "grouped; each group names its cause (a judgment with its date, an "
                          "instrument that began or ended, a new policy version) and its "
                          "source. `format=csv` gives one line per group.",
-             responses={200: {"content": {"application/json": {"example": CHANGES_EXAMPLE},
-                                          "text/csv": {}}}})
+             response_class=Response,
+             responses={200: {"description": "The change report (JSON), or one CSV line per "
+                                             "group (as an attachment)",
+                              "content": {"application/json": {"schema": ref("ChangeReport"),
+                                                               "example": CHANGES_EXAMPLE},
+                                          "text/csv": {"schema": {"type": "string"},
+                                                       "example": CSV_EXAMPLE}}},
+                        **problem_responses(400, 404)})
     def changes(request: Request,
                 before: Annotated[str, Query(max_length=32, description="the earlier date",
                                              examples=["2020-07-15"])],
@@ -69,7 +81,8 @@ def register(app: FastAPI) -> None:
                                             examples=["2020-07-17"])],
                 org: _Org = None, service: _Service = None,
                 format: Annotated[str, Query(pattern="^(json|csv)$",
-                                             description="json (default) or csv")] = "json",
+                                             description="json (default) or csv",
+                                             examples=["csv"])] = "json",
                 ) -> Response:
         from xborder.graph.report import change_report, report_csv
 
@@ -87,7 +100,10 @@ def register(app: FastAPI) -> None:
                          "law (DE → US: Safe Harbor → nothing → Privacy Shield → nothing → "
                          "DPF); each step names its basis, its sources and, where a judgment "
                          "ended it, the judgment and its date.",
-             responses={200: {"content": {"application/json": {"example": {
+             response_model=None,
+             responses={**problem_responses(400, 404, 409, 422),
+                        200: {"description": "The steps, oldest first", "content": {
+                            "application/json": {"schema": ref("Timeline"), "example": {
                  "from": "DE", "to": "US", "steps": [
                      {"from": "2000-07-26", "to": "2015-10-05", "status": "adequacy",
                       "basis": "Commission Decision 2000/520/EC (Safe Harbor)",
@@ -98,7 +114,13 @@ def register(app: FastAPI) -> None:
                                              examples=["DE"])],
                  to: Annotated[str, Query(max_length=100, description="destination",
                                           examples=["US"])],
-                 start: _Date = None, end: _Date = None) -> dict[str, Any]:
+                 start: Annotated[str | None, Query(
+                     max_length=32, examples=["2000-01-01"],
+                     description="the first day, YYYY-MM-DD (default: 1995-01-01)")] = None,
+                 end: Annotated[str | None, Query(
+                     max_length=32, examples=["2024-12-31"],
+                     description="the last day, YYYY-MM-DD (default: today)")] = None
+                 ) -> dict[str, Any]:
         from xborder.graph.report import pair_timeline
 
         kb = _kb(request)
@@ -111,11 +133,19 @@ def register(app: FastAPI) -> None:
              description="For the same question as `/v1/resolve`: per leg, the instruments "
                          "(name, CELEX, link, scope, validity window, confidence), what ended "
                          "the last decision, the duties that follow and one plain-language "
-                         "line; without a service, the controller for each service.")
+                         "line; without a service, the controller for each service.",
+             response_model=None,
+             responses={200: {"description": "Per leg, what it rests on",
+                              "content": {"application/json": {"schema": ref("Basis")}}},
+                        **problem_responses(400, 404, 409, 422)})
     def basis(request: Request,
               location: Annotated[str, Query(max_length=200, description="the user's place",
                                              examples=["RE"])],
-              org: _Org = None, service: _Service = None, at: _Date = None) -> dict[str, Any]:
+              org: _Org = None, service: _Service = None,
+              at: Annotated[str | None, Query(
+                  max_length=32, examples=["2020-07-17"],
+                  description="the day to answer for, YYYY-MM-DD (default: today)")] = None
+              ) -> dict[str, Any]:
         from xborder.graph.basis import leg_bases, per_service
 
         kb = _kb(request)

@@ -16,7 +16,7 @@ from fastapi.responses import Response
 
 from xborder.api.common import Routes, cache_for, cached_json, kb_of, negotiate
 from xborder.api.problems import UnknownResource, problem_responses
-from xborder.api.schemas import OBJECT, OBJECT_LIST
+from xborder.api.schemas import array, json_response, ref
 from xborder.graph.dates import Interval, parse_date
 from xborder.graph.errors import XborderInputError
 from xborder.graph.kb import KnowledgeBase
@@ -28,15 +28,19 @@ from xborder.graph.transfers import regimes_at
 __all__ = ["router"]
 
 router = Routes()
-Text = Annotated[str | None, Query(max_length=200)]
 Day = Annotated[str | None, Query(max_length=32, description="Date YYYY-MM-DD",
                                   examples=["2017-06-01"])]
-_ERRORS = problem_responses(400, 404, 409, 422)
+Org = Annotated[str | None, Query(
+    max_length=200, description="Only this organisation's (its id or name; default: every "
+                                "organisation's).", examples=["huawei"])]
+_NOT_MODIFIED = {"description": "Not modified (`If-None-Match` matched the `ETag`)"}
 
 
-def _json(schema: dict[str, Any]) -> dict[int | str, dict[str, Any]]:
-    return {200: {"description": "OK", "content": {"application/json": {"schema": schema}}},
-            304: {"description": "Not modified"}, **_ERRORS}
+def _json(schema: dict[str, Any], description: str, *problems: int
+          ) -> dict[int | str, dict[str, Any]]:
+    """The responses of a look-up: ``schema`` as JSON, 304, and the ``problems`` it may send."""
+    return {200: json_response(schema, description), 304: _NOT_MODIFIED,
+            **problem_responses(*problems)}
 
 
 def _source(s: Source) -> dict[str, Any]:
@@ -157,12 +161,19 @@ def _memo(request: Request, key: tuple[Any, ...], build: Any) -> Response:
             description="One row per organisation (or per `org` given, repeatable), with the "
                         "controller per service where the answer depends on the service, the "
                         "rule and policy version in force, or why no controller is named.",
-            responses=_json(OBJECT_LIST))
+            responses=_json(array(ref("OrganisationAnswer")), "One row per organisation",
+                            400, 404, 409, 422))
 async def resolve_organisations(
         request: Request,
-        location: Annotated[str, Query(max_length=200, examples=["DE"])],
+        location: Annotated[str, Query(
+            max_length=200, examples=["DE"],
+            description="Where the user is: ISO 3166-1/-2 code, country name, IP address or "
+                        "`lat,lon` (as for `/v1/resolve`).")],
         at: Day = None,
-        org: Annotated[list[str] | None, Query(max_length=200)] = None) -> Response:
+        org: Annotated[list[str] | None, Query(
+            max_length=200, examples=[["huawei", "google"]],
+            description="Only these organisations (ids or names; repeat the parameter, at "
+                        "most 100; default: all).")] = None) -> Response:
     kb = kb_of(request)
     day = parse_date(at) if at else dt.date.today()
     if org is not None and len(org) > 100:
@@ -173,7 +184,10 @@ async def resolve_organisations(
 
 
 @router.get("/v1/organisations", tags=["look-ups"], summary="Organisations",
-            responses=_json(OBJECT_LIST))
+            description="Every organisation in the knowledge base, with its services and "
+                        "legal entities; `/v1/organisations/{org}` adds its documents and "
+                        "rules.",
+            responses=_json(array(ref("OrganisationSummary")), "The organisations"))
 async def organisations(request: Request) -> Response:
     kb = kb_of(request)
     return _memo(request, ("orgs",), lambda: [
@@ -182,17 +196,23 @@ async def organisations(request: Request) -> Response:
 
 @router.get("/v1/organisations/{org}", tags=["look-ups"],
             summary="An organisation: entities, services, documents, controller rules",
-            responses=_json(OBJECT))
+            description="Its policy documents (with the archived copies read), the controller "
+                        "rules read from them, the recipients they name and the safeguards "
+                        "they claim, each with its policy sentence.",
+            responses=_json(ref("Organisation"), "The organisation", 400, 404))
 async def organisation(request: Request, org: Annotated[str, Path(
-        max_length=200, examples=["huawei"])]) -> Response:
+        max_length=200, examples=["huawei"],
+        description="Organisation id, name or alias.")]) -> Response:
     kb = kb_of(request)
     o = kb.organisation(org)
     return _memo(request, ("org", o.id), lambda: _organisation(kb, o, True))
 
 
 @router.get("/v1/entities", tags=["look-ups"], summary="Legal entities",
-            responses=_json(OBJECT_LIST))
-async def entities(request: Request, org: Text = None) -> Response:
+            description="Every legal entity (controllers and affiliates) with its country of "
+                        "establishment and address, or an organisation's only.",
+            responses=_json(array(ref("Entity")), "The legal entities", 400, 404))
+async def entities(request: Request, org: Org = None) -> Response:
     kb = kb_of(request)
     oid = kb.organisation(org).id if org else None
     return _memo(request, ("entities", oid), lambda: [
@@ -200,9 +220,12 @@ async def entities(request: Request, org: Text = None) -> Response:
 
 
 @router.get("/v1/entities/{entity_id}", tags=["look-ups"], summary="A legal entity",
-            responses=_json(OBJECT))
+            description="A legal entity and the controller rules that name it. An unknown id "
+                        "is a 404 `unknown-resource` listing the known entities.",
+            responses=_json(ref("EntityDetail"), "The legal entity", 400, 404))
 async def entity(request: Request, entity_id: Annotated[str, Path(
-        max_length=200, examples=["huawei-technologies-deutschland"])]) -> Response:
+        max_length=200, examples=["huawei-technologies-deutschland"],
+        description="Entity id (as in `/v1/entities`).")]) -> Response:
     kb = kb_of(request)
     e = kb.model.entities.get(entity_id)
     if e is None:
@@ -215,8 +238,10 @@ async def entity(request: Request, entity_id: Annotated[str, Path(
 
 
 @router.get("/v1/services", tags=["look-ups"], summary="Services of an organisation",
-            responses=_json(OBJECT_LIST))
-async def services(request: Request, org: Text = None) -> Response:
+            description="Services with the names, aliases and web domains they are known by "
+                        "(any of them may be given as `service` to `/v1/resolve`).",
+            responses=_json(array(ref("Service")), "The services", 400, 404))
+async def services(request: Request, org: Org = None) -> Response:
     """Without ``org``: every organisation's services."""
     kb = kb_of(request)
     orgs = [kb.organisation(org)] if org else list(kb.model.organisations.values())
@@ -226,9 +251,17 @@ async def services(request: Request, org: Text = None) -> Response:
 
 
 @router.get("/v1/services/{service:path}", tags=["look-ups"],
-            summary="A service, by id, name, alias or URL", responses=_json(OBJECT))
+            summary="A service, by id, name, alias or URL",
+            description="The service and the controller rules that may apply to it. Without "
+                        "`org`, the service must belong to exactly one organisation.",
+            responses=_json(ref("ServiceDetail"), "The service", 400, 404))
 async def service(request: Request, service: Annotated[str, Path(
-        max_length=200, examples=["consumer-cloud"])], org: Text = None) -> Response:
+        max_length=200, examples=["consumer-cloud"],
+        description="Service id, name, alias or URL (a URL may contain `/`).")],
+        org: Annotated[str | None, Query(
+            max_length=200, examples=["huawei"],
+            description="The organisation (id or name) whose service it is.")] = None
+        ) -> Response:
     kb = kb_of(request)
     o = kb.organisation_for(org, service)
     s = kb.service(o, service)
@@ -242,7 +275,9 @@ async def service(request: Request, service: Annotated[str, Path(
 
 @router.get("/v1/jurisdictions", tags=["look-ups"],
             summary="Jurisdictions: countries, territories, subdivisions and groups",
-            responses=_json(OBJECT_LIST))
+            description="Every jurisdiction the knowledge base places users in, by code, with "
+                        "its kind and what it is part of.",
+            responses=_json(array(ref("JurisdictionSummary")), "The jurisdictions"))
 async def jurisdictions(request: Request) -> Response:
     kb = kb_of(request)
     return _memo(request, ("jurisdictions",), lambda: [
@@ -255,9 +290,12 @@ async def jurisdictions(request: Request) -> Response:
             description="`location` is a code, a name, an IP address or `lat,lon`, or a group "
                         "id (`EU`, `EEA`). With `at`, also its standing on that date: group "
                         "membership, whether group law applies, the regimes covering it.",
-            responses=_json(OBJECT))
+            responses=_json(ref("JurisdictionDetail"), "The jurisdiction",
+                            400, 404, 409, 422))
 async def jurisdiction(request: Request, location: Annotated[str, Path(
-        max_length=200, examples=["RE"])], at: Day = None) -> Response:
+        max_length=200, examples=["RE"],
+        description="A code, a name, an IP address, `lat,lon`, or a group id (`EU`, "
+                    "`EEA`).")], at: Day = None) -> Response:
     kb = kb_of(request)
     j = kb.model.jurisdictions.get(location)
     code = j.code if j is not None and j.kind == "group" else \
@@ -267,7 +305,9 @@ async def jurisdiction(request: Request, location: Annotated[str, Path(
 
 
 @router.get("/v1/regimes", tags=["look-ups"], summary="Transfer regimes (GDPR, UK GDPR, …)",
-            responses=_json(OBJECT_LIST))
+            description="Every transfer regime with its laws and area over time, and what "
+                        "is encoded of it (`coverage`).",
+            responses=_json(array(ref("Regime")), "The regimes"))
 async def regimes(request: Request) -> Response:
     kb = kb_of(request)
     return _memo(request, ("regimes",), lambda: [
@@ -276,9 +316,15 @@ async def regimes(request: Request) -> Response:
 
 @router.get("/v1/regimes/{regime_id}", tags=["look-ups"],
             summary="A regime: its laws, area, adequacy decisions, mechanisms, restrictions",
-            responses=_json(OBJECT))
+            description="The regime with its adequacy decisions (each with its scope, window "
+                        "and what ended it), its transfer mechanisms and derogations, and its "
+                        "targeted restrictions, each with its source. An unknown id is a 404 "
+                        "`unknown-resource` listing the known regimes.",
+            responses=_json(ref("RegimeDetail"), "The regime", 400, 404))
 async def regime(request: Request, regime_id: Annotated[str, Path(
-        max_length=200, examples=["EU"])]) -> Response:
+        max_length=200, examples=["EU"],
+        description="Regime id (`EU`, `UK`, `CH`, … as in `/v1/regimes`; any case).")]
+                 ) -> Response:
     kb = kb_of(request)
     r = kb.law.regimes.get(regime_id) or kb.law.regimes.get(regime_id.upper())
     if r is None:
@@ -290,9 +336,23 @@ async def regime(request: Request, regime_id: Annotated[str, Path(
 
 @router.get("/v1/adequacy", tags=["look-ups"],
             summary="Adequacy decisions, by regime, destination and date",
-            responses=_json(OBJECT_LIST))
-async def adequacy(request: Request, regime: Text = None, destination: Text = None,
-                   at: Day = None) -> Response:
+            description="Adequacy decisions (and equivalent findings) with their scope and "
+                        "window, filtered by the parameters given; `ended_by` names the "
+                        "judgment or act that ended one early.",
+            responses=_json(array(ref("AdequacyDecision")), "The adequacy decisions",
+                            400, 404, 409, 422))
+async def adequacy(request: Request,
+                   regime: Annotated[str | None, Query(
+                       max_length=200, examples=["EU"],
+                       description="Only this regime's (id, any case).")] = None,
+                   destination: Annotated[str | None, Query(
+                       max_length=200, examples=["US"],
+                       description="Only decisions for this destination (a code, a name, "
+                                   "an IP address or `lat,lon`).")] = None,
+                   at: Annotated[str | None, Query(
+                       max_length=32, examples=["2020-07-17"],
+                       description="Only decisions in force on this date, YYYY-MM-DD.")]
+                   = None) -> Response:
     kb = kb_of(request)
     day = parse_date(at) if at else None
     dest = kb.parse_location(destination).code if destination else None
@@ -313,14 +373,18 @@ _EXPORT = {"ttl": "text/turtle", "jsonld": "application/ld+json", "nt": "applica
 @router.get("/v1/export", tags=["look-ups"], summary="The knowledge-base graph as RDF",
             description="Turtle, JSON-LD or N-Triples: `format` or `Accept` (`text/turtle`, "
                         "`application/ld+json`, `application/n-triples`).",
-            responses={200: {"description": "The graph",
-                             "content": {m: {"schema": {"type": ["array", "object"]}
+            response_class=Response,
+            responses={200: {"description": "The graph: Turtle, expanded JSON-LD (an array "
+                                            "of node objects) or N-Triples",
+                             "content": {m: {"schema": ref("JsonLdGraph")
                                              if m.endswith("json") else {"type": "string"}}
                                          for m in _EXPORT.values()}},
-                       304: {"description": "Not modified"},
-                       **problem_responses(400, 406, 422)})
+                       304: _NOT_MODIFIED,
+                       **problem_responses(400, 406)})
 async def export(request: Request, format: Annotated[
-        str | None, Query(pattern="^(ttl|jsonld|nt)$", description="ttl, jsonld or nt")] = None
+        str | None, Query(pattern="^(ttl|jsonld|nt)$",
+                          description="`ttl`, `jsonld` or `nt` (overrides `Accept`).",
+                          examples=["ttl"])] = None
                  ) -> Response:
     kb = kb_of(request)
     fmt = format or negotiate(request.headers.get("accept"),

@@ -44,15 +44,7 @@ from xborder.api.problems import (
     problem_body,
     problem_responses,
 )
-from xborder.api.schemas import (
-    BATCH_REQUEST,
-    BATCH_RESPONSE,
-    COMPACT,
-    RESOLUTION,
-    ROUTING_TABLE,
-    TRANSFER,
-    query_param,
-)
+from xborder.api.schemas import query_param, ref
 from xborder.graph.dates import parse_date
 from xborder.graph.errors import XborderError, XborderInputError
 from xborder.graph.kb import KnowledgeBase
@@ -160,7 +152,7 @@ def _answer(kb: KnowledgeBase, cache: AnswerCache, location: str, service: str |
     openapi_extra={"parameters": _RESOLVE_PARAMS},
     responses={200: {"description": "The resolution (or its compact view)",
                      "content": {"application/json": {"schema": {
-                         "oneOf": [RESOLUTION, COMPACT]}}}},
+                         "oneOf": [ref("Resolution"), ref("CompactResolution")]}}}},
                304: {"description": "Not modified (If-None-Match matched the ETag)"},
                **problem_responses(400, 404, 409, 422)},
 )
@@ -223,9 +215,9 @@ def _batch_items(data: Any) -> list[dict[str, Any]]:
                 f"{MAX_CONCURRENT_BATCHES} batches at once (429 `busy`, with `Retry-After`).",
     openapi_extra={"parameters": _RESOLVE_PARAMS[-2:],
                    "requestBody": {"required": True, "content": {
-                       "application/json": {"schema": BATCH_REQUEST}}}},
+                       "application/json": {"schema": ref("BatchRequest")}}}},
     responses={200: {"description": "One answer per item, in order",
-                     "content": {"application/json": {"schema": BATCH_RESPONSE}}},
+                     "content": {"application/json": {"schema": ref("BatchResponse")}}},
                **problem_responses(400, 413, 429)},
 )
 async def resolve_batch(request: Request) -> Response:
@@ -360,8 +352,9 @@ def _routing_table(kb: KnowledgeBase, org: str | None, day: dt.date, fmt: str) -
                     schema={"type": "string", "enum": ["json", "csv"]}),
     ]},
     responses={200: {"description": "The routing table",
-                     "content": {"application/json": {"schema": ROUTING_TABLE},
-                                 "text/csv": {"schema": {"type": "string"}}}},
+                     "content": {"application/json": {"schema": ref("RoutingTable")},
+                                 "text/csv": {"schema": {"type": "string"}, "example": ",".join(
+                                     _CSV_COLUMNS) + "\n…\n"}}},
                304: {"description": "Not modified"},
                **problem_responses(400, 404, 406)},
 )
@@ -408,7 +401,7 @@ async def routing_table(request: Request) -> Response:
                     max_length=MAX_TEXT, examples={"id": "huawei"}),
     ]},
     responses={200: {"description": "The transfer answer",
-                     "content": {"application/json": {"schema": TRANSFER}}},
+                     "content": {"application/json": {"schema": ref("Transfer")}}},
                304: {"description": "Not modified"},
                **problem_responses(400, 404, 409, 422)},
 )
