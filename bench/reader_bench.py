@@ -60,8 +60,7 @@ def child(way: str, root: Path) -> dict[str, Any]:
     base = _rss_mb()
     start = time.perf_counter()
     if way == "rdflib":
-        from xborder.graph.law import read_law
-        from xborder.graph.model import read_model
+        from xborder.graph.read import read_law, read_model
 
         graph = OxigraphStore(root).read().graph
         model = read_model(graph)

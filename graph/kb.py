@@ -14,14 +14,12 @@ import re
 import threading
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from rdflib import Graph
-
+from xborder.graph import compiled as cache
 from xborder.graph import network
-from xborder.graph.build import DEFAULT_KB_DIR, build_graph
+from xborder.graph.authoring import DEFAULT_KB_DIR
 from xborder.graph.dates import MIN_DATE, parse_date
-from xborder.graph.digest import graph_digest
 from xborder.graph.errors import (
     UnknownOrganisation,
     UnknownService,
@@ -29,9 +27,9 @@ from xborder.graph.errors import (
     XborderInputError,
 )
 from xborder.graph.flows import Leg, flow_legs
-from xborder.graph.law import LawModel, read_law
+from xborder.graph.law import LawModel
 from xborder.graph.locations import Alias, LocationIndex, ParsedLocation
-from xborder.graph.model import Model, Organisation, Service, read_model
+from xborder.graph.model import Model, Organisation, Service
 from xborder.graph.places import place_breakpoints
 from xborder.graph.resolution import Answer, Resolution, evaluate, segment_starts
 from xborder.graph.transfers import (
@@ -40,6 +38,9 @@ from xborder.graph.transfers import (
     evaluate_transfer,
     law_breakpoints,
 )
+
+if TYPE_CHECKING:
+    from rdflib import Graph
 
 __all__ = ["KnowledgeBase"]
 
@@ -77,13 +78,31 @@ def _url_key(text: str) -> str:
 class KnowledgeBase:
     """A loaded knowledge base: the graph, its model, and compiled lookups."""
 
-    def __init__(self, graph: Graph, *, origin: str = "graph", version: str | None = None) -> None:
-        """``version``: a content hash already known (a store's marker); computed if omitted."""
-        self.graph = graph
+    def __init__(self, graph: Graph | None = None, *, origin: str = "graph",
+                 version: str | None = None, compiled: cache.Compiled | None = None,
+                 sources: Sequence[Path] = ()) -> None:
+        """From ``graph`` (read into the model here; ``version``: a content hash already known,
+        e.g. a store's marker, computed if omitted), or from ``compiled``, a model read earlier
+        (:mod:`xborder.graph.compiled`) whose graph is built from ``sources`` when first
+        needed."""
+        if compiled is None:
+            if graph is None:
+                raise TypeError("KnowledgeBase needs a graph or a compiled model")
+            from xborder.graph.read import read_law, read_model
+
+            model = read_model(graph)
+            law = read_law(graph, model.sources)
+            triples = len(graph)
+        else:
+            model, law, version, triples = (compiled.model, compiled.law, compiled.version,
+                                            compiled.triples)
+        self._graph = graph
+        self._sources = tuple(sources)
+        self._triples = triples
         self.origin = origin
-        self.model: Model = read_model(graph)
+        self.model: Model = model
         _order(self.model)
-        self.law: LawModel = read_law(graph, self.model.sources)
+        self.law: LawModel = law
         self._law_points = law_breakpoints(self.law)
         self._timelines: dict[tuple[str, str | None, str], _Timeline] = {}
         self._transfers: dict[tuple[str, str], tuple[list[dt.date],
@@ -92,7 +111,7 @@ class KnowledgeBase:
         names = {code: j.name for code, j in self.model.jurisdictions.items()
                  if j.kind != "group"}
         self.locations = LocationIndex(
-            names, [Alias(a.text, a.code, a.ambiguous) for a in self.model.aliases])
+            names, [Alias(a.text, a.code, a.ambiguous, a.note) for a in self.model.aliases])
         self._org_keys: dict[str, Organisation] = {}
         self._service_keys: dict[tuple[str, str], Service] = {}
         self._service_urls: dict[str, list[tuple[str, Service]]] = {}
@@ -120,15 +139,40 @@ class KnowledgeBase:
         """Build from authoring folders (default: the embedded knowledge base).
 
         ``validate=True`` also checks the graph against the SHACL shapes (slower; the shipped
-        knowledge base is validated by the test suite and by ``xborder validate``).
+        knowledge base is validated by the test suite and by ``xborder validate``). A model
+        compiled from the same files by the same code in an earlier process is read from the
+        on-disk cache instead of rebuilt (:mod:`xborder.graph.compiled`); the answers are the
+        same, and the graph is built when first needed.
         """
         dirs = [Path(s) for s in sources] if sources else [DEFAULT_KB_DIR]
+        origin = ", ".join(str(d) for d in dirs)
+        key = cache.key_of(dirs)
+        found = cache.load(key, validated=validate)
+        if found is not None:
+            return cls(origin=origin, compiled=found, sources=dirs)
+        from xborder.graph.build import build_graph
+
         graph = build_graph(dirs)
         if validate:
             from xborder.graph.shapes import validate_graph
 
             validate_graph(graph)
-        return cls(graph, origin=", ".join(str(d) for d in dirs))
+        kb = cls(graph, origin=origin, sources=dirs)
+        if cache.key_of(dirs) == key:  # not edited while it was built
+            cache.save(key, cache.Compiled(kb.model, kb.law, kb.version, len(graph), validate))
+        return kb
+
+    @property
+    def graph(self) -> Graph:
+        """The RDF graph (rdflib): built from the authoring files on first use when the model
+        came from the compiled cache."""
+        if self._graph is None:
+            from xborder.graph.build import build_graph
+
+            with self._lock:
+                if self._graph is None:
+                    self._graph = build_graph(self._sources)
+        return self._graph
 
     @property
     def version(self) -> str:
@@ -136,6 +180,8 @@ class KnowledgeBase:
         (:func:`~xborder.graph.digest.graph_digest`): the same knowledge gives the same version,
         and any change — a moved date too — a new one."""
         if self._version is None:
+            from xborder.graph.digest import graph_digest
+
             self._version = graph_digest(self.graph)
         return self._version
 
@@ -398,7 +444,7 @@ class KnowledgeBase:
         return {
             "version": self.version,
             "origin": self.origin,
-            "triples": len(self.graph),
+            "triples": self._triples,
             "organisations": sorted(self.model.organisations),
             "jurisdictions": len(self.jurisdiction_codes()),
         }

@@ -14,8 +14,9 @@ import yaml
 
 from xborder.graph.errors import SourceError
 
-__all__ = ["Node", "read_yaml"]
+__all__ = ["Node", "YAMLError", "load_text", "read_yaml"]
 
+YAMLError = yaml.YAMLError
 
 class _Mapping(dict[str, Any]):
     line: int = 0
@@ -156,6 +157,12 @@ class Node:
         if value is None:
             return None
         return Node(value, self.file, self.line, what)
+
+
+def load_text(text: str) -> Any:
+    """Plain data from YAML text, read as the authoring files are (YAML 1.2 booleans: Norway's
+    ``NO`` stays a code)."""
+    return yaml.load(text, Loader=_Loader)
 
 
 def read_yaml(path: Path) -> Node:

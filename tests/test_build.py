@@ -29,7 +29,7 @@ def test_shipped_knowledge_base_conforms():
 def test_every_iso_code_is_a_jurisdiction():
     import pycountry
 
-    from xborder.graph.model import read_model
+    from xborder.graph.read import read_model
 
     model = read_model(build_graph())
     for country in pycountry.countries:

@@ -282,16 +282,19 @@ def test_alias_and_constructor_validation() -> None:
 def test_index_is_compiled_once_and_answers_under_concurrency(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """Every table is built at construction (nothing on the first question); a second index
-    over the same names reads the compiled tables from the cache instead of compiling again."""
+    """The tables are compiled at most once (nothing compiled on the first question); a second
+    index over the same names reads them from the cache instead of compiling again; eight
+    threads asking at once for names in the large tables (read on demand) all get them."""
+    from xborder.graph.locations import compile as compile_module
+
     compiled: list[int] = []
-    real = index_module.compile_index
+    real = compile_module.compile_index
 
     def counting(*args: Any) -> Any:
         compiled.append(1)
         return real(*args)
 
-    monkeypatch.setattr(index_module, "compile_index", counting)
+    monkeypatch.setattr(compile_module, "compile_index", counting)
     names = {**_names(), "XQ-TEST": "Test subdivision"}
     LocationIndex(names)
     assert len(compiled) <= 1  # none when an earlier run left the cache
@@ -307,6 +310,27 @@ def test_index_is_compiled_once_and_answers_under_concurrency(
     with ThreadPoolExecutor(8) as pool:
         results = list(pool.map(parse, ["Giappone", "FR-974", "Москва", "Ponta Delgada"] * 2))
     assert results == ["JP", "RE", "RU", "PT-20"] * 2
+    assert len(compiled) == before
+
+
+def test_a_code_is_answered_without_the_large_tables_and_the_same_either_way(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Any,
+) -> None:
+    """A new process asked by code ("DE", "FR-974") never reads the ~10 MB of CLDR, pycountry
+    and GeoNames names; a name reads them then. The answers do not depend on which came first."""
+    names = {**_names(), "XQ-LAZY": "Lazy subdivision"}
+    LocationIndex(names)  # compiled (or read from the cache) once
+    index_module._MEMO.clear()
+    index = LocationIndex(names)
+    assert index._shared._large is None
+    assert index.parse("DE").code == "DE" and index.parse("FR-974").code == "RE"
+    assert index._shared._large is None
+    by_name = index.parse("Ponta Delgada")
+    assert index._shared._large is not None
+    index_module._MEMO.clear()
+    fresh = LocationIndex(names)
+    assert fresh.parse("Ponta Delgada") == by_name
+    assert fresh.parse("DE") == index.parse("DE")
 
 
 @settings(deadline=None, max_examples=300)

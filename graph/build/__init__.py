@@ -8,22 +8,21 @@ model (:mod:`xborder.graph.model`) is read back from it, never from the YAML.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import pycountry
 from rdflib import Graph, Literal
 
+from xborder.graph.authoring import DEFAULT_KB_DIR, source_files
 from xborder.graph.build import law, org, places
 from xborder.graph.build.context import BuildContext
-from xborder.graph.errors import SourceError
 from xborder.graph.vocab import DPV, KB, LOC, RDF, SKOS, XB, jurisdiction_iri
 from xborder.graph.yamlsource import Node, read_yaml
 
 __all__ = ["DEFAULT_KB_DIR", "BuildContext", "build_graph", "source_files"]
 
-DEFAULT_KB_DIR = Path(__file__).parent.parent / "kb"
 
 def _iso_jurisdictions(ctx: BuildContext) -> None:
     for country in pycountry.countries:
@@ -38,19 +37,6 @@ def _iso_jurisdictions(ctx: BuildContext) -> None:
         common = getattr(country, "common_name", None)
         if common:
             ctx.add(iri, SKOS.altLabel, Literal(common, lang="en"))
-
-
-def source_files(dirs: Iterable[Path]) -> list[Path]:
-    files: list[Path] = []
-    for d in dirs:
-        d = Path(d)
-        if d.is_file():
-            files.append(d)
-        elif d.is_dir():
-            files.extend(sorted(d.rglob("*.yaml")))
-        else:
-            raise SourceError("no such file or folder", str(d))
-    return files
 
 
 def build_graph(dirs: Sequence[Path] = (DEFAULT_KB_DIR,)) -> Graph:

@@ -10,12 +10,13 @@ import gettext
 import os
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any, NamedTuple
+from typing import Any
 
 import pycountry
 
 from xborder.graph.errors import KnowledgeBaseError
 from xborder.graph.locations import places as place_layer
+from xborder.graph.locations.hit import Hit
 from xborder.graph.locations.readings import is_group_code
 from xborder.graph.locations.sources import raw_tables, zone_comments
 from xborder.graph.locations.text import forms, key, tokens
@@ -35,18 +36,6 @@ _SUB_NAME = "ISO 3166-2 subdivision name"
 _TERRITORY = "ISO 3166-2 code of a territory with its own ISO 3166-1 code"
 _FORMER = "ISO 3166-2-style code of a territory with its own ISO 3166-1 code"
 _ALIAS, _ENGLISH, _ENGLISH_VARIANT, _EAGER = range(4)
-
-
-class Hit(NamedTuple):
-    """One table entry. Stored as a plain tuple in the cache (fast to unpickle)."""
-
-    codes: tuple[str, ...]
-    how: str  # how it matched, or the locale of a translation
-    translated: bool = False
-    subdivision: str | None = None
-    subdivision_name: str | None = None
-    others: tuple[str, ...] = ()
-    flag: str = ""  # "group" or "none": not a place
 
 
 def translations(domain: str, locale: str) -> gettext.NullTranslations | None:

@@ -39,8 +39,8 @@ from xborder.graph.errors import (
     UnplaceableLocation,
     XborderInputError,
 )
-from xborder.graph.locations.compile import Hit, compile_index
-from xborder.graph.locations.readings import GROUP_CODES, GROUP_WORDS, notes
+from xborder.graph.locations.hit import Hit
+from xborder.graph.locations.readings import GROUP_CODES, GROUP_WORDS, notes_of
 from xborder.graph.locations.sources import cached
 from xborder.graph.locations.text import CONTROL, flag_letters, key, no_location, parts
 
@@ -50,9 +50,50 @@ __all__ = ["MAX_INPUT_LENGTH", "Alias", "LocationIndex", "ParsedLocation"]
 
 MAX_INPUT_LENGTH = 200
 _SUBDIVISION_SHAPE = re.compile(r"([A-Za-z]{2})\s*([-_\s])\s*([A-Za-z0-9]{1,3})", re.ASCII)
-_STATE = frozenset({"codes", "names", "sub_codes", "own_names", "all", "cldr", "cities",
-                    "subdivisions", "divisions", "labels"})
-_MEMO: dict[str, dict[str, Any]] = {}  # the last two compiled states, by their inputs
+# The tables in two parts, cached apart: the small one (codes and the eager names, ~1 MB) is read
+# when the index is made; the large one (every CLDR, pycountry and GeoNames name, ~10 MB) when a
+# look-up first needs it — a code ("DE", "FR-974") never does, so a new process that is asked
+# by code answers without reading it. The answers are the same either way.
+_CORE = frozenset({"codes", "names", "sub_codes", "own_names", "divisions", "labels"})
+_LARGE = frozenset({"all", "cldr", "cities", "subdivisions"})
+
+
+class _Shared:
+    """The tables of one (names, aliases, languages): the core now, the large part on demand."""
+
+    def __init__(self, display: dict[str, str], pairs: tuple[tuple[str, tuple[str, ...]], ...],
+                 langs: tuple[str, ...]) -> None:
+        self._inputs = (display, pairs, langs)
+        self._parts = (sorted(display.items()), pairs, langs)
+        self._whole: dict[str, Any] = {}
+        self._large: dict[str, Any] | None = None
+        self._lock = threading.Lock()
+        self.core: dict[str, Any] = self._cached("core", _CORE)
+        if self._whole:  # compiled just now: keep the large part too while it is at hand
+            self._large = self._cached("large", _LARGE)
+            self._whole = {}
+
+    def _compile(self) -> dict[str, Any]:
+        if not self._whole:
+            from xborder.graph.locations.compile import compile_index
+
+            self._whole = compile_index(*self._inputs)
+        return self._whole
+
+    def _cached(self, name: str, keys: frozenset[str]) -> dict[str, Any]:
+        return cached(name, self._parts, lambda: {k: self._compile()[k] for k in keys},
+                      lambda value: isinstance(value, dict) and value.keys() >= keys)
+
+    def large(self) -> dict[str, Any]:
+        if self._large is None:
+            with self._lock:
+                if self._large is None:
+                    self._large = self._cached("large", _LARGE)
+                    self._whole = {}
+        return self._large
+
+
+_MEMO: dict[str, _Shared] = {}  # the last two indexes' tables, by their inputs
 _MEMO_LOCK = threading.Lock()
 _NO_LOCATION = "no location given: expected a country name, a city or an ISO 3166 code"
 
@@ -74,6 +115,7 @@ class Alias:
     text: str
     code: str | None = None
     ambiguous: tuple[str, ...] = ()
+    note: str | None = None  # a caveat for every answer read through this name
 
     def __post_init__(self) -> None:
         if (self.code is None) == (not self.ambiguous):
@@ -108,29 +150,27 @@ class LocationIndex:
     ) -> None:
         self._display = dict(names)
         self._lock = threading.RLock()
+        aliases = tuple(aliases)
         pairs = tuple((a.text, (a.code,) if a.code is not None else tuple(a.ambiguous))
                       for a in aliases)
         langs = tuple(languages)
-        parts = (sorted(self._display.items()), pairs, langs)
-        memo = repr(parts)
+        memo = repr((sorted(self._display.items()), pairs, langs))
         with _MEMO_LOCK:
-            state = _MEMO.get(memo)
-            if state is None:  # a knowledge base rebuilt in this process reuses the tables
-                state = cached("index", parts, lambda: compile_index(self._display, pairs, langs),
-                               lambda value: isinstance(value, dict) and value.keys() >= _STATE)
+            shared = _MEMO.get(memo)
+            if shared is None:  # a knowledge base rebuilt in this process reuses the tables
+                shared = _Shared(self._display, pairs, langs)
                 if len(_MEMO) >= 2:
                     _MEMO.pop(next(iter(_MEMO)))
-                _MEMO[memo] = state
+                _MEMO[memo] = shared
+        self._shared = shared
+        state = shared.core
         self._codes: dict[str, Row] = state["codes"]
         self._names: dict[str, Row] = state["names"]
         self._sub_codes: dict[str, Row] = state["sub_codes"]
-        self._tables: tuple[dict[str, Row], ...] = (
-            state["own_names"], state["all"], state["cldr"], state["cities"],
-            state["subdivisions"])
-        self._places: tuple[dict[str, Row], ...] = (state["cities"], state["subdivisions"])
+        self._own_names: dict[str, Row] = state["own_names"]
         self.divisions: dict[tuple[str, str], str] = state["divisions"]
         self._labels: dict[str, str] = state["labels"]  # locale → "Japanese name"
-        self._notes = notes()
+        self._notes = notes_of((a.text, a.code, a.note) for a in aliases)
         self._fuzzy = list(self._names)
         self._sorted = sorted(self._names)
         self._sorted_display = sorted((key(n), c) for c, n in names.items())
@@ -213,6 +253,17 @@ class LocationIndex:
         return [self._entry(c) for c in dict.fromkeys(found)][:limit]
 
     # -- internals --------------------------------------------------------------------------------
+
+    @property
+    def _tables(self) -> tuple[dict[str, Row], ...]:
+        large = self._shared.large()
+        return (self._own_names, large["all"], large["cldr"], large["cities"],
+                large["subdivisions"])
+
+    @property
+    def _places(self) -> tuple[dict[str, Row], ...]:
+        large = self._shared.large()
+        return large["cities"], large["subdivisions"]
 
     def _lookup(self, stripped: str) -> Hit | None:
         row = self._find(stripped)

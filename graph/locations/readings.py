@@ -1,11 +1,11 @@
 """Caveats that go with a reading, and the names of groups a user cannot live in.
 
-Caveats are the ``note`` of an alias in ``graph/kb/places/locations.yaml`` (Kyrenia → CY, the
-acquis suspended there under Protocol 10; Simferopol → UA, under Russian occupation …). The build
-keeps alias notes as ``skos:note`` but the model does not carry them to the index yet, so the index
-reads them from that file itself, keyed by the folded alias text and applied only when the
-knowledge base reads the text as the same code. An alias whose text is an ISO 3166-2 name (GB-NIR
-"Northern Ireland") also gives its caveat to that subdivision, whichever name or code reached it.
+Caveats are the ``note`` of an alias (``graph/kb/places/locations.yaml``: Kyrenia → CY, the
+acquis suspended there under Protocol 10; Simferopol → UA, under Russian occupation …), kept by
+the build as ``skos:note`` and read into the model's aliases; the index keys them by the folded
+alias text and applies them only when the knowledge base reads the text as the same code. An
+alias whose text is an ISO 3166-2 name (GB-NIR "Northern Ireland") also gives its caveat to that
+subdivision, whichever name or code reached it.
 
 Groups: CLDR names regions and unions (``150`` Europe, ``EU``, ``UN``) in every locale; a few
 groups CLDR does not name are listed here.
@@ -13,16 +13,11 @@ groups CLDR does not name are listed here.
 
 from __future__ import annotations
 
-import functools
-from pathlib import Path
-
-import yaml
+from collections.abc import Iterable
 
 from xborder.graph.locations.text import key
 
-__all__ = ["GROUP_CODES", "GROUP_WORDS", "LOCATIONS_FILE", "is_group_code", "notes"]
-
-LOCATIONS_FILE = Path(__file__).resolve().parent.parent / "kb" / "places" / "locations.yaml"
+__all__ = ["GROUP_CODES", "GROUP_WORDS", "is_group_code", "notes_of"]
 
 #: Groups and business regions that CLDR does not name (key → what it is).
 GROUP_WORDS = {
@@ -47,16 +42,9 @@ def is_group_code(code: str) -> bool:
     return code.isdigit() or code in _CLDR_GROUPS
 
 
-@functools.cache
-def notes(path: Path = LOCATIONS_FILE) -> dict[str, tuple[str, str]]:
-    """Folded alias text → (code, caveat), from the aliases of ``path`` that carry a note."""
-    try:
-        data = yaml.safe_load(path.read_text("utf-8")) or {}
-    except (OSError, yaml.YAMLError):
-        return {}
-    found: dict[str, tuple[str, str]] = {}
-    for alias in data.get("aliases", ()) if isinstance(data, dict) else ():
-        if isinstance(alias, dict) and alias.get("note") and alias.get("code"):
-            note = " ".join(str(alias["note"]).split())
-            found[key(str(alias["text"]))] = (str(alias["code"]), note)
-    return found
+def notes_of(aliases: Iterable[tuple[str, str | None, str | None]]
+             ) -> dict[str, tuple[str, str]]:
+    """Folded alias text → (code, caveat), from the ``(text, code, note)`` of the aliases that
+    name one code and carry a note."""
+    return {key(text): (code, " ".join(note.split())) for text, code, note in aliases
+            if code and note}

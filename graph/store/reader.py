@@ -94,8 +94,7 @@ def _triples(store: ox.Store) -> Iterator[tuple[Node, Node, Node]]:
 def read_models(store: ox.Store) -> tuple[Model, LawModel, int]:
     """The model and the transfer law of the knowledge base in ``store`` (default graph), and
     the number of triples read."""
-    from xborder.graph.law import read_law
-    from xborder.graph.model import read_model
+    from xborder.graph.read import read_law, read_model
 
     table = NodeTable(_triples(store))
     graph = cast(Graph, table)  # the readers use only NodeTable's part of Graph

@@ -1,0 +1,129 @@
+"""A compiled knowledge base kept on disk, so that a new process answers without rebuilding.
+
+Building the embedded knowledge base from its YAML files (the graph, then the model and the law
+read back from it) takes about a second and a half; reading the same model back from a pickle
+takes about ten milliseconds. :func:`load` returns the :class:`Compiled` model of a set of
+authoring folders if an earlier process stored one under the same **key**, else ``None``;
+:func:`save` stores one. The key is a digest of everything the model is made from:
+
+- the bytes and path of every authoring file (:func:`~xborder.graph.yamlsource.source_files`);
+- the code that turns them into the model (every module of :mod:`xborder.graph` but the policy
+  reader, ``ingest``, by size and modification time) and the SHACL shapes;
+- the versions of Python, rdflib, pycountry (the ISO 3166 jurisdictions) and PyYAML.
+
+So any edit — a moved date in a YAML file, a change of the builder — gives a new key and a fresh
+build; nothing is ever served from a stale entry. Entries live under ``$XBORDER_CACHE_DIR``
+(default ``~/.cache/xborder``), are written through a temporary file and a rename, and the newest
+eight are kept. A cache that cannot be read or written is simply not used. The graph itself is not
+stored: a :class:`~xborder.graph.kb.KnowledgeBase` loaded from an entry builds it from the same
+files on first use (export, SPARQL), and its ``version`` is the graph digest the entry recorded.
+"""
+
+from __future__ import annotations
+
+import gc
+import hashlib
+import os
+import pickle
+import sys
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from xborder.graph.authoring import source_files
+from xborder.graph.diskcache import cache_dir, installed
+from xborder.graph.law import LawModel
+from xborder.graph.model import Model
+
+__all__ = ["Compiled", "key_of", "load", "save"]
+
+_FORMAT = 1  # bump when Compiled changes shape
+_KEEP = 8
+_GRAPH_DIR = Path(__file__).parent
+_SHAPES = _GRAPH_DIR.parent / "ontology"
+
+
+@dataclass(frozen=True)
+class Compiled:
+    """What a knowledge base is served from: its model and law, the digest of its graph, the
+    number of triples, and whether the graph passed the SHACL shapes when it was built."""
+
+    model: Model
+    law: LawModel
+    version: str
+    triples: int
+    validated: bool
+
+
+def _code_digest() -> str:
+    """The modules that make the model and the shapes, by path, size and modification time
+    (as Python's own bytecode cache tells edited modules)."""
+    digest = hashlib.sha256()
+    files = [p for p in sorted(_GRAPH_DIR.rglob("*.py")) if "ingest" not in p.parts]
+    files += sorted(_SHAPES.glob("*.ttl")) if _SHAPES.is_dir() else []
+    for path in files:
+        st = path.stat()
+        digest.update(f"{path.relative_to(_GRAPH_DIR.parent)}:{st.st_size}:{st.st_mtime_ns}\n"
+                      .encode())
+    return digest.hexdigest()
+
+
+#: The code this process runs, read once at import: a process that started before an edit must
+#: not store its model under the edited code's key.
+_CODE = _code_digest()
+_PACKAGES = installed(("rdflib", "pycountry", "PyYAML"))
+
+
+def key_of(dirs: Sequence[Path]) -> str:
+    """The key of the knowledge base built from ``dirs`` by this code (reads every file)."""
+    digest = hashlib.sha256()
+    stamp = (_FORMAT, sys.version_info[:3], _CODE, _PACKAGES)
+    digest.update(repr(stamp).encode())
+    for path in source_files(dirs):
+        digest.update(b"\0" + str(path.resolve()).encode() + b"\0")
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:32]
+
+
+def _path(key: str) -> Path:
+    return cache_dir() / f"kb-{key}.pickle"
+
+
+def load(key: str, *, validated: bool = False) -> Compiled | None:
+    """The entry stored under ``key`` (one that passed the shapes if ``validated``), or None."""
+    try:
+        with _path(key).open("rb") as stream:
+            gc.disable()  # millions of small objects: no collection half-way through
+            try:
+                found = pickle.load(stream)
+            finally:
+                gc.enable()
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError,
+            TypeError, ValueError):
+        return None
+    if not isinstance(found, Compiled) or (validated and not found.validated):
+        return None
+    return found
+
+
+def save(key: str, compiled: Compiled) -> None:
+    """Store ``compiled`` under ``key``; an entry that cannot be written is not kept."""
+    path = _path(key)
+    temporary = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile("wb", dir=path.parent, prefix=".kb-",
+                                         delete=False) as out:
+            temporary = out.name
+            pickle.dump(compiled, out, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary, path)
+        temporary = None
+        old = sorted(path.parent.glob("kb-*.pickle"), key=lambda p: -p.stat().st_mtime)
+        for stale in old[_KEEP:]:
+            stale.unlink(missing_ok=True)
+    except OSError:
+        pass
+    finally:
+        if temporary is not None:
+            Path(temporary).unlink(missing_ok=True)

@@ -1,0 +1,117 @@
+"""The compiled knowledge base kept on disk (graph/compiled.py): a new process answers from it
+exactly as from a fresh build, and never from an entry of other files or other code."""
+
+from __future__ import annotations
+
+import datetime as dt
+import pickle
+import shutil
+from pathlib import Path
+
+import pytest
+
+from xborder import KnowledgeBase
+from xborder.graph import compiled
+from xborder.graph.authoring import DEFAULT_KB_DIR
+from xborder.graph.digest import graph_digest
+
+
+@pytest.fixture
+def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "cache"
+    monkeypatch.setattr(compiled, "cache_dir", lambda: folder)
+    return folder
+
+
+@pytest.fixture
+def kb_dir(tmp_path: Path) -> Path:
+    """A copy of the shipped files: nothing else edits it while a test runs."""
+    folder = tmp_path / "kb"
+    shutil.copytree(DEFAULT_KB_DIR, folder)
+    return folder
+
+
+def _answers(kb: KnowledgeBase) -> list[object]:
+    out: list[object] = []
+    for code in ("DE", "FR-974", "GB", "CN", "US"):
+        for at in (dt.date(2017, 6, 1), dt.date(2021, 6, 1)):
+            out.append(kb.resolve(code, service="consumer-cloud", at=at).to_dict())
+    out.append(kb.transfer("DE", "US", at=dt.date(2020, 7, 17)).to_dict())
+    return out
+
+
+def test_a_second_load_is_read_from_the_cache_and_answers_the_same(cache: Path,
+                                                                    kb_dir: Path) -> None:
+    built = KnowledgeBase.load([kb_dir])
+    entries = list(cache.glob("kb-*.pickle"))
+    assert len(entries) == 1
+    again = KnowledgeBase.load([kb_dir])
+    assert again._graph is None  # read from the entry: no graph built
+    assert again.model == built.model and again.law == built.law
+    assert again.version == built.version
+    assert again.describe() == built.describe()
+    assert _answers(again) == _answers(built)
+    assert graph_digest(again.graph) == built.version  # built on first use, the same content
+    assert again._graph is not None
+
+
+def test_an_edited_source_gets_its_own_entry_and_its_own_answer(cache: Path,
+                                                                 kb_dir: Path) -> None:
+    folder = kb_dir
+    first = KnowledgeBase.load([folder])
+    eu = folder / "regimes" / "eu.yaml"
+    text = eu.read_text(encoding="utf-8")
+    last_day = "    to: 2020-07-15\n"  # the Privacy Shield's last day (C-311/18 the next day)
+    assert text.count(last_day) == 1
+    eu.write_text(text.replace(last_day, "    to: 2020-07-20\n"), encoding="utf-8")
+    second = KnowledgeBase.load([folder])
+    assert len(list(cache.glob("kb-*.pickle"))) == 2
+    assert second.version != first.version
+    day = dt.date(2020, 7, 18)
+    assert first.transfer("DE", "US", at=day).status != second.transfer("DE", "US",
+                                                                         at=day).status
+
+
+def test_a_validated_load_does_not_take_an_unvalidated_entry(
+        cache: Path, kb_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    KnowledgeBase.load([kb_dir])
+    calls: list[int] = []
+    from xborder.graph import shapes
+
+    monkeypatch.setattr(shapes, "validate_graph", lambda graph: calls.append(len(graph)))
+    KnowledgeBase.load([kb_dir], validate=True)
+    assert len(calls) == 1  # validated although an entry existed
+    KnowledgeBase.load([kb_dir], validate=True)
+    assert len(calls) == 1  # the validated entry now serves both kinds of load
+    assert KnowledgeBase.load([kb_dir])._graph is None
+
+
+def test_a_broken_or_foreign_entry_is_rebuilt(cache: Path, kb_dir: Path) -> None:
+    built = KnowledgeBase.load([kb_dir])
+    (entry,) = cache.glob("kb-*.pickle")
+    entry.write_bytes(b"not a pickle")
+    assert KnowledgeBase.load([kb_dir])._graph is not None  # rebuilt
+    entry.write_bytes(pickle.dumps({"model": None}))
+    rebuilt = KnowledgeBase.load([kb_dir])
+    assert rebuilt._graph is not None and rebuilt.version == built.version
+
+
+def test_an_unwritable_cache_is_not_used(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    blocked = tmp_path / "file"
+    blocked.write_text("a file where the folder would be")
+    monkeypatch.setattr(compiled, "cache_dir", lambda: blocked / "cache")
+    kb = KnowledgeBase.load()
+    assert kb.resolve("DE", service="consumer-cloud").controller.id
+    assert not list(tmp_path.glob("**/kb-*.pickle"))
+
+
+def test_the_key_sees_every_file_byte_and_the_code(tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    one = tmp_path / "a.yaml"
+    one.write_text("sources: []\n")
+    key = compiled.key_of([one])
+    one.write_text("sources: [] \n")
+    assert compiled.key_of([one]) != key
+    same_files = compiled.key_of([one])
+    monkeypatch.setattr(compiled, "_CODE", "a builder edited since")
+    assert compiled.key_of([one]) != same_files
