@@ -31,9 +31,29 @@ from xborder.api.problems import (
 from xborder.api.schemas import json_response, ref
 from xborder.graph.kb import KnowledgeBase
 
-__all__ = ["MAX_BODY", "JSONBytes", "create_app"]
+__all__ = ["MAX_BODY", "TAGS", "JSONBytes", "create_app"]
 
 MAX_BODY = 8 * 1024 * 1024  # a batch of 10,000 items fits with room to spare
+
+TAGS = [
+    {"name": "controllers", "description": "Who is the data controller for a user's place, "
+                                           "service and date (one question, a batch, or the "
+                                           "whole routing table)."},
+    {"name": "resolve", "description": "What each leg of an answer rests on."},
+    {"name": "transfers", "description": "May data go from one place to another on a date, "
+                                         "and on what basis."},
+    {"name": "changes", "description": "What changed between two dates, and the history of "
+                                       "one country pair."},
+    {"name": "look-ups", "description": "What the knowledge base holds: organisations, "
+                                        "entities, services, jurisdictions, regimes, adequacy "
+                                        "decisions, the RDF export."},
+    {"name": "locations", "description": "Finding a place by what is typed."},
+    {"name": "maps", "description": "Transfer maps, the world map and the transfer register "
+                                    "(HTML, SVG, GraphML, CSV, JSON)."},
+    {"name": "sparql", "description": "Read-only SPARQL 1.1 over the knowledge-base graph."},
+    {"name": "service", "description": "Liveness, readiness and versions."},
+]
+"""The OpenAPI document's tags, in the order ``/docs`` shows them."""
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -204,6 +224,8 @@ def create_app(kb: KnowledgeBase | None = None, *, sparql_timeout: float = 10.0,
                     "`application/problem+json`; answers carry an `ETag` of the "
                     "knowledge-base version.",
         lifespan=lifespan,
+        openapi_tags=TAGS,
+        license_info={"name": "Apache-2.0", "identifier": "Apache-2.0"},
     )
     app.state.kb = kb
     app.state.sparql = service
@@ -257,7 +279,7 @@ def create_app(kb: KnowledgeBase | None = None, *, sparql_timeout: float = 10.0,
         if app.openapi_schema is None:
             schema = get_openapi(title=app.title, version=app.version,
                                  description=app.description, routes=app.routes,
-                                 tags=app.openapi_tags)
+                                 tags=app.openapi_tags, license_info=app.license_info)
             schema.setdefault("components", {}).setdefault("schemas", {})["Problem"] = \
                 problem_schema()
             schemas.install(schema)

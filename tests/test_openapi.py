@@ -159,6 +159,20 @@ def test_answers_are_named_components(spec):
         assert name in names, name
 
 
+def test_every_schema_is_valid_json_schema_and_every_tag_is_declared(spec):
+    """OpenAPI 3.1 schemas are JSON Schema 2020-12: each component passes the metaschema; each
+    operation's tags are declared (with a description) at the top."""
+    for name, schema in spec["components"]["schemas"].items():
+        try:
+            jsonschema.Draft202012Validator.check_schema(schema)
+        except jsonschema.SchemaError as exc:  # pragma: no cover - the message is the point
+            pytest.fail(f"components/schemas/{name}: {exc.message}")
+    declared = {t["name"]: t.get("description") for t in spec.get("tags", [])}
+    for method, path, op in operations(spec):
+        for tag in op.get("tags", []):
+            assert declared.get(tag), f"{method.upper()} {path}: tag {tag!r} not declared"
+
+
 # -- (3) real answers validate against their documented schemas --------------------------------
 
 def closed(spec: dict[str, Any]) -> dict[str, Any]:

@@ -24,7 +24,6 @@ __all__ = [
     "STRS",
     "array",
     "component",
-    "described",
     "nullable",
     "obj",
     "path_param",
@@ -90,13 +89,6 @@ def obj(required: dict[str, Schema], optional: dict[str, Schema] | None = None,
     if description:
         out["description"] = description
     return out
-
-
-def described(schema: Schema, description: str) -> Schema:
-    """``schema`` with a description (a reference is wrapped, its siblings kept apart)."""
-    if "$ref" in schema:
-        return {"allOf": [schema], "description": description}
-    return {**schema, "description": description}
 
 
 def query_param(name: str, description: str, *, required: bool = False,
