@@ -199,7 +199,8 @@ def _issuer(doc: Document, book: EntityBook, org: str | None, notes: list[str]
                 candidates.insert(0, (entity, "the policy calls it \"we\""))
             elif re.search(r"©|\bcopyright\b", unit.text, re.I):
                 candidates.append((entity, "the copyright holder"))
-    first = next(iter(book.entities.values()), None)
+    first = next((e for e in book.entities.values()
+                  if not {"former name", "parent"} & e.roles), None)
     for entity, _why in candidates or ([(first, "the first entity the policy names")]
                                       if first else []):
         unit = next(u for u in doc.units if any(e is entity for _, e, _ in book.mentions(u)))

@@ -14,13 +14,21 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 import pycountry
 
-from xborder.graph.ingest.legalforms import LEGAL_FORMS, cjk_mentions
-from xborder.graph.ingest.lexicon import CJK_WE, REPRESENTATIVE, ROLE
+from xborder.graph.ingest.legalforms import LEGAL_FORMS
+from xborder.graph.ingest.lexicon import (
+    CJK_WE,
+    COLLECTIVE,
+    FORMER,
+    PARENT,
+    PRONOUNS,
+    REPRESENTATIVE,
+    ROLE,
+)
 from xborder.graph.ingest.model import EntityProposal, Evidence, slug
+from xborder.graph.ingest.names import Mention, entity_key, find_mentions, name_key
 from xborder.graph.ingest.places import PlaceFinder, is_country
 from xborder.graph.ingest.text import Document, Unit
 
@@ -28,30 +36,16 @@ __all__ = ["LEGAL_FORMS", "EntityBook", "Mention", "definitions", "entity_key", 
            "name_key",
            "place_entity", "representative"]
 
-_FORM = re.compile("|".join(f"(?P<f{i}>(?<![\\w.])(?:{p})(?![\\w/]))"
-                            for i, (p, *_rest) in enumerate(LEGAL_FORMS)))
-_WORD = re.compile(r"[\w&][\w&'’.\-]*|&")
-_CONNECT = frozenset({"of", "and", "&", "de", "du", "des", "der", "für", "la", "le", "y", "e",
-                      "for", "dos", "das", "do", "da", "del", "della", "di", "van", "von", "den"})
-_LEADING = frozenset({"the", "this", "that", "these", "our", "your", "if", "for", "in", "by",
-                      "when", "where", "please", "however", "both", "each", "dear", "copyright",
-                      "all", "any", "from", "with", "under", "and", "or", "as", "to", "at", "on",
-                      "contact", "controller", "data", "personal", "users", "via", "is",
-                      "until", "since", "before", "after", "effective", "currently", "otherwise",
-                      "while", "whereas", "but", "then", "also", "namely", "i.e.", "e.g.",
-                      # the same words in the other languages read
-                      "für", "o", "a", "le", "la", "les", "l", "die", "der", "das", "den", "dem",
-                      "el", "il", "lo", "los", "las", "het", "een", "une", "un", "ein", "eine",
-                      "entidad:", "entity:", "société", "sociedad", "società", "firma", "empresa",
-                      "sauf", "si", "wenn", "als", "bei", "pour", "par", "por", "per", "door",
-                      "von", "vom", "zur", "et", "und", "en", "y", "e", "ou", "oder", "of"})
 _STATED = re.compile(r"^\s*(?:,\s*)?(?:\(|,?\s*(?:a\s+)?(?:company\s+|corporation\s+|"
                      r"entity\s+)?(?:registered|incorporated|established|organi[sz]ed|located|"
                      r"based|headquartered|domiciled|with\s+(?:its\s+)?(?:registered\s+)?"
                      r"(?:office|seat|address)|having\s+its|at\b|of\s+\d|which\s+is\s+(?:based|"
                      r"located|headquartered|registered|incorporated)|dont\s+le\s+siège|"
                      r"situé|sise?\b|mit\s+(?:eingetragenem\s+)?Sitz|con\s+sede|com\s+sede|"
-                     r"gevestigd|ansässig|domicili)|,\s*\d)", re.I)
+                     r"gevestigd|ansässig|domicili)|,\s*\d|"
+                     # an address set on lines of its own: "Kaistraße 6 40221 Düsseldorf"
+                     r"\s+(?:[A-ZÄÖÜ][\w.'’-]*\s+){1,4}\d+[a-z]?\s*,?\s*(?:[A-Z]{1,2}\s*[-–]\s*)?"
+                     r"\d{4,5}\s)", re.I)
 #: ", Calle Mayor 5, 28013 Madrid, " before a country: capitalised words, numbers, commas
 _ADDRESS = re.compile(r",\s*(?:(?:[A-Z\d][\w.'’/-]*|the|de|del|di|am|an|der|of)[\s,]*){0,12}")
 _REGISTERED = re.compile(r"^\s*(?:\([^)]*\)\s*)?,?\s*(?:is|was)\s+(?:a\s+(?:\w+\s+)?(?:company|"
@@ -65,96 +59,6 @@ _NOT_CODES = frozenset({"IT", "AI", "TV", "IO", "ID", "AD", "AM", "PM", "ME", "M
 _QUOTED = re.compile(r"[\"“‘'„«]([^\"”’'“»]{1,40})[\"”’'“»]")
 
 
-@dataclass(frozen=True)
-class Mention:
-    name: str  # the name with its legal form, as a register would write it
-    written: str  # as the policy writes it
-    start: int
-    end: int
-    form: str
-    candidates: tuple[str, ...]
-    base: str = ""  # the name without its legal form
-
-    @property
-    def key(self) -> str:
-        return entity_key(self.name)
-
-
-_LONG_FORMS = [(re.compile(r"\blimited\b", re.I), "ltd"),
-               (re.compile(r"\bincorporated\b", re.I), "inc"),
-               (re.compile(r"\bcorporation\b", re.I), "corp")]
-
-
-def entity_key(name: str) -> str:
-    """Two names of one company: as :func:`name_key`, and "Limited"/"Ltd", "Incorporated"/
-    "Inc", "Corporation"/"Corp" as one."""
-    for pattern, short in _LONG_FORMS:
-        name = pattern.sub(short, name)
-    return name_key(name)
-
-
-def name_key(name: str) -> str:
-    """Names compared without case, punctuation or spacing ("Co., Ltd." = "Co Ltd")."""
-    return re.sub(r"[\W_]+", "", name.casefold())
-
-
-def find_mentions(text: str) -> list[Mention]:
-    mentions: list[Mention] = []
-    for m in _FORM.finditer(text):
-        index = int(next(k for k, v in m.groupdict().items() if v is not None)[1:])
-        _pattern, form, candidates, continental = LEGAL_FORMS[index]
-        head = text[:m.start()]
-        sep = re.search(r",?\s*$", head)
-        words_end = sep.start() if sep else len(head)
-        if sep is None or not sep[0] or "\n" in sep[0]:
-            continue
-        words = list(_WORD.finditer(head[:words_end]))
-        start = None
-        for w in reversed(words):
-            gap = head[w.end():start if start is not None else words_end]
-            if start is not None and (gap.strip() not in ("", "-", "(", ")") or "\n" in gap):
-                break
-            token = w[0]
-            if _FORM.fullmatch(token) and start is not None:
-                break  # another entity's legal form: "X Ltd and Y Limited"
-            if start is not None and token.endswith(".") and \
-                    not re.fullmatch(r"(?:[A-Z]\.)+|[A-Z][a-z]?\.|St\.", token):
-                break  # the end of the sentence before
-            if token[0].isupper() or token[0].isdigit() or (token in _CONNECT and start):
-                start = w.start()
-            else:
-                break
-        if start is None:
-            continue
-        name_words = head[start:words_end].split()
-        popped = False
-        while name_words and (name_words[0].casefold() in _LEADING or
-                              name_words[0] in _CONNECT):
-            if name_words[0] == "The" and (popped or head[:start].strip()[-1:].isalpha()):
-                break  # "… how The Meet Group, Inc. uses …": part of the name
-            name_words.pop(0)
-            popped = True
-        while name_words and name_words[-1] in _CONNECT:
-            name_words.pop()
-        if name_words and name_words[0] in ("UK", "EU", "EEA", "US", "USA") and \
-                re.search(r"\b(?:in|for|from|the)\s*$", head[:start]):
-            name_words.pop(0)
-        line_before = head[:start].rsplit("\n", 1)[-1]
-        shouting = len(name_words) >= 3 and all(w.isupper() for w in name_words) and \
-            not re.search(r"[a-z]", line_before)  # an all-capital heading, not a name in prose
-        if not name_words or (len(name_words) == 1 and len(name_words[0]) < 2) or shouting:
-            continue
-        base = " ".join(name_words)
-        first = head.index(name_words[0], start, words_end)
-        written, form_text = text[first:m.end()], m[0].strip()
-        if form_text == "Ltd." and not text[m.end():].strip():
-            written, form_text = written[:-1], "Ltd"  # the full stop ends the sentence
-        joiner = " " if continental or "," not in sep[0] else ", "
-        name = base if form.endswith("(written out)") else base + joiner + form_text
-        mentions.append(Mention(name, written, first, m.end(), form, candidates, base))
-    return mentions + cjk_mentions(text, mentions)
-
-
 def definitions(text: str, mention: Mention) -> tuple[list[str], bool]:
     """Short names the policy defines for an entity (``("Huawei", "we", "us")``) and whether
     it is the one the policy calls "we"."""
@@ -166,11 +70,9 @@ def definitions(text: str, mention: Mention) -> tuple[list[str], bool]:
                                   after[:paren.start()]):
         return [], False
     quoted = [q.strip(" *_,\\-\u00a0") for q in _QUOTED.findall(paren[1])]
-    pronouns = {"we", "us", "our", "ours", "wir", "uns", "nous", "wij", "ons", "nosotros", "nós",
-                "noi", "nos"}
-    names = [q for q in quoted if q.casefold() not in pronouns and q[:1].isupper()]
+    names = [q for q in quoted if q.casefold() not in PRONOUNS and q[:1].isupper()]
     words = {w.casefold() for w in re.findall(r"\w+", paren[1])} if quoted else set()
-    return names, any(q.casefold() in pronouns for q in quoted) or bool(words & pronouns)
+    return names, any(q.casefold() in PRONOUNS for q in quoted) or bool(words & PRONOUNS)
 
 
 def place_entity(text: str, mention: Mention, finder: PlaceFinder, limit: int | None = None
@@ -205,6 +107,9 @@ def _stated_end(window: str, end: int) -> int:
 
 
 _REPRESENTATIVE = re.compile(REPRESENTATIVE, re.I)
+_FORMER = re.compile(FORMER, re.I)
+_PARENT = re.compile(PARENT, re.I)
+_COLLECTIVE = re.compile(COLLECTIVE, re.I)
 _CONTROL_WORD = re.compile(r"\bcontroll(?:er|ed)|\bresponsible\b|" + ROLE, re.I)
 
 
@@ -221,7 +126,8 @@ class EntityBook:
         for unit in doc.units:
             found: list[tuple[Mention, int]] = []  # each mention, and where its cell ends
             for x, y in unit.cell_spans():
-                found += [(_shift(m, x), y) for m in find_mentions(unit.text[x:y])]
+                found += [(_shift(_after_places(m, self.finder), x), y)
+                          for m in find_mentions(unit.text[x:y])]
             rows = []
             for i, (m, cell_end) in enumerate(found):
                 limit = min(found[i + 1][0].start if i + 1 < len(found) else cell_end, cell_end)
@@ -230,10 +136,39 @@ class EntityBook:
                 rows.append((m, entity, stated))
                 if representative(unit.text, m.start, m.end):
                     entity.roles.add("representative")
+                before = unit.text[max(0, m.start - 80):m.start]
+                if _FORMER.search(before[-40:]):
+                    entity.roles.add("former name")
+                elif _PARENT.search(before):
+                    entity.roles.add("parent")
             if rows:
                 self.by_unit[unit.index] = rows
+        self._collective(doc)
         self._short_forms(doc)
         self._alias_countries(doc)
+
+    def _collective(self, doc: Document) -> None:
+        """"SurveyMonkey Inc., SurveyMonkey Europe UC … (collectively “SurveyMonkey”)": the short
+        name (and "we") stands for every company listed before it, never for a former name
+        or a parent."""
+        for unit in doc.units:
+            rows = self.by_unit.get(unit.index, [])
+            for paren in re.finditer(r"\(([^()]{0,160})\)", unit.text) if rows else ():
+                if not _COLLECTIVE.search(paren[1]):
+                    continue
+                quoted = [q.strip(" *_,\\-\u00a0") for q in _QUOTED.findall(paren[1])]
+                names = [q for q in quoted if q.casefold() not in PRONOUNS and q[:1].isupper()]
+                we = any(q.casefold() in PRONOUNS for q in quoted)
+                listed = [e for m, e, _s in rows if m.end <= paren.start()]
+                members = [e for e in listed if not {"former name", "parent", "representative"}
+                           & e.roles]
+                for entity in members:
+                    entity.aliases += [n for n in names if n not in entity.aliases]
+                    entity.we = entity.we or we
+                for entity in listed:
+                    if not any(entity is x for x in members):  # a former name, a parent
+                        entity.we = False
+                        entity.aliases = [a for a in entity.aliases if a not in names]
 
     def _short_forms(self, doc: Document) -> None:
         """An entity named again without its legal form ("Viaplay Group UK is a joint data
@@ -330,14 +265,55 @@ class EntityBook:
         return self.by_unit.get(unit.index, [])
 
     def alias(self, word: str) -> EntityProposal | None:
-        for entity in self.entities.values():
-            if word in entity.aliases:
-                return entity
-        return None
+        found = self.aliased(word)
+        return found[0] if found else None
+
+    def aliased(self, word: str, typo: bool = False) -> list[EntityProposal]:
+        """The entities a short name stands for (several for "(collectively “X”)"); with
+        ``typo``, a short name of six letters or more also matches with one letter wrong or
+        two swapped ("Oubtrain" for "Outbrain")."""
+        found = [e for e in self.entities.values() if word in e.aliases]
+        if not found and typo and len(word) >= 6:
+            found = [e for e in self.entities.values()
+                     if any(len(a) >= 6 and _one_edit(word, a) for a in e.aliases)]
+        return found
 
     @property
     def we(self) -> EntityProposal | None:
         return next((e for e in self.entities.values() if e.we), None)
+
+
+def _after_places(m: Mention, finder: PlaceFinder) -> Mention:
+    """"New Zealand – Kiwi Pay Limited" (a place and its company): the name follows the dash.
+    A dash between two parts of a name stays ("Mútua dos Pescadores – Mútua de Seguros")."""
+    cut = re.search(r"\s[–—-]\s", m.written)
+    if cut is None:
+        return m
+    left = m.written[:cut.start()]
+    rest = left
+    for place in sorted(finder.find(left), key=lambda p: -p.start):
+        rest = rest[:place.start] + rest[place.end:]
+    if rest == left or any(w.casefold() not in ("and", "&", "und", "et", "y", "e", "en", "the")
+                           for w in rest.split()):
+        return m
+    dash = cut[0].strip()
+    name = m.name.split(f" {dash} ", 1)[-1]
+    base = m.base.split(f" {dash} ", 1)[-1]
+    return Mention(name, m.written[cut.end():], m.start + cut.end(), m.end, m.form, m.candidates,
+                   base)
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """``a`` and ``b`` differ by one letter changed, added or dropped, or two swapped."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    i = next((k for k, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a),
+                                                                                 len(b)))
+    if len(a) == len(b):
+        return a[i + 1:] == b[i + 1:] or (a[i + 1:i + 2] == b[i:i + 1] and
+                                          a[i:i + 1] == b[i + 1:i + 2] and a[i + 2:] == b[i + 2:])
+    longer, shorter = (a, b) if len(a) > len(b) else (b, a)
+    return longer[i + 1:] == shorter[i:]
 
 
 def _shift(m: Mention, by: int) -> Mention:

@@ -1,18 +1,13 @@
-"""Legal forms: the company forms ``ingest`` recognises, the countries each is used in, and the
-Japanese, Korean and Chinese forms, which are found by their punctuation rather than capitals.
+"""Legal forms: the company forms ``ingest`` recognises and the countries each is used in.
+
+Most follow the name ("Acme GmbH", "WebGroup Czech Republic, a.s.", "orka Partnerschaft mbB");
+French forms may also come first ("SAS HAPPN"). The Japanese, Korean and Chinese forms, found by
+their punctuation rather than capitals, are in :mod:`.lexicon` (``CJK_FORMS``).
 """
 
 from __future__ import annotations
 
-import re
-from typing import TYPE_CHECKING
-
-from xborder.graph.ingest.lexicon import CJK_FORMS
-
-if TYPE_CHECKING:
-    from xborder.graph.ingest.entities import Mention
-
-__all__ = ["LEGAL_FORMS", "cjk_mentions"]
+__all__ = ["LEGAL_FORMS", "PREFIX_FORMS"]
 
 _EU_SE = ("DE", "FR", "LU", "NL", "AT", "IE")
 #: (pattern, canonical form, candidate countries, continental: no comma before the form)
@@ -28,22 +23,47 @@ LEGAL_FORMS: list[tuple[str, str, tuple[str, ...], bool]] = [
     (r"PTE\.?\s*LTD\.?", "Pte. Ltd.", ("SG",), False),
     (r"Limited|Ltd\.?|LIMITED|LTD\.?", "Limited", ("GB", "IE", "HK"), False),
     (r"UC", "UC", ("IE",), False),
+    (r"(?:Sociedad\s+(?:An[oó]nima\s+)?)?Unipersonal", "Unipersonal", ("ES",), False),
     (r"PLC|plc|p\.l\.c\.", "plc", ("GB", "IE"), False),
     (r"LLP", "LLP", ("GB", "US"), False),
     (r"GmbH\s*&\s*Co\.?\s*KG|gGmbH|GmbH|mbH", "GmbH", ("DE", "AT", "CH"), True),
+    (r"Ges\.\s?m\.\s?b\.\s?H\.|GesmbH", "GmbH", ("AT",), True),
+    (r"(?:PartG\s+)?mbB|PartG", "PartG mbB", ("DE",), True),
+    (r"KGaA|OHG|GbR|e\.\s?V\.|eG", "KGaA, OHG, GbR, e.V., eG", ("DE", "AT"), True),
     (r"AG", "AG", ("DE", "CH", "AT"), True),
     (r"KG", "KG", ("DE", "AT"), True),
     (r"UG(?:\s*\(haftungsbeschränkt\))?", "UG", ("DE",), True),
     (r"S\.A\.\s*de\s*C\.V\.", "S.A. de C.V.", ("MX",), True),
+    (r"S\.\s?de\s+R\.L\.(?:\s+de\s+C\.V\.)?", "S. de R.L.", ("MX",), True),
     (r"S\.A\.S\.?U?|SASU?", "SAS", ("FR",), True),
     (r"société\s+par\s+actions\s+simplifiée(?:\s+unipersonnelle)?", "SAS (written out)", ("FR",),
      True),
-    (r"société\s+à\s+responsabilité\s+limitée", "SARL (written out)", ("FR",), True),
-    (r"S\.à\s?r\.l\.", "S.à r.l.", ("LU",), True),
+    (r"société\s+(?:privée\s+)?à\s+responsabilité\s+limitée", "SARL (written out)", ("FR",),
+     True),
+    (r"société\s+anonyme", "S.A. (written out)", ("FR", "BE", "LU", "CH"), True),
+    (r"Gesellschaft\s+mit\s+beschränkter\s+Haftung", "GmbH (written out)", ("DE", "AT", "CH"),
+     True),
+    (r"società\s+(?:a\s+responsabilità\s+limitata|per\s+azioni)", "S.r.l. (written out)",
+     ("IT",), True),
+    (r"sociedad\s+(?:limitada|an[oó]nima)", "S.L. (written out)", ("ES",), True),
+    (r"sociedade\s+an[oô]nima|sociedade\s+por\s+quotas", "S.A. (written out)", ("PT", "BR"),
+     True),
+    (r"(?:besloten|naamloze)\s+vennootschap", "B.V. (written out)", ("NL", "BE"), True),
+    (r"limited\s+liability\s+company|public\s+limited\s+company", "LLC (written out)",
+     ("US", "GB", "IE"), False),
+    (r"S\.à\s?r\.l\.|Sàrl", "S.à r.l.", ("LU", "CH"), True),
+    (r"EURL|SNC|SCOP", "EURL, SNC, SCOP", ("FR",), True),
+    (r"BVBA|SPRL|CVBA", "BV (Belgium)", ("BE",), True),
+    (r"SIA", "SIA", ("LV",), True),
+    (r"EOOD|EAD|OOD", "EOOD", ("BG",), True),
+    (r"CLG", "CLG", ("IE",), False),
     (r"S\.A\.R\.L\.|SARL", "SARL", ("FR", "LU"), True),
     (r"S\.L\.U?\.?|SLU?", "S.L.", ("ES",), True),
-    (r"S\.p\.A\.|SpA|Spa", "S.p.A.", ("IT",), True),
-    (r"S\.r\.l\.|Srl|SRL|srl", "S.r.l.", ("IT", "RO"), True),
+    (r"S\.p\.A\.|S\.P\.A\.|SpA|Spa", "S.p.A.", ("IT",), True),
+    (r"S\.\s?c\.\s?a\.?\s?r\.\s?l\.?|S\.C\.A\.R\.L\.?|[Ss]carl|S\.c\.p\.A\.|S\.n\.c\.|S\.a\.s\.",
+     "S.c.a r.l., S.c.p.A., S.n.c., S.a.s.", ("IT",), True),
+    (r"S\.r\.l\.|S\.R\.L\.|Srl|SRL|srl", "S.r.l.", ("IT", "RO", "BE", "AR"), True),
+    (r"Sagl", "Sagl", ("CH",), True),
     (r"S\.A\.?|SA", "S.A.", ("FR", "ES", "LU", "BE", "CH", "PL", "PT", "AR", "BR"), True),
     (r"Ltda\.?", "Ltda.", ("BR",), True),
     (r"Lda\.?", "Lda.", ("PT",), True),
@@ -52,45 +72,34 @@ LEGAL_FORMS: list[tuple[str, str, tuple[str, ...], bool]] = [
     (r"UAB", "UAB", ("LT",), True),
     (r"B\.V\.|BV", "B.V.", ("NL",), True),
     (r"N\.V\.|NV", "N.V.", ("NL", "BE"), True),
-    (r"Aktiebolag|AB", "AB", ("SE",), True),
+    (r"Aktiebolag|AB(?:\s*\(publ\))?", "AB", ("SE",), True),
     (r"ApS", "ApS", ("DK",), True),
     (r"A/S", "A/S", ("DK", "NO"), True),
     (r"ASA|AS", "AS", ("NO",), True),
     (r"Oyj|Oy", "Oy", ("FI",), True),
-    (r"Sp\.\s*z\s*o\.\s*o\.", "Sp. z o.o.", ("PL",), True),
-    (r"s\.r\.o\.", "s.r.o.", ("CZ", "SK"), True),
+    (r"[Ss]p\.\s*z\s*o\.\s*o\.", "Sp. z o.o.", ("PL",), True),
+    (r"(?:spol\.\s*s\s*)?s\.\s?r\.\s?o\.", "s.r.o.", ("CZ", "SK"), True),
+    (r"a\.\s?s\.", "a.s.", ("CZ", "SK"), False),
+    (r"d\.o\.o\.|d\.d\.", "d.o.o.", ("HR", "SI", "RS", "BA", "ME"), True),
+    (r"Zrt\.|Nyrt\.", "Zrt.", ("HU",), True),
     (r"Kft\.?", "Kft.", ("HU",), True),
     (r"A\.Ş\.", "A.Ş.", ("TR",), True),
     (r"K\.K\.|Kabushiki\s+Kaisha|G\.K\.|Godo\s+Kaisha", "K.K.", ("JP",), True),
+    (r"Berhad|Bhd\.?", "Berhad", ("MY",), True),
+    (r"Tbk\.?", "Tbk", ("ID",), True),
+    (r"Ltée|Limitée", "Ltée", ("CA",), False),
+    (r"EIRELI", "EIRELI", ("BR",), True),
+    (r"P?JSC", "JSC", ("RU", "KZ", "UA", "AE"), True),
     (r"Inc\.?|Incorporated", "Inc.", ("US",), False),
+    (r"PBC|L\.P\.|LLLP|PLLC", "PBC, L.P.", ("US",), False),
+    (r"Co\.(?!\s+[A-Z][a-z])", "Co.", ("US", "GB"), False),  # not "Co. Dublin" (an address)
     (r"Corp\.?|Corporation", "Corporation", ("US",), False),
     (r"L\.L\.C\.|LLC", "LLC", ("US",), False),
     (r"ULC", "ULC", ("CA",), False),
     (r"SE", "SE", _EU_SE, True),
 ]
 
-
-_CJK = [(re.compile(p), form, countries) for p, form, countries in CJK_FORMS]
-
-
-def cjk_mentions(text: str, taken: list[Mention]) -> list[Mention]:
-    """Company names written with a Japanese, Korean or Chinese form (株式会社…, …有限公司,
-    ㈜…, … 유한회사): no capitals, no spaces, so found by the form and the punctuation."""
-    if not re.search(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af㈜]", text):
-        return []
-    found: list[Mention] = []
-    for pattern, form, countries in _CJK:
-        for m in pattern.finditer(text):
-            name = m[0].strip()
-            start = m.start() + (len(m[0]) - len(m[0].lstrip()))
-            end = start + len(name)
-            if len(name) < 3 or any(x.start < end and start < x.end for x in taken + found):
-                continue
-            found.append(_mention(name, start, end, form, countries))
-    return sorted(found, key=lambda x: x.start)
-
-
-def _mention(name: str, start: int, end: int, form: str, countries: tuple[str, ...]) -> Mention:
-    from xborder.graph.ingest.entities import Mention
-
-    return Mention(name, name, start, end, form, countries, name)
+#: Forms written before the name ("la SAS HAPPN"): (pattern, canonical form, countries)
+PREFIX_FORMS: list[tuple[str, str, tuple[str, ...]]] = [
+    (r"SASU|SAS|SARL|EURL", "SAS", ("FR",)),
+]

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["CJK_FORMS", "CJK_WE", "EEA_NAMES", "EU_NAMES", "JOINT", "PROVIDER_AFTER",
-           "PROVIDER_BEFORE", "REPRESENTATIVE", "ROLE", "ROLE_HEADING", "VERB"]
+__all__ = ["CJK_FORMS", "CJK_WE", "COLLECTIVE", "EEA_NAMES", "EU_NAMES", "FORMER", "JOINT",
+           "PARENT", "PRONOUNS", "PROVIDER_AFTER", "PROVIDER_BEFORE", "REPRESENTATIVE", "ROLE",
+           "ROLE_HEADING", "VERB", "WHO_WE_ARE"]
 
 #: A controller's role, as a noun phrase (case-insensitive).
 ROLE = (r"(?:data\s+)?controllers?\b"
@@ -41,7 +42,12 @@ PROVIDER_AFTER = (r"\b(?:(?:owned\s+and\s+)?operated|provided(?:\s+and\s+control
                   r"|\bcontracting\s+(?:entity|party)\s+is\b|\bwill\s+be\s+provided\s+to\s+you"
                   r"\s+by\b|\ba\s+service\s+provided\s+by\b|\bexploitée?s?\s+par\b"
                   r"|\bfournis?\s+par\b|\bbetrieben\s+von\b|\bbereitgestellt\s+von\b"
-                  r"|\bsous\s+la\s+responsabilité\s+d[e']")
+                  r"|\bsous\s+la\s+responsabilité\s+d[e']"
+                  r"|\b(?:published|managed)\s+by\b|\b(?:are|is)\s+served\s+by\b"
+                  r"|\bédité(?:e|s|es)?\s+par\b"
+                  r"|\bherausgegeben\s+von\b|\b(?:gestit|pubblicat)[oaie]\s+da\b"
+                  r"|\b(?:gestionad|operad|publicad|explotad|gerid)[oa]s?\s+por\b"
+                  r"|\b(?:beheerd|uitgegeven|geëxploiteerd)\s+door\b")
 #: Provider wording that names the entity BEFORE it ("X provides the Services to you").
 PROVIDER_BEFORE = (r"^\s*(?:\([^)]*\)\s*)?,?\s*(?:provides?\s+(?:the|our|its)\s+(?:Services?|"
                    r"Platform|products?)\s+to\s+you|determines?\s+the\s+purposes\s+and\s+"
@@ -61,6 +67,25 @@ REPRESENTATIVE = (r"\brepresentatives?\b|\bArt(?:icle|\.)?\s*27\b|\bdata\s+prote
                   r"protección|\brappresentante\b|\bresponsabile\s+della\s+protezione|\bencarregado"
                   r"\b|\bresponsável\s+pela\s+proteção\s+d[oe]s?\s+dados\b|\bauthori[sz]ed\s+"
                   r"representative\b|代表取締役|代表者|개인정보\s?보호\s?책임자|法定代表人")
+#: "Who we are" in the languages read: the companies listed under it are the controllers
+WHO_WE_ARE = (r"\bwho\s+we\s+are\b|\bwer\s+(?:sind\s+wir|wir\s+sind)\b|\bqui\s+sommes[- ]nous\b|"
+              r"\bchi\s+siamo\b|\bqui[eé]nes\s+somos\b|\bwie\s+(?:zijn\s+wij|wij\s+zijn)\b|"
+              r"\bquem\s+somos\b")
+#: Before a former name ("(formerly Outbrain Inc.)"), anchored at the name.
+FORMER = (r"\b(?:formerly|previously|under\s+change\s+of\s+name\s+from|anciennement|ehemals|"
+          r"vormals|voorheen|antes\s+denominada|anteriormente|già|precedentemente)\s*:?\s*$")
+#: Before a parent company ("la società madre Decisis Services SA"), anchored at the name.
+PARENT = (r"\b(?:parent\s+(?:company|entity|undertaking)|ultimate\s+parent|société\s+mère|"
+          r"maison\s+mère|Muttergesellschaft|Konzernmutter|società\s+madre|capogruppo|"
+          r"casa\s+madre|sociedad\s+matriz|moedermaatschappij|empresa[- ]mãe|sociedade[- ]mãe|"
+          r"sociedade\s+controladora)\b[^.;:()]{0,60}$")
+#: A short name given to several companies at once ("(collectively “SurveyMonkey”)").
+COLLECTIVE = (r"\b(?:collectively|together|jointly|collectivement|ensemble|gemeinsam|zusammen|"
+              r"insgesamt|colectivamente|conjuntamente|collettivamente|congiuntamente|"
+              r"gezamenlijk|samen|coletivamente)\b")
+#: "we" and "us" in the languages read, as a policy defines them for its issuer.
+PRONOUNS = frozenset({"we", "us", "our", "ours", "wir", "uns", "nous", "wij", "ons", "nosotros",
+                      "nós", "noi", "nos"})
 #: The EEA and the EU in the languages read (their abbreviations too).
 EEA_NAMES = (r"\b(?:l['’]\s*|the\s+)?(?:European\s+Economic\s+Area|Espace\s+[ée]conomique\s+"
              r"europ[ée]en|Europäische[nm]?\s+Wirtschaftsraum[es]?|Europese\s+Economische\s+Ruimte|"
