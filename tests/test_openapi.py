@@ -329,7 +329,7 @@ def test_every_organisations_resolution_matches(client, strict):
 def test_a_batch_matches_its_schema(client, strict):
     body = {"items": [{"location": "RE", "service": "consumer-cloud", "org": "huawei",
                        "at": "2017-06-01"},
-                      {"location": "Qzxqzx", "org": "huawei"},
+                      {"location": "Middle-earth", "org": "huawei"},
                       {"location": "Korea", "org": "huawei"}]}
     for view in ("full", "compact"):
         r = client.post("/v1/resolve/batch", params={"view": view}, json=body)

@@ -134,7 +134,7 @@ BATCH_REQUEST: dict[str, Any] = component("BatchRequest", {
     "example": {"items": [
         {"location": "RE", "service": "consumer-cloud", "at": "2017-06-01"},
         {"location": "81.2.69.160", "service": "consumer-cloud", "at": "2017-06-01"},
-        {"location": "Atlantis"}]},
+        {"location": "Middle-earth"}]},
 })
 BATCH_RESPONSE: dict[str, Any] = component("BatchResponse", obj({
     "count": INT,
