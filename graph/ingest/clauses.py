@@ -26,7 +26,16 @@ from dataclasses import dataclass
 
 from xborder.graph.ingest.dating import Dating, dates_in, document_date, parse_day
 from xborder.graph.ingest.entities import EntityBook, Mention, representative
-from xborder.graph.ingest.lexicon import JOINT, PROVIDER_AFTER, PROVIDER_BEFORE, ROLE, VERB
+from xborder.graph.ingest.lexicon import (
+    FORMER,
+    JOINT,
+    PARENT,
+    PROVIDER_AFTER,
+    PROVIDER_BEFORE,
+    ROLE,
+    VERB,
+    WHO_WE_ARE,
+)
 from xborder.graph.ingest.model import (
     EntityProposal,
     Evidence,
@@ -35,20 +44,25 @@ from xborder.graph.ingest.model import (
     ServiceProposal,
     slug,
 )
-from xborder.graph.ingest.places import EVERYONE, PlaceFinder, Scope
+from xborder.graph.ingest.names import slot_name
+from xborder.graph.ingest.places import EVERYONE, PlaceFinder, Scope, not_user_places
 from xborder.graph.ingest.services import ServiceBook
 from xborder.graph.ingest.text import Document, Unit
 
-__all__ = ["Dating", "controller_rules", "dates_in", "document_date", "number_rules", "parse_day",
-           "rule_for"]
+__all__ = ["Dating", "controller_rules", "dates_in", "document_date", "not_user_places",
+           "number_rules", "parse_day", "rule_for"]
 
 CUE = re.compile(r"\bcontrollers?\b|\bcontrolled\s+by\b|\bresponsible\s+(?:for|entity|"
                  r"company|party)\b|\bis\s+responsible\b|" + ROLE + "|" + PROVIDER_AFTER +
                  r"|\bprovides?\s+(?:the|our)\s+Services?\s+to\s+you\b|\bdetermines?\s+the\s+"
                  r"purposes\s+and\s+(?:the\s+)?means\b|\bsamen\s+verantwoordelijk", re.I)
-_ASSERT_BEFORE = re.compile(r"^\s*(?:\([^)]*\)\s*)?,?\s*(?:is|are|acts?\s+as|will\s+(?:be|act"
+_ASSERT_BEFORE = re.compile(r"^\s*(?:\([^)]*\)\s*)?,?\s*(?:(?:all|each|both)\s+of\s+(?:which|"
+                            r"whom)\s+|which\s+|who\s+)?(?:is|are|acts?\s+as|will\s+(?:be|act"
                             r"\s+as)|was|were|remains?|becomes?|shall\s+be|has\s+been|serves?\s+"
                             r"as)\b[^.;]{0,60}?\b(?:controllers?|responsible)\b|"
+                            r"^\s*(?:\([^)]*\)\s*)?,?\s*(?:in\s+(?:its|their)\s+capacity\s+as|"
+                            r"acting\s+as|as)\s+(?:the\s+|a\s+)?(?:sole\s+|joint\s+)?(?:data\s+)?"
+                            r"controllers?\b|"
                             r"^\s*(?:\([^)]*\)\s*)?,?\s*" + VERB + r"\b[^.;]{0,60}?(?:" + ROLE +
                             r")|^\s*(?:\([^)]*\)\s*)?,?[^.;]{0,90}?\ben\s+(?:sa|leur)\s+qualité\s+"
                             r"de\s+responsables?|^\s*,\s*(?:situé\w*|sise?|located|based|dont|with\s+"
@@ -58,14 +72,16 @@ _AFTER = re.compile(r"(?:\b(?:controlled\s+by|controllers?\b[^.;]{0,80}?\b(?:is|
                     r"was|becomes?|shall\s+be)|responsible[^.;]{0,80}?\b(?:is|are|will\s+be|"
                     r"was)|(?:" + ROLE + r")[^.;]{0,80}?\b(?:est|ist|es|è|is|é|sont|sind)"
                     r"(?:\s+(?:la|le|die|der|el|il|de|a|o))?|traitées?\s+par|trattati\s+da|"
-                    r"verarbeitet\s+von|tratados\s+por)\s*(?:the\s+company\s+|la\s+société\s+|"
+                    r"verarbeitet\s+von|tratados\s+por|(?:is|are)\s+processed\s+by)\s*(?:the\s+company\s+|la\s+société\s+|"
                     r"die\s+Gesellschaft\s+|la\s+sociedad\s+|la\s+società\s+)?$|(?:" +
                     PROVIDER_AFTER + r")\s*(?:the\s+)?$)", re.I)
 _LIST_CUE = re.compile(r"\bcontrol(?:ler|lers|led|s)\b|\bresponsible\b|\bentit(?:y|ies)\b|"
                        r"\bcontracting\b|\b(?:company|entity)\s+you\s+(?:deal|contract)\s+with\b|"
                        r"\bdepends\s+on\s+(?:your\s+(?:country|region|location)|where\s+you)|"
-                       r"dépend\s+de\s+votre\s+(?:lieu|pays)|hängt\s+davon\s+ab,\s+wo|" + ROLE,
+                       r"dépend\s+de\s+votre\s+(?:lieu|pays)|hängt\s+davon\s+ab,\s+wo|" + ROLE +
+                       "|" + WHO_WE_ARE,
                        re.I)
+_WHO = re.compile(WHO_WE_ARE, re.I)
 _DATA_WORD = re.compile(r"\b(?:data|information|privacy|processing|users?|customers?|you|your)\b",
                         re.I)
 _JOINT = re.compile(JOINT, re.I)
@@ -77,47 +93,37 @@ _STRONG = re.compile(r"\b(?:is|are|acts?\s+as|will\s+be|was|remains?|becomes?|sh
                      r"\bcontrolled\s+by\b|\bcontroller\b[^.;]{0,60}\bis\b|\b" + VERB +
                      r"\s+(?:\S+\s+){0,3}?[«“\"„‘']?\s*(?:" + ROLE + r")|(?:" + ROLE +
                      r")[^.;]{0,60}\b(?:est|ist|es|è|é|is)\b", re.I)
-_CORPORATE = re.compile(r"\b(?:subsidiary|affiliate|parent|part|member)\s+of\s*$|"
+_CORPORATE = re.compile(PARENT + r"|\b(?:subsidiary|affiliate|parent|part|member)\s+of\s*$|"
                         r"\bowned\s+by\s*$|\bfiliale\s+(?:à\s+100\s*%\s+)?d[eu]\s*$|"
                         r"\bTochtergesellschaft\s+(?:der|von)\s*$|\bdochteronderneming\s+van\s*$|"
                         r"\bfilial\s+de\s*$", re.I)
 _WE = re.compile(r"\b[Ww]e\s+(?:are|act\s+as|will\s+be|remain|shall\s+be)\b[^.;]{0,40}"
                  r"\bcontroller", re.I)
 _SPLIT = re.compile(r"[;；]\s*|,\s*(?:while|whereas|but)\s+|,\s*and\s+(?=(?:for|if|users|all|"
-                    r"everyone|in|we|where)\b|[A-Z])|,?\s*\b[Oo]therwise\b,?\s*")
+                    r"everyone|in|we|where)\b|[A-Z])|,?\s*\b[Oo]therwise\b,?\s*|"
+                    r",\s*(?:and\s+)?(?=(?:by|par|von|da|por|door)\s+[A-Z])")
 CUE_ROLE = re.compile(r"\bcontrollers?\b|\bcontrolled\s+by\b|\bresponsible\b|" + ROLE, re.I)
 _PROVIDER = re.compile(PROVIDER_AFTER + "|" + PROVIDER_BEFORE.replace("^\\s*", r"\b", 1), re.I)
 _THIRD_PARTY = re.compile(r"\b(?:payment\s+(?:system|method|provider)|social\s+network|third[- ]"
                           r"part(?:y|ies)|plug-?ins?|cookies?|pixels?|analytics)\b|STRIPE|PayPal",
                           re.I)
-_DEFINED = re.compile(r"\(\s*(?:hereinafter\s+|ci-après\s+|im\s+Folgenden\s+|hierna\s+)?"
-                      r"[^()]{0,30}?[\"“„«‘'][^()]{1,80}\)")
-_SEAT = re.compile(r"\b(?:sise?|situé(?:e|s|es)?\s+(?:au|à|en)|located\s+at|(?:with|having)\s+"
-                   r"(?:its\s+)?(?:registered\s+)?(?:office|address|seat)(?:\s+at)?|registered\s+"
-                   r"office\s+(?:at|is)|dont\s+le\s+siège(?:\s+social)?\s+est\s+situé|siège\s+"
-                   r"social\s*:?|mit\s+(?:eingetragenem\s+)?Sitz\s+in|con\s+sede(?:\s+legale)?\s+"
-                   r"in|com\s+sede\s+em|gevestigd\s+(?:te|in|aan)|(?:a\s+company\s+)?(?:registered|"
-                   r"incorporated|established|headquartered|based)\s+in|an?\s+[A-Z]\w+\s+"
-                   r"(?:company|corporation)|une\s+société\s+\w+|which\s+is\s+(?:based|located)"
-                   r"\s+in)\b", re.I)
-_FORMER = re.compile(r"\b(?:formerly|previously|under\s+change\s+of\s+name\s+from|anciennement|"
-                     r"ehemals|vormals|voorheen|antes\s+denominada|già)\s*:?\s*$", re.I)
+_FORMER = re.compile(FORMER, re.I)
 _AND = re.compile(r"\s*(?:\([^()]{0,80}\)\s*)?(?:,?\s*(?:and|or|und|oder|et|ou|en|of|y|o|e)\s+|"
-                  r",\s*)", re.I)
-_NAME = r"([A-Z][\w&.’'-]*[A-Za-z0-9](?:\s+[A-Z][\w&.’'-]*[A-Za-z0-9]){0,4})"
-_SLOT = re.compile(r"(?:" + ROLE + r")[^.;:]{0,120}?\b(?:est|ist|is|es|è|é)\s+(?:la\s+société\s+|"
-                   r"die\s+|the\s+company\s+|la\s+sociedad\s+|la\s+società\s+)?" + _NAME +
-                   r"|\bvon\s+" + _NAME + r"\s+(?:bereitgestellt|betrieben|angeboten)\b")
-_NOT_NAMES = frozenset({"The", "We", "Our", "Nous", "Wir", "Sie", "You", "Vous", "Il", "Elle",
-                        "Data", "Personal", "This", "Diese", "Ce", "Cette", "Le", "La", "Der",
-                        "Die", "El", "Het", "De", "Ihr", "Uw", "Votre", "Your"})
-_USERS = re.compile(r"\b(?:if|for|users?|when|where|who|residents?|live|reside|résid\w*|"
-                    r"utilisateurs|wenn|Nutzer|si|usuarios|utenti|gebruikers)\b", re.I)
+                  r",\s*|,?\s*(?:in\s+(?:association|collaboration|partnership)\s+with|together\s+"
+                  r"with|jointly\s+with|en\s+(?:association|collaboration|partenariat)\s+avec|"
+                  r"(?:in\s+Zusammenarbeit\s+)?(?:mit|zusammen\s+mit)|in\s+(?:collaborazione|"
+                  r"associazione)\s+con|insieme\s+(?:a|con)|junto\s+con|en\s+colaboración\s+con|"
+                  r"samen\s+met|in\s+samenwerking\s+met|juntamente\s+com|em\s+(?:associação|"
+                  r"colaboração)\s+com)\s+)", re.I)
 _HEADER_PLACE = re.compile(r"countr|region|location|where\s+you|resid|jurisdiction|users?\s+in|"
-                           r"market|territor", re.I)
+                           r"market|territor|\bL(?:and|änder)\b|\bpays\b|\bpa[íi]s(?:es)?\b|"
+                           r"\bpaes[ei]\b|\bStaat|\bÉtat|\bStato\b|\bEstado\b|\bland(?:en)?\b",
+                           re.I)
 _HEADER_ENTITY = re.compile(r"controller|entity|company|responsible|operator|provider|contracting|"
-                            r"party|Verantwortlich|responsable|titolare|verwerkingsverantwoordelijke",
-                            re.I)
+                            r"party|Verantwortlich|responsable|titolare|verwerkingsverantwoordelijke|"
+                            r"Gesellschaft|Unternehmen|société|entité|sociedad|entidad|società|"
+                            r"entità|azienda|vennootschap|onderneming|entiteit|sociedade|entidade|"
+                            r"empresa", re.I)
 _HEADER_ADDRESS = re.compile(r"address|contact|e-?mail|postal|adresse|anschrift|indirizzo|direcci|"
                              r"morada|adres\b|seat|siège|Sitz|sede", re.I)
 _REP_CELL = re.compile(r"\brepresentative\b|\breprésentant|\bVertreter", re.I)
@@ -139,6 +145,8 @@ def controller_rules(doc: Document, book: EntityBook, finder: PlaceFinder,
     recent = 99  # units since the last sentence with a controller cue
     for unit in doc.units:
         recent += 1
+        if len(unit.text) < 60 and _WHO.search(unit.text):
+            recent = 0  # "1. Who we are?" as a list item, the table of companies under it
         if unit.kind == "heading":
             ctx.dating.new_section()
             continue
@@ -179,7 +187,9 @@ def _sentence(unit: Unit, ctx: _Context) -> list[RuleProposal]:
             continue
         if _CONTACT.search(piece) and not _STRONG.search(piece):
             continue
-        if _THIRD_PARTY.search(piece) and not CUE_ROLE.search(piece):
+        provider = _PROVIDER.search(piece)
+        near = piece[max(0, provider.start() - 80):provider.end()] if provider else piece
+        if _THIRD_PARTY.search(near) and not CUE_ROLE.search(piece):
             continue  # "the payment system, which is operated by Stripe, Inc.": not ours
         mentions = [(m, e, s) for m, e, s in ctx.book.mentions(unit) if a <= m.start < b]
         by = re.search(r"\bcontrolled\s+by\b", piece)
@@ -215,25 +225,6 @@ def _sentence(unit: Unit, ctx: _Context) -> list[RuleProposal]:
             rules.append(rule_for(unit, entity, scope, piece, service_list, confidence - penalty,
                                notes, start, end))
     return rules
-
-
-def not_user_places(piece: str, finder: PlaceFinder) -> list[tuple[int, int]]:
-    """Spans of a clause whose places are not where users are: a quoted short name
-    ("(“TikTok Ireland”)"), an address or seat ("sis Gordon House, …, Irlande", "with its
-    registered office at …, Ireland"), a country of incorporation ("a company registered in
-    Delaware", "an Irish company", "which is based in the USA")."""
-    spans = [(m.start(), m.end()) for m in _DEFINED.finditer(piece)]
-    for m in _SEAT.finditer(piece):
-        tail = piece[m.end():m.end() + 160]
-        stop = re.search(r";|\.\s|\s(?:is|are|est|ist|es|è|sont)\s", tail)
-        tail = tail[:stop.start()] if stop else tail
-        places = [p for p in finder.find(tail) if p.code not in ("EEA", "EU")]
-        seat = [p for p in places if not _USERS.search(tail[:p.start])]
-        if places and not seat:
-            continue  # "…, if you live in Ireland": where users are, not the seat
-        end = m.end() + (seat[-1].end if seat else len(tail.split(",")[0]))  # the address's end
-        spans.append((m.start(), end))
-    return spans
 
 
 def _pieces(text: str, finder: PlaceFinder | None = None) -> list[tuple[int, int]]:
@@ -282,15 +273,17 @@ def _controllers(text: str, a: int, b: int,
         return [(live[0][1], "", 0.05)]
     if live:
         return [(live[-1][1], "several entities named; the last one is proposed", 0.3)]
-    if not live and unit is not None and (slot := _SLOT.search(text, a, b)):
-        name = next(g for g in slot.groups() if g)
-        if name.split()[0] not in _NOT_NAMES and not ctx.finder.find(name):
-            slotted = ctx.book.named(unit, name, slot.start(slot.lastindex or 1))
-            return [(slotted, f"{name!r} is named without a legal form", 0.15)]
+    if not live and unit is not None and (slot := slot_name(text, a, b, ctx.finder)):
+        name, at = slot
+        known = ctx.book.aliased(name, typo=True)
+        if known:
+            return [(e, f"named by its short name {name!r}", 0.1) for e in known]
+        slotted = ctx.book.named(unit, name, at)
+        return [(slotted, f"{name!r} is named without a legal form", 0.15)]
     for alias in re.finditer(r"\b[A-Z][\w&-]+\b", text[a:b]):
-        entity = ctx.book.alias(alias[0])
-        if entity is not None and CUE.search(text[a:b]) and _STRONG.search(text[a:b]):
-            return [(entity, f"named by its short name {alias[0]!r}", 0.1)]
+        known = ctx.book.aliased(alias[0])
+        if known and CUE.search(text[a:b]) and _STRONG.search(text[a:b]):
+            return [(e, f"named by its short name {alias[0]!r}", 0.1) for e in known]
     if _WE.search(text[a:b]) and ctx.book.we is not None:
         return [(ctx.book.we, "named as \"we\"", 0.15)]
     return []

@@ -237,7 +237,8 @@ def markdown_blocks(source: str, plain: bool = False) -> list[Block]:
             if plain and re.match(r"\s*\d", line):
                 item_line = (line, base)
             _inline(para, line[m.end():], base + m.end())
-        elif para is None and _role_line(line):
+        elif _role_line(line) and (para is None or para.text.rstrip()[-1:] in ".!?"):
+            flush()
             head = Block("heading")  # "Titolare del Trattamento dei Dati" above the name
             head.level = 3
             _inline(head, line, base)
@@ -251,7 +252,34 @@ def markdown_blocks(source: str, plain: bool = False) -> list[Block]:
             item_line = None
             _inline(para, line, base)
     flush()
-    return blocks
+    return _rejoin(blocks)
+
+
+def _rejoin(blocks: list[Block]) -> list[Block]:
+    """Paragraphs that a blank line cut in the middle of a sentence (converted PDFs: "… as
+    published by" / "FLASHGAP, a French …") are one paragraph again: the first ends with a
+    lower-case word or a comma, and the second starts in lower case or follows a lower-case
+    word."""
+    out: list[Block] = []
+    for block in blocks:
+        prev = out[-1] if out else None
+        if prev is not None and prev.kind == block.kind == "para" and _cut(prev.text, block.text):
+            joined = Block("para", [*prev.chars, " ", *block.chars],
+                           [*prev.starts, prev.ends[-1], *block.starts],
+                           [*prev.ends, prev.ends[-1], *block.ends], level=prev.level)
+            shift = len(prev.chars) + 1
+            joined.bold = prev.bold + [(x + shift, y + shift) for x, y in block.bold]
+            out[-1] = joined
+        else:
+            out.append(block)
+    return out
+
+
+def _cut(first: str, second: str) -> bool:
+    if len(first) < 40 or not re.search(r"[a-zà-ÿ,]$", first) or not second:
+        return False
+    last = first.rstrip(",").split()[-1]
+    return second[0].islower() or (last.islower() and last.isalpha())
 
 
 _ROLE_LINE = re.compile(r"^\s*(?:" + ROLE_HEADING + r")(?:\s+(?:des|dei|de|der|of|van)\s+\w+){0,3}"

@@ -7,7 +7,9 @@ places. A few phrases policies use are read here: the EEA and the EU (long and s
 "Europe" (as the EEA, with low confidence), EFTA (as its four states), "everyone else" and its
 variants (``*``), and exceptions ("except", "excluding", "other than", "outside").
 Ambiguous names ("Korea", "Congo") are read as the first candidate the knowledge base lists, with
-low confidence and the other candidates kept, never silently.
+low confidence and the other candidates kept, never silently. :func:`not_user_places` finds the
+spans of a clause whose places are not where users are (an address, a seat, a country of
+incorporation, a quoted short name).
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from xborder.graph.ingest.lexicon import EEA_NAMES, EU_NAMES
 from xborder.graph.ingest.localnames import local_name
 from xborder.graph.locations import LocationIndex
 
-__all__ = ["EVERYONE", "GROUPS", "Place", "PlaceFinder", "Scope", "is_country"]
+__all__ = ["EVERYONE", "GROUPS", "Place", "PlaceFinder", "Scope", "is_country", "not_user_places"]
 
 EVERYONE = "*"
 GROUPS = frozenset({"EU", "EEA"})
@@ -45,7 +47,8 @@ _SPECIAL: list[tuple[re.Pattern[str], tuple[str, ...], str | None, float]] = [
     (re.compile(r"\bEEA\b"), ("EEA",), None, 1.0),
     (re.compile(r"\b(?:the\s+)?European\s+Union(?:\s*\(\s*[“\"]?EU[”\"]?\s*\))?"), ("EU",), None,
      1.0),
-    (re.compile(r"\bEU\b(?!-|\s+(?:GDPR|General\s+Data|Regulation|law|data\s+protection\s+law))"),
+    (re.compile(r"\bEU\b(?!-|\s+(?:GDPR|General\s+Data|Regulation|law|data\s+protection\s+law)|"
+                r"\s*\)\s*(?:No\.?\s*)?\d{2,4}/\d)"),  # not "Regulation (EU) 2016/679"
      ("EU",), None, 1.0),
     (re.compile(r"(?<![\w.])U\.S\.(?:A\.)?|\bUS(?=\s+(?:users|residents|customers|citizens))"),
      ("US",), None, 1.0),
@@ -297,3 +300,41 @@ def _free(taken: Sequence[tuple[int, int]], start: int, end: int) -> bool:
 def _display(index: LocationIndex, code: str) -> str:
     entry = index.suggest(code, 1)
     return entry[0]["name"] if entry and entry[0]["code"] == code else code
+
+
+# -- places that are not where users are ------------------------------------------------------
+
+_DEFINED = re.compile(r"\(\s*(?:hereinafter\s+|ci-après\s+|im\s+Folgenden\s+|hierna\s+)?"
+                      r"[^()]{0,30}?[\"“„«‘'][^()]{1,80}\)")
+_SEAT = re.compile(r"\b(?:sise?|situé(?:e|s|es)?\s+(?:au|à|en)|located\s+at|(?:with|having)\s+"
+                   r"(?:its\s+)?(?:registered\s+)?(?:office|address|seat)(?:\s+at)?|registered\s+"
+                   r"office\s+(?:at|is)|dont\s+le\s+siège(?:\s+social)?\s+est\s+situé|siège\s+"
+                   r"social\s*:?|mit\s+(?:eingetragenem\s+)?Sitz\s+in|con\s+sede(?:\s+legale)?\s+"
+                   r"in|com\s+sede\s+em|gevestigd\s+(?:te|in|aan)|(?:(?:registered|organi[sz]ed|"
+                   r"incorporated|established)\s+and\s+)?existing\s+under\s+the\s+laws?\s+of|"
+                   r"(?:organi[sz]ed|incorporated|established)\s+under\s+the\s+laws?\s+of|"
+                   r"(?:a\s+company\s+)?(?:registered|"
+                   r"incorporated|established|headquartered|based)\s+in|an?\s+[A-Z]\w+\s+"
+                   r"(?:company|corporation)|une\s+société\s+\w+|which\s+is\s+(?:based|located)"
+                   r"\s+in)\b", re.I)
+_USERS = re.compile(r"\b(?:if|for|users?|when|where|who|residents?|live|reside|résid\w*|"
+                    r"utilisateurs|wenn|Nutzer|si|usuarios|utenti|gebruikers)\b", re.I)
+
+
+def not_user_places(piece: str, finder: PlaceFinder) -> list[tuple[int, int]]:
+    """Spans of a clause whose places are not where users are: a quoted short name
+    ("(“TikTok Ireland”)"), an address or seat ("sis Gordon House, …, Irlande", "with its
+    registered office at …, Ireland"), a country of incorporation ("a company registered in
+    Delaware", "an Irish company", "which is based in the USA")."""
+    spans = [(m.start(), m.end()) for m in _DEFINED.finditer(piece)]
+    for m in _SEAT.finditer(piece):
+        tail = piece[m.end():m.end() + 160]
+        stop = re.search(r";|\.\s|\s(?:is|are|est|ist|es|è|sont)\s", tail)
+        tail = tail[:stop.start()] if stop else tail
+        places = [p for p in finder.find(tail) if p.code not in ("EEA", "EU")]
+        seat = [p for p in places if not _USERS.search(tail[:p.start])]
+        if places and not seat:
+            continue  # "…, if you live in Ireland": where users are, not the seat
+        end = m.end() + (seat[-1].end if seat else len(tail.split(",")[0]))  # the address's end
+        spans.append((m.start(), end))
+    return spans

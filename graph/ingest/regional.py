@@ -37,7 +37,10 @@ _APPLIES = re.compile(r"\b(?:applies\s+to|is\s+van\s+toepassing\s+(?:op|voor)|gi
                       r"folgenden|folgende|les\s+(?:sociétés|entités)\s+suivantes)\b", re.I)
 _PROCESSING = re.compile(r"\b(?:collects?|uses?|process(?:es)?|handles?|discloses?|recolecta|usa|"
                          r"trata|recolhe|utiliza|verzamel\w*|gebruik\w*|verwerk\w*|erfasst|"
-                         r"verwendet|verarbeitet|collecte|utilise|traite|raccoglie|tratta)\b", re.I)
+                         r"verwendet|verarbeitet|collecte|utilise|traite|raccoglie|tratta|"
+                         r"collected|processed|used|erhoben|verwendet|genutzt|collecté\w*|"
+                         r"traité\w*|utilisé\w*|recogid\w*|tratad\w*|raccolt[io]|trattat[io]|"
+                         r"utilizzat[io]|recolhid\w*|utilizad\w*)\b", re.I)
 _DATA = re.compile(r"personal\s+(?:data|information)|datos\s+personales|información\s+personal|"
                    r"dados\s+pessoais|persoonlijke\s+gegevens|persoonsgegevens|personenbezogene[n]?\s+"
                    r"Daten|données\s+(?:à\s+caractère\s+)?personnelles|dati\s+personali", re.I)

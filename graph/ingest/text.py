@@ -154,7 +154,9 @@ def _unit(doc: Document, block: Block, a: int, b: int, section: Section, kind: s
 def _looks_like_header(cells: tuple[str, ...]) -> bool:
     words = " ".join(cells).lower()
     return bool(re.search(r"\b(controller|entity|company|country|countries|region|where you|"
-                          r"location|residence|service|jurisdiction|responsible)\b", words))
+                          r"location|residence|service|jurisdiction|responsible|land|länder|pays|"
+                          r"país|paese|gesellschaft|unternehmen|société|sociedad|società|"
+                          r"entidade|empresa|verantwortliche[rn]?|responsable|titolare)\b", words))
 
 
 def _split_inline_headings(block: Block) -> list[Block]:
