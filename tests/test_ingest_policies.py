@@ -50,6 +50,7 @@ def test_controller_rules_match_the_labels(proposals, file):
     found = {(r.pair()[0], name_key(r.controller.name)) for r in proposals[file].rules}
     wanted = {_pair(r) for r in spec["rules"] if "miss" not in r}
     allowed_extra = {_pair(r) for r in spec.get("extra_ok", [])}
+    allowed_extra |= {_pair(r) for r in spec["rules"] if "miss" in r}  # a known miss, now read
     assert wanted <= found, f"missed: {wanted - found}"
     assert found - wanted <= allowed_extra, f"extra: {found - wanted - allowed_extra}"
 
