@@ -294,3 +294,22 @@ def test_one_provider_per_place_in_one_sentence(kb):
             "Alder Brasil Ltda. inside of Brazil, and by Alder Europe UC everywhere else.\n")
     assert _rules(kb, text) == {(("US",), (), "Alder Inc."), (("BR",), (), "Alder Brasil Ltda."),
                                 (("*",), (), "Alder Europe UC")}
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Responsable: Ejemplo Servicios S.L., CIF B12345678, Calle Mayor 5, 28013 Madrid.",
+     "Ejemplo Servicios S.L."),
+    ("| Responsable | Ejemplo Servicios S.L. |\n|---|---|\n| Finalidad | Gestionar su cuenta |",
+     "Ejemplo Servicios S.L."),
+    ("Verantwortlicher: Beispiel Medien GmbH, Hauptstraße 1, 10115 Berlin", "Beispiel Medien GmbH"),
+    ("- Data controller: Example Widgets Ltd, 1 High Street, London", "Example Widgets Ltd"),
+    ("Responsable du traitement : Exemple SAS, 10 rue de Paris, 75001 Paris", "Exemple SAS"),
+])
+def test_the_role_as_a_label_before_the_name(kb, text, name):
+    assert _rules(kb, f"# Privacy\n\n{text}\n") == {(("*",), (), name)}
+
+
+def test_a_table_whose_header_names_the_controller_column_is_still_a_header(kb):
+    text = ("# Privacy\n\n| Data controller | Where you live |\n|---|---|\n"
+            "| Acme Ltd | United Kingdom |\n| Acme Inc. | everywhere else |\n")
+    assert _rules(kb, text) == {(("GB",), (), "Acme Ltd"), (("*",), (), "Acme Inc.")}

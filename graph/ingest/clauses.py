@@ -33,6 +33,7 @@ from xborder.graph.ingest.lexicon import (
     PROVIDER_AFTER,
     PROVIDER_BEFORE,
     ROLE,
+    ROLE_LABEL,
     VERB,
     WHO_WE_ARE,
 )
@@ -82,6 +83,7 @@ _LIST_CUE = re.compile(r"\bcontrol(?:ler|lers|led|s)\b|\bresponsible\b|\bentit(?
                        "|" + WHO_WE_ARE,
                        re.I)
 _WHO = re.compile(WHO_WE_ARE, re.I)
+_LABEL = re.compile(ROLE_LABEL, re.I)
 _DATA_WORD = re.compile(r"\b(?:data|information|privacy|processing|users?|customers?|you|your)\b",
                         re.I)
 _JOINT = re.compile(JOINT, re.I)
@@ -151,13 +153,14 @@ def controller_rules(doc: Document, book: EntityBook, finder: PlaceFinder,
             ctx.dating.new_section()
             continue
         context = " ".join((unit.text, unit.lead, " ".join(unit.header), unit.section.title))
-        if unit.kind == "sentence" and not CUE.search(unit.text):
+        labelled = bool(_LABEL.match(unit.text))  # "Responsable: Ejemplo S.L., …"
+        if unit.kind == "sentence" and not CUE.search(unit.text) and not labelled:
             continue
         if unit.kind == "sentence":
             recent = 0
         if unit.kind == "row" and recent <= 6:
             context += " controller"  # "The chart below explains the current controllers …"
-        if unit.kind != "sentence" and not _LIST_CUE.search(context):
+        if unit.kind != "sentence" and not _LIST_CUE.search(context) and not labelled:
             continue
         found = _row(unit, ctx) if unit.kind == "row" else _sentence(unit, ctx)
         rules.extend(found)
@@ -260,6 +263,8 @@ def _controllers(text: str, a: int, b: int,
             if not representative(text[a:b], m.start - a, m.end - a)
             and not _CORPORATE.search(text[max(a, m.start - 30):m.start])
             and not _FORMER.search(text[max(a, m.start - 40):m.start])]
+    if live and a == 0 and _LABEL.match(text) and live[0][0].start - a < 80:
+        return [(live[0][1], "named after the role as a label", 0.0)]
     if _JOINT.search(text[a:b]) and len(live) > 1:
         names = ", ".join(e.name for _, e in live)
         return [(e, f"joint controllers: {names}", 0.1) for _, e in live]

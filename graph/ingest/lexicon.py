@@ -14,7 +14,7 @@ import re
 
 __all__ = ["CJK_FORMS", "CJK_WE", "COLLECTIVE", "EEA_NAMES", "EU_NAMES", "FORMER", "JOINT",
            "PARENT", "PRONOUNS", "PROVIDER_AFTER", "PROVIDER_BEFORE", "REPRESENTATIVE", "ROLE",
-           "ROLE_HEADING", "VERB", "WHO_WE_ARE"]
+           "ROLE_HEADING", "ROLE_LABEL", "VERB", "WHO_WE_ARE"]
 
 #: A controller's role, as a noun phrase (case-insensitive).
 ROLE = (r"(?:data\s+)?controllers?\b"
@@ -32,6 +32,13 @@ ROLE = (r"(?:data\s+)?controllers?\b"
 ROLE_HEADING = (ROLE + r"|\bcontroller\b|verantwortlich(?:e|er)?\b|titolare\b"
                 r"|responsable\s+(?:du|de|del)\s+trat|qui\s+est\s+responsable"
                 r"|who\s+is\s+responsible|wer\s+ist\s+verantwortlich")
+#: A role as a label before the name: "Responsable: Ejemplo S.L., …", "Verantwortlicher: …",
+#: a table's first cell "Responsable" (case-insensitive; anchored at the start).
+ROLE_LABEL = (r"^\s*(?:(?:the\s+)?(?:data\s+)?controller|responsable(?:\s+del?\s+tratamiento|"
+              r"\s+du\s+traitement)?|titular(?:\s+del\s+tratamiento)?|titolare(?:\s+del\s+"
+              r"trattamento)?|"
+              r"(?:datenschutzrechtlich\s+)?verantwortliche?r?(?:\s+stelle)?|verantwortlich|"
+              r"responsável(?:\s+pelo\s+tratamento)?|verwerkingsverantwoordelijke)\s*(?::|$)")
 #: "is", "are", "acts as" and their equivalents before a role.
 VERB = (r"(?:is|are|acts?\s+as|will\s+be|was|were|remains?|becomes?|shall\s+be|has\s+been|"
         r"serves?\s+as|process(?:es)?[^.;]{0,40}?\bas|est|sont|agit|agissent|ist|sind|fungiert|es|son|actúa|è|sono|agisce|"

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
-from xborder.graph.ingest.lexicon import ROLE_HEADING
+from xborder.graph.ingest.lexicon import ROLE_HEADING, ROLE_LABEL
 
 __all__ = ["Block", "html_blocks", "markdown_blocks"]
 
@@ -155,6 +155,8 @@ def _standalone_heading(text: str) -> bool:
     if not words or len(text) > 90 or text[-1] in ".,;:" or not (text[0].isupper()
                                                                   or text[0].isdigit()):
         return False
+    if re.search(r",[^,]*\d", text) or _LABEL.match(text):
+        return False  # "Beispiel GmbH, Hauptstraße 1, 10115 Berlin"; "Verantwortlicher: …"
     if re.match(r"^\d{1,2}(\.\d{1,2})*\.?\s+[A-Z]", text) or text.isupper():
         return True
     capitalised = sum(1 for w in words if w[:1].isupper() or w.lower() in ("and", "of", "the"))
@@ -282,6 +284,7 @@ def _cut(first: str, second: str) -> bool:
     return second[0].islower() or (last.islower() and last.isalpha())
 
 
+_LABEL = re.compile(ROLE_LABEL + r"(?=\s*\S)", re.I)
 _ROLE_LINE = re.compile(r"^\s*(?:" + ROLE_HEADING + r")(?:\s+(?:des|dei|de|der|of|van)\s+\w+){0,3}"
                         r"\s*$", re.I)
 

@@ -23,7 +23,7 @@ import re
 
 from xborder.graph.ingest.clauses import rule_for
 from xborder.graph.ingest.entities import EntityBook, representative
-from xborder.graph.ingest.lexicon import REPRESENTATIVE, ROLE_HEADING
+from xborder.graph.ingest.lexicon import REPRESENTATIVE, ROLE_HEADING, ROLE_LABEL
 from xborder.graph.ingest.model import RuleProposal
 from xborder.graph.ingest.places import EVERYONE, PlaceFinder, Scope
 from xborder.graph.ingest.text import Document, Unit
@@ -31,6 +31,7 @@ from xborder.graph.ingest.text import Document, Unit
 __all__ = ["apply_edition", "define_groups", "edition_region", "issuer_rules", "lead_rules"]
 
 _LEAD = re.compile(ROLE_HEADING, re.I)
+_LABEL = re.compile(ROLE_LABEL, re.I)
 _NOT_LEAD = re.compile(REPRESENTATIVE + r"|\bprocessors?\b|\bencargado\b|\bresponsabile\b", re.I)
 _APPLIES = re.compile(r"\b(?:applies\s+to|is\s+van\s+toepassing\s+(?:op|voor)|gilt\s+für|"
                       r"s['’]applique\s+(?:à|aux))\s+(?:the\s+following|de\s+volgende|die\s+"
@@ -70,7 +71,8 @@ def lead_rules(doc: Document, book: EntityBook, finder: PlaceFinder,
     lead: Unit | None = None
     left, listing = 0, False
     for unit in doc.units:
-        if unit.kind == "row" and unit.cells and _LEAD.search(unit.cells[0]) and \
+        if unit.kind == "row" and unit.cells and (_LEAD.search(unit.cells[0]) or
+                                                  _LABEL.match(unit.cells[0])) and \
                 not _NOT_LEAD.search(unit.cells[0]):
             out += _under(unit, unit, book, finder, named, skip_first_cell=True)
             continue

@@ -12,7 +12,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from xborder.graph.ingest.lexicon import ROLE_LABEL
 from xborder.graph.ingest.markup import Block, html_blocks, markdown_blocks
+from xborder.graph.ingest.names import FORM
 
 __all__ = ["Document", "Section", "Unit", "detect_format", "read_document"]
 
@@ -31,6 +33,7 @@ _FORM_ABBR = frozenset({"inc", "ltd", "corp", "co", "llc", "s.a", "b.v", "n.v", 
 _STARTERS = frozenset({"the", "we", "you", "your", "our", "if", "this", "these", "in", "for", "to",
                        "when", "where", "please", "however", "any", "all", "such", "it", "as",
                        "personal", "data", "from", "with", "under", "each", "they", "otherwise"})
+_ROLE_CELL = re.compile(ROLE_LABEL, re.I)
 _INITIALISM = re.compile(r"(?:\b[A-Za-z]\.){1,4}[A-Za-z]?$")
 _ENUMERATOR = re.compile(r"(?:^|[\s:;(])\d{1,2}$")
 
@@ -130,9 +133,12 @@ def read_document(source: str, fmt: str | None = None, name: str | None = None) 
             continue
         if block.kind == "row":
             cells = tuple(block.text[a:b].strip() for a, b in block.cells)
-            if block.header or (not header and _looks_like_header(cells)):
+            if (block.header or (not header and _looks_like_header(cells))) and \
+                    not (len(cells) > 1 and _ROLE_CELL.match(cells[0]) and FORM.search(cells[1])):
                 header = cells
                 continue
+            if block.header:
+                header = ("",) * len(cells)  # "| Responsable | Ejemplo S.L. |": a row
             doc.units.append(_unit(doc, block, 0, len(text), section, "row", lead, cells, header))
             continue
         header = ()
@@ -156,7 +162,7 @@ def _looks_like_header(cells: tuple[str, ...]) -> bool:
     return bool(re.search(r"\b(controller|entity|company|country|countries|region|where you|"
                           r"location|residence|service|jurisdiction|responsible|land|länder|pays|"
                           r"país|paese|gesellschaft|unternehmen|société|sociedad|società|"
-                          r"entidade|empresa|verantwortliche[rn]?|responsable|titolare)\b", words))
+                          r"entidade|empresa)\b", words))
 
 
 def _split_inline_headings(block: Block) -> list[Block]:
