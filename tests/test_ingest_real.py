@@ -313,3 +313,20 @@ def test_a_table_whose_header_names_the_controller_column_is_still_a_header(kb):
     text = ("# Privacy\n\n| Data controller | Where you live |\n|---|---|\n"
             "| Acme Ltd | United Kingdom |\n| Acme Inc. | everywhere else |\n")
     assert _rules(kb, text) == {(("GB",), (), "Acme Ltd"), (("*",), (), "Acme Inc.")}
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Personuppgiftsansvarig är Exempel AB, Storgatan 1, Stockholm.", "Exempel AB"),
+    ("Exempel A/S er dataansvarlig for behandlingen af dine personoplysninger.", "Exempel A/S"),
+    ("Administratorem Twoich danych osobowych jest Przykład sp. z o.o.", "Przykład sp. z o.o."),
+    ("Rekisterinpitäjä on Esimerkki Oy.", "Esimerkki Oy"),
+])
+def test_the_gdprs_role_word_in_more_languages(kb, text, name):
+    assert _rules(kb, f"# Privacy\n\n{text}\n") == {(("*",), (), name)}
+
+
+def test_a_rule_said_twice_is_proposed_once(kb):
+    text = ("# Privacy\n\nAcme Inc. is the controller. More about that below.\n\n"
+            "Acme Inc. is the controller of your account data.\n")
+    p = ingest(text, name="p.md", kb=kb)
+    assert [(r.locations, r.controller.name) for r in p.rules] == [(["*"], "Acme Inc.")]

@@ -71,7 +71,8 @@ _ASSERT_BEFORE = re.compile(r"^\s*(?:\([^)]*\)\s*)?,?\s*(?:(?:all|each|both)\s+o
                             r"\b[^.;]{0,40}?(?:" + ROLE + r")|" + PROVIDER_BEFORE, re.I)
 _AFTER = re.compile(r"(?:\b(?:controlled\s+by|controllers?\b[^.;]{0,80}?\b(?:is|are|will\s+be|"
                     r"was|becomes?|shall\s+be)|responsible[^.;]{0,80}?\b(?:is|are|will\s+be|"
-                    r"was)|(?:" + ROLE + r")[^.;]{0,80}?\b(?:est|ist|es|è|is|é|sont|sind)"
+                    r"was)|(?:" + ROLE + r")[^.;]{0,80}?\b(?:est|ist|es|è|is|é|sont|sind|är|er|"
+                    r"jest|je|on)"
                     r"(?:\s+(?:la|le|die|der|el|il|de|a|o))?|traitées?\s+par|trattati\s+da|"
                     r"verarbeitet\s+von|tratados\s+por|(?:is|are)\s+processed\s+by)\s*(?:the\s+company\s+|la\s+société\s+|"
                     r"die\s+Gesellschaft\s+|la\s+sociedad\s+|la\s+società\s+)?$|(?:" +
@@ -165,8 +166,16 @@ def controller_rules(doc: Document, book: EntityBook, finder: PlaceFinder,
         found = _row(unit, ctx) if unit.kind == "row" else _sentence(unit, ctx)
         rules.extend(found)
     rules = _drop_placeless_repeats(rules)
-    number_rules(rules)
-    return rules
+    seen: set[tuple[object, ...]] = set()
+    unique = []
+    for rule in rules:  # the same rule said again ("SurveyMonkey is the controller" twice)
+        key = (rule.controller.id, tuple(rule.locations), tuple(rule.excepts),
+               tuple(s.id for s in rule.services), rule.start, rule.end)
+        if key not in seen:
+            seen.add(key)
+            unique.append(rule)
+    number_rules(unique)
+    return unique
 
 
 def _drop_placeless_repeats(rules: list[RuleProposal]) -> list[RuleProposal]:

@@ -27,7 +27,12 @@ ROLE = (r"(?:data\s+)?controllers?\b"
         r"|titolar[ei]\s+del\s+trattamento|contitolari\s+del\s+trattamento"
         r"|responsáve(?:l|is)\s+pel[oa]\s+tratamento|entidade\s+responsável\s+pel[ao]\s+"
         r"(?:recolha|tratamento)"
-        r"|個人情報取扱事業者|개인정보\s?처리자|个人信息处理者|個人資料之?蒐集者")
+        r"|個人情報取扱事業者|개인정보\s?처리자|个人信息处理者|個人資料之?蒐集者"
+        # the GDPR's word in Swedish, Danish, Norwegian, Polish, Czech, Finnish, Hungarian, Romanian
+        r"|personuppgiftsansvarig[ae]?\b|\bdataansvarlige?\b|\bbehandlingsansvarlige?\b"
+        r"|\badministrator(?:em)?\s+(?:Twoich\s+)?danych(?:\s+osobowych)?|\bsprávce(?:m)?\s+"
+        r"(?:osobních\s+)?údajů|\brekisterinpitäjä\w*|\badatkezelő\w*|\boperator(?:ul)?\s+de\s+"
+        r"date\b")
 #: A heading or lead-in that names the controller in the lines under it.
 ROLE_HEADING = (ROLE + r"|\bcontroller\b|verantwortlich(?:e|er)?\b|titolare\b"
                 r"|responsable\s+(?:du|de|del)\s+trat|qui\s+est\s+responsable"
@@ -42,7 +47,7 @@ ROLE_LABEL = (r"^\s*(?:(?:the\s+)?(?:data\s+)?controller|responsable(?:\s+del?\s
 #: "is", "are", "acts as" and their equivalents before a role.
 VERB = (r"(?:is|are|acts?\s+as|will\s+be|was|were|remains?|becomes?|shall\s+be|has\s+been|"
         r"serves?\s+as|process(?:es)?[^.;]{0,40}?\bas|est|sont|agit|agissent|ist|sind|fungiert|es|son|actúa|è|sono|agisce|"
-        r"is|zijn|zal|treedt|é|são|atua)")
+        r"is|zijn|zal|treedt|é|são|atua|är|er|jest|je)")
 #: Provider wording that names the entity AFTER it ("is operated by X").
 PROVIDER_AFTER = (r"\b(?:(?:owned\s+and\s+)?operated|provided(?:\s+and\s+controlled)?|offered|"
                   r"run)\s+by\b|\b(?:you\s+are|are|is)\s+contracting\s+with\b"
