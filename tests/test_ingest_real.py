@@ -304,6 +304,9 @@ def test_one_provider_per_place_in_one_sentence(kb):
     ("Verantwortlicher: Beispiel Medien GmbH, Hauptstraße 1, 10115 Berlin", "Beispiel Medien GmbH"),
     ("- Data controller: Example Widgets Ltd, 1 High Street, London", "Example Widgets Ltd"),
     ("Responsable du traitement : Exemple SAS, 10 rue de Paris, 75001 Paris", "Exemple SAS"),
+    ("Responsible party: Example Widgets GmbH, Hauptstraße 1, 10115 Berlin",
+     "Example Widgets GmbH"),
+    ("Verantwoordelijke: Voorbeeld B.V., Damrak 1, Amsterdam", "Voorbeeld B.V."),
 ])
 def test_the_role_as_a_label_before_the_name(kb, text, name):
     assert _rules(kb, f"# Privacy\n\n{text}\n") == {(("*",), (), name)}

@@ -39,11 +39,11 @@ ROLE_HEADING = (ROLE + r"|\bcontroller\b|verantwortlich(?:e|er)?\b|titolare\b"
                 r"|who\s+is\s+responsible|wer\s+ist\s+verantwortlich")
 #: A role as a label before the name: "Responsable: Ejemplo S.L., …", "Verantwortlicher: …",
 #: a table's first cell "Responsable" (case-insensitive; anchored at the start).
-ROLE_LABEL = (r"^\s*(?:(?:the\s+)?(?:data\s+)?controller|responsable(?:\s+del?\s+tratamiento|"
-              r"\s+du\s+traitement)?|titular(?:\s+del\s+tratamiento)?|titolare(?:\s+del\s+"
-              r"trattamento)?|"
-              r"(?:datenschutzrechtlich\s+)?verantwortliche?r?(?:\s+stelle)?|verantwortlich|"
-              r"responsável(?:\s+pelo\s+tratamento)?|verwerkingsverantwoordelijke)\s*(?::|$)")
+ROLE_LABEL = (r"^\s*(?:(?:the\s+)?(?:data\s+)?controller|responsible\s+(?:party|entity|body)|"
+              r"responsable(?:\s+del?\s+tratamiento|\s+d[eu]\s+traitement)?|titular(?:\s+del\s+"
+              r"tratamiento)?|titolare(?:\s+del\s+trattamento)?|(?:datenschutzrechtlich\s+)?"
+              r"verantwortliche?r?(?:\s+stelle)?|verantwortlich|responsável(?:\s+pelo\s+"
+              r"tratamento)?|verwerkingsverantwoordelijke|verantwoordelijke)\s*(?::|$)")
 #: "is", "are", "acts as" and their equivalents before a role.
 VERB = (r"(?:is|are|acts?\s+as|will\s+be|was|were|remains?|becomes?|shall\s+be|has\s+been|"
         r"serves?\s+as|process(?:es)?[^.;]{0,40}?\bas|est|sont|agit|agissent|ist|sind|fungiert|es|son|actúa|è|sono|agisce|"
