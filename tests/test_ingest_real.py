@@ -333,3 +333,15 @@ def test_a_rule_said_twice_is_proposed_once(kb):
             "Acme Inc. is the controller of your account data.\n")
     p = ingest(text, name="p.md", kb=kb)
     assert [(r.locations, r.controller.name) for r in p.rules] == [(["*"], "Acme Inc.")]
+
+
+@pytest.mark.parametrize(("text", "issuer", "other", "role"), [
+    ("This notice covers Rowan Holding Co. (formerly known as Rowan Media Inc.).",
+     "Rowan Holding Co.", "Rowan Media Inc.", "former name"),
+    ("Acme UK Ltd, a wholly-owned subsidiary of Acme Global Inc., publishes this notice.",
+     "Acme UK Ltd", "Acme Global Inc.", "parent"),
+])
+def test_a_former_name_or_a_parent_is_never_the_issuer(kb, text, issuer, other, role):
+    p = ingest(f"# Privacy\n\n{text}\n", name="p.md", kb=kb)
+    assert [r.controller.name for r in p.rules] == [issuer]
+    assert role in next(e for e in p.entities if e.name == other).roles

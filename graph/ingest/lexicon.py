@@ -84,13 +84,18 @@ WHO_WE_ARE = (r"\bwho\s+we\s+are\b|\bwer\s+(?:sind\s+wir|wir\s+sind)\b|\bqui\s+s
               r"\bchi\s+siamo\b|\bqui[eé]nes\s+somos\b|\bwie\s+(?:zijn\s+wij|wij\s+zijn)\b|"
               r"\bquem\s+somos\b")
 #: Before a former name ("(formerly Outbrain Inc.)"), anchored at the name.
-FORMER = (r"\b(?:formerly|previously|under\s+change\s+of\s+name\s+from|anciennement|ehemals|"
-          r"vormals|voorheen|antes\s+denominada|anteriormente|già|precedentemente)\s*:?\s*$")
-#: Before a parent company ("la società madre Decisis Services SA"), anchored at the name.
+FORMER = (r"\b(?:(?:formerly|previously)(?:\s+(?:known\s+as|named|called))?|under\s+change\s+of\s+"
+          r"name\s+from|anciennement(?:\s+(?:dénommée?|appelée?))?|ehemals|vormals|früher|voorheen|"
+          r"antes\s+denominada|anteriormente(?:\s+denominada)?|già|precedentemente(?:\s+"
+          r"denominata)?)\s*:?\s*$")
+#: Before a parent company ("la società madre Decisis Services SA", "a subsidiary of …"),
+#: anchored at the name.
 PARENT = (r"\b(?:parent\s+(?:company|entity|undertaking)|ultimate\s+parent|société\s+mère|"
           r"maison\s+mère|Muttergesellschaft|Konzernmutter|società\s+madre|capogruppo|"
           r"casa\s+madre|sociedad\s+matriz|moedermaatschappij|empresa[- ]mãe|sociedade[- ]mãe|"
-          r"sociedade\s+controladora)\b[^.;:()]{0,60}$")
+          r"sociedade\s+controladora)\b[^.;:()]{0,60}$|\b(?:(?:wholly[- ]owned\s+)?subsidiary\s+"
+          r"of|owned\s+by|filiale\s+(?:à\s+100\s*%\s+)?d[eu]|Tochtergesellschaft\s+(?:der|von)|"
+          r"dochteronderneming\s+van|controllata\s+da|subsidiária\s+da?|filial\s+de)\s*(?:the\s+)?$")
 #: A short name given to several companies at once ("(collectively “SurveyMonkey”)").
 COLLECTIVE = (r"\b(?:collectively|together|jointly|collectivement|ensemble|gemeinsam|zusammen|"
               r"insgesamt|colectivamente|conjuntamente|collettivamente|congiuntamente|"
