@@ -61,11 +61,11 @@ def store_kb(args: argparse.Namespace) -> KnowledgeBase | None:
     settings = settings_of(args)
     if settings.store == "embedded":
         return None
-    from xborder.graph.store import open_store, prepare
+    from xborder.graph.store import open_store, prepare_snapshot
 
     snapshot = open_store(settings).read()
-    return prepare(snapshot.graph, version=snapshot.version, validate="model",
-                   origin=f"{settings.store} store", probe=0)
+    return prepare_snapshot(snapshot, validate="model", origin=f"{settings.store} store",
+                            probe=0)
 
 
 def read_sources(sources: Sequence[str | Path]) -> Graph:

@@ -13,7 +13,7 @@ from xborder.graph.dates import Interval
 from xborder.graph.model import Entity, Organisation, Recipient, SafeguardClaim
 from xborder.graph.transfers import TransferAnswer
 
-__all__ = ["Leg", "flow_legs"]
+__all__ = ["Leg", "flow_legs", "stated_at"]
 
 Lookup = Callable[[str, str, dt.date], TransferAnswer]
 
@@ -90,13 +90,21 @@ def _brief(kind: str, instrument: str | None, scope: str | None,
             "valid_to": interval.end.isoformat() if interval.end else None}
 
 
+def stated_at(org: Organisation, at: dt.date
+              ) -> tuple[tuple[Recipient, ...], tuple[SafeguardClaim, ...]]:
+    """The recipient and safeguard clauses of ``org``'s policy versions in force on ``at``: a
+    clause is what its own version says, and does not carry into the versions after it."""
+    return (tuple(r for r in org.recipients if r.citation.document.in_force.contains(at)),
+            tuple(c for c in org.safeguards if c.citation.document.in_force.contains(at)))
+
+
 def flow_legs(org: Organisation, controller: Entity, user_code: str, at: dt.date,
               lookup: Lookup) -> tuple[Leg, ...]:
-    claims = tuple(org.safeguards)
+    recipients, claims = stated_at(org, at)
     home = controller.country
     legs = [Leg("user-to-controller", user_code, home, lookup(user_code, home, at), None, claims,
                 f"user in {user_code} → {controller.name} ({home})")]
-    for r in org.recipients:
+    for r in recipients:
         places = [p for p in r.locations if p != "*"]
         if "*" in r.locations or not places:
             note = (r.location_basis.rstrip(".") if r.location_basis else

@@ -12,6 +12,7 @@ import bisect
 import datetime as dt
 import re
 import threading
+import zlib
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -26,7 +27,7 @@ from xborder.graph.errors import (
     XborderError,
     XborderInputError,
 )
-from xborder.graph.flows import Leg, flow_legs
+from xborder.graph.flows import Leg, flow_legs, stated_at
 from xborder.graph.law import LawModel
 from xborder.graph.locations import Alias, LocationIndex, ParsedLocation
 from xborder.graph.model import Model, Organisation, Service
@@ -80,11 +81,11 @@ class KnowledgeBase:
 
     def __init__(self, graph: Graph | None = None, *, origin: str = "graph",
                  version: str | None = None, compiled: cache.Compiled | None = None,
-                 sources: Sequence[Path] = ()) -> None:
+                 sources: Sequence[Path] = (), ntriples: bytes | None = None) -> None:
         """From ``graph`` (read into the model here; ``version``: a content hash already known,
         e.g. a store's marker, computed if omitted), or from ``compiled``, a model read earlier
-        (:mod:`xborder.graph.compiled`) whose graph is built from ``sources`` when first
-        needed."""
+        (:mod:`xborder.graph.compiled`) whose graph is built when first needed from the
+        authoring files in ``sources`` or parsed from the version's ``ntriples``."""
         if compiled is None:
             if graph is None:
                 raise TypeError("KnowledgeBase needs a graph or a compiled model")
@@ -98,6 +99,7 @@ class KnowledgeBase:
                                             compiled.triples)
         self._graph = graph
         self._sources = tuple(sources)
+        self._ntriples = zlib.compress(ntriples, 1) if ntriples is not None else None
         self._triples = triples
         self.origin = origin
         self.model: Model = model
@@ -128,7 +130,8 @@ class KnowledgeBase:
                           tuple[ParsedLocation, _Timeline]] = {}
         self._dates: dict[str, dt.date] = {}
         self._transfer_front: dict[tuple[str, str, str | None],
-                                   tuple[str, str, tuple[dict[str, Any], ...]]] = {}
+                                   tuple[str, str, Organisation | None]] = {}
+        self._claim_dicts: dict[tuple[str, tuple[str, ...]], tuple[dict[str, Any], ...]] = {}
         self._leg_cache: dict[tuple[str, str, str, dt.date], tuple[Leg, ...]] = {}
         self._leg_objects: dict[tuple[str, str, str | None, int, str | None, str], Leg] = {}
 
@@ -167,12 +170,40 @@ class KnowledgeBase:
         """The RDF graph (rdflib): built from the authoring files on first use when the model
         came from the compiled cache."""
         if self._graph is None:
-            from xborder.graph.build import build_graph
-
             with self._lock:
                 if self._graph is None:
-                    self._graph = build_graph(self._sources)
+                    self._graph = self._rebuild()
         return self._graph
+
+    def _rebuild(self) -> Graph:
+        if self._ntriples is not None:
+            import pyoxigraph as ox
+
+            from xborder.graph.store.base import from_oxigraph
+
+            return from_oxigraph(ox.parse(zlib.decompress(self._ntriples),
+                                          format=ox.RdfFormat.N_TRIPLES))
+        from xborder.graph.build import build_graph
+
+        return build_graph(self._sources)
+
+    @property
+    def graph_loaded(self) -> Graph | None:
+        """The rdflib graph if it is in memory now, else None (nothing is built)."""
+        return self._graph
+
+    def release_graph(self, ntriples: bytes | None = None) -> None:
+        """Drop the rdflib graph (most of a served process's memory) once the model is read:
+        keep what rebuilds it — the authoring files, else the version's N-Triples (``ntriples``
+        as read from the store, else serialised here), compressed."""
+        if self._graph is None:
+            return
+        self.version  # noqa: B018  (the digest needs the graph: take it first)
+        if not self._sources and self._ntriples is None:
+            data = ntriples if ntriples is not None else self._graph.serialize(
+                format="nt", encoding="utf-8")
+            self._ntriples = zlib.compress(data, 1)
+        self._graph = None
 
     @property
     def version(self) -> str:
@@ -329,18 +360,27 @@ class KnowledgeBase:
         if front is None:
             src = self.parse_location(from_location)
             dst = self.parse_location(to_location)
-            claims: tuple[dict[str, Any], ...] = ()
-            if org is not None:
-                organisation = self.organisation(org)
-                claims = tuple({"kind": c.kind, "name": c.name, "source": c.citation.to_dict()}
-                               for c in organisation.safeguards)
-            front = (src.code, dst.code, claims)
+            front = (src.code, dst.code, self.organisation(org) if org is not None else None)
             if len(self._transfer_front) >= _FRONT_LIMIT:
                 self._transfer_front.clear()
             self._transfer_front[key] = front
         day = self._day(at) if at else parse_date(at)  # no date: today, never remembered
         return Transfer(from_location, to_location, day,
-                        self._transfer_answer(front[0], front[1], day), front[2])
+                        self._transfer_answer(front[0], front[1], day),
+                        self._claims(front[2], day) if front[2] is not None else ())
+
+    def _claims(self, organisation: Organisation, day: dt.date) -> tuple[dict[str, Any], ...]:
+        """The safeguards the organisation's policy versions in force on ``day`` claim."""
+        _, stated = stated_at(organisation, day)
+        key = (organisation.id, tuple(c.id for c in stated))
+        claims = self._claim_dicts.get(key)
+        if claims is None:
+            claims = tuple({"kind": c.kind, "name": c.name, "source": c.citation.to_dict()}
+                           for c in stated)
+            if len(self._claim_dicts) >= _FRONT_LIMIT:
+                self._claim_dicts.clear()
+            self._claim_dicts[key] = claims
+        return claims
 
     def _transfer_answer(self, src: str, dst: str, day: dt.date) -> TransferAnswer:
         key = (src, dst)
@@ -456,4 +496,6 @@ class KnowledgeBase:
         if fmt not in formats:
             raise XborderInputError(f"unknown export format {fmt!r}; use one of ttl, jsonld, nt",
                                     candidates=[{"id": f} for f in ("ttl", "jsonld", "nt")])
+        if formats[fmt] == "nt" and self._graph is None and self._ntriples is not None:
+            return zlib.decompress(self._ntriples).decode("utf-8")
         return self.graph.serialize(format=formats[fmt])

@@ -3,13 +3,13 @@ marker and swaps in each new version without downtime.
 
 A background thread polls :meth:`Store.version` every ``interval`` seconds. When the marker moves,
 the new version is read, validated and compiled *in a separate process* (:func:`_build`, around
-:func:`xborder.graph.store.prepare`, in a child ``python``): the serving process only receives
-the finished :class:`KnowledgeBase`, so answers go on at full speed while SHACL and the compiler
-run. Only a ready :class:`KnowledgeBase` replaces the current one, by assigning one reference, so
-a request sees either the old version or the new one, never a half-built state. A version that
-fails is not served: the old one stays, the reason is logged and kept for ``/readyz``
-(:meth:`status`), and that version is not tried again until the marker moves on. Failures to
-reach the store are retried at the next poll.
+:func:`xborder.graph.store.prepare_snapshot`, in a child ``python``): the serving process only
+receives the finished :class:`KnowledgeBase` (its model, without an rdflib graph), so answers go on
+at full speed while SHACL and the compiler run. Only a ready :class:`KnowledgeBase` replaces the
+current one, by assigning one reference, so a request sees either the old version or the new one,
+never a half-built state. A version that fails is not served: the old one stays, the reason is
+logged and kept for ``/readyz`` (:meth:`status`), and that version is not tried again until the
+marker moves on. Failures to reach the store are retried at the next poll.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from xborder.graph.errors import KnowledgeBaseError, XborderError
-from xborder.graph.store import Store, StoreError, prepare
+from xborder.graph.store import Store, StoreError, prepare_snapshot
 
 if TYPE_CHECKING:
     from xborder.graph.kb import KnowledgeBase
@@ -90,8 +90,8 @@ def _build(store: Store, serving: str | None, validate: str, probe: int
     if serving is not None and snapshot.version == serving:
         return "same", snapshot.version, None, b""
     try:
-        kb = prepare(snapshot.graph, version=snapshot.version, validate=validate,
-                     origin=f"{store.kind} store", probe=probe)
+        kb = prepare_snapshot(snapshot, validate=validate, origin=f"{store.kind} store",
+                              probe=probe)
     except Exception as exc:
         return "rejected", snapshot.version, _failure(exc), b""
     out = io.BytesIO()
@@ -133,7 +133,8 @@ def _adopt(blob: bytes) -> tuple[KnowledgeBase, str | None]:
         sys.setswitchinterval(switch)
         gc.freeze()
         gc.enable()
-    weakref.finalize(kb, _release, kb.graph)
+    if kb.graph_loaded is not None:
+        weakref.finalize(kb, _release, kb.graph_loaded)
     return kb, published
 
 
@@ -218,9 +219,8 @@ class LiveKnowledgeBase:
                 if not force and snapshot.version == self.version:
                     return False
                 try:
-                    kb = prepare(snapshot.graph, version=snapshot.version,
-                                 validate=self.validate, origin=f"{self.store.kind} store",
-                                 probe=self.probe)
+                    kb = prepare_snapshot(snapshot, validate=self.validate,
+                                          origin=f"{self.store.kind} store", probe=self.probe)
                 except Exception as exc:  # any failure keeps the old version serving
                     self._fail(snapshot.version, exc, remember=True)
                     return False
@@ -232,7 +232,7 @@ class LiveKnowledgeBase:
                                rejected=None, store_error=None, published=published,
                                load_seconds=round(time.perf_counter() - started, 3))
             log.info("knowledge base %s serving (was %s; %d triples, %.2f s)", kb.version, old,
-                     len(kb.graph), time.perf_counter() - started)
+                     kb.describe()["triples"], time.perf_counter() - started)
         for listener in self._listeners:
             listener(kb)
         return True

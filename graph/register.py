@@ -20,6 +20,7 @@ import networkx as nx
 from xborder.graph.basis import plain_line
 from xborder.graph.dates import parse_date
 from xborder.graph.errors import NoApplicableRule
+from xborder.graph.flows import stated_at
 
 if TYPE_CHECKING:
     from xborder.graph.flows import Leg
@@ -170,7 +171,7 @@ def transfer_register(kb: KnowledgeBase, at: str | dt.date | None = None,
     names = {c: j.name for c, j in kb.model.jurisdictions.items()}
     rows: list[RegisterRow] = []
     seen: set[tuple[str | None, ...]] = set()
-    claims = {c.kind for c in organisation.safeguards}
+    claims = {c.kind for c in stated_at(organisation, day)[1]}
     for svc_id in services:
         svc = organisation.services.get(svc_id) if svc_id else None
         for code in dict.fromkeys(codes):

@@ -134,7 +134,8 @@ def test_schrems_ii_changes_the_leg_to_the_us(kb):
             ("IE", "US", "adequacy", "safeguards-required")}
     assert hits == set(served) and "FR" in hits
     _, edges = data_sets(map_html(kb, after, before=before, org="huawei"))
-    [us] = edges_between(edges, f"entity:{ASPIEGEL}", "recipient:affiliates@US")
+    # the affiliates the April 2018 statement names (its own clause, not the 2016 policy's)
+    [us] = edges_between(edges, f"entity:{ASPIEGEL}", "recipient:2018-affiliates@US")
     assert (us["status"], us["change"], us["label"]) == (
         "safeguards-required", "changed", "was adequacy")
     assert us["shadow"]["enabled"] is True and "CHANGED: was adequacy on 2020-07-15" in us["title"]

@@ -81,7 +81,8 @@ def test_affiliates_in_the_us_rest_on_privacy_shield_until_schrems_ii(kb, rows):
     assert ("Privacy Shield" in shield["scope"] and "2016/1250" in shield["instrument"])
     assert (shield["valid_from"], shield["valid_to"]) == ("2016-07-12", "2020-07-15")
     # by 2020 the April 2018 statement names Aspiegel Limited (IE) for the cloud in the EEA
-    after = _leg(transfer_register(kb, "2020-07-17", service="cloud", org="huawei"), ASPIEGEL, "US")
+    after = _leg(transfer_register(kb, "2020-07-17", service="cloud", org="huawei"), ASPIEGEL, "US",
+                 recipient="2018-affiliates")  # the statement's own affiliates clause
     assert after.status == "safeguards-required"
     assert all(m["kind"] != "adequacy" for m in after.mechanisms)
 

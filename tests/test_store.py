@@ -13,6 +13,7 @@ from bench.synth import generate, synthetic_dirs
 from tests.facts import HTDG, ISSUER, POLICY_DATE
 from xborder.api.cli import main
 from xborder.graph.build import build_graph
+from xborder.graph.digest import graph_digest
 from xborder.graph.errors import XborderInputError
 from xborder.graph.kb import KnowledgeBase
 from xborder.graph.settings import Settings
@@ -22,6 +23,7 @@ from xborder.graph.store import (
     StoreError,
     from_oxigraph,
     open_store,
+    prepare_snapshot,
     publish,
     to_oxigraph,
 )
@@ -118,6 +120,28 @@ def test_publish_then_read_back_the_same_answers(tmp_path, kb):
         assert again.resolve(code, "cloud", at=POLICY_DATE).to_dict() == \
             kb.resolve(code, "cloud", at=POLICY_DATE).to_dict()
     assert publish(store, kb.graph, validate="model")["changed"] is False
+
+
+def test_a_replica_reads_the_model_without_an_rdflib_graph_and_answers_the_same(tmp_path, kb):
+    """prepare_snapshot: the lean reader reads the version's N-Triples straight into the model;
+    the served knowledge base keeps them compressed, exports them as they are, and parses a
+    graph (the same content) only when one is asked for."""
+    store = OxigraphStore(tmp_path)
+    publish(store, kb.graph, validate="model")
+    snap = store.read()
+    lean = prepare_snapshot(snap, validate="model", probe=1)
+    assert snap._graph is None and lean.graph_loaded is None  # no rdflib graph anywhere
+    assert lean.version == kb.version and lean.describe()["triples"] == len(kb.graph)
+    for code in ("RE", "JP", "CN", "GB", "Réunion"):
+        assert lean.resolve(code, "cloud", at=POLICY_DATE, org="huawei").to_dict() == \
+            kb.resolve(code, "cloud", at=POLICY_DATE, org="huawei").to_dict()
+    assert lean.transfer("DE", "US", at="2020-07-17").to_dict() == \
+        kb.transfer("DE", "US", at="2020-07-17").to_dict()
+    nt = lean.export("nt")
+    assert lean.graph_loaded is None and len(Graph().parse(data=nt, format="nt")) == len(kb.graph)
+    assert graph_digest(lean.graph) == kb.version  # parsed on demand, the same content
+    checked = prepare_snapshot(store.read(), validate="shapes", probe=0)
+    assert checked.graph_loaded is None and checked.version == kb.version  # released after SHACL
 
 
 def test_a_crash_before_the_marker_moves_keeps_the_old_version(tmp_path, kb, monkeypatch):

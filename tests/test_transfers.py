@@ -134,8 +134,16 @@ def test_transfer_json_shape(kb):
     assert set(d["mechanisms"][0]) >= {"kind", "instrument", "scope", "valid_from", "valid_to",
                                        "source"}
     assert d["mechanisms"][0]["valid_from"] == "2019-01-23"
-    assert {c["kind"] for c in d["policy_claims"]} == {"consent", "anonymisation",
-                                                         "adequate-protection"}
+    # on 2020-01-01 the April 2018 statement is in force: its own claims (SCCs for data from
+    # the EU, adequate safeguards, anonymisation, agreements with recipients), not the 2016 ones
+    assert {c["kind"] for c in d["policy_claims"]} == {"scc", "anonymisation",
+                                                         "adequate-protection", "other"}
+    assert {c["source"]["url"] for c in d["policy_claims"]} == {  # the statement's archive
+        "https://github.com/citp/privacy-policy-historical/blob/"
+        "4b309c8838a5417666be914aafdb03c44fb3967b/h/hu/hua/huaweimobileservices.com.md"}
+    before = kb.transfer("DE", "JP", at="2017-06-01", org="huawei").to_dict()
+    assert {c["kind"] for c in before["policy_claims"]} == {"consent", "anonymisation",
+                                                              "adequate-protection"}
 
 
 # --- the legs of a resolution ---------------------------------------------------------------

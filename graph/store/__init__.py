@@ -25,9 +25,9 @@ from xborder.graph.store.base import (
 )
 from xborder.graph.store.embedded import EmbeddedStore
 from xborder.graph.store.oxigraph import OxigraphStore
-from xborder.graph.store.publish import open_store, prepare, publish
+from xborder.graph.store.publish import open_store, prepare, prepare_snapshot, publish
 from xborder.graph.store.sparql import SparqlStore
 
 __all__ = ["EMBEDDED_READ_ONLY", "GENID", "EmbeddedStore", "OxigraphStore", "Snapshot",
            "SparqlStore", "Store", "StoreError", "from_oxigraph", "open_store", "prepare",
-           "publish", "to_oxigraph", "utc_now"]
+           "prepare_snapshot", "publish", "to_oxigraph", "utc_now"]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 import pyoxigraph as ox
@@ -33,13 +32,28 @@ class StoreError(KnowledgeBaseError):
     title = "Knowledge-base store error"
 
 
-@dataclass(frozen=True)
 class Snapshot:
-    """One published version, read consistently: the graph and the marker that named it."""
+    """One published version, read consistently: its triples and the marker that named it.
 
-    graph: Graph
-    version: str
-    published: str | None = None
+    A store that reads N-Triples (Oxigraph's dump) hands them over as read (``ntriples``); the
+    rdflib ``graph`` is then parsed from them only when asked for, so a reader that needs the
+    model only (:func:`~xborder.graph.store.prepare_snapshot`) never pays for an rdflib graph."""
+
+    def __init__(self, graph: Graph | None, version: str, published: str | None = None, *,
+                 ntriples: bytes | None = None) -> None:
+        if graph is None and ntriples is None:
+            raise ValueError("a snapshot needs a graph or its N-Triples")
+        self._graph = graph
+        self.version = version
+        self.published = published
+        self.ntriples = ntriples
+
+    @property
+    def graph(self) -> Graph:
+        if self._graph is None:
+            assert self.ntriples is not None
+            self._graph = from_oxigraph(ox.parse(self.ntriples, format=ox.RdfFormat.N_TRIPLES))
+        return self._graph
 
 
 @runtime_checkable

@@ -16,7 +16,6 @@ from rdflib import Graph
 from xborder.graph.store.base import (
     Snapshot,
     StoreError,
-    from_oxigraph,
     to_oxigraph,
     utc_now,
 )
@@ -63,15 +62,15 @@ class OxigraphStore:
         path = self.root / "versions" / current["dir"]
         try:
             store = ox.Store.read_only(str(path))
+            count = len(store)
             data = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
         except OSError as exc:
             raise StoreError(f"{path}: cannot read version {current['version']}: {exc}") from None
         del store
-        graph = from_oxigraph(ox.parse(data, format=ox.RdfFormat.N_TRIPLES))
-        if len(graph) != current["triples"]:
-            raise StoreError(f"{path}: holds {len(graph)} triples, the marker says "
+        if count != current["triples"]:
+            raise StoreError(f"{path}: holds {count} triples, the marker says "
                              f"{current['triples']}")
-        return Snapshot(graph, str(current["version"]), current.get("published"))
+        return Snapshot(None, str(current["version"]), current.get("published"), ntriples=data)
 
     def write(self, graph: Graph, version: str) -> None:
         versions = self.root / "versions"

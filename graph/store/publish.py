@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from contextlib import suppress
 from typing import TYPE_CHECKING, Any
 
@@ -10,6 +11,7 @@ from rdflib import Graph
 from xborder.graph.digest import graph_digest
 from xborder.graph.errors import KnowledgeBaseError, XborderInputError
 from xborder.graph.store.base import (
+    Snapshot,
     Store,
 )
 from xborder.graph.store.embedded import EmbeddedStore
@@ -20,7 +22,7 @@ if TYPE_CHECKING:
     from xborder.graph.kb import KnowledgeBase
     from xborder.graph.settings import Settings
 
-__all__ = ["open_store", "prepare", "publish"]
+__all__ = ["open_store", "prepare", "prepare_snapshot", "publish"]
 
 def open_store(settings: Settings) -> Store:
     """The store the settings name."""
@@ -30,6 +32,31 @@ def open_store(settings: Settings) -> Store:
     if settings.store == "sparql":
         return SparqlStore.from_settings(settings)
     return EmbeddedStore(settings.kb_dirs)
+
+
+def _probe(kb: KnowledgeBase, probe: int) -> None:
+    """Compile every timeline of up to ``probe`` organisations (a graph that reads but does not
+    compile fails here, before it is served)."""
+    codes = kb.jurisdiction_codes()
+    today = dt.date.today()
+    for org in sorted(kb.model.organisations.values(), key=lambda o: o.id)[:probe]:
+        for svc in (None, *org.services.values()):
+            for code in codes:  # compiles the whole timeline of (org, service, code)
+                with suppress(XborderInputError):  # no rule in force …: also an answer
+                    kb.resolve(code, service=svc.id if svc else None, org=org.id,
+                               at=today, transfers=False)
+
+
+def _compiling(build: Callable[[], KnowledgeBase], probe: int) -> KnowledgeBase:
+    try:
+        kb = build()
+        _probe(kb, probe)
+    except KnowledgeBaseError:
+        raise
+    except Exception as exc:  # a graph the model cannot read: say what broke, keep serving
+        raise KnowledgeBaseError(f"the graph does not compile: {type(exc).__name__}: {exc}",
+                                 cause=type(exc).__name__) from exc
+    return kb
 
 
 def prepare(graph: Graph, *, version: str | None = None, validate: str = "shapes",
@@ -44,23 +71,34 @@ def prepare(graph: Graph, *, version: str | None = None, validate: str = "shapes
         from xborder.graph.shapes import validate_graph
 
         validate_graph(graph)
-    try:
-        # the marker names the content hash `xborder load` computed
-        kb = KnowledgeBase(graph, origin=origin, version=version)
-        codes = kb.jurisdiction_codes()
-        today = dt.date.today()
-        for org in sorted(kb.model.organisations.values(), key=lambda o: o.id)[:probe]:
-            for svc in (None, *org.services.values()):
-                for code in codes:  # compiles the whole timeline of (org, service, code)
-                    with suppress(XborderInputError):  # no rule in force …: also an answer
-                        kb.resolve(code, service=svc.id if svc else None, org=org.id,
-                                   at=today, transfers=False)
-    except KnowledgeBaseError:
-        raise
-    except Exception as exc:  # a graph the model cannot read: say what broke, keep serving
-        raise KnowledgeBaseError(f"the graph does not compile: {type(exc).__name__}: {exc}",
-                                 cause=type(exc).__name__) from exc
-    return kb
+    # the marker names the content hash `xborder load` computed
+    return _compiling(lambda: KnowledgeBase(graph, origin=origin, version=version), probe)
+
+
+def prepare_snapshot(snapshot: Snapshot, *, validate: str = "shapes", origin: str = "store",
+                     probe: int = 3) -> KnowledgeBase:
+    """:func:`prepare` for a version read from a store, holding no rdflib graph when it is done:
+    a snapshot read as N-Triples has its model read straight from them by the lean reader
+    (:mod:`~xborder.graph.store.reader`) unless the SHACL shapes need the graph; either way the
+    served knowledge base keeps the version's N-Triples (compressed) and parses a graph from them
+    only for a face that asks for one (export as Turtle or JSON-LD)."""
+    from xborder.graph.compiled import Compiled
+    from xborder.graph.kb import KnowledgeBase
+    from xborder.graph.store.reader import read_models_nt
+
+    if validate == "shapes" or snapshot.ntriples is None:
+        kb = prepare(snapshot.graph, version=snapshot.version, validate=validate,
+                     origin=origin, probe=probe)
+        kb.release_graph(snapshot.ntriples)
+        return kb
+    data = snapshot.ntriples
+
+    def lean() -> KnowledgeBase:
+        model, law, triples = read_models_nt(data)
+        return KnowledgeBase(compiled=Compiled(model, law, snapshot.version, triples, False),
+                             origin=origin, ntriples=data)
+
+    return _compiling(lean, probe)
 
 
 def publish(store: Store, graph: Graph, *, validate: str = "shapes") -> dict[str, Any]:

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from xborder.graph.law import LawModel
     from xborder.graph.model import Model
 
-__all__ = ["NodeTable", "open_read_only", "read_models"]
+__all__ = ["NodeTable", "open_read_only", "read_models", "read_models_nt"]
 
 _ALL = "SELECT ?s ?p ?o WHERE { ?s ?p ?o }"
 
@@ -98,6 +98,18 @@ def read_models(store: ox.Store) -> tuple[Model, LawModel, int]:
 
     table = NodeTable(_triples(store))
     graph = cast(Graph, table)  # the readers use only NodeTable's part of Graph
+    model = read_model(graph)
+    return model, read_law(graph, model.sources), len(table)
+
+
+def read_models_nt(data: bytes) -> tuple[Model, LawModel, int]:
+    """The same, from a version's N-Triples (what :meth:`OxigraphStore.read` hands over)."""
+    from xborder.graph.read import read_law, read_model
+
+    conv = _ToRdflib()
+    table = NodeTable((conv(t.subject), conv(t.predicate), conv(t.object))
+                      for t in ox.parse(data, format=ox.RdfFormat.N_TRIPLES))
+    graph = cast(Graph, table)
     model = read_model(graph)
     return model, read_law(graph, model.sources), len(table)
 
