@@ -345,3 +345,12 @@ def test_a_former_name_or_a_parent_is_never_the_issuer(kb, text, issuer, other, 
     p = ingest(f"# Privacy\n\n{text}\n", name="p.md", kb=kb)
     assert [r.controller.name for r in p.rules] == [issuer]
     assert role in next(e for e in p.entities if e.name == other).roles
+
+
+@pytest.mark.parametrize("text", [
+    "Mistral AI is the data controller and its representative in the EU is EURep.",
+    "Mistral AI is the data controller. EURep Services acts as the controller's representative "
+    "in the EU.",
+])
+def test_a_representative_after_the_controller_is_neither_controller_nor_place(kb, text):
+    assert _rules(kb, f"# Privacy\n\n{text}\n") == {(("*",), (), "Mistral AI")}

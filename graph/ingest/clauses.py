@@ -104,7 +104,10 @@ _WE = re.compile(r"\b[Ww]e\s+(?:are|act\s+as|will\s+be|remain|shall\s+be)\b[^.;]
                  r"\bcontroller", re.I)
 _SPLIT = re.compile(r"[;；]\s*|,\s*(?:while|whereas|but)\s+|,\s*and\s+(?=(?:for|if|users|all|"
                     r"everyone|in|we|where)\b|[A-Z])|,?\s*\b[Oo]therwise\b,?\s*|"
-                    r",\s*(?:and\s+)?(?=(?:by|par|von|da|por|door)\s+[A-Z])")
+                    r",\s*(?:and\s+)?(?=(?:by|par|von|da|por|door)\s+[A-Z])|"
+                    r",?\s+(?:and|et|und|e|y|en)\s+(?=(?:\w+\s+){1,3}?(?:representative|représentant|"
+                    r"Vertreter|rappresentante|representante|vertegenwoordiger|data\s+protection\s+"
+                    r"officer|DPO|délégué|Datenschutzbeauftragte))")
 CUE_ROLE = re.compile(r"\bcontrollers?\b|\bcontrolled\s+by\b|\bresponsible\b|" + ROLE, re.I)
 _PROVIDER = re.compile(PROVIDER_AFTER + "|" + PROVIDER_BEFORE.replace("^\\s*", r"\b", 1), re.I)
 _THIRD_PARTY = re.compile(r"\b(?:payment\s+(?:system|method|provider)|social\s+network|third[- ]"

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 
 from xborder.graph.ingest.legalforms import LEGAL_FORMS, PREFIX_FORMS
-from xborder.graph.ingest.lexicon import CJK_FORMS, ROLE, VERB
+from xborder.graph.ingest.lexicon import CJK_FORMS, REPRESENTATIVE, ROLE, VERB
 from xborder.graph.ingest.places import PlaceFinder
 
 __all__ = ["Mention", "entity_key", "find_mentions", "name_key", "slot_name"]
@@ -298,6 +298,8 @@ _BY_AS_ROLE = re.compile(r"(?i:\b(?:processed|performed|carried\s+out|operated|p
                          r"(?:by|par|von|da|por|door))\s+" + _BARE + r",?\s+(?i:" + _AS +
                          r"\s+(?:" + _ARTICLE + r"\s+)?(?:" + _QUALITY + r"\s+){0,2}(?:" + ROLE +
                          r"))")
+_REP = re.compile(r"(?:['’]s)?\s*(?:(?:EU|UK|local|Swiss|designated)\s+)?(?:" + REPRESENTATIVE +
+                  r")", re.I)
 _NOT_NAMES = frozenset({"The", "We", "Our", "Nous", "Wir", "Sie", "You", "Vous", "Il", "Elle",
                         "Data", "Personal", "This", "Diese", "Ce", "Cette", "Le", "La", "Der",
                         "Die", "El", "Het", "De", "Ihr", "Uw", "Votre", "Your", "They", "It",
@@ -333,8 +335,11 @@ def slot_name(text: str, a: int, b: int, finder: PlaceFinder) -> tuple[str, int]
         for m in pattern.finditer(text, a, b):
             group = next(i for i, g in enumerate(m.groups(), 1) if g)
             name, start = m[group], m.start(group)
-            if _usable(text, name, start, finder, free):
-                return name, start
+            if _usable(text, name, start, finder, free) and \
+                    not _REP.match(text[m.end():m.end() + 40]) and \
+                    not _REP.search(text[m.start():start]):
+                return name, start  # not "X acts as the controller's representative",
+                # nor "the controller … its representative is X"
     return None
 
 
