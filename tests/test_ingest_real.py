@@ -354,3 +354,15 @@ def test_a_former_name_or_a_parent_is_never_the_issuer(kb, text, issuer, other, 
 ])
 def test_a_representative_after_the_controller_is_neither_controller_nor_place(kb, text):
     assert _rules(kb, f"# Privacy\n\n{text}\n") == {(("*",), (), "Mistral AI")}
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Acme Inc. is the controller and stores your data in the United States.",
+     {(("*",), (), "Acme Inc.")}),
+    ("Acme Ltd is the controller for users in the UK, and transfers data to India.",
+     {(("GB",), (), "Acme Ltd")}),
+    ("Für Nutzer in Österreich ist die Beispiel GmbH Verantwortliche; die Daten werden in "
+     "Irland gespeichert.", {(("AT",), (), "Beispiel GmbH")}),
+])
+def test_where_data_is_sent_or_kept_is_not_where_users_are(kb, text, want):
+    assert _rules(kb, f"# Privacy\n\n{text}\n") == want

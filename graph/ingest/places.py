@@ -321,11 +321,23 @@ _USERS = re.compile(r"\b(?:if|for|users?|when|where|who|residents?|live|reside|r
                     r"utilisateurs|wenn|Nutzer|si|usuarios|utenti|gebruikers)\b", re.I)
 
 
+#: where data goes, not where users are: "transferred to", "stored in", "hosted in" …
+_DESTINATION = re.compile(r"\b(?:transferr?(?:ed|ing|s)?|sen[dt]s?|stor(?:ed|es?|ing)|"
+                          r"host(?:ed|s)?|kept|transférée?s?|stockée?s?|hébergée?s?|übermittelt|übertragen|"
+                          r"gespeichert|gehostet|transferid[oa]s?|almacenad[oa]s?|alojad[oa]s?|"
+                          r"trasferit[io]|conservat[io]|ospitat[io]|doorgegeven|opgeslagen|"
+                          r"armazenad[oa]s?)\b(?:\s+[\w’']+){0,4}?\s+(?:to|in|on|into|vers|en|au|"
+                          r"aux|dans|nach|in|a|para|em|naar|verso)\s+(?=(?:the\s+|l['’]|la\s+|le\s+|"
+                          r"les\s+|die\s+|den\s+|de\s+|el\s+|los\s+|os\s+|gli\s+|i\s+)?[A-ZÀ-Ý])",
+                          re.I)
+
+
 def not_user_places(piece: str, finder: PlaceFinder) -> list[tuple[int, int]]:
     """Spans of a clause whose places are not where users are: a quoted short name
     ("(“TikTok Ireland”)"), an address or seat ("sis Gordon House, …, Irlande", "with its
     registered office at …, Ireland"), a country of incorporation ("a company registered in
-    Delaware", "an Irish company", "which is based in the USA")."""
+    Delaware", "an Irish company", "which is based in the USA"), where data is sent or kept
+    ("… and stores your data in the United States")."""
     spans = [(m.start(), m.end()) for m in _DEFINED.finditer(piece)]
     for m in _SEAT.finditer(piece):
         tail = piece[m.end():m.end() + 160]
@@ -337,4 +349,9 @@ def not_user_places(piece: str, finder: PlaceFinder) -> list[tuple[int, int]]:
             continue  # "…, if you live in Ireland": where users are, not the seat
         end = m.end() + (seat[-1].end if seat else len(tail.split(",")[0]))  # the address's end
         spans.append((m.start(), end))
+    for m in _DESTINATION.finditer(piece):  # "… and stores your data in the United States"
+        tail = piece[m.end():m.end() + 120]
+        stop = re.search(r"[;.]|,\s*(?:and|but|if|while|where)\b|\s(?:for|if|when|where)\s",
+                         tail)
+        spans.append((m.start(), m.end() + (stop.start() if stop else len(tail))))
     return spans
