@@ -10,6 +10,13 @@ them) are the locations, "except …"/"outside …" the exceptions, "everyone el
 all ``*``. Names near "representative", "Art. 27" or "data protection officer", and clauses that
 only give contact details, are never proposed as controllers.
 
+Also read: the role as a label ("Responsable: Ejemplo S.L., …"); "all of which are controllers"
+after a list; "X in association with Y" as two; one provider per place ("provided by A inside
+of the United States, by B inside of Brazil, and by C everywhere else"); a bare name in the
+controller's slot (:func:`~xborder.graph.ingest.names.slot_name`), read as the companies a short
+name stands for when the policy defines one; rows of a country | company table under "who we
+are". A rule said twice is proposed once.
+
 Dates: a clause's start is the date after "from", "as of", "effective", "starting", "beginning",
 "since", "with effect from"; its end the date after "until", "through", "up to and including"
 (that day) or "before", "prior to" (the day before). "Before that date", "until then",

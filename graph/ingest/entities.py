@@ -1,5 +1,7 @@
-"""Legal entities named in a policy: found by their legal form, placed in a country when the
-policy states it or the name or form makes it evident.
+"""Legal entities named in a policy: found by their legal form (:mod:`.names`), placed in a
+country when the policy states it or the name or form makes it evident, with the short names the
+policy gives them (one for several: "(collectively “SurveyMonkey”)") and the roles that keep a
+name from being proposed (representative, former name, parent).
 
 A name is the run of capitalised words (and connectors such as "of", "&") before a legal form
 ("Huawei Device Co., Ltd.", "Huawei Technologies Deutschland, GmbH"). Its country comes, in this
