@@ -366,3 +366,11 @@ def test_a_representative_after_the_controller_is_neither_controller_nor_place(k
 ])
 def test_where_data_is_sent_or_kept_is_not_where_users_are(kb, text, want):
     assert _rules(kb, f"# Privacy\n\n{text}\n") == want
+
+
+def test_html_paragraphs_cut_mid_sentence_are_one(kb):
+    text = ("<html><body><h1>Privacy</h1><p>This privacy notice explains how the app that you are "
+            "using is published by</p><p>HOLMVIK SAS, 5 rue du Pont, 75003 Paris.</p>"
+            "</body></html>")
+    p = ingest(text, name="p.html", kb=kb)
+    assert [(r.locations, r.controller.name) for r in p.rules] == [(["*"], "HOLMVIK SAS")]

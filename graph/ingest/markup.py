@@ -381,4 +381,4 @@ def html_blocks(source: str) -> list[Block]:
     if first is not None and first + 1 < len(blocks) and blocks[first + 1].kind == "heading" \
             and blocks[first + 1].text == blocks[first].text:
         del blocks[first + 1]
-    return blocks
+    return _rejoin(blocks)
