@@ -374,3 +374,14 @@ def test_html_paragraphs_cut_mid_sentence_are_one(kb):
             "</body></html>")
     p = ingest(text, name="p.html", kb=kb)
     assert [(r.locations, r.controller.name) for r in p.rules] == [(["*"], "HOLMVIK SAS")]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("A Mistral AI é a responsável pelo tratamento dos seus dados.", {(("*",), (), "Mistral AI")}),
+    ("La Mistral AI è il titolare del trattamento.", {(("*",), (), "Mistral AI")}),
+    ("Le Client est le responsable du traitement.", set()),
+    ("De Klant is de verwerkingsverantwoordelijke.", set()),
+    ("The Creator is the controller of the responses.", set()),
+])
+def test_an_article_before_a_bare_name_but_never_a_generic_word(kb, text, want):
+    assert _rules(kb, f"# Privacy\n\n{text}\n") == want

@@ -321,11 +321,24 @@ _GENERIC = frozenset({"controller", "controllers", "data", "processor", "process
                       "administrator", "organiser", "organizer", "seller", "sellers", "host",
                       "hosts", "developer", "developers", "owner", "owners", "policy", "privacy",
                       "gdpr", "regulation", "law", "article", "section", "terms", "notice"})
-_DETERMINER = re.compile(r"(?:^|\s)(?:the|a|an|that|this|these|those|your|our|their|its|each|"
-                         r"such|any|every|le|la|les|l['’]|un|une|ce|cette|chaque|votre|notre|der|"
-                         r"die|das|ein|eine|jeder|jede|dieser|diese|ihr|unser|il|lo|gli|ogni|"
-                         r"questo|questa|el|los|las|cada|este|esta|het|een|elke|deze|dit|uw|"
-                         r"onze|os|as|um|uma|seu|sua)\s*$", re.I)
+_DETERMINER = re.compile(r"(?:^|\s)(?:the|an|that|this|these|those|your|our|their|its|each|"
+                         r"such|any|every|un|une|ce|cette|chaque|votre|notre|ein|eine|jeder|jede|"
+                         r"dieser|diese|ihr|unser|ogni|questo|questa|cada|este|esta|een|elke|deze|"
+                         r"dit|uw|onze|um|uma|seu|sua)\s*$", re.I)
+_ARTICLES = frozenset({"a", "o", "os", "as", "la", "le", "les", "il", "lo", "gli", "el", "los",
+                       "las", "der", "die", "das", "de", "het"})
+#: generic words in the other languages read: "Le Client est le responsable …" names no company
+_GENERIC_LOCAL = frozenset({"client", "clients", "kunde", "kunden", "cliente", "clientes", "klant",
+                            "klanten", "utilisateur", "utilisateurs", "nutzer", "utente", "utenti",
+                            "usuario", "usuarios", "gebruiker", "gebruikers", "utilizador",
+                            "société", "gesellschaft", "società", "sociedad", "empresa",
+                            "unternehmen", "bedrijf", "éditeur", "anbieter", "betreiber",
+                            "plateforme", "plattform", "piattaforma", "plataforma", "dienst",
+                            "servizio", "servicio", "serviço", "partenaire", "annonceur",
+                            "werbetreibende", "editore", "fornitore", "proveedor", "fornecedor",
+                            "leverancier", "organisateur", "veranstalter", "employeur",
+                            "arbeitgeber", "titolare", "responsable", "verantwortliche",
+                            "application", "applicazione", "aplicación", "aplicação", "site"})
 
 
 def slot_name(text: str, a: int, b: int, finder: PlaceFinder) -> tuple[str, int] | None:
@@ -335,6 +348,10 @@ def slot_name(text: str, a: int, b: int, finder: PlaceFinder) -> tuple[str, int]
         for m in pattern.finditer(text, a, b):
             group = next(i for i, g in enumerate(m.groups(), 1) if g)
             name, start = m[group], m.start(group)
+            first = name.split()[0]
+            if first.casefold() in _ARTICLES and len(name.split()) > 1:
+                cut = name.index(name.split()[1], len(first))  # "La Mistral AI è …"
+                name, start = name[cut:], start + cut
             if _usable(text, name, start, finder, free) and \
                     not _REP.match(text[m.end():m.end() + 40]) and \
                     not _REP.search(text[m.start():start]):
@@ -347,12 +364,12 @@ def _usable(text: str, name: str, start: int, finder: PlaceFinder, free: bool) -
     words = name.split()
     if words[0] in _NOT_NAMES or words[0].casefold() in LEADING or finder.find(name):
         return False
-    if all(w.casefold().strip(".’'") in _GENERIC for w in words):
+    if all(w.casefold().strip(".’'") in _GENERIC | _GENERIC_LOCAL for w in words):
         return False
     if free:
         before = text[max(0, start - 30):start]
         last = before.split()[-1] if before.split() else ""
-        if _DETERMINER.search(before) or (before.endswith(" ") and
-                                          re.fullmatch(r"[A-Z][\w&'’-]*", last)):
+        if _DETERMINER.search(before) or (before.endswith(" ") and last.casefold() not in
+                                          _ARTICLES and re.fullmatch(r"[A-Z][\w&'’-]*", last)):
             return False  # "that Creator is …"; a name cut from a longer capitalised run
     return True
