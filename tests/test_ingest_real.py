@@ -385,3 +385,9 @@ def test_html_paragraphs_cut_mid_sentence_are_one(kb):
 ])
 def test_an_article_before_a_bare_name_but_never_a_generic_word(kb, text, want):
     assert _rules(kb, f"# Privacy\n\n{text}\n") == want
+
+
+def test_a_bare_name_is_the_issuer_when_the_policy_names_no_other(kb):
+    p = ingest("# Privacy\n\nMistral AI is the data controller.\n", name="p.md", org="Mistral AI",
+               kb=kb)
+    assert [e.id for e in p.entities] == ["mistral-ai"] and p.document.issuer.name == "Mistral AI"

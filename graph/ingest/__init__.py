@@ -113,6 +113,7 @@ def ingest(text: str, org: str | None = None, url: str | None = None,
     rules = controller_rules(doc, book, finder, services)
     rules += lead_rules(doc, book, finder, rules)
     rules += issuer_rules(doc, book, rules)
+    issuer = _named_issuer(issuer, book, notes)
     number_rules(rules)
     codes = edition_region(url, doc.title, region, edition)
     if codes:
@@ -214,6 +215,25 @@ def _issuer(doc: Document, book: EntityBook, org: str | None, notes: list[str]
     evidence = Evidence(unit.text, unit.start, unit.end, unit.section.label, unit.section.heading)
     return EntityProposal(slug(name, "issuer"), name, None, (), "not stated", evidence,
                           roles={"issuer"}), evidence
+
+
+def _named_issuer(issuer: EntityProposal, book: EntityBook, notes: list[str]
+                  ) -> EntityProposal:
+    """A placeholder issuer, once a clause has named an entity without a legal form ("Mistral
+    AI is the data controller"): that entity when it has the placeholder's name or is the only
+    one; else the placeholder, with an id no entity has."""
+    named = [e for e in book.entities.values() if not {"former name", "parent"} & e.roles]
+    if any(issuer is e for e in book.entities.values()) or not named:
+        return issuer
+    same = [e for e in named if entity_key(e.name) == entity_key(issuer.name)]
+    chosen = same[0] if same else named[0] if len(named) == 1 else None
+    if chosen is None:
+        while any(e.id == issuer.id for e in book.entities.values()):
+            issuer.id += "-issuer"
+        return issuer
+    chosen.roles.add("issuer")
+    notes[:] = [n for n in notes if not n.startswith("the policy names no legal entity")]
+    return chosen
 
 
 def _default_rule(issuer: EntityProposal, evidence: Evidence) -> RuleProposal:
