@@ -200,12 +200,15 @@ class LiveKnowledgeBase:
     def reload(self, *, force: bool = False) -> bool:
         """Read, validate and compile the store's current version, then swap it in.
 
-        With ``isolate`` (the default) and unless ``force`` (the first load, before anything is
-        served), the work runs in a child process (:func:`_build`) and only the finished
-        knowledge base is brought over."""
+        With ``isolate`` (the default) the work runs in a child process (:func:`_build`) and
+        only the finished knowledge base — its model, no rdflib graph — is brought over; the
+        first load (``force``, before anything is served) too when the SHACL shapes are checked,
+        so the graph they need never takes memory in the serving process. Without shapes the
+        first load reads the model in this process with the lean reader."""
         with self._reload_lock:
             started = time.perf_counter()
-            got = self._build_elsewhere() if self.isolate and not force else _HERE
+            elsewhere = self.isolate and (not force or self.validate == "shapes")
+            got = self._build_elsewhere() if elsewhere else _HERE
             if got is None:
                 return False
             if isinstance(got, tuple):
