@@ -209,6 +209,7 @@ def test_an_address_with_a_region_name_in_it_is_still_an_address(kb):
      "described below.", "Quillon eID Group"),
     ("Your data is processed by SAS PLUMEO, in its capacity as data controller.", "SAS PLUMEO"),
     ("Data controller: Veldhoven Labs, 12 Canal Street, Utrecht.", "Veldhoven Labs"),
+    ("The Service is operated by Veldhoven Labs, 12 Canal Street, Utrecht.", "Veldhoven Labs"),
 ])
 def test_a_name_without_a_legal_form_in_the_controllers_slot(kb, text, name):
     assert _rules(kb, f"# Privacy\n\n{text}\n") == {(("*",), (), name)}
@@ -218,6 +219,7 @@ def test_a_name_without_a_legal_form_in_the_controllers_slot(kb, text, name):
     "If you answer a survey, that Creator is the controller of your data.",
     "Qui est responsable du traitement de vos données ?",
     "You are the data controller, and Birchwood is the data processor.",
+    "Our payment service is operated by Stripe, a third party.",
 ])
 def test_no_name_is_read_from_a_determiner_a_question_or_a_processor(kb, text):
     assert _rules(kb, f"# Privacy\n\n{text}\n") == set()

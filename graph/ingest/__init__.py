@@ -200,8 +200,8 @@ def _issuer(doc: Document, book: EntityBook, org: str | None, notes: list[str]
                 candidates.insert(0, (entity, "the policy calls it \"we\""))
             elif re.search(r"©|\bcopyright\b", unit.text, re.I):
                 candidates.append((entity, "the copyright holder"))
-    first = next((e for e in book.entities.values()
-                  if not {"former name", "parent"} & e.roles), None)
+    current = [e for e in book.entities.values() if "former name" not in e.roles]
+    first = next((e for e in current if "parent" not in e.roles), current[0] if current else None)
     for entity, _why in candidates or ([(first, "the first entity the policy names")]
                                       if first else []):
         unit = next(u for u in doc.units if any(e is entity for _, e, _ in book.mentions(u)))

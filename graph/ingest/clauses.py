@@ -117,7 +117,8 @@ _SPLIT = re.compile(r"[;；]\s*|,\s*(?:while|whereas|but)\s+|,\s*and\s+(?=(?:for
                     r"officer|DPO|délégué|Datenschutzbeauftragte))")
 CUE_ROLE = re.compile(r"\bcontrollers?\b|\bcontrolled\s+by\b|\bresponsible\b|" + ROLE, re.I)
 _PROVIDER = re.compile(PROVIDER_AFTER + "|" + PROVIDER_BEFORE.replace("^\\s*", r"\b", 1), re.I)
-_THIRD_PARTY = re.compile(r"\b(?:payment\s+(?:system|method|provider)|social\s+network|third[- ]"
+_THIRD_PARTY = re.compile(r"\b(?:payment\s+(?:system|method|provider|service|processor)s?|"
+                          r"social\s+network|third[- ]"
                           r"part(?:y|ies)|plug-?ins?|cookies?|pixels?|analytics)\b|STRIPE|PayPal",
                           re.I)
 _FORMER = re.compile(FORMER, re.I)
@@ -210,7 +211,7 @@ def _sentence(unit: Unit, ctx: _Context) -> list[RuleProposal]:
         if _CONTACT.search(piece) and not _STRONG.search(piece):
             continue
         provider = _PROVIDER.search(piece)
-        near = piece[max(0, provider.start() - 80):provider.end()] if provider else piece
+        near = piece[max(0, provider.start() - 80):provider.end() + 60] if provider else piece
         if _THIRD_PARTY.search(near) and not CUE_ROLE.search(piece):
             continue  # "the payment system, which is operated by Stripe, Inc.": not ours
         mentions = [(m, e, s) for m, e, s in ctx.book.mentions(unit) if a <= m.start < b]

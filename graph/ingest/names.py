@@ -298,6 +298,14 @@ _BY_AS_ROLE = re.compile(r"(?i:\b(?:processed|performed|carried\s+out|operated|p
                          r"(?:by|par|von|da|por|door))\s+" + _BARE + r",?\s+(?i:" + _AS +
                          r"\s+(?:" + _ARTICLE + r"\s+)?(?:" + _QUALITY + r"\s+){0,2}(?:" + ROLE +
                          r"))")
+#: provider wording: "The Service is operated by Mistral AI, 15 rue …", "édité par Exemple"
+_BY_PROVIDER = re.compile(r"(?i:\b(?:(?:is|are)\s+(?:owned\s+and\s+)?(?:operated|provided|"
+                          r"published|managed|offered)\s+by|exploitée?s?\s+par|éditée?s?\s+par|fournie?s?\s+par|"
+                          r"betrieben\s+von|bereitgestellt\s+von|herausgegeben\s+von|"
+                          r"(?:gestit|pubblicat)[oaie]\s+da|(?:gestionad|operad|publicad)[oa]s?\s+por|"
+                          r"(?:beheerd|geëxploiteerd|uitgegeven)\s+door))\s+" + _BARE +
+                          r"(?=\s*(?:[,.(]|$)|\s+(?:in|at|with|and|located|based|registered|which|"
+                          r"who|a|an|une?|eine?|una?|uma?|een)\s)")
 _REP = re.compile(r"(?:['’]s)?\s*(?:(?:EU|UK|local|Swiss|designated)\s+)?(?:" + REPRESENTATIVE +
                   r")", re.I)
 _NOT_NAMES = frozenset({"The", "We", "Our", "Nous", "Wir", "Sie", "You", "Vous", "Il", "Elle",
@@ -344,7 +352,7 @@ _GENERIC_LOCAL = frozenset({"client", "clients", "kunde", "kunden", "cliente", "
 def slot_name(text: str, a: int, b: int, finder: PlaceFinder) -> tuple[str, int] | None:
     """The bare name in the controller's slot of ``text[a:b]``, and where it starts."""
     for pattern, free in ((_AFTER_ROLE, False), (_COLON_ROLE, False), (_BY_AS_ROLE, False),
-                          (_AS_ROLE, False), (_BEFORE_ROLE, True)):
+                          (_AS_ROLE, False), (_BEFORE_ROLE, True), (_BY_PROVIDER, False)):
         for m in pattern.finditer(text, a, b):
             group = next(i for i, g in enumerate(m.groups(), 1) if g)
             name, start = m[group], m.start(group)
