@@ -11,8 +11,8 @@ import pytest
 from rdflib import BNode, Literal, URIRef
 
 from xborder.graph.build import DEFAULT_KB_DIR, build_graph
-from xborder.graph.read import read_law, read_model
 from xborder.graph.model import Model
+from xborder.graph.read import read_law, read_model
 from xborder.graph.store import to_oxigraph
 from xborder.graph.store.reader import NodeTable, read_models
 
