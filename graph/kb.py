@@ -12,7 +12,6 @@ import bisect
 import datetime as dt
 import re
 import threading
-import zlib
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -20,10 +19,10 @@ from typing import TYPE_CHECKING, Any
 from xborder.graph import compiled as cache
 from xborder.graph import network
 from xborder.graph.authoring import DEFAULT_KB_DIR
+from xborder.graph.backing import GraphBacking
 from xborder.graph.dates import MIN_DATE, parse_date
+from xborder.graph.directory import Directory
 from xborder.graph.errors import (
-    UnknownOrganisation,
-    UnknownService,
     XborderError,
     XborderInputError,
 )
@@ -65,17 +64,6 @@ def _order(model: Model) -> None:
     model.entities = dict(sorted(model.entities.items()))
 
 
-def _norm(text: str) -> str:
-    return re.sub(r"\s+", " ", text.strip().casefold())
-
-
-def _url_key(text: str) -> str:
-    t = _norm(text)
-    t = re.sub(r"^[a-z][a-z0-9+.-]*://", "", t)
-    t = t.removeprefix("www.")
-    return t.rstrip("/")
-
-
 class KnowledgeBase:
     """A loaded knowledge base: the graph, its model, and compiled lookups."""
 
@@ -97,10 +85,8 @@ class KnowledgeBase:
         else:
             model, law, version, triples = (compiled.model, compiled.law, compiled.version,
                                             compiled.triples)
-        self._graph = graph
-        self._sources = tuple(sources)
-        self._ntriples = zlib.compress(ntriples, 1) if ntriples is not None else None
-        self._triples = triples
+        self._backing = GraphBacking(graph, sources=sources, ntriples=ntriples, version=version,
+                                     triples=triples)
         self.origin = origin
         self.model: Model = model
         _order(self.model)
@@ -114,18 +100,7 @@ class KnowledgeBase:
                  if j.kind != "group"}
         self.locations = LocationIndex(
             names, [Alias(a.text, a.code, a.ambiguous, a.note) for a in self.model.aliases])
-        self._org_keys: dict[str, Organisation] = {}
-        self._service_keys: dict[tuple[str, str], Service] = {}
-        self._service_urls: dict[str, list[tuple[str, Service]]] = {}
-        for org in self.model.organisations.values():
-            for key in (org.id, org.name, *org.aliases):
-                self._org_keys[_norm(key)] = org
-            for svc in org.services.values():
-                for key in (svc.id, svc.name, *svc.aliases):
-                    self._service_keys[(org.id, _norm(key))] = svc
-                for domain in svc.domains:
-                    self._service_urls.setdefault(org.id, []).append((_url_key(domain), svc))
-        self._version: str | None = version
+        self._directory = Directory(self.model.organisations)
         self._front: dict[tuple[str, str | None, str | None],
                           tuple[ParsedLocation, _Timeline]] = {}
         self._dates: dict[str, dt.date] = {}
@@ -167,109 +142,38 @@ class KnowledgeBase:
 
     @property
     def graph(self) -> Graph:
-        """The RDF graph (rdflib): built from the authoring files on first use when the model
-        came from the compiled cache."""
-        if self._graph is None:
-            with self._lock:
-                if self._graph is None:
-                    self._graph = self._rebuild()
-        return self._graph
-
-    def _rebuild(self) -> Graph:
-        if self._ntriples is not None:
-            import pyoxigraph as ox
-
-            from xborder.graph.store.base import from_oxigraph
-
-            return from_oxigraph(ox.parse(zlib.decompress(self._ntriples),
-                                          format=ox.RdfFormat.N_TRIPLES))
-        from xborder.graph.build import build_graph
-
-        return build_graph(self._sources)
+        """The RDF graph (rdflib); built or parsed on first use when the model came from the
+        compiled cache or a store (:mod:`xborder.graph.backing`)."""
+        return self._backing.graph
 
     @property
     def graph_loaded(self) -> Graph | None:
         """The rdflib graph if it is in memory now, else None (nothing is built)."""
-        return self._graph
+        return self._backing.loaded
 
     def release_graph(self, ntriples: bytes | None = None) -> None:
-        """Drop the rdflib graph (most of a served process's memory) once the model is read:
-        keep what rebuilds it — the authoring files, else the version's N-Triples (``ntriples``
-        as read from the store, else serialised here), compressed."""
-        if self._graph is None:
-            return
-        self.version  # noqa: B018  (the digest needs the graph: take it first)
-        if not self._sources and self._ntriples is None:
-            data = ntriples if ntriples is not None else self._graph.serialize(
-                format="nt", encoding="utf-8")
-            self._ntriples = zlib.compress(data, 1)
-        self._graph = None
+        """Drop the rdflib graph once the model is read (see :meth:`GraphBacking.release`)."""
+        self._backing.release(ntriples)
 
     @property
     def version(self) -> str:
-        """A content digest of the whole graph, dates in blank nodes included
-        (:func:`~xborder.graph.digest.graph_digest`): the same knowledge gives the same version,
-        and any change — a moved date too — a new one."""
-        if self._version is None:
-            from xborder.graph.digest import graph_digest
-
-            self._version = graph_digest(self.graph)
-        return self._version
+        """A content digest of the whole graph, dates in blank nodes included: the same
+        knowledge gives the same version, and any change — a moved date too — a new one."""
+        return self._backing.version
 
     # -- look-ups --------------------------------------------------------------------------
     def organisation(self, org: str | None = None) -> Organisation:
-        orgs = self.model.organisations
-        if org is None or not org.strip():
-            if len(orgs) == 1:
-                return next(iter(orgs.values()))
-            raise UnknownOrganisation(
-                "several organisations are known; name one with org",
-                candidates=[{"id": o.id, "name": o.name} for o in orgs.values()])
-        found = self._org_keys.get(_norm(org))
-        if found is None:
-            raise UnknownOrganisation(
-                f"unknown organisation {org!r}",
-                candidates=[{"id": o.id, "name": o.name} for o in orgs.values()])
-        return found
+        """The organisation ``org`` names (id, name or alias); none given: the only one known."""
+        return self._directory.organisation(org)
 
     def organisation_for(self, org: str | None, service: str | None) -> Organisation:
-        """The organisation a question names: ``org`` when given; else the only one known; else
-        the one organisation that has ``service`` (an id, name, alias or URL that belongs to
-        exactly one organisation names it — several, or none, is an error with candidates)."""
-        if (org and org.strip()) or not service or not service.strip() or \
-                len(self.model.organisations) == 1:
-            return self.organisation(org)
-        owners = []
-        for candidate in self.model.organisations.values():
-            try:
-                if self.service(candidate, service) is not None:
-                    owners.append(candidate)
-            except UnknownService:
-                continue
-        if len(owners) == 1:
-            return owners[0]
-        if not owners:
-            raise UnknownService(
-                f"no organisation has a service {service!r}; name the organisation with org",
-                candidates=[{"id": o.id, "name": o.name}
-                            for o in self.model.organisations.values()])
-        raise UnknownOrganisation(
-            f"several organisations have a service {service!r}; name one with org",
-            candidates=[{"id": o.id, "name": o.name} for o in owners])
+        """The organisation a question names: ``org``, else the only one, else the one that has
+        ``service`` (:meth:`~xborder.graph.directory.Directory.organisation_for`)."""
+        return self._directory.organisation_for(org, service)
 
     def service(self, org: Organisation, service: str | None) -> Service | None:
-        if service is None or not service.strip():
-            return None
-        found = self._service_keys.get((org.id, _norm(service)))
-        if found is not None:
-            return found
-        key = _url_key(service)
-        for prefix, svc in self._service_urls.get(org.id, ()):
-            if key == prefix or key.startswith(prefix + "/") or key.startswith(prefix + "?"):
-                return svc
-        raise UnknownService(
-            f"{org.name} has no service {service!r}",
-            candidates=[{"id": s.id, "name": s.name} for s in org.services.values()])
+        """``org``'s service named by id, name, alias or URL; None when none is given."""
+        return self._directory.service(org, service)
 
     def parse_location(self, location: str) -> ParsedLocation:
         """A code, a name, an ISO 3166-2 code, a policy's word, an IP address or ``lat,lon``."""
@@ -437,35 +341,15 @@ class KnowledgeBase:
     def jurisdiction_codes(self) -> list[str]:
         return sorted(c for c, j in self.model.jurisdictions.items() if j.kind != "group")
 
+    def organisations(self) -> list[Organisation]:
+        """Every organisation, by id."""
+        return list(self.model.organisations.values())
+
     def resolve_organisations(self, location: str, at: str | dt.date | None = None,
                               orgs: Sequence[str] | None = None) -> list[dict[str, Any]]:
         """For a user in ``location`` on ``at``: who controls their data at each organisation
-        (all, or ``orgs``), per service where the answer depends on it. An organisation whose
-        policy names no controller for that place and date says so in ``error``."""
-        chosen = [self.organisation(o) for o in orgs] if orgs else \
-            list(self.model.organisations.values())
-        self.parse_location(location)  # an unknown or ambiguous place is one error, not many
-        rows: list[dict[str, Any]] = []
-        for org in chosen:
-            answers: list[dict[str, Any]] = []
-            errors: list[str] = []
-            for svc in (None, *org.services.values()):
-                try:
-                    r = self.resolve(location, service=svc.id if svc else None, org=org.id,
-                                     at=at, transfers=False)
-                except XborderInputError as exc:
-                    errors.append(exc.detail)
-                    continue
-                body = r.to_dict()
-                answers.append({"service": svc.id if svc else None,
-                                "service_name": svc.name if svc else None,
-                                "controller": body["controller"], "rule": body.get("rule"),
-                                "policy": body.get("policy"), "caveats": body["caveats"]})
-            distinct = {a["controller"]["id"] for a in answers if "controller" in a}
-            rows.append({"organisation": {"id": org.id, "name": org.name},
-                         "depends_on_service": len(distinct) > 1,
-                         "answers": answers or [{"service": None, "error": errors[0]}]})
-        return rows
+        (all, or ``orgs``), per service (:func:`~xborder.graph.network.organisations_at`)."""
+        return network.organisations_at(self, location, at, orgs)
 
     def coverage(self, regime: str | None = None) -> list[dict[str, Any]]:
         """Per transfer regime: the period encoded, its laws, counts of adequacy entries,
@@ -484,18 +368,12 @@ class KnowledgeBase:
         return {
             "version": self.version,
             "origin": self.origin,
-            "triples": self._triples,
+            "triples": self._backing.triples,
             "organisations": sorted(self.model.organisations),
             "jurisdictions": len(self.jurisdiction_codes()),
         }
 
     # -- export ----------------------------------------------------------------------------
     def export(self, fmt: str = "ttl") -> str:
-        formats = {"ttl": "turtle", "turtle": "turtle", "nt": "nt", "jsonld": "json-ld",
-                   "json-ld": "json-ld", "xml": "xml"}
-        if fmt not in formats:
-            raise XborderInputError(f"unknown export format {fmt!r}; use one of ttl, jsonld, nt",
-                                    candidates=[{"id": f} for f in ("ttl", "jsonld", "nt")])
-        if formats[fmt] == "nt" and self._graph is None and self._ntriples is not None:
-            return zlib.decompress(self._ntriples).decode("utf-8")
-        return self.graph.serialize(format=formats[fmt])
+        """The graph as ``ttl``, ``jsonld``, ``nt`` (or ``xml``)."""
+        return self._backing.export(fmt)

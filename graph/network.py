@@ -9,10 +9,11 @@ offer the views as methods without an import cycle. networkx is imported when a 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, Protocol
 
 from xborder.graph.dates import parse_date
-from xborder.graph.errors import NoApplicableRule
+from xborder.graph.errors import NoApplicableRule, XborderInputError
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -20,7 +21,7 @@ if TYPE_CHECKING:
     from xborder.graph.model import Organisation, Service
     from xborder.graph.resolution import Resolution
 
-__all__ = ["Answers", "changes", "transfer_network"]
+__all__ = ["Answers", "changes", "organisations_at", "transfer_network"]
 
 
 class Answers(Protocol):
@@ -34,6 +35,12 @@ class Answers(Protocol):
     def service(self, org: Organisation, service: str | None) -> Service | None: ...
 
     def jurisdiction_codes(self) -> list[str]: ...
+
+    def organisation(self, org: str | None = None) -> Organisation: ...
+
+    def organisations(self) -> list[Organisation]: ...
+
+    def parse_location(self, location: str) -> Any: ...
 
 
 def _resolve(kb: Answers, code: str, service: str | None, org: str,
@@ -142,3 +149,33 @@ def transfer_network(kb: Answers, at: str | dt.date | None = None,
             g.add_edge(f"entity:{ctrl.id}", target, key=f"{ctrl.id}:{leg.recipient.id}",
                        recipient=leg.recipient.name, **attrs)
     return g
+
+
+def organisations_at(kb: Answers, location: str, at: str | dt.date | None = None,
+                     orgs: Sequence[str] | None = None) -> list[dict[str, Any]]:
+    """For a user in ``location`` on ``at``: who controls their data at each organisation (all,
+    or ``orgs``), per service where the answer depends on it. An organisation whose policy names
+    no controller for that place and date says so in ``error``."""
+    chosen = [kb.organisation(o) for o in orgs] if orgs else kb.organisations()
+    kb.parse_location(location)  # an unknown or ambiguous place is one error, not many
+    rows: list[dict[str, Any]] = []
+    for org in chosen:
+        answers: list[dict[str, Any]] = []
+        errors: list[str] = []
+        for svc in (None, *org.services.values()):
+            try:
+                r = kb.resolve(location, service=svc.id if svc else None, org=org.id, at=at,
+                               transfers=False)
+            except XborderInputError as exc:
+                errors.append(exc.detail)
+                continue
+            body = r.to_dict()
+            answers.append({"service": svc.id if svc else None,
+                            "service_name": svc.name if svc else None,
+                            "controller": body["controller"], "rule": body.get("rule"),
+                            "policy": body.get("policy"), "caveats": body["caveats"]})
+        distinct = {a["controller"]["id"] for a in answers if "controller" in a}
+        rows.append({"organisation": {"id": org.id, "name": org.name},
+                     "depends_on_service": len(distinct) > 1,
+                     "answers": answers or [{"service": None, "error": errors[0]}]})
+    return rows

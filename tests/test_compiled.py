@@ -46,13 +46,13 @@ def test_a_second_load_is_read_from_the_cache_and_answers_the_same(cache: Path,
     entries = list(cache.glob("kb-*.pickle"))
     assert len(entries) == 1
     again = KnowledgeBase.load([kb_dir])
-    assert again._graph is None  # read from the entry: no graph built
+    assert again.graph_loaded is None  # read from the entry: no graph built
     assert again.model == built.model and again.law == built.law
     assert again.version == built.version
     assert again.describe() == built.describe()
     assert _answers(again) == _answers(built)
     assert graph_digest(again.graph) == built.version  # built on first use, the same content
-    assert again._graph is not None
+    assert again.graph_loaded is not None
 
 
 def test_an_edited_source_gets_its_own_entry_and_its_own_answer(cache: Path,
@@ -83,17 +83,17 @@ def test_a_validated_load_does_not_take_an_unvalidated_entry(
     assert len(calls) == 1  # validated although an entry existed
     KnowledgeBase.load([kb_dir], validate=True)
     assert len(calls) == 1  # the validated entry now serves both kinds of load
-    assert KnowledgeBase.load([kb_dir])._graph is None
+    assert KnowledgeBase.load([kb_dir]).graph_loaded is None
 
 
 def test_a_broken_or_foreign_entry_is_rebuilt(cache: Path, kb_dir: Path) -> None:
     built = KnowledgeBase.load([kb_dir])
     (entry,) = cache.glob("kb-*.pickle")
     entry.write_bytes(b"not a pickle")
-    assert KnowledgeBase.load([kb_dir])._graph is not None  # rebuilt
+    assert KnowledgeBase.load([kb_dir]).graph_loaded is not None  # rebuilt
     entry.write_bytes(pickle.dumps({"model": None}))
     rebuilt = KnowledgeBase.load([kb_dir])
-    assert rebuilt._graph is not None and rebuilt.version == built.version
+    assert rebuilt.graph_loaded is not None and rebuilt.version == built.version
 
 
 def test_an_unwritable_cache_is_not_used(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
