@@ -282,8 +282,7 @@ def test_the_knowledge_base_is_read_per_request(kb):
     app = create_app(kb)
     with TestClient(app) as c:
         first = c.get("/v1/resolve", params={"location": "DE", "at": POLICY_DATE, "org": "huawei"})
-        other = KnowledgeBase(kb.graph, origin="swapped")
-        other._version = "0123456789abcdef"
+        other = KnowledgeBase(kb.graph, origin="swapped", version="0123456789abcdef")
         app.state.kb = other
         second = c.get("/v1/resolve", params={"location": "DE", "at": POLICY_DATE, "org": "huawei"})
         assert first.headers["etag"] != second.headers["etag"]
