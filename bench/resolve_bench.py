@@ -29,6 +29,7 @@ from anchor import bind, oxigraph_of
 from timing import fmt, per_call
 
 from xborder import KnowledgeBase
+from xborder.graph.diskcache import cache_dir
 from xborder.graph.vocab import KB, LOC, XSD
 
 AT = "2017-06-01"
@@ -124,8 +125,7 @@ def cold_start() -> list[tuple[str, str]]:
         rows = [("by code 'DE', installed", _median("DE", installed)),
                 ("by name 'Germany', installed", _median("Germany", installed)),
                 ("by code, no bytecode", _median("DE", {**base, "PYTHONDONTWRITEBYTECODE": "1"}))]
-        cache = Path(os.environ.get("XBORDER_CACHE_DIR") or Path.home() / ".cache" / "xborder")
-        for table in cache.glob("locations-*.pickle"):  # the location tables stay
+        for table in cache_dir().glob("locations-*.pickle"):  # the location tables stay
             (Path(empty) / table.name).symlink_to(table)
         rebuilt = []
         for _ in range(3):

@@ -21,18 +21,14 @@ files on first use (export, SPARQL), and its ``version`` is the graph digest the
 
 from __future__ import annotations
 
-import gc
 import hashlib
-import os
-import pickle
 import sys
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from xborder.graph.authoring import source_files
-from xborder.graph.diskcache import cache_dir, installed
+from xborder.graph.diskcache import cache_dir, installed, read_pickle, write_pickle
 from xborder.graph.law import LawModel
 from xborder.graph.model import Model
 
@@ -92,16 +88,7 @@ def _path(key: str) -> Path:
 
 def load(key: str, *, validated: bool = False) -> Compiled | None:
     """The entry stored under ``key`` (one that passed the shapes if ``validated``), or None."""
-    try:
-        with _path(key).open("rb") as stream:
-            gc.disable()  # millions of small objects: no collection half-way through
-            try:
-                found = pickle.load(stream)
-            finally:
-                gc.enable()
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError,
-            TypeError, ValueError):
-        return None
+    found = read_pickle(_path(key))
     if not isinstance(found, Compiled) or (validated and not found.validated):
         return None
     return found
@@ -109,21 +96,4 @@ def load(key: str, *, validated: bool = False) -> Compiled | None:
 
 def save(key: str, compiled: Compiled) -> None:
     """Store ``compiled`` under ``key``; an entry that cannot be written is not kept."""
-    path = _path(key)
-    temporary = None
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile("wb", dir=path.parent, prefix=".kb-",
-                                         delete=False) as out:
-            temporary = out.name
-            pickle.dump(compiled, out, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(temporary, path)
-        temporary = None
-        old = sorted(path.parent.glob("kb-*.pickle"), key=lambda p: -p.stat().st_mtime)
-        for stale in old[_KEEP:]:
-            stale.unlink(missing_ok=True)
-    except OSError:
-        pass
-    finally:
-        if temporary is not None:
-            Path(temporary).unlink(missing_ok=True)
+    write_pickle(_path(key), compiled, keep=_KEEP)

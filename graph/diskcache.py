@@ -9,11 +9,15 @@ cost more than a cold start can spend).
 
 from __future__ import annotations
 
+import gc
 import os
+import pickle
 import sys
+import tempfile
 from pathlib import Path
+from typing import Any
 
-__all__ = ["cache_dir", "installed"]
+__all__ = ["cache_dir", "installed", "read_pickle", "write_pickle"]
 
 
 def cache_dir() -> Path:
@@ -38,3 +42,43 @@ def installed(names: tuple[str, ...]) -> list[str]:
             if name in wanted and wanted[name] not in found:
                 found[wanted[name]] = item
     return sorted(found.get(n, f"{n}-absent") for n in names)
+
+
+def read_pickle(path: Path) -> Any | None:
+    """What an earlier process pickled at ``path``, or None when it is absent or unreadable
+    (a broken entry is simply rebuilt). The collector is off while the many small objects of a
+    table or a model are read."""
+    try:
+        with path.open("rb") as stream:
+            gc.disable()
+            try:
+                return pickle.load(stream)
+            finally:
+                gc.enable()
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError,
+            ValueError):
+        return None
+
+
+def write_pickle(path: Path, value: Any, *, keep: int) -> None:
+    """Pickle ``value`` to ``path`` through a temporary file and a rename (a reader never sees
+    half an entry), then keep the ``keep`` newest entries of its kind — the files beside it
+    named like it up to the last ``-``. A cache that cannot be written is simply not kept."""
+    temporary = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile("wb", dir=path.parent, prefix=".tmp-",
+                                         delete=False) as out:
+            temporary = out.name
+            pickle.dump(value, out, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary, path)
+        temporary = None
+        kind = path.name.rsplit("-", 1)[0]
+        old = sorted(path.parent.glob(f"{kind}-*{path.suffix}"), key=lambda p: -p.stat().st_mtime)
+        for stale in old[keep:]:
+            stale.unlink(missing_ok=True)
+    except OSError:
+        pass
+    finally:
+        if temporary is not None:
+            Path(temporary).unlink(missing_ok=True)

@@ -20,14 +20,12 @@ import gettext
 import hashlib
 import json
 import os
-import pickle
-import tempfile
 from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
 from typing import Any, TypeVar
 
-from xborder.graph.diskcache import cache_dir, installed
+from xborder.graph.diskcache import cache_dir, installed, read_pickle, write_pickle
 from xborder.graph.locations.text import FOLD_VERSION, key
 
 __all__ = ["CODE_VERSION", "cache_dir", "cached", "raw_tables", "zone_comments"]
@@ -64,33 +62,13 @@ def cached(name: str, parts: object, build: Callable[[], T],
     stamp = (FOLD_VERSION, versions(), CODE_VERSION if name != "sources" else "", parts)
     digest = hashlib.sha256(repr(stamp).encode()).hexdigest()[:20]
     path = cache_dir() / f"locations-{name}-{digest}.pickle"
-    try:
-        with path.open("rb") as stream:
-            value: T = pickle.load(stream)
-        if valid(value):
-            return value
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
-        pass
+    found = read_pickle(path)
+    if found is not None and valid(found):
+        value: T = found
+        return value
     value = build()
-    temporary = None
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile("wb", dir=path.parent, delete=False) as out:
-            temporary = out.name
-            pickle.dump(value, out, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(temporary, path)
-        _prune(path.parent, name)
-    except OSError:
-        if temporary is not None:
-            Path(temporary).unlink(missing_ok=True)
+    write_pickle(path, value, keep=6)  # each knowledge base has its own index
     return value
-
-
-def _prune(folder: Path, name: str, keep: int = 6) -> None:
-    """Keep the ``keep`` newest tables of a kind (each knowledge base has its own index)."""
-    old = sorted(folder.glob(f"locations-{name}-*.pickle"), key=lambda p: -p.stat().st_mtime)
-    for stale in old[keep:]:
-        stale.unlink(missing_ok=True)
 
 
 def _cldr() -> dict[str, dict[str, int]]:
