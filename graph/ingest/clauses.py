@@ -13,7 +13,7 @@ only give contact details, are never proposed as controllers.
 Also read: the role as a label ("Responsable: Ejemplo S.L., …"); "all of which are controllers"
 after a list; "X in association with Y" as two; one provider per place ("provided by A inside
 of the United States, by B inside of Brazil, and by C everywhere else"); a bare name in the
-controller's slot (:func:`~xborder.graph.ingest.names.slot_name`), read as the companies a short
+controller's slot (:func:`~xborder.graph.ingest.slots.slot_name`), read as the companies a short
 name stands for when the policy defines one; rows of a country | company table under "who we
 are". A rule said twice is proposed once.
 
@@ -52,9 +52,9 @@ from xborder.graph.ingest.model import (
     ServiceProposal,
     slug,
 )
-from xborder.graph.ingest.names import slot_name
 from xborder.graph.ingest.places import EVERYONE, PlaceFinder, Scope, not_user_places
 from xborder.graph.ingest.services import ServiceBook
+from xborder.graph.ingest.slots import slot_name
 from xborder.graph.ingest.text import Document, Unit
 
 __all__ = ["Dating", "controller_rules", "dates_in", "document_date", "not_user_places",

@@ -36,7 +36,9 @@ ROLE = (r"(?:data\s+)?controllers?\b"
 #: A heading or lead-in that names the controller in the lines under it.
 ROLE_HEADING = (ROLE + r"|\bcontroller\b|verantwortlich(?:e|er)?\b|titolare\b"
                 r"|responsable\s+(?:du|de|del)\s+trat|qui\s+est\s+responsable"
-                r"|who\s+is\s+responsible|wer\s+ist\s+verantwortlich")
+                r"|who\s+is\s+responsible|wer\s+ist\s+verantwortlich"
+                r"|\b(?:company|entity|organi[sz]ation)\s+responsible\s+for\s+(?:your|the)\s+"
+                r"(?:personal\s+)?(?:data|information)\b")
 #: A role as a label before the name: "Responsable: Ejemplo S.L., …", "Verantwortlicher: …",
 #: a table's first cell "Responsable" (case-insensitive; anchored at the start).
 ROLE_LABEL = (r"^\s*(?:(?:the\s+)?(?:data\s+)?controller|responsible\s+(?:party|entity|body)|"

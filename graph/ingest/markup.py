@@ -41,7 +41,7 @@ class Block:
             a = start + i if exact else start
             b = a + 1 if exact else (end if end is not None else a + 1)
             if c.isspace() or c == "\u00a0":
-                if not self.chars or self.chars[-1] == " ":
+                if not self.chars or self.chars[-1] in " \n":
                     continue
                 c = " "
             self.chars.append(c)
@@ -195,9 +195,11 @@ def markdown_blocks(source: str, plain: bool = False) -> list[Block]:
 
     offset = 0
     comment = False
+    previous = last_line = ""
     for raw in source.splitlines(keepends=True):
         base, offset = offset, offset + len(raw)
         line = raw.rstrip("\r\n")
+        previous, last_line = last_line, line
         if comment or line.lstrip().startswith("<!--"):  # an HTML comment: not policy text
             comment = "-->" not in line
             flush()
@@ -248,6 +250,8 @@ def markdown_blocks(source: str, plain: bool = False) -> list[Block]:
         else:
             if para is None:
                 para = Block("para")
+            elif _line_break(previous):
+                para.newline()  # an address line, a heading above a name: not one run of words
             else:
                 para.space()
             para_lines += 1
@@ -255,6 +259,13 @@ def markdown_blocks(source: str, plain: bool = False) -> list[Block]:
             _inline(para, line, base)
     flush()
     return _rejoin(blocks)
+
+
+def _line_break(line: str) -> bool:
+    """Does the line before a soft break end a line of its own (a heading, an address line, a
+    line ending in two spaces) rather than wrap prose? Wrapped prose runs near the width."""
+    text = line.strip()
+    return line.endswith(("  ", "\\")) or len(text) < 50 or text[-1:] in ":"
 
 
 def _rejoin(blocks: list[Block]) -> list[Block]:

@@ -1,0 +1,142 @@
+"""Controllers named without a legal form: a name that stands in a role clause's controller slot.
+
+A clause that names no entity with a legal form may still name its controller by a bare name:
+
+* after the role — "le responsable du traitement est Comuto Pro", "die Dienste von Telegram
+  bereitgestellt";
+* before it — "Mistral AI is the data controller", "Criteo acts as a sole data controller",
+  "Freja eID Group est le responsable du traitement" (any verb and role word read);
+* with "as" — "As a Data Controller, FLASHGAP undertakes …", "processed by SAS HAPPN, in its
+  capacity as data controller", "performed by Freja eID Group in its capacity as data
+  controller".
+
+A bare name is one to four capitalised words (camel case too: "eID"), never a pronoun, a place,
+a generic word ("the Creator is the controller", "Users", "Company") or a word after a
+determiner ("that Creator"), never cut from a longer capitalised run. The caller reads it as a
+short name the policy defines when it is one ("SurveyMonkey is the controller" for the companies
+named "collectively “SurveyMonkey”"), else as a new entity, at lower confidence.
+"""
+
+from __future__ import annotations
+
+import re
+
+from xborder.graph.ingest.lexicon import REPRESENTATIVE, ROLE, VERB
+from xborder.graph.ingest.names import LEADING
+from xborder.graph.ingest.places import PlaceFinder
+
+__all__ = ["slot_name"]
+
+_BARE_WORD = r"(?:[A-Z][\w&.’'-]*[A-Za-z0-9]|[a-z]{1,3}[A-Z][\w&.’'-]*)"
+_BARE = r"(?<![\w.’'-])(" + _BARE_WORD + r"(?:\s+" + _BARE_WORD + r"){0,3})"
+_NAME = r"([A-Z][\w&.’'-]*[A-Za-z0-9](?:\s+[A-Z][\w&.’'-]*[A-Za-z0-9]){0,4})"
+_ARTICLE = r"(?:the|a|an|le|la|l['’]|der|die|il|el|de|het|o|un|une|ein|eine|una|um|uma|een)"
+_QUALITY = (r"(?:sole|only|independent|responsible|principal|main|seul|unique|alleinige\w*|"
+            r"einzige\w*|únic[oa]|unic[oa]|enige|data)")
+_AS = (r"(?:as|als|come|como|en\s+tant\s+que|in\s+(?:its|their)\s+capacity\s+as|en\s+(?:sa|leur)"
+       r"\s+qualité\s+de|in\s+qualità\s+di|en\s+calidad\s+de|na\s+qualidade\s+de|acting\s+as)")
+#: the role first, the name after: "le responsable … est Comuto Pro"
+_AFTER_ROLE = re.compile(r"(?:" + ROLE + r"|(?i:\b(?:data\s+)?controller\b))[^.;:]{0,120}?\b"
+                         r"(?:est|ist|is|es|è|é)\s+"
+                         r"(?:la\s+société\s+|die\s+|the\s+company\s+|la\s+sociedad\s+|"
+                         r"la\s+società\s+)?" + _NAME + r"|\bvon\s+" + _NAME +
+                         r"\s+(?:bereitgestellt|betrieben|angeboten)\b")
+#: "Data controller: Mistral AI, 15 rue …"
+_COLON_ROLE = re.compile(r"(?i:\b(?:" + ROLE + r"))\s*:\s*" + _NAME + r"(?=\s*(?:,|$|\(|\d))")
+#: the name first: "Mistral AI is the data controller", "… is responsible for processing …"
+_BEFORE_ROLE = re.compile(_BARE + r"\s+(?i:" + VERB + r")\s+(?i:" + _AS + r"\s+)?(?i:" + _ARTICLE +
+                          r"\s+)?(?i:" + _QUALITY + r"\s+){0,2}(?i:" + ROLE + r"|responsible\s+"
+                          r"for\s+(?:the\s+)?(?:processing|(?:your\s+)?(?:personal\s+)?(?:data|"
+                          r"information)))")
+#: "As a Data Controller, FLASHGAP undertakes …"
+_AS_ROLE = re.compile(r"(?i:\b" + _AS + r"\s+(?:" + _ARTICLE + r"\s+)?(?:" + _QUALITY +
+                      r"\s+){0,2}(?:" + ROLE + r")),\s+" + _BARE + r"\s+[a-zà-ÿ]")
+#: "processed by SAS HAPPN, in its capacity as data controller"
+_BY_AS_ROLE = re.compile(r"(?i:\b(?:processed|performed|carried\s+out|operated|provided|"
+                         r"collected|traité\w*|verarbeitet|trattat\w|tratad\w|verwerkt)\s+"
+                         r"(?:by|par|von|da|por|door))\s+" + _BARE + r",?\s+(?i:" + _AS +
+                         r"\s+(?:" + _ARTICLE + r"\s+)?(?:" + _QUALITY + r"\s+){0,2}(?:" + ROLE +
+                         r"))")
+#: provider wording: "The Service is operated by Mistral AI, 15 rue …", "édité par Exemple"
+_BY_PROVIDER = re.compile(r"(?i:\b(?:(?:is|are)\s+(?:owned\s+and\s+)?(?:operated|provided|"
+                          r"published|managed|offered)\s+by|exploitée?s?\s+par|éditée?s?\s+par|fournie?s?\s+par|"
+                          r"betrieben\s+von|bereitgestellt\s+von|herausgegeben\s+von|"
+                          r"(?:gestit|pubblicat)[oaie]\s+da|(?:gestionad|operad|publicad)[oa]s?\s+por|"
+                          r"(?:beheerd|geëxploiteerd|uitgegeven)\s+door))\s+" + _BARE +
+                          r"(?=\s*(?:[,.(]|$)|\s+(?:in|at|with|and|located|based|registered|which|"
+                          r"who|a|an|une?|eine?|una?|uma?|een)\s)")
+_REP = re.compile(r"(?:['’]s)?\s*(?:(?:EU|UK|local|Swiss|designated)\s+)?(?:" + REPRESENTATIVE +
+                  r")", re.I)
+_NOT_NAMES = frozenset({"The", "We", "Our", "Nous", "Wir", "Sie", "You", "Vous", "Il", "Elle",
+                        "Data", "Personal", "This", "Diese", "Ce", "Cette", "Le", "La", "Der",
+                        "Die", "El", "Het", "De", "Ihr", "Uw", "Votre", "Your", "They", "It",
+                        "Ils", "Elles", "Er", "Es", "Zij", "Wij", "Ella", "Ele", "Ela", "Lei",
+                        "Lui", "Noi", "Voi", "Nosotros", "Usted", "Jij", "U", "Du", "Tu", "I",
+                        # question words: "Qui est responsable du traitement ?"
+                        "Who", "Which", "What", "Qui", "Quel", "Quelle", "Wer", "Welche",
+                        "Welcher", "Chi", "Quale", "Quién", "Quien", "Cuál", "Quem", "Qual",
+                        "Wie", "Welke"})
+_GENERIC = frozenset({"controller", "controllers", "data", "processor", "processors", "user",
+                      "users", "customer", "customers", "company", "companies", "provider",
+                      "providers", "operator", "partner", "partners", "merchant", "merchants",
+                      "advertiser", "advertisers", "publisher", "publishers", "client", "clients",
+                      "employer", "organisation", "organization", "entity", "entities",
+                      "service", "services", "website", "site", "app", "application", "platform",
+                      "creator", "creators", "member", "members", "group", "business",
+                      "businesses", "customer's", "creator's", "party", "parties", "affiliate",
+                      "affiliates", "subsidiary", "subsidiaries", "responsible", "account",
+                      "administrator", "organiser", "organizer", "seller", "sellers", "host",
+                      "hosts", "developer", "developers", "owner", "owners", "policy", "privacy",
+                      "gdpr", "regulation", "law", "article", "section", "terms", "notice"})
+_DETERMINER = re.compile(r"(?:^|\s)(?:the|an|that|this|these|those|your|our|their|its|each|"
+                         r"such|any|every|un|une|ce|cette|chaque|votre|notre|ein|eine|jeder|jede|"
+                         r"dieser|diese|ihr|unser|ogni|questo|questa|cada|este|esta|een|elke|deze|"
+                         r"dit|uw|onze|um|uma|seu|sua)\s*$", re.I)
+_ARTICLES = frozenset({"a", "o", "os", "as", "la", "le", "les", "il", "lo", "gli", "el", "los",
+                       "las", "der", "die", "das", "de", "het"})
+#: generic words in the other languages read: "Le Client est le responsable …" names no company
+_GENERIC_LOCAL = frozenset({"client", "clients", "kunde", "kunden", "cliente", "clientes", "klant",
+                            "klanten", "utilisateur", "utilisateurs", "nutzer", "utente", "utenti",
+                            "usuario", "usuarios", "gebruiker", "gebruikers", "utilizador",
+                            "société", "gesellschaft", "società", "sociedad", "empresa",
+                            "unternehmen", "bedrijf", "éditeur", "anbieter", "betreiber",
+                            "plateforme", "plattform", "piattaforma", "plataforma", "dienst",
+                            "servizio", "servicio", "serviço", "partenaire", "annonceur",
+                            "werbetreibende", "editore", "fornitore", "proveedor", "fornecedor",
+                            "leverancier", "organisateur", "veranstalter", "employeur",
+                            "arbeitgeber", "titolare", "responsable", "verantwortliche",
+                            "application", "applicazione", "aplicación", "aplicação", "site"})
+
+
+def slot_name(text: str, a: int, b: int, finder: PlaceFinder) -> tuple[str, int] | None:
+    """The bare name in the controller's slot of ``text[a:b]``, and where it starts."""
+    for pattern, free in ((_AFTER_ROLE, False), (_COLON_ROLE, False), (_BY_AS_ROLE, False),
+                          (_AS_ROLE, False), (_BEFORE_ROLE, True), (_BY_PROVIDER, False)):
+        for m in pattern.finditer(text, a, b):
+            group = next(i for i, g in enumerate(m.groups(), 1) if g)
+            name, start = m[group], m.start(group)
+            first = name.split()[0]
+            if first.casefold() in _ARTICLES and len(name.split()) > 1:
+                cut = name.index(name.split()[1], len(first))  # "La Mistral AI è …"
+                name, start = name[cut:], start + cut
+            if _usable(text, name, start, finder, free) and \
+                    not _REP.match(text[m.end():m.end() + 40]) and \
+                    not _REP.search(text[m.start():start]):
+                return name, start  # not "X acts as the controller's representative",
+                # nor "the controller … its representative is X"
+    return None
+
+
+def _usable(text: str, name: str, start: int, finder: PlaceFinder, free: bool) -> bool:
+    words = name.split()
+    if words[0] in _NOT_NAMES or words[0].casefold() in LEADING or finder.find(name):
+        return False
+    if all(w.casefold().strip(".’'") in _GENERIC | _GENERIC_LOCAL for w in words):
+        return False
+    if free:
+        before = text[max(0, start - 30):start]
+        last = before.split()[-1] if before.split() else ""
+        if _DETERMINER.search(before) or (before.endswith(" ") and last.casefold() not in
+                                          _ARTICLES and re.fullmatch(r"[A-Z][\w&'’-]*", last)):
+            return False  # "that Creator is …"; a name cut from a longer capitalised run
+    return True
