@@ -73,3 +73,32 @@ def test_a_lead_in_naming_the_company_responsible_for_your_data(kb):
             "data is:\n\n> Kiyomi, LLC  \n> Austin, TX\n")
     assert _rules(kb, text) == {(("JP",), (), "Kiyomi Services GK"),
                                 (("*",), ("JP", "GB"), "Kiyomi, LLC")}
+
+
+def test_a_short_name_defined_after_a_registration_number(kb):
+    text = ("# Privacy\n\nThis policy explains how Wombat (operated by Wombat Media Pty Ltd (ACN 000 "
+            "111 222)) (\"Wombat\", \"we\") collects and uses personal information.\n\n"
+            "Wombat is the controller of the personal information we hold about you.\n")
+    assert _rules(kb, text) == {(("*",), (), "Wombat Media Pty Ltd")}
+
+
+def test_a_group_defined_in_passing_is_its_places(kb):
+    text = ("# Privacy\n\nIf you live in the European Economic Area, the UK or Switzerland (the "
+            "“European Region”), the controller is Lark Europe Limited. If you live outside the "
+            "European Region, the controller is Lark Labs, Inc.\n")
+    assert _rules(kb, text) == {(("EEA", "GB", "CH"), (), "Lark Europe Limited"),
+                                (("*",), ("CH", "EEA", "GB"), "Lark Labs, Inc.")}
+
+
+def test_a_region_only_in_the_title_applies_to_the_issuer_we(kb):
+    text = ("Lark | United States | Privacy Policy\n=====\n\nThis Privacy Policy describes how "
+            "Lark Labs, Inc. (\"Lark\", \"we\") collects and uses personal information.\n")
+    assert _rules(kb, text) == {(("US",), (), "Lark Labs, Inc.")}
+
+
+def test_a_long_role_lead_before_the_name_and_its_address(kb):
+    text = ("# Datenschutz\n\nVerantwortliche Stelle\nDer Verantwortliche im Sinne der Datenschutz-"
+            "Grundverordnung und anderer nationaler Datenschutzgesetze sowie sonstiger "
+            "Bestimmungen ist die:\nBeispiel Apps UG (haftungsbeschränkt)\nHauptstraße 1\n"
+            "10115 Berlin\nE-Mail: info@beispiel.example\n")
+    assert _rules(kb, text) == {(("*",), (), "Beispiel Apps UG (haftungsbeschränkt)")}

@@ -80,7 +80,8 @@ _AFTER = re.compile(r"(?:\b(?:controlled\s+by|controllers?\b[^.;]{0,80}?\b(?:is|
                     r"was|becomes?|shall\s+be)|responsible[^.;]{0,80}?\b(?:is|are|will\s+be|"
                     r"was)|(?:" + ROLE + r")[^.;]{0,80}?\b(?:est|ist|es|è|is|é|sont|sind|är|er|"
                     r"jest|je|on)"
-                    r"(?:\s+(?:la|le|die|der|el|il|de|a|o))?|traitées?\s+par|trattati\s+da|"
+                    r"(?:\s+(?:la|le|die|der|el|il|de|a|o))?|(?:" + ROLE + r")[^.;]{0,160}?\b(?:est|"
+                    r"ist|es|è|is|é|sont|sind)(?:\s+(?:la|le|die|der|el|il|de|a|o))?\s*:|traitées?\s+par|trattati\s+da|"
                     r"verarbeitet\s+von|tratados\s+por|(?:is|are)\s+processed\s+by)\s*(?:the\s+company\s+|la\s+société\s+|"
                     r"die\s+Gesellschaft\s+|la\s+sociedad\s+|la\s+società\s+)?$|(?:" +
                     PROVIDER_AFTER + r")\s*(?:the\s+)?$)", re.I)
@@ -102,7 +103,8 @@ _STRONG = re.compile(r"\b(?:is|are|acts?\s+as|will\s+be|was|remains?|becomes?|sh
                      r"(?:the\s+|a\s+|your\s+|our\s+)?(?:joint\s+)?(?:data\s+)?controllers?\b|"
                      r"\bcontrolled\s+by\b|\bcontroller\b[^.;]{0,60}\bis\b|\b" + VERB +
                      r"\s+(?:\S+\s+){0,3}?[«“\"„‘']?\s*(?:" + ROLE + r")|(?:" + ROLE +
-                     r")[^.;]{0,60}\b(?:est|ist|es|è|é|is)\b", re.I)
+                     r")[^.;]{0,60}\b(?:est|ist|es|è|é|is)\b|(?:" + ROLE + r")[^.;]{0,160}\b(?:est|ist|es|è|é|"
+                     r"is)(?:\s+(?:la|le|die|der|el|il|de|a|o))?\s*:", re.I)
 _CORPORATE = re.compile(PARENT + r"|\b(?:subsidiary|affiliate|parent|part|member)\s+of\s*$|"
                         r"\bowned\s+by\s*$|\bfiliale\s+(?:à\s+100\s*%\s+)?d[eu]\s*$|"
                         r"\bTochtergesellschaft\s+(?:der|von)\s*$|\bdochteronderneming\s+van\s*$|"

@@ -67,7 +67,9 @@ def definitions(text: str, mention: Mention) -> tuple[list[str], bool]:
     after = text[mention.end:mention.end + 160]
     if CJK_WE.match(after.lstrip()[:30]) or CJK_WE.match(after[1:30]):
         return [], True  # 株式会社…(以下「当社」…), … 유한회사(이하 “회사”)
-    paren = re.search(r"\(([^()]{1,120})\)", after)
+    parens = list(re.finditer(r"\(([^()]{1,120})\)", after))
+    paren = next((p for p in parens if _QUOTED.search(p[1])), parens[0] if parens else None)
+    # "X Pty Ltd (ACN 000 000 000)) (“Kick”, “we”)": past a registration number, a closing ")"
     if paren is None or re.search(r"\b(?:[A-Z][\w&]*\s+)+(?:Ltd|Inc|GmbH|LLC|Limited)\b",
                                   after[:paren.start()]):
         return [], False

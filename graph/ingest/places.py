@@ -143,14 +143,14 @@ class PlaceFinder:
 
     def find(self, text: str, skip: Sequence[tuple[int, int]] = ()) -> list[Place]:
         taken: list[tuple[int, int]] = list(skip)
-        found: list[Place] = []
+        found = self._groups(text, taken, defined=True)  # the policy's own first
         for pattern, codes, reading, confidence in _SPECIAL:
             for m in pattern.finditer(text):
                 if _free(taken, m.start(), m.end()):
                     taken.append((m.start(), m.end()))
                     found += [Place(c, m[0].strip(), m.start(), m.end(), (), reading, confidence)
                               for c in codes]
-        found += self._groups(text, taken)
+        found += self._groups(text, taken, defined=False)
         tokens = [_Tok(m) for m in _TOKEN.finditer(text)]
         i = 0
         while i < len(tokens):
@@ -199,10 +199,11 @@ class PlaceFinder:
             scope.everyone = True
         return scope
 
-    def _groups(self, text: str, taken: list[tuple[int, int]]) -> list[Place]:
-        found = []
-        groups = dict(_UNDEFINED)
-        groups.update({k: (v, None, 1.0) for k, v in self.groups.items()})
+    def _groups(self, text: str, taken: list[tuple[int, int]], defined: bool) -> list[Place]:
+        """Groups the policy defines (``defined``), else the ones it names undefined."""
+        found: list[Place] = []
+        groups = {k: (v, None, 1.0) for k, v in self.groups.items()} if defined else {
+            k: v for k, v in _UNDEFINED.items() if k not in self.groups}
         for name, (codes, reading, confidence) in groups.items():
             for m in re.finditer(rf"\b(?:the\s+)?{re.escape(name)}\b", text):
                 if _free(taken, m.start(), m.end()):

@@ -52,6 +52,9 @@ _GROUP = re.compile(r"[\"“„«]\s*" + _GROUP_NAME + r"\s*[\"”“»]\s*(?:\)
                     r"refers?\s+to|désigne|bezeichnet|betekent|significa)\s+([^.;]{3,400})")
 _REFER = re.compile(r"\b(?i:term)\s+[\"“„«]\s*" + _GROUP_NAME + r"\s*[\"”“»]\s+(?i:to\s+refer\s+"
                     r"to)\s+([^.;]{3,400})")
+#: "(the “European Region”)" right after the places it names: the clause defines a group
+_INLINE_GROUP = re.compile(r"\(\s*(?i:the\s+|collectively,?\s+(?:the\s+)?)?[\"“„«]\s*" +
+                           _GROUP_NAME + r"\s*[\"”“»]\s*\)")
 #: a region token as a whole path segment, a segment's suffix ("privacy-policy-eu") or a query
 #: value — never inside a name ("genai-eu-versions")
 _SEG = r"(?:^|/|[?&=]|[-_])(?:TOKENS)(?=/|$|\.html?|\?|#|&)"
@@ -145,7 +148,8 @@ def issuer_rules(doc: Document, book: EntityBook, rules: list[RuleProposal]
                     (_PROCESSING.search(unit.text) and _DATA.search(unit.text)):
                 note = ("the entity the policy calls \"we\" (当社/本公司/회사), in a sentence on "
                         "how it handles personal data: no clause names the controller otherwise")
-                return [rule_for(unit, entity, Scope(everyone=True), unit.text, [], 0.6, [note],
+                return [rule_for(unit, entity, Scope(everyone=True), unit.text, [], 0.6,
+                                 [note, "the sentence names no place: proposed for every user"],
                                  None, None)]
     return []
 
@@ -161,6 +165,13 @@ def define_groups(doc: Document, finder: PlaceFinder) -> list[str]:
                 if len(codes) >= 2 and name not in finder.groups:
                     finder.groups[name] = tuple(codes)
                     notes.append(f"'{name}' read as the policy defines it ({', '.join(codes)})")
+        for m in _INLINE_GROUP.finditer(unit.text):
+            body = re.split(r"[.;:]\s", unit.text[max(0, m.start() - 160):m.start()])[-1]
+            codes = [c for c in finder.scope(body).codes if c != EVERYONE]
+            if len(codes) >= 2 and m[1].strip() not in finder.groups:
+                finder.groups[m[1].strip()] = tuple(codes)
+                notes.append(f"'{m[1].strip()}' read as the policy defines it in passing "
+                             f"({', '.join(codes)})")
     return notes
 
 
