@@ -78,24 +78,29 @@ def prepare(graph: Graph, *, version: str | None = None, validate: str = "shapes
 def prepare_snapshot(snapshot: Snapshot, *, validate: str = "shapes", origin: str = "store",
                      probe: int = 3) -> KnowledgeBase:
     """:func:`prepare` for a version read from a store, holding no rdflib graph when it is done:
-    a snapshot read as N-Triples has its model read straight from them by the lean reader
-    (:mod:`~xborder.graph.store.reader`) unless the SHACL shapes need the graph; either way the
-    served knowledge base keeps the version's N-Triples (compressed) and parses a graph from them
-    only for a face that asks for one (export as Turtle or JSON-LD)."""
+    a snapshot read as N-Triples is checked against the SHACL shapes as N-Triples (the default
+    ``oxigraph`` engine) and has its model read straight from them by the lean reader
+    (:mod:`~xborder.graph.store.reader`); either way the served knowledge base keeps the
+    version's N-Triples (compressed) and parses a graph from them only for a face that asks for
+    one (export as Turtle or JSON-LD)."""
     from xborder.graph.compiled import Compiled
     from xborder.graph.kb import KnowledgeBase
+    from xborder.graph.shapes import default_engine, validate_graph
     from xborder.graph.store.reader import read_models_nt
 
-    if validate == "shapes" or snapshot.ntriples is None:
+    if snapshot.ntriples is None or (validate == "shapes" and default_engine() != "oxigraph"):
         kb = prepare(snapshot.graph, version=snapshot.version, validate=validate,
                      origin=origin, probe=probe)
         kb.release_graph(snapshot.ntriples)
         return kb
     data = snapshot.ntriples
+    if validate == "shapes":
+        validate_graph(data)
 
     def lean() -> KnowledgeBase:
         model, law, triples = read_models_nt(data)
-        return KnowledgeBase(compiled=Compiled(model, law, snapshot.version, triples, False),
+        return KnowledgeBase(compiled=Compiled(model, law, snapshot.version, triples,
+                                               validate == "shapes"),
                              origin=origin, ntriples=data)
 
     return _compiling(lean, probe)

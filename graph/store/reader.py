@@ -22,7 +22,8 @@ import pyoxigraph as ox
 from rdflib import Graph
 from rdflib.term import Node
 
-from xborder.graph.store.base import StoreError, _ToRdflib
+from xborder.graph.oxterms import ToRdflib
+from xborder.graph.store.base import StoreError
 
 if TYPE_CHECKING:
     from xborder.graph.law import LawModel
@@ -86,7 +87,7 @@ class NodeTable:
 
 
 def _triples(store: ox.Store) -> Iterator[tuple[Node, Node, Node]]:
-    conv = _ToRdflib()
+    conv = ToRdflib()
     for solution in cast(Any, store.query(_ALL)):
         yield conv(solution[0]), conv(solution[1]), conv(solution[2])
 
@@ -106,7 +107,7 @@ def read_models_nt(data: bytes) -> tuple[Model, LawModel, int]:
     """The same, from a version's N-Triples (what :meth:`OxigraphStore.read` hands over)."""
     from xborder.graph.read import read_law, read_model
 
-    conv = _ToRdflib()
+    conv = ToRdflib()
     table = NodeTable((conv(t.subject), conv(t.predicate), conv(t.object))
                       for t in ox.parse(data, format=ox.RdfFormat.N_TRIPLES))
     graph = cast(Graph, table)

@@ -1,16 +1,19 @@
 """SHACL validation of a knowledge-base graph (shapes in ``ontology/shapes.ttl``).
 
-Two engines read the same shapes:
+Three engines read the same shapes:
 
-* ``turbo`` — pyshacl-turbo (SHACL in Rust, pySHACL's API): the default when it is installed.
-  The shapes are compiled once per process and reused by every validation (hot reload too).
+* ``oxigraph`` — the default: each constraint compiled once per process to a SPARQL query
+  (:mod:`xborder.graph.shapes.sparql`) and answered by pyoxigraph over the data as N-Triples or
+  an rdflib graph. A replica checks the N-Triples its store hands over without parsing an rdflib
+  graph at all.
+* ``turbo`` — pyshacl-turbo (SHACL in Rust, pySHACL's API), compiled once per process.
 * ``pyshacl`` — the reference implementation, kept as the conformance check: the test suite
-  (``tests/test_shapes_conformance.py``) runs both on graphs that plant every kind of violation
-  the shapes describe and requires the same violations from each.
+  (``tests/test_shapes_conformance.py``) runs every engine on graphs that plant every kind of
+  violation the shapes describe and requires the same violations from each.
 
-``XBORDER_SHACL=pyshacl`` forces the reference engine. The vocabulary's subclass axioms are only
-mixed into the data graph (pySHACL's ``ont_graph``, a copy of the whole graph) when a shape's
-``sh:class`` names a class that has subclasses in the vocabulary; none does today.
+``XBORDER_SHACL=turbo|pyshacl`` picks another engine. The vocabulary's subclass axioms are only
+mixed into the data graph (pySHACL's ``ont_graph``) when a shape's ``sh:class`` names a class that
+has subclasses in the vocabulary; none does today.
 """
 
 from __future__ import annotations
@@ -31,7 +34,7 @@ from xborder.graph.vocab import RDF, XB
 __all__ = ["ENGINES", "Violation", "default_engine", "validate_graph", "violations"]
 
 SH = "http://www.w3.org/ns/shacl#"
-ENGINES = ("turbo", "pyshacl")
+ENGINES = ("oxigraph", "turbo", "pyshacl")
 _lock = threading.Lock()
 
 
@@ -49,16 +52,9 @@ class Violation:
 
 
 def default_engine() -> str:
-    """``turbo`` if pyshacl-turbo can be imported (and ``XBORDER_SHACL`` does not say
-    ``pyshacl``), else ``pyshacl``."""
+    """``XBORDER_SHACL`` when it names an engine, else ``oxigraph``."""
     wanted = os.environ.get("XBORDER_SHACL", "").strip().lower()
-    if wanted in ENGINES:
-        return wanted
-    try:
-        import pyshacl_turbo  # noqa: F401
-    except ImportError:
-        return "pyshacl"
-    return "turbo"
+    return wanted if wanted in ENGINES else "oxigraph"
 
 
 @cache
@@ -85,10 +81,39 @@ def _needs_ontology() -> bool:
 
 
 @cache
+def _checks() -> tuple[Any, ...]:
+    from xborder.graph.shapes.sparql import compile_shapes
+
+    return compile_shapes(_shapes())
+
+
+@cache
 def _compiled() -> Any:
     import pyshacl_turbo
 
     return pyshacl_turbo.compile_shapes(_shapes(), advanced=True)  # type: ignore[no-untyped-call]
+
+
+def _sparql(data: Graph | bytes, ontology: bool) -> list[Violation]:
+    from xborder.graph.shapes.sparql import run, store_of
+
+    with _lock:  # build the queries once, in one thread
+        checks = _checks()
+    store = store_of(data)
+    if ontology:
+        store.extend(store_of(_vocabulary()))
+    return sorted({Violation(focus, check.path, check.component, check.message)
+                   for focus, check in run(checks, store)})
+
+
+def _graph(data: Graph | bytes) -> Graph:
+    if isinstance(data, Graph):
+        return data
+    import pyoxigraph as ox
+
+    from xborder.graph.oxterms import from_oxigraph
+
+    return from_oxigraph(ox.parse(data, format=ox.RdfFormat.N_TRIPLES))
 
 
 def _run(graph: Graph, engine: str, ontology: bool | None) -> tuple[bool, Graph]:
@@ -133,13 +158,17 @@ def _path(report: Graph, node: Node | None) -> str:
     return "(" + " ".join(steps) + ")"
 
 
-def violations(graph: Graph, engine: str | None = None, *,
+def violations(graph: Graph | bytes, engine: str | None = None, *,
                ontology: bool | None = None) -> list[Violation]:
-    """Every violation of the shapes in ``graph`` (sorted; empty when it conforms).
+    """Every violation of the shapes in ``graph`` — an rdflib graph or N-Triples — (sorted;
+    empty when it conforms).
 
     ``ontology``: mix the vocabulary in (``True``), not (``False``), or only when a shape needs
     it (``None``, the default)."""
-    conforms, report = _run(graph, engine or default_engine(), ontology)
+    engine = engine or default_engine()
+    if engine == "oxigraph":
+        return _sparql(graph, _needs_ontology() if ontology is None else ontology)
+    conforms, report = _run(_graph(graph), engine, ontology)
     if conforms:
         return []
     out = set()
@@ -155,9 +184,10 @@ def violations(graph: Graph, engine: str | None = None, *,
     return sorted(out)
 
 
-def validate_graph(graph: Graph, engine: str | None = None) -> int:
-    """Check ``graph`` against the shapes; raise :class:`ValidationFailed` listing every
-    violation. Returns the number of focus nodes checked."""
+def validate_graph(graph: Graph | bytes, engine: str | None = None) -> int:
+    """Check ``graph`` (an rdflib graph or N-Triples) against the shapes; raise
+    :class:`ValidationFailed` listing every violation. Returns the number of typed subjects
+    checked."""
     found = violations(graph, engine)
     if found:
         texts = sorted(str(v) for v in found)
@@ -166,5 +196,17 @@ def validate_graph(graph: Graph, engine: str | None = None) -> int:
             + "; ".join(texts[:5]) + (" …" if len(texts) > 5 else ""),
             texts,
         )
-    return len(set(graph.subjects(RDF.type, None))) - len(
-        set(graph.subjects(RDF.type, XB.Alias)))
+    if isinstance(graph, Graph):
+        return len(set(graph.subjects(RDF.type, None))) - len(
+            set(graph.subjects(RDF.type, XB.Alias)))
+    import pyoxigraph as ox
+
+    typed: set[Any] = set()
+    aliases: set[Any] = set()
+    rdf_type, alias = ox.NamedNode(str(RDF.type)), ox.NamedNode(str(XB.Alias))
+    for t in ox.parse(graph, format=ox.RdfFormat.N_TRIPLES):
+        if t.predicate == rdf_type:
+            typed.add(t.subject)
+            if t.object == alias:
+                aliases.add(t.subject)
+    return len(typed) - len(aliases)
