@@ -76,8 +76,8 @@ def test_a_lead_in_naming_the_company_responsible_for_your_data(kb):
 
 
 def test_a_short_name_defined_after_a_registration_number(kb):
-    text = ("# Privacy\n\nThis policy explains how Wombat (operated by Wombat Media Pty Ltd (ACN 000 "
-            "111 222)) (\"Wombat\", \"we\") collects and uses personal information.\n\n"
+    text = ("# Privacy\n\nThis policy explains how Wombat (operated by Wombat Media Pty Ltd "
+            "(ACN 000 111 222)) (\"Wombat\", \"we\") collects and uses personal information.\n\n"
             "Wombat is the controller of the personal information we hold about you.\n")
     assert _rules(kb, text) == {(("*",), (), "Wombat Media Pty Ltd")}
 

@@ -64,6 +64,9 @@ CUE = re.compile(r"\bcontrollers?\b|\bcontrolled\s+by\b|\bresponsible\s+(?:for|e
                  r"company|party)\b|\bis\s+responsible\b|" + ROLE + "|" + PROVIDER_AFTER +
                  r"|\bprovides?\s+(?:the|our)\s+Services?\s+to\s+you\b|\bdetermines?\s+the\s+"
                  r"purposes\s+and\s+(?:the\s+)?means\b|\bsamen\s+verantwoordelijk", re.I)
+#: "Der Verantwortliche im Sinne der DSGVO und … ist die:" — a long role lead, the name after it
+_ROLE_IS = (r"(?:" + ROLE + r")[^.;]{0,160}?\b(?:est|ist|es|è|is|é|sont|sind)(?:\s+(?:la|le|die|"
+            r"der|el|il|de|a|o))?\s*:")
 _ASSERT_BEFORE = re.compile(r"^\s*(?:\([^)]*\)\s*)?,?\s*(?:(?:all|each|both)\s+of\s+(?:which|"
                             r"whom)\s+|which\s+|who\s+)?(?:is|are|acts?\s+as|will\s+(?:be|act"
                             r"\s+as)|was|were|remains?|becomes?|shall\s+be|has\s+been|serves?\s+"
@@ -80,8 +83,8 @@ _AFTER = re.compile(r"(?:\b(?:controlled\s+by|controllers?\b[^.;]{0,80}?\b(?:is|
                     r"was|becomes?|shall\s+be)|responsible[^.;]{0,80}?\b(?:is|are|will\s+be|"
                     r"was)|(?:" + ROLE + r")[^.;]{0,80}?\b(?:est|ist|es|è|is|é|sont|sind|är|er|"
                     r"jest|je|on)"
-                    r"(?:\s+(?:la|le|die|der|el|il|de|a|o))?|(?:" + ROLE + r")[^.;]{0,160}?\b(?:est|"
-                    r"ist|es|è|is|é|sont|sind)(?:\s+(?:la|le|die|der|el|il|de|a|o))?\s*:|traitées?\s+par|trattati\s+da|"
+                    r"(?:\s+(?:la|le|die|der|el|il|de|a|o))?|" + _ROLE_IS +
+                    r"|traitées?\s+par|trattati\s+da|"
                     r"verarbeitet\s+von|tratados\s+por|(?:is|are)\s+processed\s+by)\s*(?:the\s+company\s+|la\s+société\s+|"
                     r"die\s+Gesellschaft\s+|la\s+sociedad\s+|la\s+società\s+)?$|(?:" +
                     PROVIDER_AFTER + r")\s*(?:the\s+)?$)", re.I)
@@ -103,8 +106,7 @@ _STRONG = re.compile(r"\b(?:is|are|acts?\s+as|will\s+be|was|remains?|becomes?|sh
                      r"(?:the\s+|a\s+|your\s+|our\s+)?(?:joint\s+)?(?:data\s+)?controllers?\b|"
                      r"\bcontrolled\s+by\b|\bcontroller\b[^.;]{0,60}\bis\b|\b" + VERB +
                      r"\s+(?:\S+\s+){0,3}?[«“\"„‘']?\s*(?:" + ROLE + r")|(?:" + ROLE +
-                     r")[^.;]{0,60}\b(?:est|ist|es|è|é|is)\b|(?:" + ROLE + r")[^.;]{0,160}\b(?:est|ist|es|è|é|"
-                     r"is)(?:\s+(?:la|le|die|der|el|il|de|a|o))?\s*:", re.I)
+                     r")[^.;]{0,60}\b(?:est|ist|es|è|é|is)\b|" + _ROLE_IS, re.I)
 _CORPORATE = re.compile(PARENT + r"|\b(?:subsidiary|affiliate|parent|part|member)\s+of\s*$|"
                         r"\bowned\s+by\s*$|\bfiliale\s+(?:à\s+100\s*%\s+)?d[eu]\s*$|"
                         r"\bTochtergesellschaft\s+(?:der|von)\s*$|\bdochteronderneming\s+van\s*$|"
