@@ -102,3 +102,17 @@ def test_a_long_role_lead_before_the_name_and_its_address(kb):
             "Bestimmungen ist die:\nBeispiel Apps UG (haftungsbeschränkt)\nHauptstraße 1\n"
             "10115 Berlin\nE-Mail: info@beispiel.example\n")
     assert _rules(kb, text) == {(("*",), (), "Beispiel Apps UG (haftungsbeschränkt)")}
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("De Kamer van Ambacht, gevestigd aan Hoofdstraat 1 1000 AA Amsterdam, is verantwoordelijk "
+     "voor de verwerking van persoonsgegevens.", {(("*",), (), "Kamer van Ambacht")}),
+    ("Zorgo Belgique, fournisseur de la plateforme technique, est le responsable du traitement "
+     "de vos données.", {(("*",), (), "Zorgo Belgique")}),
+    ("Wenn Sie Tickets oder Karten kaufen, werden Ihre Daten an Veranstalter übermittelt, die als "
+     "Verantwortliche handeln.", set()),
+    ("Si vous achetez des Billets de Car, vos données seront transmises aux Autocaristes qui "
+     "agissent en tant que responsables de traitements distincts.", set()),
+])
+def test_a_bare_name_with_a_connector_or_an_apposition_before_its_role(kb, text, want):
+    assert _rules(kb, f"# Privacy\n\n{text}\n") == want

@@ -227,6 +227,8 @@ def _sentence(unit: Unit, ctx: _Context) -> list[RuleProposal]:
         chosen = _controllers(text, a, b, mentions, ctx, unit)
         if not chosen:
             continue
+        mentions = [(m, e, s) for m, e, s in ctx.book.mentions(unit) if a <= m.start < b]
+        # … with a bare name the clause named ("DMS France est …"): its words are no place
         skip = [(m.start, m.end) for m, _, _ in mentions] + [s for _, _, s in mentions if s]
         skip += [(x + a, y + a) for x, y in not_user_places(piece, ctx.finder)]
         service_list, service_spans = ctx.services.find(text, a, b, ctx.book)

@@ -29,6 +29,12 @@ __all__ = ["slot_name"]
 
 _BARE_WORD = r"(?:[A-Z][\w&.’'-]*[A-Za-z0-9]|[a-z]{1,3}[A-Z][\w&.’'-]*)"
 _BARE = r"(?<![\w.’'-])(" + _BARE_WORD + r"(?:\s+" + _BARE_WORD + r"){0,3})"
+#: a bare name with a connector inside ("Kamer van Koophandel", "Institut für Lernforschung")
+_LINKED = (r"(?<![\w.’'-])(" + _BARE_WORD + r"(?:\s+(?:(?:van|von|of|de|di|du|des|der|für|del|della|"
+           r"do|da|dos|voor)\s+)?" + _BARE_WORD + r"){0,3})")
+#: an apposition between the name and its verb: ", gevestigd aan …,", ", fournisseur de … " (in
+#: lower case unless it closes with a comma, as an address does)
+_APPOSITION = r"(?-i:,\s+[a-zà-ÿ][^;.:()A-ZÀ-Þ]{2,120}?|,\s+[a-zà-ÿ][^;.:()]{2,160}?,)?"
 _NAME = r"([A-Z][\w&.’'-]*[A-Za-z0-9](?:\s+[A-Z][\w&.’'-]*[A-Za-z0-9]){0,4})"
 _ARTICLE = r"(?:the|a|an|le|la|l['’]|der|die|il|el|de|het|o|un|une|ein|eine|una|um|uma|een)"
 _QUALITY = (r"(?:sole|only|independent|responsible|principal|main|seul|unique|alleinige\w*|"
@@ -44,7 +50,7 @@ _AFTER_ROLE = re.compile(r"(?:" + ROLE + r"|(?i:\b(?:data\s+)?controller\b))[^.;
 #: "Data controller: Mistral AI, 15 rue …"
 _COLON_ROLE = re.compile(r"(?i:\b(?:" + ROLE + r"))\s*:\s*" + _NAME + r"(?=\s*(?:,|$|\(|\d))")
 #: the name first: "Mistral AI is the data controller", "… is responsible for processing …"
-_BEFORE_ROLE = re.compile(_BARE + r"\s+(?i:" + VERB + r")\s+(?i:" + _AS + r"\s+)?(?i:" + _ARTICLE +
+_BEFORE_ROLE = re.compile(_LINKED + _APPOSITION + r"\s+(?i:" + VERB + r")\s+(?i:" + _AS + r"\s+)?(?i:" + _ARTICLE +
                           r"\s+)?(?i:" + _QUALITY + r"\s+){0,2}(?i:" + ROLE + r"|responsible\s+"
                           r"for\s+(?:the\s+)?(?:processing|(?:your\s+)?(?:personal\s+)?(?:data|"
                           r"information)))")
@@ -129,8 +135,10 @@ def slot_name(text: str, a: int, b: int, finder: PlaceFinder) -> tuple[str, int]
 
 def _usable(text: str, name: str, start: int, finder: PlaceFinder, free: bool) -> bool:
     words = name.split()
-    if words[0] in _NOT_NAMES or words[0].casefold() in LEADING or finder.find(name):
-        return False
+    places = finder.find(name)
+    if words[0] in _NOT_NAMES or words[0].casefold() in LEADING or \
+            any(p.start == 0 for p in places):
+        return False  # a pronoun, a lead word, a place ("Ireland is …"); "DMS France" may be one
     if all(w.casefold().strip(".’'") in _GENERIC | _GENERIC_LOCAL for w in words):
         return False
     if free:
