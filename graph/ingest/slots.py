@@ -30,8 +30,8 @@ __all__ = ["slot_name"]
 _BARE_WORD = r"(?:[A-Z][\w&.’'-]*[A-Za-z0-9]|[a-z]{1,3}[A-Z][\w&.’'-]*)"
 _BARE = r"(?<![\w.’'-])(" + _BARE_WORD + r"(?:\s+" + _BARE_WORD + r"){0,3})"
 #: a bare name with a connector inside ("Kamer van Koophandel", "Institut für Lernforschung")
-_LINKED = (r"(?<![\w.’'-])(" + _BARE_WORD + r"(?:\s+(?:(?:van|von|of|de|di|du|des|der|für|del|della|"
-           r"do|da|dos|voor)\s+)?" + _BARE_WORD + r"){0,3})")
+_LINKED = (r"(?<![\w.’'-])(" + _BARE_WORD + r"(?:\s+(?:(?:van|von|of|de|di|du|des|der|für|del|"
+           r"della|do|da|dos|voor)\s+)?" + _BARE_WORD + r"){0,3})")
 #: an apposition between the name and its verb: ", gevestigd aan …,", ", fournisseur de … " (in
 #: lower case unless it closes with a comma, as an address does)
 _APPOSITION = r"(?-i:,\s+[a-zà-ÿ][^;.:()A-ZÀ-Þ]{2,120}?|,\s+[a-zà-ÿ][^;.:()]{2,160}?,)?"
@@ -50,8 +50,8 @@ _AFTER_ROLE = re.compile(r"(?:" + ROLE + r"|(?i:\b(?:data\s+)?controller\b))[^.;
 #: "Data controller: Mistral AI, 15 rue …"
 _COLON_ROLE = re.compile(r"(?i:\b(?:" + ROLE + r"))\s*:\s*" + _NAME + r"(?=\s*(?:,|$|\(|\d))")
 #: the name first: "Mistral AI is the data controller", "… is responsible for processing …"
-_BEFORE_ROLE = re.compile(_LINKED + _APPOSITION + r"\s+(?i:" + VERB + r")\s+(?i:" + _AS + r"\s+)?(?i:" + _ARTICLE +
-                          r"\s+)?(?i:" + _QUALITY + r"\s+){0,2}(?i:" + ROLE + r"|responsible\s+"
+_BEFORE_ROLE = re.compile(_LINKED + _APPOSITION + r"\s+(?i:" + VERB + r")\s+(?i:" + _AS +
+                          r"\s+)?(?i:" + _ARTICLE + r"\s+)?(?i:" + _QUALITY + r"\s+){0,2}(?i:" + ROLE + r"|responsible\s+"
                           r"for\s+(?:the\s+)?(?:processing|(?:your\s+)?(?:personal\s+)?(?:data|"
                           r"information)))")
 #: "As a Data Controller, FLASHGAP undertakes …"
