@@ -52,8 +52,8 @@ _COLON_ROLE = re.compile(r"(?i:\b(?:" + ROLE + r"))\s*:\s*" + _NAME + r"(?=\s*(?
 #: the name first: "Mistral AI is the data controller", "… is responsible for processing …"
 _BEFORE_ROLE = re.compile(_LINKED + _APPOSITION + r"\s+(?i:" + VERB + r")\s+(?i:" + _AS +
                           r"\s+)?(?i:" + _ARTICLE + r"\s+)?(?i:" + _QUALITY + r"\s+){0,2}(?i:" +
-                          ROLE + r"|responsible\s+for\s+(?:the\s+)?(?:processing|(?:your\s+)?(?:personal\s+)?(?:data|"
-                          r"information)))")
+                          ROLE + r"|responsible\s+for\s+(?:the\s+)?(?:processing|(?:your\s+)?"
+                          r"(?:personal\s+)?(?:data|information)))")
 #: "As a Data Controller, FLASHGAP undertakes …"
 _AS_ROLE = re.compile(r"(?i:\b" + _AS + r"\s+(?:" + _ARTICLE + r"\s+)?(?:" + _QUALITY +
                       r"\s+){0,2}(?:" + ROLE + r")),\s+" + _BARE + r"\s+[a-zà-ÿ]")
