@@ -116,3 +116,28 @@ def test_a_long_role_lead_before_the_name_and_its_address(kb):
 ])
 def test_a_bare_name_with_a_connector_or_an_apposition_before_its_role(kb, text, want):
     assert _rules(kb, f"# Privacy\n\n{text}\n") == want
+
+
+def test_a_plural_lead_names_each_entity_after_it(kb):
+    text = ("# Données\n\nLe responsable du traitement et le prestataire de services sont :\n\n"
+            "Lumo Mobility France SAS (\"LUMO\"), 1 rue de la Paix, 75002 Paris, France\n\n"
+            "Ainsi que Lumo Mobility SE, Hauptstraße 1, 10115 Berlin, Allemagne.\n")
+    assert _rules(kb, text) == {(("*",), (), "Lumo Mobility France SAS"),
+                                (("*",), (), "Lumo Mobility SE")}
+
+
+@pytest.mark.parametrize("text", [
+    "Die Schreibwerk GmbH als Betreiber der Seite nimmt den Schutz Ihrer Daten ernst.",
+    "Schreibwerk GmbH, in qualità di gestore del sito, tratta i dati personali.",
+])
+def test_as_the_operator_of_the_site_is_provider_wording(kb, text):
+    assert _rules(kb, f"# Datenschutz\n\n{text}\n") == {(("*",), (), "Schreibwerk GmbH")}
+
+
+def test_a_listed_processor_is_never_the_issuer_and_a_bare_name_above_its_address_is(kb):
+    text = ("# Política\n\nTerceiros de confiança ajudam-nos a processá-los\n\n* Analytix LLC\n"
+            "* Adverto, Inc.\n\n## Proprietário e Responsável pelo Tratamento\n\n"
+            "Motorina - Braga\nRua Nova 12\n4700-000\n")
+    p = ingest(text, name="p.md", kb=kb)
+    assert {(tuple(r.locations), r.controller.name) for r in p.rules} == {(("*",), "Motorina")}
+    assert p.document.issuer.name not in ("Analytix LLC", "Adverto, Inc.")

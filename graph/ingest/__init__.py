@@ -201,7 +201,8 @@ def _issuer(doc: Document, book: EntityBook, org: str | None, notes: list[str]
             elif re.search(r"©|\bcopyright\b", unit.text, re.I):
                 candidates.append((entity, "the copyright holder"))
     current = [e for e in book.entities.values() if "former name" not in e.roles]
-    first = next((e for e in current if "parent" not in e.roles), current[0] if current else None)
+    others = [e for e in current if "third party" not in e.roles]  # not a listed processor
+    first = next((e for e in others if "parent" not in e.roles), others[0] if others else None)
     for entity, _why in candidates or ([(first, "the first entity the policy names")]
                                       if first else []):
         unit = next(u for u in doc.units if any(e is entity for _, e, _ in book.mentions(u)))

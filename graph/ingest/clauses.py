@@ -27,9 +27,7 @@ last start date read in the same section. The policy's own date is the first "La
 
 from __future__ import annotations
 
-import datetime as dt
 import re
-from dataclasses import dataclass
 
 from xborder.graph.ingest.dating import Dating, dates_in, document_date, parse_day
 from xborder.graph.ingest.entities import EntityBook, Mention, representative
@@ -46,13 +44,10 @@ from xborder.graph.ingest.lexicon import (
 )
 from xborder.graph.ingest.model import (
     EntityProposal,
-    Evidence,
-    Reading,
     RuleProposal,
-    ServiceProposal,
-    slug,
 )
-from xborder.graph.ingest.places import EVERYONE, PlaceFinder, Scope, not_user_places
+from xborder.graph.ingest.places import EVERYONE, PlaceFinder, not_user_places
+from xborder.graph.ingest.rows import Context, number_rules, row_rules, rule_for
 from xborder.graph.ingest.services import ServiceBook
 from xborder.graph.ingest.slots import slot_name
 from xborder.graph.ingest.text import Document, Unit
@@ -63,7 +58,10 @@ __all__ = ["Dating", "controller_rules", "dates_in", "document_date", "not_user_
 CUE = re.compile(r"\bcontrollers?\b|\bcontrolled\s+by\b|\bresponsible\s+(?:for|entity|"
                  r"company|party)\b|\bis\s+responsible\b|" + ROLE + "|" + PROVIDER_AFTER +
                  r"|\bprovides?\s+(?:the|our)\s+Services?\s+to\s+you\b|\bdetermines?\s+the\s+"
-                 r"purposes\s+and\s+(?:the\s+)?means\b|\bsamen\s+verantwoordelijk", re.I)
+                 r"purposes\s+and\s+(?:the\s+)?means\b|\bsamen\s+verantwoordelijk|\b(?:as|als|"
+                 r"en\s+tant\s+qu['’]|in\s+qualità\s+di|como)\s+(?:the\s+|l['’]|il\s+|o\s+)?(?:operator|"
+                 r"Betreiber|exploitant|gestore|operador|beheerder)\s+(?:of|der|des|de|du|della|del|"
+                 r"do|da|van)\b", re.I)
 #: "Der Verantwortliche im Sinne der DSGVO und … ist die:" — a long role lead, the name after it
 _ROLE_IS = (r"(?:" + ROLE + r")[^.;]{0,160}?\b(?:est|ist|es|è|is|é|sont|sind)(?:\s+(?:la|le|die|"
             r"der|el|il|de|a|o))?\s*:")
@@ -133,32 +131,11 @@ _AND = re.compile(r"\s*(?:\([^()]{0,80}\)\s*)?(?:,?\s*(?:and|or|und|oder|et|ou|e
                   r"associazione)\s+con|insieme\s+(?:a|con)|junto\s+con|en\s+colaboración\s+con|"
                   r"samen\s+met|in\s+samenwerking\s+met|juntamente\s+com|em\s+(?:associação|"
                   r"colaboração)\s+com)\s+)", re.I)
-_HEADER_PLACE = re.compile(r"countr|region|location|where\s+you|resid|jurisdiction|users?\s+in|"
-                           r"market|territor|\bL(?:and|änder)\b|\bpays\b|\bpa[íi]s(?:es)?\b|"
-                           r"\bpaes[ei]\b|\bStaat|\bÉtat|\bStato\b|\bEstado\b|\bland(?:en)?\b",
-                           re.I)
-_HEADER_ENTITY = re.compile(r"controller|entity|company|responsible|operator|provider|contracting|"
-                            r"party|Verantwortlich|responsable|titolare|verwerkingsverantwoordelijke|"
-                            r"Gesellschaft|Unternehmen|société|entité|sociedad|entidad|società|"
-                            r"entità|azienda|vennootschap|onderneming|entiteit|sociedade|entidade|"
-                            r"empresa", re.I)
-_HEADER_ADDRESS = re.compile(r"address|contact|e-?mail|postal|adresse|anschrift|indirizzo|direcci|"
-                             r"morada|adres\b|seat|siège|Sitz|sede", re.I)
-_REP_CELL = re.compile(r"\brepresentative\b|\breprésentant|\bVertreter", re.I)
-_HEADER_SERVICE = re.compile(r"\bservices?\b|\bproducts?\b|\bapps?\b", re.I)
-
-
-@dataclass
-class _Context:
-    book: EntityBook
-    finder: PlaceFinder
-    services: ServiceBook
-    dating: Dating
 
 
 def controller_rules(doc: Document, book: EntityBook, finder: PlaceFinder,
                      services: ServiceBook) -> list[RuleProposal]:
-    ctx = _Context(book, finder, services, Dating())
+    ctx = Context(book, finder, services, Dating())
     rules: list[RuleProposal] = []
     recent = 99  # units since the last sentence with a controller cue
     for unit in doc.units:
@@ -178,7 +155,7 @@ def controller_rules(doc: Document, book: EntityBook, finder: PlaceFinder,
             context += " controller"  # "The chart below explains the current controllers …"
         if unit.kind != "sentence" and not _LIST_CUE.search(context) and not labelled:
             continue
-        found = _row(unit, ctx) if unit.kind == "row" else _sentence(unit, ctx)
+        found = row_rules(unit, ctx) if unit.kind == "row" else _sentence(unit, ctx)
         rules.extend(found)
     rules = _drop_placeless_repeats(rules)
     seen: set[tuple[object, ...]] = set()
@@ -204,7 +181,7 @@ def _drop_placeless_repeats(rules: list[RuleProposal]) -> list[RuleProposal]:
         (r.evidence.section, r.controller.id) in placed)]
 
 
-def _sentence(unit: Unit, ctx: _Context) -> list[RuleProposal]:
+def _sentence(unit: Unit, ctx: Context) -> list[RuleProposal]:
     text, rules = unit.text, []
     whole_dates = dates_in(text, ctx.dating)
     pieces = _pieces(text, ctx.finder)
@@ -282,7 +259,7 @@ def _in_list(text: str, m: re.Match[str], finder: PlaceFinder) -> bool:
 
 def _controllers(text: str, a: int, b: int,
                  mentions: list[tuple[Mention, EntityProposal, tuple[int, int] | None]],
-                 ctx: _Context, unit: Unit | None = None
+                 ctx: Context, unit: Unit | None = None
                  ) -> list[tuple[EntityProposal, str, float]]:
     """The entities a clause names as controller: (entity, note, confidence penalty)."""
     live = [(m, e) for m, e, _ in mentions
@@ -336,70 +313,3 @@ def _conjoined(text: str, live: list[tuple[Mention, EntityProposal]], i: int, st
         return [(live[i][1], "", 0.0)]
     names = ", ".join(live[k][1].name for k in sorted(chosen))
     return [(live[k][1], f"named together: {names}", 0.05) for k in sorted(chosen)]
-
-
-def _row(unit: Unit, ctx: _Context) -> list[RuleProposal]:
-    header = unit.header
-    place_col = next((i for i, h in enumerate(header) if _HEADER_PLACE.search(h)), None)
-    entity_col = next((i for i, h in enumerate(header)
-                       if _HEADER_ENTITY.search(h) and i != place_col), None)
-    service_col = next((i for i, h in enumerate(header)
-                        if _HEADER_SERVICE.search(h) and i not in (place_col, entity_col)), None)
-    mentions = ctx.book.mentions(unit)
-    text = unit.text
-    spans = unit.cell_spans()
-    if entity_col is None:
-        entity_col = next((i for i, (x, y) in enumerate(spans)
-                           if any(x <= m.start < y for m, _, _ in mentions)), None)
-    if entity_col is None or entity_col >= len(spans):
-        return []
-    ex, ey = spans[entity_col]
-    in_cell = [(m, e) for m, e, _ in mentions if ex <= m.start < ey]
-    if not in_cell:
-        return []
-    entity = in_cell[0][1]
-    skip = [(m.start, m.end) for m, _, _ in mentions] + [s for _, _, s in mentions if s]
-    if place_col is not None and place_col < len(spans):
-        px, py = spans[place_col]
-        scope = ctx.finder.scope(text[px:py])
-    else:  # the other cells: the entity's own cell, address and contact cells, a representative
-        skip += [spans[entity_col], *not_user_places(text, ctx.finder)]
-        skip += [spans[i] for i, h in enumerate(header)
-                 if i < len(spans) and _HEADER_ADDRESS.search(h)]
-        skip += [(x, y) for x, y in spans if _REP_CELL.search(text[x:y])]
-        scope = ctx.finder.scope(text, skip)
-    if not scope.codes:
-        scope.everyone = True
-    service_list: list[ServiceProposal] = []
-    if service_col is not None and service_col < len(spans):
-        sx, sy = spans[service_col]
-        service_list, _ = ctx.services.find(text, sx, sy, ctx.book, cell=True)
-    start, end = dates_in(text, ctx.dating)
-    return [rule_for(unit, entity, scope, text, service_list, 0.85, [], start, end)]
-
-
-def rule_for(unit: Unit, entity: EntityProposal, scope: Scope, piece: str,
-          service_list: list[ServiceProposal], confidence: float, notes: list[str],
-          start: dt.date | None, end: dt.date | None) -> RuleProposal:
-    readings = [Reading(p.code, p.text, p.reading, p.also, p.confidence)
-                for p in scope.places + scope.excepts if p.reading]
-    if scope.confidence < 1.0:  # the clause is sound; a word in it is uncertain
-        confidence = min(confidence - 0.15, 0.75)
-    notes = list(notes) + [p.reading for p in scope.places + scope.excepts if p.reading]
-    entity.roles.add("controller")
-    evidence = Evidence(unit.text, unit.start, unit.end, unit.section.label,
-                        unit.section.heading)
-    return RuleProposal(
-        "", entity, scope.codes, scope.except_codes, scope.text(piece) or piece.strip(),
-        service_list, evidence, max(0.1, confidence),
-        start=start, end=end, readings=readings, notes=notes)
-
-
-def number_rules(rules: list[RuleProposal]) -> None:
-    """Rule ids "<section>.<n>" (numbered sections) or "<section-slug>-<n>"."""
-    counts: dict[str, int] = {}
-    for rule in rules:
-        section = rule.evidence.section
-        counts[section] = counts.get(section, 0) + 1
-        n = counts[section]
-        rule.id = f"{section}.{n}" if re.fullmatch(r"[\d.]+", section) else f"{slug(section)}-{n}"

@@ -114,6 +114,12 @@ _REPRESENTATIVE = re.compile(REPRESENTATIVE, re.I)
 _FORMER = re.compile(FORMER, re.I)
 _PARENT = re.compile(PARENT, re.I)
 _COLLECTIVE = re.compile(COLLECTIVE, re.I)
+#: a list of other companies: third parties, processors, service providers, partners
+_OTHERS = re.compile(r"\bthird[- ]part(?:y|ies)|\b(?:service\s+)?providers\b|\bprocessors\b|"
+                     r"\bvendors\b|\bpartners\b|\bterceir[oa]s\b|\bterceros\b|\bterz[ei]\b|"
+                     r"\btiers\b|\bsous-traitants\b|\bprestataires\b|\bDrittanbieter\w*|"
+                     r"\bAuftragsverarbeiter\w*|\bDienstleister\w*|\bderden\b|\bverwerkers\b|"
+                     r"\bencargados\b|\bfornitori\b|\bfornecedores\b|\bproveedores\b", re.I)
 _CONTROL_WORD = re.compile(r"\bcontroll(?:er|ed)|\bresponsible\b|" + ROLE, re.I)
 
 
@@ -140,6 +146,9 @@ class EntityBook:
                 rows.append((m, entity, stated))
                 if representative(unit.text, m.start, m.end):
                     entity.roles.add("representative")
+                if unit.kind in ("item", "row") and _OTHERS.search(unit.lead + " " +
+                                                                  " ".join(unit.header)):
+                    entity.roles.add("third party")  # listed under "third parties help us …"
                 before = unit.text[max(0, m.start - 80):m.start]
                 if _FORMER.search(before[-40:]):
                     entity.roles.add("former name")

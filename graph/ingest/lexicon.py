@@ -66,7 +66,11 @@ PROVIDER_AFTER = (r"\b(?:(?:owned\s+and\s+)?operated|provided(?:\s+and\s+control
 PROVIDER_BEFORE = (r"^\s*(?:\([^)]*\)\s*)?,?\s*(?:provides?\s+(?:the|our|its)\s+(?:Services?|"
                    r"Platform|products?)\s+to\s+you|determines?\s+the\s+purposes\s+and\s+"
                    r"(?:the\s+)?means|operates?\s+the\s+(?:Platform|Site|website|Services?)|"
-                   r"is\s+the\s+operator\s+of)")
+                   r"is\s+the\s+operator\s+of|(?:is\s+|ist\s+|est\s+)?(?:as|als|en\s+tant\s+qu['’]"
+                   r"|in\s+qualità\s+di|como|na\s+qualidade\s+de|acting\s+as|der|the)\s+"
+                   r"(?:the\s+|der\s+|l['’]|le\s+|il\s+|el\s+|o\s+)?(?:operator|Betreiber(?:in)?|"
+                   r"exploitant|gestore|operador|beheerder)\s+(?:of|der|des|de|du|della|del|do|da|"
+                   r"van|dieser|dieses|von)\b)")
 #: Joint controllers.
 JOINT = (r"\bjoint(?:ly)?\s+(?:data\s+)?(?:controllers?|responsible)\b|\bjoint\s+data\s+controller"
          r"|\bresponsables?\s+(?:de\s+traitement\s+|du\s+traitement\s+)?conjoints?\b"

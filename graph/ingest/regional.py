@@ -26,6 +26,7 @@ from xborder.graph.ingest.entities import EntityBook, representative
 from xborder.graph.ingest.lexicon import REPRESENTATIVE, ROLE_HEADING, ROLE_LABEL
 from xborder.graph.ingest.model import RuleProposal
 from xborder.graph.ingest.places import EVERYONE, PlaceFinder, Scope
+from xborder.graph.ingest.slots import address_name
 from xborder.graph.ingest.text import Document, Unit
 
 __all__ = ["apply_edition", "define_groups", "edition_region", "issuer_rules", "lead_rules"]
@@ -52,6 +53,9 @@ _GROUP = re.compile(r"[\"“„«]\s*" + _GROUP_NAME + r"\s*[\"”“»]\s*(?:\)
                     r"refers?\s+to|désigne|bezeichnet|betekent|significa)\s+([^.;]{3,400})")
 _REFER = re.compile(r"\b(?i:term)\s+[\"“„«]\s*" + _GROUP_NAME + r"\s*[\"”“»]\s+(?i:to\s+refer\s+"
                     r"to)\s+([^.;]{3,400})")
+#: a lead naming several: "Le responsable … et le prestataire … sont :", "The controllers are:"
+_PLURAL = re.compile(r"\b(?:are|sont|sind|son|sono|zijn|são)\s*:\s*$|\bcontrollers\b|"
+                     r"\bresponsables\b|\btitolari\b|\bverwerkingsverantwoordelijken\b", re.I)
 #: "(the “European Region”)" right after the places it names: the clause defines a group
 _INLINE_GROUP = re.compile(r"\(\s*(?i:the\s+|collectively,?\s+(?:the\s+)?)?[\"“„«]\s*" +
                            _GROUP_NAME + r"\s*[\"”“»]\s*\)")
@@ -102,9 +106,13 @@ def lead_rules(doc: Document, book: EntityBook, finder: PlaceFinder,
             continue
         if lead is not None and left > 0 and not listing:
             left -= 1
+            if not mentions and lead.kind == "heading" and \
+                    (bare := address_name(unit.text, finder)) is not None:
+                book.named(unit, *bare)  # "Nmotor - Guimarães" above its address
+                mentions = [m for m, _e, _s in book.mentions(unit)]
             if mentions and not _NOT_LEAD.search(unit.text[:mentions[0].start]):
                 out += _under(lead, unit, book, finder, named)
-                lead = None
+                lead = lead if _PLURAL.search(lead.text) else None  # "… sont :" names several
     return out
 
 

@@ -25,7 +25,7 @@ from xborder.graph.ingest.lexicon import REPRESENTATIVE, ROLE, VERB
 from xborder.graph.ingest.names import LEADING
 from xborder.graph.ingest.places import PlaceFinder
 
-__all__ = ["slot_name"]
+__all__ = ["address_name", "slot_name"]
 
 _BARE_WORD = r"(?:[A-Z][\w&.’'-]*[A-Za-z0-9]|[a-z]{1,3}[A-Z][\w&.’'-]*)"
 _BARE = r"(?<![\w.’'-])(" + _BARE_WORD + r"(?:\s+" + _BARE_WORD + r"){0,3})"
@@ -148,3 +148,17 @@ def _usable(text: str, name: str, start: int, finder: PlaceFinder, free: bool) -
                                           _ARTICLES and re.fullmatch(r"[A-Z][\w&'’-]*", last)):
             return False  # "that Creator is …"; a name cut from a longer capitalised run
     return True
+
+
+_ADDRESS_NAME = re.compile(r"^" + _LINKED + r"(?:\s*[-–,]\s*[A-ZÀ-Þ][\w' -]{1,30})?[ \t]*\n"
+                           r"(?=[^\n]*\d)")
+
+
+def address_name(text: str, finder: PlaceFinder) -> tuple[str, int] | None:
+    """A bare name on the first line of an address block under a role heading ("Nmotor -
+    Guimarães" / "Estrada nacional 105 …"): the name, or None when the line is a place, a
+    generic word or a pronoun."""
+    m = _ADDRESS_NAME.match(text)
+    if m is None or not _usable(text, m[1], 0, finder, False):
+        return None
+    return m[1], 0

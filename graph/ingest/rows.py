@@ -1,0 +1,120 @@
+"""A rule from a table row, and the rule record every reader of :mod:`.clauses` and
+:mod:`.regional` builds.
+
+A row is read against its table's header: the place column ("Country", "Where you use the app",
+"Pays") gives the locations, the entity column ("Controller", "Contracting party", "Société")
+the controller, a service column the services. Without a place column the row's other cells
+are read, less the entity's own cell, address and contact cells and a representative's cell,
+so a company's seat is never read as where its users are.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from xborder.graph.ingest.dating import Dating, dates_in
+from xborder.graph.ingest.entities import EntityBook
+from xborder.graph.ingest.model import (
+    EntityProposal,
+    Evidence,
+    Reading,
+    RuleProposal,
+    ServiceProposal,
+    slug,
+)
+from xborder.graph.ingest.places import PlaceFinder, Scope, not_user_places
+from xborder.graph.ingest.services import ServiceBook
+from xborder.graph.ingest.text import Unit
+
+__all__ = ["Context", "number_rules", "row_rules", "rule_for"]
+
+_HEADER_PLACE = re.compile(r"countr|region|location|where\s+you|resid|jurisdiction|users?\s+in|"
+                           r"market|territor|\bL(?:and|änder)\b|\bpays\b|\bpa[íi]s(?:es)?\b|"
+                           r"\bpaes[ei]\b|\bStaat|\bÉtat|\bStato\b|\bEstado\b|\bland(?:en)?\b",
+                           re.I)
+_HEADER_ENTITY = re.compile(r"controller|entity|company|responsible|operator|provider|contracting|"
+                            r"party|Verantwortlich|responsable|titolare|verwerkingsverantwoordelijke|"
+                            r"Gesellschaft|Unternehmen|société|entité|sociedad|entidad|società|"
+                            r"entità|azienda|vennootschap|onderneming|entiteit|sociedade|entidade|"
+                            r"empresa", re.I)
+_HEADER_ADDRESS = re.compile(r"address|contact|e-?mail|postal|adresse|anschrift|indirizzo|direcci|"
+                             r"morada|adres\b|seat|siège|Sitz|sede", re.I)
+_REP_CELL = re.compile(r"\brepresentative\b|\breprésentant|\bVertreter", re.I)
+_HEADER_SERVICE = re.compile(r"\bservices?\b|\bproducts?\b|\bapps?\b", re.I)
+
+
+@dataclass
+class Context:
+    book: EntityBook
+    finder: PlaceFinder
+    services: ServiceBook
+    dating: Dating
+
+
+def row_rules(unit: Unit, ctx: Context) -> list[RuleProposal]:
+    header = unit.header
+    place_col = next((i for i, h in enumerate(header) if _HEADER_PLACE.search(h)), None)
+    entity_col = next((i for i, h in enumerate(header)
+                       if _HEADER_ENTITY.search(h) and i != place_col), None)
+    service_col = next((i for i, h in enumerate(header)
+                        if _HEADER_SERVICE.search(h) and i not in (place_col, entity_col)), None)
+    mentions = ctx.book.mentions(unit)
+    text = unit.text
+    spans = unit.cell_spans()
+    if entity_col is None:
+        entity_col = next((i for i, (x, y) in enumerate(spans)
+                           if any(x <= m.start < y for m, _, _ in mentions)), None)
+    if entity_col is None or entity_col >= len(spans):
+        return []
+    ex, ey = spans[entity_col]
+    in_cell = [(m, e) for m, e, _ in mentions if ex <= m.start < ey]
+    if not in_cell:
+        return []
+    entity = in_cell[0][1]
+    skip = [(m.start, m.end) for m, _, _ in mentions] + [s for _, _, s in mentions if s]
+    if place_col is not None and place_col < len(spans):
+        px, py = spans[place_col]
+        scope = ctx.finder.scope(text[px:py])
+    else:  # the other cells: the entity's own cell, address and contact cells, a representative
+        skip += [spans[entity_col], *not_user_places(text, ctx.finder)]
+        skip += [spans[i] for i, h in enumerate(header)
+                 if i < len(spans) and _HEADER_ADDRESS.search(h)]
+        skip += [(x, y) for x, y in spans if _REP_CELL.search(text[x:y])]
+        scope = ctx.finder.scope(text, skip)
+    if not scope.codes:
+        scope.everyone = True
+    service_list: list[ServiceProposal] = []
+    if service_col is not None and service_col < len(spans):
+        sx, sy = spans[service_col]
+        service_list, _ = ctx.services.find(text, sx, sy, ctx.book, cell=True)
+    start, end = dates_in(text, ctx.dating)
+    return [rule_for(unit, entity, scope, text, service_list, 0.85, [], start, end)]
+
+
+def rule_for(unit: Unit, entity: EntityProposal, scope: Scope, piece: str,
+          service_list: list[ServiceProposal], confidence: float, notes: list[str],
+          start: dt.date | None, end: dt.date | None) -> RuleProposal:
+    readings = [Reading(p.code, p.text, p.reading, p.also, p.confidence)
+                for p in scope.places + scope.excepts if p.reading]
+    if scope.confidence < 1.0:  # the clause is sound; a word in it is uncertain
+        confidence = min(confidence - 0.15, 0.75)
+    notes = list(notes) + [p.reading for p in scope.places + scope.excepts if p.reading]
+    entity.roles.add("controller")
+    evidence = Evidence(unit.text, unit.start, unit.end, unit.section.label,
+                        unit.section.heading)
+    return RuleProposal(
+        "", entity, scope.codes, scope.except_codes, scope.text(piece) or piece.strip(),
+        service_list, evidence, max(0.1, confidence),
+        start=start, end=end, readings=readings, notes=notes)
+
+
+def number_rules(rules: list[RuleProposal]) -> None:
+    """Rule ids "<section>.<n>" (numbered sections) or "<section-slug>-<n>"."""
+    counts: dict[str, int] = {}
+    for rule in rules:
+        section = rule.evidence.section
+        counts[section] = counts.get(section, 0) + 1
+        n = counts[section]
+        rule.id = f"{section}.{n}" if re.fullmatch(r"[\d.]+", section) else f"{slug(section)}-{n}"
