@@ -141,3 +141,11 @@ def test_a_listed_processor_is_never_the_issuer_and_a_bare_name_above_its_addres
     p = ingest(text, name="p.md", kb=kb)
     assert {(tuple(r.locations), r.controller.name) for r in p.rules} == {(("*",), "Motorina")}
     assert p.document.issuer.name not in ("Analytix LLC", "Adverto, Inc.")
+
+
+def test_each_company_with_its_own_places_in_brackets(kb):
+    text = ("# Privacy\n\nDepending on your location, either Heron Europe Limited (if you are in "
+            "the EEA or the UK) or Heron Labs, Inc. (for all other users) shares responsibility "
+            "for your data.\n")
+    assert _rules(kb, text) == {(("EEA", "GB"), (), "Heron Europe Limited"),
+                                (("*",), ("EEA", "GB"), "Heron Labs, Inc.")}

@@ -32,6 +32,7 @@ import re
 from xborder.graph.ingest.dating import Dating, dates_in, document_date, parse_day
 from xborder.graph.ingest.entities import EntityBook, Mention, representative
 from xborder.graph.ingest.lexicon import (
+    DEPENDING,
     FORMER,
     JOINT,
     PARENT,
@@ -46,7 +47,7 @@ from xborder.graph.ingest.model import (
     EntityProposal,
     RuleProposal,
 )
-from xborder.graph.ingest.places import EVERYONE, PlaceFinder, not_user_places
+from xborder.graph.ingest.places import EVERYONE, PlaceFinder, Scope, not_user_places
 from xborder.graph.ingest.rows import Context, number_rules, row_rules, rule_for
 from xborder.graph.ingest.services import ServiceBook
 from xborder.graph.ingest.slots import slot_name
@@ -58,7 +59,8 @@ __all__ = ["Dating", "controller_rules", "dates_in", "document_date", "not_user_
 CUE = re.compile(r"\bcontrollers?\b|\bcontrolled\s+by\b|\bresponsible\s+(?:for|entity|"
                  r"company|party)\b|\bis\s+responsible\b|" + ROLE + "|" + PROVIDER_AFTER +
                  r"|\bprovides?\s+(?:the|our)\s+Services?\s+to\s+you\b|\bdetermines?\s+the\s+"
-                 r"purposes\s+and\s+(?:the\s+)?means\b|\bsamen\s+verantwoordelijk|\b(?:as|als|"
+                 r"purposes\s+and\s+(?:the\s+)?means\b|\bsamen\s+verantwoordelijk|" + DEPENDING +
+                 r"|\b(?:as|als|"
                  r"en\s+tant\s+qu['’]|in\s+qualità\s+di|como)\s+(?:the\s+|l['’]|il\s+|o\s+)?(?:operator|"
                  r"Betreiber|exploitant|gestore|operador|beheerder)\s+(?:of|der|des|de|du|della|del|"
                  r"do|da|van)\b", re.I)
@@ -200,7 +202,6 @@ def _sentence(unit: Unit, ctx: Context) -> list[RuleProposal]:
         if by and not _DATA_WORD.search(piece) and any(m.start < a + by.start()
                                                        for m, _, _ in mentions):
             continue  # "X Ltd is controlled by Y Inc.": ownership, not data
-        mentions = [(m, e, s) for m, e, s in ctx.book.mentions(unit) if a <= m.start < b]
         chosen = _controllers(text, a, b, mentions, ctx, unit)
         if not chosen:
             continue
@@ -225,12 +226,45 @@ def _sentence(unit: Unit, ctx: Context) -> list[RuleProposal]:
             confidence = min(confidence, 0.7)
             notes.append("the clause names no place: proposed for every user")
         start, end = dates_in(piece, ctx.dating) if len(pieces) > 1 else whole_dates
-        for entity, how, penalty in chosen:
+        own = _own_scopes(piece, a, chosen, mentions, ctx.finder)
+        each = [(e, "each named with its own places", 0.1) for _m, e, _s in mentions]
+        if own is None and len(chosen) == 1 and "several entities" in chosen[0][1] and \
+                (own := _own_scopes(piece, a, each, mentions, ctx.finder)) is not None:
+            chosen = each  # "either X (if you are in …) or Y (for all other users)"
+        for k, (entity, how, penalty) in enumerate(chosen):
             if how:
                 notes.append(how)
-            rules.append(rule_for(unit, entity, scope, piece, service_list, confidence - penalty,
-                               notes, start, end))
+            rules.append(rule_for(unit, entity, own[k] if own else scope, piece, service_list,
+                                  confidence - penalty, notes, start, end))
     return rules
+
+
+_OWN = re.compile(r"\s*\(([^()]{3,120})\)")
+
+
+def _own_scopes(piece: str, a: int, chosen: list[tuple[EntityProposal, str, float]],
+                mentions: list[tuple[Mention, EntityProposal, tuple[int, int] | None]],
+                finder: PlaceFinder) -> list[Scope] | None:
+    """Each entity's own places, when every one of several is followed by them in brackets:
+    "either Acme Limited (if you are in the EEA or the UK) or Acme, Inc. (for all other
+    users)" — the bucket is everyone except the others' places."""
+    if len(chosen) < 2:
+        return None
+    scopes = []
+    for entity, _how, _penalty in chosen:
+        m = next((m for m, e, _s in mentions if e is entity), None)
+        paren = _OWN.match(piece, m.end - a) if m is not None else None
+        if paren is None:
+            return None
+        scope = finder.scope(piece, [(0, paren.start(1)), (paren.end(1), len(piece))])
+        if not scope.codes:
+            return None
+        scopes.append(scope)
+    placed = [p for s in scopes if s.places for p in s.places]
+    for scope in scopes:
+        if not scope.places and not scope.excepts:
+            scope.excepts = list(placed)
+    return scopes
 
 
 def _pieces(text: str, finder: PlaceFinder | None = None) -> list[tuple[int, int]]:

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["CJK_FORMS", "CJK_WE", "COLLECTIVE", "EEA_NAMES", "EU_NAMES", "FORMER", "JOINT",
-           "PARENT", "PRONOUNS", "PROVIDER_AFTER", "PROVIDER_BEFORE", "REPRESENTATIVE", "ROLE",
-           "ROLE_HEADING", "ROLE_LABEL", "VERB", "WHO_WE_ARE"]
+__all__ = ["CJK_FORMS", "CJK_WE", "COLLECTIVE", "DEPENDING", "EEA_NAMES", "EU_NAMES",
+           "FORMER", "JOINT", "PARENT", "PRONOUNS", "PROVIDER_AFTER", "PROVIDER_BEFORE",
+           "REPRESENTATIVE", "ROLE", "ROLE_HEADING", "ROLE_LABEL", "VERB", "WHO_WE_ARE"]
 
 #: A controller's role, as a noun phrase (case-insensitive).
 ROLE = (r"(?:data\s+)?controllers?\b"
@@ -71,6 +71,14 @@ PROVIDER_BEFORE = (r"^\s*(?:\([^)]*\)\s*)?,?\s*(?:provides?\s+(?:the|our|its)\s+
                    r"(?:the\s+|der\s+|l['’]|le\s+|il\s+|el\s+|o\s+)?(?:operator|Betreiber(?:in)?|"
                    r"exploitant|gestore|operador|beheerder)\s+(?:of|der|des|de|du|della|del|do|da|"
                    r"van|dieser|dieses|von)\b)")
+#: "Depending on your location, either X or Y …" in the languages read: a clause that assigns
+#: a company per place even without a role word
+DEPENDING = (r"\bdepend(?:s|ing)\s+on\s+(?:your\s+(?:location|country|region|residence)|where\s+"
+             r"you)|\bselon\s+votre\s+(?:pays|lieu\s+de\s+résidence|localisation)|\bje\s+nach\s+"
+             r"(?:Ihrem\s+)?(?:Wohnort|Standort|Land)|\ben\s+función\s+de\s+(?:tu|su)\s+(?:ubicación"
+             r"|país|residencia)|\ba\s+seconda\s+del\s+(?:paese|luogo)|\bafhankelijk\s+van\s+"
+             r"(?:waar\s+je|uw\s+land|je\s+land)|\bdependendo\s+d[ao]\s+(?:sua\s+)?(?:localização|"
+             r"país)")
 #: Joint controllers.
 JOINT = (r"\bjoint(?:ly)?\s+(?:data\s+)?(?:controllers?|responsible)\b|\bjoint\s+data\s+controller"
          r"|\bresponsables?\s+(?:de\s+traitement\s+|du\s+traitement\s+)?conjoints?\b"
