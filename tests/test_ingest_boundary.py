@@ -149,3 +149,23 @@ def test_each_company_with_its_own_places_in_brackets(kb):
             "for your data.\n")
     assert _rules(kb, text) == {(("EEA", "GB"), (), "Heron Europe Limited"),
                                 (("*",), ("EEA", "GB"), "Heron Labs, Inc.")}
+
+
+def test_a_table_whose_header_row_names_the_places(kb):
+    text = ("# Privacy\n\nThe entity you contract with depends on your country and the service:\n\n"
+            "| Service | EEA | United Kingdom | Rest of the world |\n|---|---|---|---|\n"
+            "| Wallet | Heron Europe Limited | Heron UK Ltd | Heron Labs, Inc. |\n")
+    p = ingest(text, name="p.md", kb=kb)
+    assert {(tuple(r.locations), r.controller.name, tuple(s.id for s in r.services))
+            for r in p.rules if not r.default} == {
+        (("EEA",), "Heron Europe Limited", ("wallet",)), (("GB",), "Heron UK Ltd", ("wallet",)),
+        (("*",), "Heron Labs, Inc.", ("wallet",))}
+
+
+@pytest.mark.parametrize("sep", [": ", " – "])
+def test_one_country_and_company_per_line(kb, sep):
+    text = (f"# Privacy\n\nThe controller of your personal data depends on your country:\n\n"
+            f"United Kingdom{sep}Heron UK Ltd\nBrazil{sep}Heron Brasil Ltda\n"
+            f"All other countries{sep}Heron Labs, Inc.\n")
+    assert _rules(kb, text) == {(("GB",), (), "Heron UK Ltd"), (("BR",), (), "Heron Brasil Ltda"),
+                                (("*",), (), "Heron Labs, Inc.")}

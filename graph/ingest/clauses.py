@@ -48,7 +48,7 @@ from xborder.graph.ingest.model import (
     RuleProposal,
 )
 from xborder.graph.ingest.places import EVERYONE, PlaceFinder, Scope, not_user_places
-from xborder.graph.ingest.rows import Context, number_rules, row_rules, rule_for
+from xborder.graph.ingest.rows import Context, line_rules, number_rules, row_rules, rule_for
 from xborder.graph.ingest.services import ServiceBook
 from xborder.graph.ingest.slots import slot_name
 from xborder.graph.ingest.text import Document, Unit
@@ -149,6 +149,10 @@ def controller_rules(doc: Document, book: EntityBook, finder: PlaceFinder,
             continue
         context = " ".join((unit.text, unit.lead, " ".join(unit.header), unit.section.title))
         labelled = bool(_LABEL.match(unit.text))  # "Responsable: Ejemplo S.L., …"
+        if unit.kind == "sentence" and "\n" in unit.text and recent <= 6 and \
+                (lines := line_rules(unit, ctx)):
+            rules.extend(lines)  # "United Kingdom: Acme UK Ltd" / "Brazil: Acme Brasil Ltda"
+            continue
         if unit.kind == "sentence" and not CUE.search(unit.text) and not labelled:
             continue
         if unit.kind == "sentence":

@@ -1,11 +1,14 @@
-"""A rule from a table row, and the rule record every reader of :mod:`.clauses` and
-:mod:`.regional` builds.
+"""A rule from a table row or a "Country: Company" line, and the rule record every reader of
+:mod:`.clauses` and :mod:`.regional` builds.
 
 A row is read against its table's header: the place column ("Country", "Where you use the app",
 "Pays") gives the locations, the entity column ("Controller", "Contracting party", "Société")
 the controller, a service column the services. Without a place column the row's other cells
 are read, less the entity's own cell, address and contact cells and a representative's cell,
-so a company's seat is never read as where its users are.
+so a company's seat is never read as where its users are. A header whose cells are places
+("| Service | EEA | United Kingdom | Rest of the world |") makes each of those columns a rule
+for the row's service. A block of lines "United Kingdom: Acme UK Ltd" / "All other countries:
+Acme, Inc." under a controller sentence is read line by line, as a table's rows are.
 """
 
 from __future__ import annotations
@@ -28,7 +31,7 @@ from xborder.graph.ingest.places import PlaceFinder, Scope, not_user_places
 from xborder.graph.ingest.services import ServiceBook
 from xborder.graph.ingest.text import Unit
 
-__all__ = ["Context", "number_rules", "row_rules", "rule_for"]
+__all__ = ["Context", "line_rules", "number_rules", "row_rules", "rule_for"]
 
 _HEADER_PLACE = re.compile(r"countr|region|location|where\s+you|resid|jurisdiction|users?\s+in|"
                            r"market|territor|\bL(?:and|änder)\b|\bpays\b|\bpa[íi]s(?:es)?\b|"
@@ -55,6 +58,9 @@ class Context:
 
 def row_rules(unit: Unit, ctx: Context) -> list[RuleProposal]:
     header = unit.header
+    columns = _place_columns(header, ctx.finder)
+    if len(columns) >= 2:
+        return _column_rules(unit, ctx, columns)
     place_col = next((i for i, h in enumerate(header) if _HEADER_PLACE.search(h)), None)
     entity_col = next((i for i, h in enumerate(header)
                        if _HEADER_ENTITY.search(h) and i != place_col), None)
@@ -91,6 +97,54 @@ def row_rules(unit: Unit, ctx: Context) -> list[RuleProposal]:
         service_list, _ = ctx.services.find(text, sx, sy, ctx.book, cell=True)
     start, end = dates_in(text, ctx.dating)
     return [rule_for(unit, entity, scope, text, service_list, 0.85, [], start, end)]
+
+
+def _place_columns(header: tuple[str, ...], finder: PlaceFinder) -> dict[int, Scope]:
+    """Header cells that are places ("| Service | EEA | United Kingdom | Rest of the world |"):
+    column → its scope ("Rest of the world" is everyone, as a row's "All other countries" is)."""
+    columns = {i: finder.scope(h) for i, h in enumerate(header) if h.strip()}
+    return {i: sc for i, sc in columns.items() if sc.codes}
+
+
+def _column_rules(unit: Unit, ctx: Context, columns: dict[int, Scope]) -> list[RuleProposal]:
+    """A row of a service × place table: each place column's company, for that row's service."""
+    spans, text = unit.cell_spans(), unit.text
+    mentions = ctx.book.mentions(unit)
+    service_list: list[ServiceProposal] = []
+    first = next((i for i in range(len(spans)) if i not in columns), None)
+    if first is not None:
+        service_list, _ = ctx.services.find(text, *spans[first], ctx.book, cell=True)
+    rules = []
+    for i, scope in columns.items():
+        if i >= len(spans):
+            continue
+        x, y = spans[i]
+        named = [e for m, e, _s in mentions if x <= m.start < y]
+        if named:
+            note = f"the table's column {unit.header[i]!r}"
+            rules.append(rule_for(unit, named[0], scope, unit.header[i], service_list, 0.85,
+                                  [note], None, None))
+    return rules
+
+
+_LINE = re.compile(r"^[ \t]*[-*•]?[ \t]*([^:\n|]{2,60}?)[ \t]*[:|–—][ \t]+\S", re.M)
+
+
+def line_rules(unit: Unit, ctx: Context) -> list[RuleProposal]:
+    """A block of "Country: Company" lines ("United Kingdom: Acme UK Ltd" / "All other
+    countries: Acme, Inc."), each line a rule when at least two read so."""
+    found = []
+    for m in _LINE.finditer(unit.text):
+        scope = ctx.finder.scope(m[1])
+        end = unit.text.find("\n", m.end())
+        end = len(unit.text) if end < 0 else end
+        named = [e for n, e, _s in ctx.book.mentions(unit) if m.end(1) <= n.start < end]
+        if scope.codes and named:
+            found.append((scope, named[0], m[1]))
+    if len(found) < 2:
+        return []
+    return [rule_for(unit, entity, scope, where, [], 0.8, ["one 'place: company' line"],
+                     None, None) for scope, entity, where in found]
 
 
 def rule_for(unit: Unit, entity: EntityProposal, scope: Scope, piece: str,
