@@ -91,7 +91,7 @@ def _build(store: Store, serving: str | None, validate: str, probe: int
         return "same", snapshot.version, None, b""
     try:
         kb = prepare_snapshot(snapshot, validate=validate, origin=f"{store.kind} store",
-                              probe=probe)
+                              probe=probe, beside=True)  # this process has no other thread
     except Exception as exc:
         return "rejected", snapshot.version, _failure(exc), b""
     out = io.BytesIO()

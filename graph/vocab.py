@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from rdflib import Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS, TIME, XSD
 
@@ -20,9 +22,27 @@ __all__ = [
     "TIME",
     "XB",
     "XSD",
+    "Terms",
     "expand_curie",
     "jurisdiction_iri",
 ]
+
+class Terms:
+    """A namespace's terms, each made once: rdflib builds a new ``URIRef`` on every attribute
+    access of a namespace (and checks it against a closed one's list), which the model readers
+    do about 160 times per organisation. The first access goes to the namespace — so an unknown
+    term of a closed namespace still raises — and the term is kept as a plain attribute."""
+
+    def __init__(self, namespace: Any) -> None:
+        self._namespace = namespace
+
+    def __getattr__(self, name: str) -> URIRef:
+        if name.startswith("__"):
+            raise AttributeError(name)
+        term = URIRef(getattr(self._namespace, name))
+        setattr(self, name, term)
+        return term
+
 
 DPV = Namespace("https://w3id.org/dpv#")
 LOC = Namespace("https://w3id.org/dpv/loc#")

@@ -71,3 +71,43 @@ def test_node_table_answers_like_rdflib() -> None:
     assert (b, q, s) in table and (s, q, b) not in table
     assert list(table.objects(URIRef("urn:none"), p)) == []
     assert len(table) == 3  # look-ups of missing keys insert nothing
+
+
+def _ntriples(graph: Any) -> bytes:
+    return ox.serialize(to_oxigraph(graph), format=ox.RdfFormat.N_TRIPLES)
+
+
+def test_a_stores_ntriples_and_any_other_layout_read_the_same(both: tuple[Any, Any]) -> None:
+    """The one-triple-a-line fast path and pyoxigraph's parser give the same model."""
+    from xborder.graph.store.reader import _canonical, read_models_nt
+
+    graph = build_graph([DEFAULT_KB_DIR])
+    data = _ntriples(graph)
+    assert _canonical(data) is not None  # a store's layout: the fast path
+    other = b"# written by hand\n" + data.replace(b"> <", b">\t<", 50)
+    assert _canonical(other) is None  # a comment, tabs: the general parser
+    (model, law), _lean = both
+    for text in (data, other):
+        lean_model, lean_law, count = read_models_nt(text)
+        assert count == len(graph)
+        assert _normal(lean_model).organisations == _normal(model).organisations
+        assert lean_law == law
+
+
+def test_terms_with_escapes_are_read_by_pyoxigraph() -> None:
+    from xborder.graph.store.reader import _nt_triples
+
+    graph_text = (
+        '<urn:s> <urn:p> "say \\"hi\\"\\n\\u00e9t\\u00E9" .\n'
+        '<urn:s> <urn:p> "2020-01-01"^^<http://www.w3.org/2001/XMLSchema#date> .\n'
+        '<urn:s> <urn:p> "Zürich"@de .\n'
+        '<urn:s> <urn:p> <urn:caf\\u00E9> .\n'
+        '_:b1 <urn:p> <urn:s> .\n'
+        '<urn:s> <urn:p> "say \\"hi\\"\\n\\u00e9t\\u00E9" .\n')
+    triples = list(_nt_triples(graph_text.encode()))
+    objects = [o for _s, _p, o in triples]
+    assert objects == [Literal('say "hi"\nété'),
+                       Literal("2020-01-01", datatype=URIRef(
+                           "http://www.w3.org/2001/XMLSchema#date")),
+                       Literal("Zürich", lang="de"), URIRef("urn:café"), URIRef("urn:s")]
+    assert triples[4][0] == BNode("b1")  # a repeated line counts once

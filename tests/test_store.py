@@ -14,7 +14,7 @@ from tests.facts import HTDG, ISSUER, POLICY_DATE
 from xborder.api.cli import main
 from xborder.graph.build import build_graph
 from xborder.graph.digest import graph_digest
-from xborder.graph.errors import XborderInputError
+from xborder.graph.errors import ValidationFailed, XborderInputError
 from xborder.graph.kb import KnowledgeBase
 from xborder.graph.settings import Settings
 from xborder.graph.store import (
@@ -157,12 +157,16 @@ def test_a_crash_before_the_marker_moves_keeps_the_old_version(tmp_path, kb, mon
         publish(store, new, validate="model")
     assert store.version() == kb.version
     assert store.read().version == kb.version
-    assert len(list((tmp_path / "versions").iterdir())) == 2  # the half-written one
+    stores = [p for p in (tmp_path / "versions").iterdir() if p.is_dir()]
+    assert len(stores) == 2  # the half-written one
+    assert all(p.with_name(p.name + ".nt").is_file() for p in stores)
     monkeypatch.undo()
     done = publish(store, new, validate="model")
     assert done["changed"] and done["previous"] == kb.version
-    kept = sorted(p.name.rsplit("-", 1)[0] for p in (tmp_path / "versions").iterdir())
+    kept = sorted(p.name.rsplit("-", 1)[0] for p in (tmp_path / "versions").iterdir()
+                  if p.is_dir())
     assert kept == sorted([kb.version, done["version"]])  # the half-written one is gone
+    assert len(list((tmp_path / "versions").iterdir())) == 4  # and its N-Triples
     marker = json.loads((tmp_path / "CURRENT").read_text())
     assert marker["version"] == done["version"] and len(marker["history"]) == 2
 
@@ -172,7 +176,28 @@ def test_old_versions_beyond_the_kept_ones_are_removed(tmp_path, kb):
     for n in range(4):
         store.write(kb.graph, f"v{n}")
     names = sorted(p.name.split("-")[0] for p in (tmp_path / "versions").iterdir())
-    assert names == ["v2", "v3"] and store.version() == "v3"
+    assert names == ["v2", "v2", "v3", "v3"] and store.version() == "v3"  # stores, N-Triples
+
+
+def test_a_version_is_read_from_its_ntriples_or_else_its_store(tmp_path, kb):
+    store = OxigraphStore(tmp_path)
+    store.write(kb.graph, kb.version)
+    marker = json.loads((tmp_path / "CURRENT").read_text())
+    beside = tmp_path / "versions" / marker["ntriples"]
+    assert store.read().ntriples == beside.read_bytes()
+    # a version published before the N-Triples were kept: its store is dumped instead
+    beside.unlink()
+    del marker["ntriples"]
+    (tmp_path / "CURRENT").write_text(json.dumps(marker))
+    dumped = store.read()
+    assert dumped.ntriples is not None and set(dumped.graph) == set(kb.graph)
+    # N-Triples that do not hold the marker's triples are refused
+    marker["ntriples"] = beside.name
+    beside.write_bytes(b"<https://example.org/s> <https://example.org/p> "
+                       b"<https://example.org/o> .\n")
+    (tmp_path / "CURRENT").write_text(json.dumps(marker))
+    with pytest.raises(StoreError, match="holds 1 triples"):
+        store.read()
 
 
 def test_the_embedded_store_cannot_be_written(kb):
@@ -232,3 +257,18 @@ def test_synthetic_knowledge_base_builds_validates_and_resolves(tmp_path):
     assert r.controller.organisation == "synth-00001"
     assert generate(3, tmp_path / "a") and (tmp_path / "a" / "synth-00003.yaml").read_text() \
         == (generate(3, tmp_path / "b")[2]).read_text()
+
+
+@pytest.mark.parametrize("beside", [False, True], ids=["in-process", "forked-check"])
+def test_a_replica_checks_the_shapes_on_the_ntriples(tmp_path, kb, beside):
+    """What a replica runs: SHACL on the version's N-Triples (in this process, or in a forked
+    one while this one compiles) and the lean reader; a broken version is refused either way."""
+    store = OxigraphStore(tmp_path)
+    store.write(broken(kb.graph), "broken")  # written without validation, as a foreign writer
+    with pytest.raises(ValidationFailed, match="exactly one legal entity"):
+        prepare_snapshot(store.read(), validate="shapes", probe=0, beside=beside)
+    store.write(kb.graph, kb.version)
+    served = prepare_snapshot(store.read(), validate="shapes", probe=0, beside=beside)
+    assert served.version == kb.version and served.graph_loaded is None
+    assert served.resolve("JP", service="cloud", org="huawei",
+                          at=POLICY_DATE).controller.id == HTDG

@@ -9,6 +9,7 @@ from collections import defaultdict
 from rdflib import Graph
 from rdflib.term import Node
 
+from xborder.graph import vocab
 from xborder.graph.law import (
     AdequacyEntry,
     Authority,
@@ -25,7 +26,10 @@ from xborder.graph.law import (
 )
 from xborder.graph.model import Source
 from xborder.graph.read.model import code_of, read_interval
-from xborder.graph.vocab import DCT, DPV, RDF, SKOS, XB
+
+# the terms read, each made once (see vocab.Terms)
+DCT, DPV, RDF, SKOS, XB = (vocab.Terms(n) for n in (
+    vocab.DCT, vocab.DPV, vocab.RDF, vocab.SKOS, vocab.XB))
 
 __all__ = ["read_law"]
 

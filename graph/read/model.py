@@ -12,6 +12,7 @@ from dataclasses import replace
 from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
+from xborder.graph import vocab
 from xborder.graph.dates import Interval
 from xborder.graph.model import (
     Alias,
@@ -30,7 +31,10 @@ from xborder.graph.model import (
     Service,
     Source,
 )
-from xborder.graph.vocab import DCT, DPV, RDF, SKOS, TIME, XB
+
+# the terms read, each made once (see vocab.Terms)
+DCT, DPV, RDF, SKOS, TIME, XB = (vocab.Terms(n) for n in (
+    vocab.DCT, vocab.DPV, vocab.RDF, vocab.SKOS, vocab.TIME, vocab.XB))
 
 __all__ = ["code_of", "read_interval", "read_model"]
 

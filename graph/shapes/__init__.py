@@ -94,16 +94,20 @@ def _compiled() -> Any:
     return pyshacl_turbo.compile_shapes(_shapes(), advanced=True)  # type: ignore[no-untyped-call]
 
 
-def _sparql(data: Graph | bytes, ontology: bool) -> list[Violation]:
+def _sparql(data: Graph | bytes, ontology: bool) -> tuple[list[Violation], Any]:
+    import pyoxigraph as ox
+
     from xborder.graph.shapes.sparql import run, store_of
 
     with _lock:  # build the queries once, in one thread
         checks = _checks()
     store = store_of(data)
     if ontology:
-        store.extend(store_of(_vocabulary()))
-    return sorted({Violation(focus, check.path, check.component, check.message)
-                   for focus, check in run(checks, store)})
+        store.load(_vocabulary().serialize(format="nt", encoding="utf-8"),
+                   format=ox.RdfFormat.N_TRIPLES)
+    found = sorted({Violation(focus, check.path, check.component, check.message)
+                    for focus, check in run(checks, store)})
+    return found, store
 
 
 def _graph(data: Graph | bytes) -> Graph:
@@ -167,7 +171,7 @@ def violations(graph: Graph | bytes, engine: str | None = None, *,
     it (``None``, the default)."""
     engine = engine or default_engine()
     if engine == "oxigraph":
-        return _sparql(graph, _needs_ontology() if ontology is None else ontology)
+        return _sparql(graph, _needs_ontology() if ontology is None else ontology)[0]
     conforms, report = _run(_graph(graph), engine, ontology)
     if conforms:
         return []
@@ -187,8 +191,13 @@ def violations(graph: Graph | bytes, engine: str | None = None, *,
 def validate_graph(graph: Graph | bytes, engine: str | None = None) -> int:
     """Check ``graph`` (an rdflib graph or N-Triples) against the shapes; raise
     :class:`ValidationFailed` listing every violation. Returns the number of typed subjects
-    checked."""
-    found = violations(graph, engine)
+    checked (aliases of places left out)."""
+    engine = engine or default_engine()
+    store = None
+    if engine == "oxigraph":
+        found, store = _sparql(graph, _needs_ontology())
+    else:
+        found = violations(graph, engine)
     if found:
         texts = sorted(str(v) for v in found)
         raise ValidationFailed(
@@ -196,17 +205,9 @@ def validate_graph(graph: Graph | bytes, engine: str | None = None) -> int:
             + "; ".join(texts[:5]) + (" …" if len(texts) > 5 else ""),
             texts,
         )
-    if isinstance(graph, Graph):
-        return len(set(graph.subjects(RDF.type, None))) - len(
-            set(graph.subjects(RDF.type, XB.Alias)))
-    import pyoxigraph as ox
+    if store is not None:
+        from xborder.graph.shapes.sparql import typed_subjects
 
-    typed: set[Any] = set()
-    aliases: set[Any] = set()
-    rdf_type, alias = ox.NamedNode(str(RDF.type)), ox.NamedNode(str(XB.Alias))
-    for t in ox.parse(graph, format=ox.RdfFormat.N_TRIPLES):
-        if t.predicate == rdf_type:
-            typed.add(t.subject)
-            if t.object == alias:
-                aliases.add(t.subject)
-    return len(typed) - len(aliases)
+        return typed_subjects(store, str(XB.Alias))
+    data = _graph(graph)
+    return len(set(data.subjects(RDF.type, None))) - len(set(data.subjects(RDF.type, XB.Alias)))

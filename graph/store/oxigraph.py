@@ -27,9 +27,12 @@ __all__ = ["OxigraphStore"]
 
 class OxigraphStore:
     """``ROOT/versions/<version>-<n>/`` is one pyoxigraph store per published version, never
-    written again once published; ``ROOT/CURRENT`` (JSON) names the served one and is replaced
-    with one atomic rename. Readers open a version read-only, so any number of processes can
-    serve from the folder while one writer (serialised by ``ROOT/write.lock``) publishes."""
+    written again once published, with its N-Triples beside it (``<version>-<n>.nt``: what a
+    replica reads, in a tenth of the time a dump of the store takes); ``ROOT/CURRENT`` (JSON)
+    names the served one and is replaced with one atomic rename, after both are written.
+    Readers open a version read-only, so any number of processes can serve from the folder
+    while one writer (serialised by ``ROOT/write.lock``) publishes. A version written before
+    the N-Triples were kept is read by dumping its store."""
 
     kind = "oxigraph"
 
@@ -61,12 +64,16 @@ class OxigraphStore:
                              "with `xborder load`")
         path = self.root / "versions" / current["dir"]
         try:
-            store = ox.Store.read_only(str(path))
-            count = len(store)
-            data = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
+            if current.get("ntriples"):
+                path = self.root / "versions" / current["ntriples"]
+                data = path.read_bytes()
+            else:
+                store = ox.Store.read_only(str(path))
+                data = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
+                del store
+            count = data.count(b"\n")  # one triple a line (cheaper than counting the store)
         except OSError as exc:
             raise StoreError(f"{path}: cannot read version {current['version']}: {exc}") from None
-        del store
         if count != current["triples"]:
             raise StoreError(f"{path}: holds {count} triples, the marker says "
                              f"{current['triples']}")
@@ -84,13 +91,16 @@ class OxigraphStore:
                               for t in to_oxigraph(graph))
             store.flush()
             count = len(store)
+            ntriples = versions / f"{name}.nt"
+            store.dump(str(ntriples), format=ox.RdfFormat.N_TRIPLES,
+                       from_graph=ox.DefaultGraph())
             del store
             gc.collect()  # pyoxigraph closes the store when the object goes
             if count != len(graph):
                 raise StoreError(f"wrote {count} triples of {len(graph)}; version not published")
             history = [name, *(current or {}).get("history", [])][: self.keep]
-            self._flip({"version": version, "dir": name, "triples": count,
-                        "published": utc_now(), "history": history})
+            self._flip({"version": version, "dir": name, "ntriples": ntriples.name,
+                        "triples": count, "published": utc_now(), "history": history})
             self._collect(set(history))
 
     def _flip(self, marker: dict[str, Any]) -> None:
@@ -108,8 +118,11 @@ class OxigraphStore:
 
     def _collect(self, keep: set[str]) -> None:
         for path in (self.root / "versions").iterdir():
-            if path.name not in keep:
-                shutil.rmtree(path, ignore_errors=True)
+            if path.name.removesuffix(".nt") not in keep:
+                if path.is_dir():
+                    shutil.rmtree(path, ignore_errors=True)
+                else:
+                    path.unlink(missing_ok=True)
 
     def describe(self) -> dict[str, Any]:
         current = self._current() or {}

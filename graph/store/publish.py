@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Callable
 from contextlib import suppress
 from typing import TYPE_CHECKING, Any
@@ -75,14 +76,65 @@ def prepare(graph: Graph, *, version: str | None = None, validate: str = "shapes
     return _compiling(lambda: KnowledgeBase(graph, origin=origin, version=version), probe)
 
 
+def _check(data: bytes, answer: Any) -> None:
+    """In a forked process: the SHACL check of ``data``; sends None, or what failed."""
+    from xborder.graph.errors import ValidationFailed
+    from xborder.graph.shapes import validate_graph
+
+    try:
+        validate_graph(data)
+        answer.send(None)
+    except ValidationFailed as exc:
+        answer.send(("failed", exc.detail, exc.violations))
+    except Exception as exc:  # anything else: say what, in the parent
+        answer.send(("error", f"{type(exc).__name__}: {exc}", []))
+    finally:
+        answer.close()
+
+
+def _checking_beside(data: bytes) -> Callable[[], None]:
+    """Start the SHACL check of ``data`` in a forked process, so that it runs on the other core
+    while this one compiles; returns the wait, which raises what the check found."""
+    import multiprocessing
+
+    from xborder.graph.errors import ValidationFailed
+
+    context = multiprocessing.get_context("fork")
+    receive, send = context.Pipe(duplex=False)
+    process = context.Process(target=_check, args=(data, send), daemon=True)
+    process.start()
+    send.close()
+
+    def wait() -> None:
+        try:
+            result = receive.recv()
+        except EOFError:
+            result = ("error", f"the SHACL check ended without an answer "
+                               f"(exit {process.exitcode})", [])
+        finally:
+            receive.close()
+            process.join()
+        if result is None:
+            return
+        kind, detail, found = result
+        if kind == "failed":
+            raise ValidationFailed(detail, found)
+        raise KnowledgeBaseError(f"the SHACL check failed: {detail}")
+
+    return wait
+
+
 def prepare_snapshot(snapshot: Snapshot, *, validate: str = "shapes", origin: str = "store",
-                     probe: int = 3) -> KnowledgeBase:
+                     probe: int = 3, beside: bool = False) -> KnowledgeBase:
     """:func:`prepare` for a version read from a store, holding no rdflib graph when it is done:
     a snapshot read as N-Triples is checked against the SHACL shapes as N-Triples (the default
     ``oxigraph`` engine) and has its model read straight from them by the lean reader
     (:mod:`~xborder.graph.store.reader`); either way the served knowledge base keeps the
     version's N-Triples (compressed) and parses a graph from them only for a face that asks for
-    one (export as Turtle or JSON-LD)."""
+    one (export as Turtle or JSON-LD).
+
+    ``beside``: run the SHACL check in a forked process while this one compiles (for a process
+    with no other threads, as the live reloader's child is); the result is the same."""
     from xborder.graph.compiled import Compiled
     from xborder.graph.kb import KnowledgeBase
     from xborder.graph.shapes import default_engine, validate_graph
@@ -94,8 +146,12 @@ def prepare_snapshot(snapshot: Snapshot, *, validate: str = "shapes", origin: st
         kb.release_graph(snapshot.ntriples)
         return kb
     data = snapshot.ntriples
+    wait: Callable[[], None] | None = None
     if validate == "shapes":
-        validate_graph(data)
+        if beside and hasattr(os, "fork"):
+            wait = _checking_beside(data)
+        else:
+            validate_graph(data)
 
     def lean() -> KnowledgeBase:
         model, law, triples = read_models_nt(data)
@@ -103,7 +159,12 @@ def prepare_snapshot(snapshot: Snapshot, *, validate: str = "shapes", origin: st
                                                validate == "shapes"),
                              origin=origin, ntriples=data)
 
-    return _compiling(lean, probe)
+    try:
+        kb = _compiling(lean, probe)
+    finally:
+        if wait is not None:
+            wait()  # a graph that breaks the shapes is refused even when it compiled
+    return kb
 
 
 def publish(store: Store, graph: Graph, *, validate: str = "shapes") -> dict[str, Any]:

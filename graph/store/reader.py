@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 import pyoxigraph as ox
-from rdflib import Graph
+from rdflib import BNode, Graph, URIRef
 from rdflib.term import Node
 
 from xborder.graph.oxterms import ToRdflib
@@ -103,13 +103,63 @@ def read_models(store: ox.Store) -> tuple[Model, LawModel, int]:
     return model, read_law(graph, model.sources), len(table)
 
 
+class _Terms:
+    """rdflib terms from N-Triples term texts, each made once. IRIs and blank nodes are read
+    here; literals, and IRIs with an escape, go to pyoxigraph's parser, all in one document,
+    so no escaping rule is re-implemented."""
+
+    def __init__(self, texts: Iterable[str]) -> None:
+        self.cache: dict[str, Node] = {}
+        hard = []
+        for text in texts:
+            if text[0] == "<" and "\\" not in text:
+                self.cache[text] = URIRef(text[1:-1])
+            elif text[:2] == "_:":
+                self.cache[text] = BNode(text[2:])
+            else:
+                hard.append(text)
+        if hard:
+            conv = ToRdflib()
+            document = "".join(f"<x:{i}> <x:p> {text} .\n" for i, text in enumerate(hard))
+            for quad in ox.parse(document.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES):
+                self.cache[hard[int(quad.subject.value[2:])]] = conv(quad.object)
+
+
+def _canonical(data: bytes) -> list[tuple[str, str, str]] | None:
+    """The triples of N-Triples written one per line as ``S P O .`` with single spaces (what a
+    store's dump writes), as term texts, duplicates dropped; None for any other layout."""
+    rows = []
+    for line in dict.fromkeys(data.decode("utf-8").split("\n")):  # in order: the model keeps it
+        if not line:
+            continue
+        parts = line.split(" ", 2)
+        if (len(parts) != 3 or not line.endswith(" .") or parts[0][:1] not in ("<", "_")
+                or parts[1][:1] != "<" or parts[2][:1] not in ("<", "_", '"')):
+            return None
+        rows.append((parts[0], parts[1], parts[2][:-2]))
+    return rows
+
+
+def _nt_triples(data: bytes) -> Iterator[tuple[Node, Node, Node]]:
+    rows = _canonical(data)
+    if rows is None:  # not a store's layout: the general parser
+        conv = ToRdflib()
+        for t in ox.parse(data, format=ox.RdfFormat.N_TRIPLES):
+            yield conv(t.subject), conv(t.predicate), conv(t.object)
+        return
+    texts = dict.fromkeys(text for row in rows for text in row)
+    term = _Terms(texts).cache
+    for s, p, o in rows:
+        yield term[s], term[p], term[o]
+
+
 def read_models_nt(data: bytes) -> tuple[Model, LawModel, int]:
-    """The same, from a version's N-Triples (what :meth:`OxigraphStore.read` hands over)."""
+    """The same, from a version's N-Triples (what :meth:`OxigraphStore.read` hands over). A
+    store's dump — one triple a line — is split into term texts and each distinct text made an
+    rdflib term once; anything else goes through pyoxigraph's parser."""
     from xborder.graph.read import read_law, read_model
 
-    conv = ToRdflib()
-    table = NodeTable((conv(t.subject), conv(t.predicate), conv(t.object))
-                      for t in ox.parse(data, format=ox.RdfFormat.N_TRIPLES))
+    table = NodeTable(_nt_triples(data))
     graph = cast(Graph, table)
     model = read_model(graph)
     return model, read_law(graph, model.sources), len(table)
