@@ -169,3 +169,26 @@ def test_one_country_and_company_per_line(kb, sep):
             f"All other countries{sep}Heron Labs, Inc.\n")
     assert _rules(kb, text) == {(("GB",), (), "Heron UK Ltd"), (("BR",), (), "Heron Brasil Ltda"),
                                 (("*",), (), "Heron Labs, Inc.")}
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("## ¿QUIÉN ES EL RESPONSABLE?\n\nQUIÉN es el responsable del tratamiento. Acme Datos S.A. "
+     "es el responsable del tratamiento.", {(("*",), (), "Acme Datos S.A.")}),
+    ("## DATENSCHUTZ IN DE KÜRZE\n\nVerantwortlich für die Verarbeitung ist die Acme GmbH.",
+     {(("*",), (), "Acme GmbH")}),
+    ("## WHO IS RESPONSIBLE IN THE UK\n\nAcme Ltd is the controller.", {(("GB",), (), "Acme Ltd")}),
+])
+def test_a_heading_word_is_never_a_company_nor_a_country_code(kb, text, want):
+    assert _rules(kb, f"# Privacy\n\n{text}\n") == want
+
+
+@pytest.mark.parametrize("text", [
+    "Acme GmbH is the controller. Usage data is processed by our service provider Matomo GmbH "
+    "on behalf of the controller.",
+    "Acme GmbH is the controller, and Cloudy Hosting Ltd acts as our processor.",
+    "Le responsable du traitement est Acme SAS ; Hébergeur SAS agit pour le compte du "
+    "responsable.",
+])
+def test_a_processor_named_near_a_controller_cue_is_not_a_controller(kb, text):
+    assert {name for _l, _e, name in _rules(kb, f"# Privacy\n\n{text}\n")} <= {"Acme GmbH",
+                                                                            "Acme SAS"}

@@ -100,6 +100,18 @@ _DATA_WORD = re.compile(r"\b(?:data|information|privacy|processing|users?|custom
                         re.I)
 _JOINT = re.compile(JOINT, re.I)
 _PROCESSOR = re.compile(r"\bprocessors?\b", re.I)
+#: a processor named as one: "our service provider Matomo GmbH", "X acts as our processor",
+#: "X … on behalf of the controller" (in the languages read)
+_SERVES = re.compile(r"\b(?:(?:service|analytics|hosting|cloud|payment)\s+providers?|processors?|"
+                     r"sub-?processors?|vendors?|sous-traitants?|prestataires?(?:\s+de\s+services)?|"
+                     r"Auftragsverarbeiter\w*|Dienstleister\w*|encargad[oa]s?(?:\s+del\s+tratamiento)?|"
+                     r"proveedor(?:es)?|fornitor[ei]|responsabil[ei]\s+del\s+trattamento|verwerkers?|"
+                     r"subcontratantes?|operadores?)\b[^.;,]{0,20}$", re.I)
+_ON_BEHALF = re.compile(r"^[^.;]{0,60}?\b(?:on\s+(?:our\s+)?behalf\s+of|on\s+our\s+behalf|acts?\s+"
+                        r"as\s+(?:our|a|the)\s+(?:data\s+)?processor|pour\s+(?:le\s+)?compte\s+d|en\s+tant\s+que"
+                        r"\s+sous-traitant|im\s+Auftrag|als\s+Auftragsverarbeiter|por\s+cuenta\s+de|como\s+"
+                        r"encargad[oa]|per\s+conto\s+d|in\s+qualità\s+di\s+responsabile\s+del|namens|"
+                        r"als\s+verwerker|em\s+nome\s+d|como\s+subcontratante)", re.I)
 _CONTACT = re.compile(r"\b(?:contact|write\s+to|reach\s+(?:us|them)|e-?mail|questions?|"
                       r"complaints?|postal\s+address)\b", re.I)
 _STRONG = re.compile(r"\b(?:is|are|acts?\s+as|will\s+be|was|remains?|becomes?|shall\s+be)\s+"
@@ -303,7 +315,9 @@ def _controllers(text: str, a: int, b: int,
     live = [(m, e) for m, e, _ in mentions
             if not representative(text[a:b], m.start - a, m.end - a)
             and not _CORPORATE.search(text[max(a, m.start - 30):m.start])
-            and not _FORMER.search(text[max(a, m.start - 40):m.start])]
+            and not _FORMER.search(text[max(a, m.start - 40):m.start])
+            and not _SERVES.search(text[max(a, m.start - 50):m.start])
+            and not _ON_BEHALF.match(text[m.end:min(b, m.end + 80)])]
     if live and a == 0 and _LABEL.match(text) and live[0][0].start - a < 80:
         return [(live[0][1], "named after the role as a label", 0.0)]
     if _JOINT.search(text[a:b]) and len(live) > 1:

@@ -157,7 +157,8 @@ class PlaceFinder:
             tok = tokens[i]
             after_new = i > 0 and tokens[i - 1][0] == "New" and \
                 tokens[i - 1].end() + 1 == tok.start()  # New Jersey, New Mexico: not places
-            if not tok[0][0].isupper() or not _free(taken, tok.start(), tok.end()) or after_new:
+            if not tok[0][0].isupper() or not _free(taken, tok.start(), tok.end()) or after_new \
+                    or _shouted_code(tokens, i):
                 i += 1
                 continue
             for n in range(min(6, len(tokens) - i), 0, -1):
@@ -279,6 +280,19 @@ class _Tok:
 #: phrase → place, per location index (the index of a loaded knowledge base does not change)
 _CACHES: weakref.WeakKeyDictionary[LocationIndex, dict[str, Place | None]] = \
     weakref.WeakKeyDictionary()
+
+
+_CAPS_PLACES = frozenset({"UK", "US", "USA", "EU", "EEA", "UAE", "EWR", "EER", "EEE", "SEE", "UE"})
+
+
+def _shouted_code(tokens: list[_Tok], i: int) -> bool:
+    """A two- or three-letter word in an all-capital line ("QUIÉN ES EL RESPONSABLE",
+    "DATENSCHUTZ IN DE"): a word of the heading, not a country code."""
+    word = tokens[i][0].rstrip(".")
+    if len(word) > 3 or not word.isupper() or word in _CAPS_PLACES:
+        return False
+    near = [tokens[j][0] for j in (i - 1, i + 1) if 0 <= j < len(tokens)]
+    return any(len(w) >= 2 and w.isalpha() and w.isupper() for w in near)
 
 
 def _phrase_shape(phrase: str) -> bool:

@@ -136,7 +136,8 @@ def slot_name(text: str, a: int, b: int, finder: PlaceFinder) -> tuple[str, int]
 def _usable(text: str, name: str, start: int, finder: PlaceFinder, free: bool) -> bool:
     words = name.split()
     places = finder.find(name)
-    if words[0] in _NOT_NAMES or words[0].casefold() in LEADING or \
+    if words[0] in _NOT_NAMES or words[0].capitalize() in _NOT_NAMES or \
+            words[0].casefold() in LEADING or \
             any(p.start == 0 for p in places):
         return False  # a pronoun, a lead word, a place ("Ireland is …"); "DMS France" may be one
     if all(w.casefold().strip(".’'") in _GENERIC | _GENERIC_LOCAL for w in words):
