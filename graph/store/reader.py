@@ -38,14 +38,17 @@ class NodeTable:
     """Triples indexed by subject and by (predicate, object), with the read-only part of
     rdflib's ``Graph`` API that the model readers use."""
 
-    def __init__(self, triples: Iterable[tuple[Node, Node, Node]]) -> None:
+    def __init__(self, triples: Iterable[tuple[Node, Node, Node]], *,
+                 distinct: bool = False) -> None:
+        """``distinct``: the triples are known to be distinct (a store's dump), so a repeat
+        need not be looked for."""
         self._spo: dict[Node, dict[Node, list[Node]]] = defaultdict(lambda: defaultdict(list))
         self._pos: dict[tuple[Node, Node], list[Node]] = defaultdict(list)
         self._by_p: dict[Node, list[Node]] = defaultdict(list)
         count = 0
         for s, p, o in triples:
             objects = self._spo[s][p]
-            if o in objects:
+            if not distinct and o in objects:
                 continue
             objects.append(o)
             self._pos[(p, o)].append(s)
@@ -140,17 +143,22 @@ def _canonical(data: bytes) -> list[tuple[str, str, str]] | None:
     return rows
 
 
-def _nt_triples(data: bytes) -> Iterator[tuple[Node, Node, Node]]:
-    rows = _canonical(data)
-    if rows is None:  # not a store's layout: the general parser
-        conv = ToRdflib()
-        for t in ox.parse(data, format=ox.RdfFormat.N_TRIPLES):
-            yield conv(t.subject), conv(t.predicate), conv(t.object)
-        return
-    texts = dict.fromkeys(text for row in rows for text in row)
-    term = _Terms(texts).cache
+def _rows(rows: list[tuple[str, str, str]]) -> Iterator[tuple[Node, Node, Node]]:
+    """The triples of a store's dump (:func:`_canonical`), distinct."""
+    term = _Terms(dict.fromkeys(text for row in rows for text in row)).cache
     for s, p, o in rows:
         yield term[s], term[p], term[o]
+
+
+def _nt_triples(data: bytes) -> Iterator[tuple[Node, Node, Node]]:
+    """The triples of any N-Triples document (repeats possible)."""
+    rows = _canonical(data)
+    if rows is not None:
+        yield from _rows(rows)
+        return
+    conv = ToRdflib()
+    for t in ox.parse(data, format=ox.RdfFormat.N_TRIPLES):
+        yield conv(t.subject), conv(t.predicate), conv(t.object)
 
 
 def read_models_nt(data: bytes) -> tuple[Model, LawModel, int]:
@@ -159,7 +167,8 @@ def read_models_nt(data: bytes) -> tuple[Model, LawModel, int]:
     rdflib term once; anything else goes through pyoxigraph's parser."""
     from xborder.graph.read import read_law, read_model
 
-    table = NodeTable(_nt_triples(data))
+    rows = _canonical(data)
+    table = NodeTable(_nt_triples(data) if rows is None else _rows(rows), distinct=rows is not None)
     graph = cast(Graph, table)
     model = read_model(graph)
     return model, read_law(graph, model.sources), len(table)
