@@ -192,3 +192,21 @@ def test_a_heading_word_is_never_a_company_nor_a_country_code(kb, text, want):
 def test_a_processor_named_near_a_controller_cue_is_not_a_controller(kb, text):
     assert {name for _l, _e, name in _rules(kb, f"# Privacy\n\n{text}\n")} <= {"Acme GmbH",
                                                                             "Acme SAS"}
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("本协议介绍了上海星河数据科技有限公司如何处理您的个人信息。", "上海星河数据科技有限公司"),
+    ("您的个人信息被深圳云帆网络有限公司处理。", "深圳云帆网络有限公司"),
+    ("A Exemplo Serviços LTDA é a controladora.", "Exemplo Serviços LTDA"),
+    ("El responsable es Ejemplo Datos S.A.U., con domicilio en Madrid.", "Ejemplo Datos S.A.U."),
+    ("Betreiber ist Max Beispiel e.K. in Köln.", "Max Beispiel e.K."),
+])
+def test_more_forms_and_a_chinese_name_after_its_verb(text, want):
+    assert _names(text) == [want]
+
+
+def test_an_html_line_break_ends_a_name(kb):
+    text = ("<html><body><h2>Titolare del trattamento</h2><p>Informativa completa<br>"
+            "Lumen Dati S.r.l.<br>Via Roma 1, 00100 Roma</p></body></html>")
+    p = ingest(text, name="p.html", kb=kb)
+    assert {r.controller.name for r in p.rules if not r.default} == {"Lumen Dati S.r.l."}

@@ -350,7 +350,7 @@ class _HtmlReader(HTMLParser):
         elif tag in ("strong", "b"):
             self.block.toggle_bold()
         elif tag == "br":
-            self.block.space()
+            self.block.newline()  # an address line, a heading above a name: a line of its own
 
     def handle_endtag(self, tag: str) -> None:
         if tag in _SKIP:
