@@ -210,3 +210,12 @@ def test_an_html_line_break_ends_a_name(kb):
             "Lumen Dati S.r.l.<br>Via Roma 1, 00100 Roma</p></body></html>")
     p = ingest(text, name="p.html", kb=kb)
     assert {r.controller.name for r in p.rules if not r.default} == {"Lumen Dati S.r.l."}
+
+
+def test_a_lead_in_glued_to_a_name_the_policy_also_writes_alone(kb):
+    text = ("# Datenschutz\n\nInformationen für Kunden der Nordwind GmbH. Die Nordwind GmbH ist "
+            "Verantwortliche für die Verarbeitung.\n")
+    p = ingest(text, name="p.md", kb=kb)
+    assert [e.name for e in p.entities] == ["Nordwind GmbH"]
+    assert {(tuple(r.locations), r.controller.name) for r in p.rules} == {(("*",),
+                                                                           "Nordwind GmbH")}

@@ -30,7 +30,14 @@ from xborder.graph.ingest.lexicon import (
     ROLE,
 )
 from xborder.graph.ingest.model import EntityProposal, Evidence, slug
-from xborder.graph.ingest.names import Mention, entity_key, find_mentions, name_key
+from xborder.graph.ingest.names import (
+    CONNECT,
+    LEADING,
+    Mention,
+    entity_key,
+    find_mentions,
+    name_key,
+)
 from xborder.graph.ingest.places import PlaceFinder, is_country
 from xborder.graph.ingest.text import Document, Unit
 
@@ -156,9 +163,32 @@ class EntityBook:
                     entity.roles.add("parent")
             if rows:
                 self.by_unit[unit.index] = rows
+        self._unglue()
         self._collective(doc)
         self._short_forms(doc)
         self._alias_countries(doc)
+
+    def _unglue(self) -> None:
+        """A name that is another name of the policy with prose before it ("Hinweise für Apps
+        der Koelnmesse GmbH" beside "Koelnmesse GmbH"): the lead-in is not part of it, so its
+        mentions are the shorter entity's."""
+        for key, long in list(self.entities.items()):
+            short = next((e for k, e in self.entities.items() if k != key and
+                          long.name.endswith(" " + e.name)), None)
+            prefix = long.name[:-len(short.name)].split() if short else []
+            if short is None or not any(w.casefold() in LEADING or w in CONNECT or w.islower()
+                                        for w in prefix):
+                continue
+            del self.entities[key]
+            short.we, short.aliases = short.we or long.we, list(dict.fromkeys(
+                short.aliases + long.aliases))
+            for rows in self.by_unit.values():
+                for n, (m, e, stated) in enumerate(rows):
+                    at = m.written.rfind(short.name.split()[0])
+                    if e is long and at >= 0:
+                        rows[n] = (Mention(short.name, m.written[at:], m.start + at, m.end,
+                                           m.form, m.candidates,
+                                           " ".join(m.base.split()[len(prefix):])), short, stated)
 
     def _collective(self, doc: Document) -> None:
         """"SurveyMonkey Inc., SurveyMonkey Europe UC … (collectively “SurveyMonkey”)": the short
