@@ -219,3 +219,15 @@ def test_a_lead_in_glued_to_a_name_the_policy_also_writes_alone(kb):
     assert [e.name for e in p.entities] == ["Nordwind GmbH"]
     assert {(tuple(r.locations), r.controller.name) for r in p.rules} == {(("*",),
                                                                            "Nordwind GmbH")}
+
+
+def test_a_desk_above_an_address_is_no_company(kb):
+    text = ("# Privacy\n\n## Controller\n\nPrivacy Team\n1 Main Street\nLondon\n")
+    p = ingest(text, name="p.md", kb=kb)
+    assert not [r for r in p.rules if not r.default]
+
+
+def test_a_region_in_the_first_heading_when_there_is_no_title(kb):
+    text = ("## Privacy Policy (UK)\n\nThis policy explains how Lark Labs Ltd (\"Lark\", \"we\") "
+            "collects and uses personal data.\n")
+    assert _rules(kb, text) == {(("GB",), (), "Lark Labs Ltd")}

@@ -115,7 +115,8 @@ def ingest(text: str, org: str | None = None, url: str | None = None,
     rules += issuer_rules(doc, book, rules)
     issuer = _named_issuer(issuer, book, notes)
     number_rules(rules)
-    codes = edition_region(url, doc.title, region, edition)
+    first = doc.units[0] if doc.units and doc.units[0].kind == "heading" else None
+    codes = edition_region(url, doc.title or (first.text if first else None), region, edition)
     if codes:
         how = "--region" if region else "--edition" if edition else "from the URL or title"
         apply_edition(rules, codes, how)

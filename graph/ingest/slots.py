@@ -160,6 +160,15 @@ def address_name(text: str, finder: PlaceFinder) -> tuple[str, int] | None:
     Guimarães" / "Estrada nacional 105 …"): the name, or None when the line is a place, a
     generic word or a pronoun."""
     m = _ADDRESS_NAME.match(text)
-    if m is None or not _usable(text, m[1], 0, finder, False):
-        return None
+    if m is None or not _usable(text, m[1], 0, finder, False) or \
+            any(w.casefold() in _UNIT_WORDS for w in m[1].split()):
+        return None  # "Privacy Team", "Legal Department": a desk, not a company
     return m[1], 0
+
+
+_UNIT_WORDS = frozenset({"team", "office", "department", "desk", "support", "legal", "compliance",
+                         "officer", "contact", "contacts", "address", "headquarters", "mail",
+                         "email", "e-mail", "phone", "telephone", "kontakt", "anschrift", "adresse",
+                         "abteilung", "équipe", "service", "servizio", "ufficio", "equipo",
+                         "departamento", "afdeling", "morada", "contacto", "contatto", "privacy",
+                         "datenschutz", "protection", "dpo"})
