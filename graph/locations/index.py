@@ -150,7 +150,10 @@ class LocationIndex:
     ) -> None:
         self._display = dict(names)
         self._lock = threading.RLock()
-        aliases = tuple(aliases)
+        # in one order whatever the graph's: the tables and their cache key must not depend on
+        # the order a store happened to hand the triples over in
+        aliases = tuple(sorted(aliases, key=lambda a: (a.text, a.code or "", a.ambiguous,
+                                                       a.note or "")))
         pairs = tuple((a.text, (a.code,) if a.code is not None else tuple(a.ambiguous))
                       for a in aliases)
         langs = tuple(languages)
