@@ -231,3 +231,16 @@ def test_a_region_in_the_first_heading_when_there_is_no_title(kb):
     text = ("## Privacy Policy (UK)\n\nThis policy explains how Lark Labs Ltd (\"Lark\", \"we\") "
             "collects and uses personal data.\n")
     assert _rules(kb, text) == {(("GB",), (), "Lark Labs Ltd")}
+
+
+def test_the_excepted_places_own_clause(kb):
+    text = ("# Privacy\n\nThe Service is provided to you by Orbit Media Group Limited, except for "
+            "users in Japan, where it is provided by Orbit Japan K.K.\n")
+    assert _rules(kb, text) == {(("*",), ("JP",), "Orbit Media Group Limited"),
+                                (("JP",), (), "Orbit Japan K.K.")}
+
+
+def test_the_lgpd_word_for_controller(kb):
+    text = ("# Política\n\nA Exemplo Tecnologia Ltda., inscrita no CNPJ sob o nº "
+            "00.000.000/0001-00, é a controladora dos seus dados pessoais no Brasil.\n")
+    assert _rules(kb, text) == {(("BR",), (), "Exemplo Tecnologia Ltda.")}

@@ -125,12 +125,18 @@ _CORPORATE = re.compile(PARENT + r"|\b(?:subsidiary|affiliate|parent|part|member
                         r"\bfilial\s+de\s*$", re.I)
 _WE = re.compile(r"\b[Ww]e\s+(?:are|act\s+as|will\s+be|remain|shall\s+be)\b[^.;]{0,40}"
                  r"\bcontroller", re.I)
-_SPLIT = re.compile(r"[;；]\s*|,\s*(?:while|whereas|but)\s+|,\s*and\s+(?=(?:for|if|users|all|"
-                    r"everyone|in|we|where)\b|[A-Z])|,?\s*\b[Oo]therwise\b,?\s*|"
+#: "…, except for users in Japan, where it is provided by Y": the excepted places' own clause
+_WHERE = (r"(?:where|for\s+whom|in\s+which\s+case|auquel\s+cas|où|wo|donde|dove|waar|onde)\s+"
+          r"(?=[^,;.]{0,60}\b(?:provided|operated|offered|controller|responsible|fourni|exploité|"
+          r"responsable|bereitgestellt|betrieben|verantwortlich|prestado|titolare|fornito|"
+          r"verantwoordelijk|aangeboten|fornecido|responsável)\b)")
+_SPLIT = re.compile(r"[;；]\s*|,\s*(?:while|whereas|but)\s+|,\s*(?=" + _WHERE + r")|"
+                    r",\s*and\s+(?=(?:for|if|users|all|everyone|in|we|where)\b|[A-Z])|,?\s*\b[Oo]therwise\b,?\s*|"
                     r",\s*(?:and\s+)?(?=(?:by|par|von|da|por|door)\s+[A-Z])|"
                     r",?\s+(?:and|et|und|e|y|en)\s+(?=(?:\w+\s+){1,3}?(?:representative|représentant|"
                     r"Vertreter|rappresentante|representante|vertegenwoordiger|data\s+protection\s+"
                     r"officer|DPO|délégué|Datenschutzbeauftragte))")
+_WHERE_START = re.compile(r"^\s*(?:" + _WHERE + r")", re.I)
 CUE_ROLE = re.compile(r"\bcontrollers?\b|\bcontrolled\s+by\b|\bresponsible\b|" + ROLE, re.I)
 _PROVIDER = re.compile(PROVIDER_AFTER + "|" + PROVIDER_BEFORE.replace("^\\s*", r"\b", 1), re.I)
 _THIRD_PARTY = re.compile(r"\b(?:payment\s+(?:system|method|provider|service|processor)s?|"
@@ -200,7 +206,8 @@ def _drop_placeless_repeats(rules: list[RuleProposal]) -> list[RuleProposal]:
 
 
 def _sentence(unit: Unit, ctx: Context) -> list[RuleProposal]:
-    text, rules = unit.text, []
+    text = unit.text
+    rules: list[RuleProposal] = []
     whole_dates = dates_in(text, ctx.dating)
     pieces = _pieces(text, ctx.finder)
     for a, b in pieces:
@@ -232,6 +239,10 @@ def _sentence(unit: Unit, ctx: Context) -> list[RuleProposal]:
         if not CUE_ROLE.search(piece) and _PROVIDER.search(piece):
             confidence = 0.75  # provider wording: "is operated by", "you are contracting with"
         notes: list[str] = []
+        if not scope.codes and _WHERE_START.match(piece) and rules and rules[-1].excepts:
+            prev = ctx.finder.scope(rules[-1].locations_text)  # "…, except in Japan, where …"
+            scope = Scope([p for p in prev.places + prev.excepts if p.code in rules[-1].excepts])
+            notes.append("the places the clause before excepted")
         if not scope.codes and len(pieces) == 1 and unit.kind == "sentence":
             heading = ctx.finder.scope(unit.section.title)
             if heading.codes and heading.codes != [EVERYONE]:

@@ -25,7 +25,7 @@ ROLE = (r"(?:data\s+)?controllers?\b"
         r"|verwerkingsverantwoordelijken?\b|verantwoordelijk\s+voor\s+de\s+verwerking"
         r"|responsables?\s+del\s+tratamiento|corresponsables?\s+del\s+tratamiento"
         r"|titolar[ei]\s+del\s+trattamento|contitolari\s+del\s+trattamento"
-        r"|responsáve(?:l|is)\s+pel[oa]\s+tratamento|entidade\s+responsável\s+pel[ao]\s+"
+        r"|responsáve(?:l|is)\s+pel[oa]\s+tratamento|\bcontrolador(?:a|es|as)?\b|entidade\s+responsável\s+pel[ao]\s+"
         r"(?:recolha|tratamento)"
         r"|個人情報取扱事業者|개인정보\s?처리자|个人信息处理者|個人資料之?蒐集者"
         # the GDPR's word in Swedish, Danish, Norwegian, Polish, Czech, Finnish, Hungarian, Romanian
