@@ -244,3 +244,16 @@ def test_the_lgpd_word_for_controller(kb):
     text = ("# Política\n\nA Exemplo Tecnologia Ltda., inscrita no CNPJ sob o nº "
             "00.000.000/0001-00, é a controladora dos seus dados pessoais no Brasil.\n")
     assert _rules(kb, text) == {(("BR",), (), "Exemplo Tecnologia Ltda.")}
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Verantwortlich im Sinne der DSGVO ist die Falkenweg Medien GmbH.",
+     {(("*",), (), "Falkenweg Medien GmbH")}),
+    ("Personal data of users in the EU is controlled by Fjord Data AB. Fjord Data Inc. controls "
+     "the data of all other users.", {(("EU",), (), "Fjord Data AB"),
+                                      (("*",), (), "Fjord Data Inc.")}),
+    ("The data controller is the Customer.\n\nNova Platforms Ltd acts as a processor on the "
+     "Customer's behalf.", set()),
+])
+def test_more_controller_wording_and_a_processor_under_a_lead(kb, text, want):
+    assert _rules(kb, f"# Privacy\n\n{text}\n") == want

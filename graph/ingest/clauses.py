@@ -56,7 +56,8 @@ from xborder.graph.ingest.text import Document, Unit
 __all__ = ["Dating", "controller_rules", "dates_in", "document_date", "not_user_places",
            "number_rules", "parse_day", "rule_for"]
 
-CUE = re.compile(r"\bcontrollers?\b|\bcontrolled\s+by\b|\bresponsible\s+(?:for|entity|"
+CUE = re.compile(r"\bcontrollers?\b|\bcontrolled\s+by\b|\bcontrols\s+(?:the|your)\s+"
+                 r"(?:personal\s+)?(?:data|information)\b|\bresponsible\s+(?:for|entity|"
                  r"company|party)\b|\bis\s+responsible\b|" + ROLE + "|" + PROVIDER_AFTER +
                  r"|\bprovides?\s+(?:the|our)\s+Services?\s+to\s+you\b|\bdetermines?\s+the\s+"
                  r"purposes\s+and\s+(?:the\s+)?means\b|\bsamen\s+verantwoordelijk|" + DEPENDING +
@@ -71,6 +72,8 @@ _ASSERT_BEFORE = re.compile(r"^\s*(?:\([^)]*\)\s*)?,?\s*(?:(?:all|each|both)\s+o
                             r"whom)\s+|which\s+|who\s+)?(?:is|are|acts?\s+as|will\s+(?:be|act"
                             r"\s+as)|was|were|remains?|becomes?|shall\s+be|has\s+been|serves?\s+"
                             r"as)\b[^.;]{0,60}?\b(?:controllers?|responsible)\b|"
+                            r"^\s*(?:\([^)]*\)\s*)?,?\s*controls\s+(?:the|your)\s+(?:personal\s+)?"
+                            r"(?:data|information)\b|"
                             r"^\s*(?:\([^)]*\)\s*)?,?\s*(?:in\s+(?:its|their)\s+capacity\s+as|"
                             r"acting\s+as|as)\s+(?:the\s+|a\s+)?(?:sole\s+|joint\s+)?(?:data\s+)?"
                             r"controllers?\b|"

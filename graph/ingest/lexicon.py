@@ -20,6 +20,7 @@ __all__ = ["CJK_FORMS", "CJK_WE", "COLLECTIVE", "DEPENDING", "EEA_NAMES", "EU_NA
 ROLE = (r"(?:data\s+)?controllers?\b"
         r"|responsables?\s+(?:conjoints?\s+)?(?:du|de|des)\s+(?:ce\s+|ces\s+)?traitements?"
         r"|co-?responsables?\s+(?:du|de)\s+(?:ce\s+)?traitement"
+        r"|\bverantwortlich\s+im\s+Sinne\s+d(?:er|es)\b"
         r"|(?:für\s+die\s+(?:Daten)?verarbeitung\s+)?verantwortliche[rn]?\b(?!\s+für\s+die\s+"
         r"Inhalte)|\bverantwortlich\s+für\s+die\s+(?:Daten)?verarbeitung|\bverantwortliche\s+stelle"
         r"|verwerkingsverantwoordelijken?\b|verantwoordelijk\s+voor\s+de\s+verwerking"

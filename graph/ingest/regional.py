@@ -32,6 +32,11 @@ from xborder.graph.ingest.text import Document, Unit
 __all__ = ["apply_edition", "define_groups", "edition_region", "issuer_rules", "lead_rules"]
 
 _LEAD = re.compile(ROLE_HEADING, re.I)
+#: a company named as acting for another: "X acts as a processor on the Customer's behalf"
+_ACTS_FOR = re.compile(r"\b(?:acts?|acting)\s+as\s+(?:a|the|our)\s+(?:data\s+)?processor|"
+                       r"\bon\s+(?:the\s+)?\w+['’]s\s+behalf|\bagit\s+en\s+tant\s+que\s+sous-traitant|"
+                       r"\bals\s+Auftragsverarbeiter|\bcomo\s+encargad[oa]|\bals\s+verwerker|"
+                       r"\bin\s+qualità\s+di\s+responsabile\s+del\s+trattamento", re.I)
 _LABEL = re.compile(ROLE_LABEL, re.I)
 _NOT_LEAD = re.compile(REPRESENTATIVE + r"|\bprocessors?\b|\bencargado\b|\bresponsabile\b", re.I)
 _APPLIES = re.compile(r"\b(?:applies\s+to|is\s+van\s+toepassing\s+(?:op|voor)|gilt\s+für|"
@@ -126,8 +131,8 @@ def _under(lead: Unit, unit: Unit, book: EntityBook, finder: PlaceFinder,
         return []
     m, entity, _s = rows[0]
     if any(start == unit.start for start, _id in named) or \
-            representative(unit.text, m.start, m.end):
-        return []  # the unit's own clauses named its controller already
+            representative(unit.text, m.start, m.end) or _ACTS_FOR.search(unit.text):
+        return []  # the unit's own clauses named its controller already; a processor
     named.add((unit.start, entity.id))
     text = lead.cells[0] if skip_first_cell and lead.cells else lead.text
     scope = finder.scope(text)
