@@ -257,3 +257,9 @@ def test_the_lgpd_word_for_controller(kb):
 ])
 def test_more_controller_wording_and_a_processor_under_a_lead(kb, text, want):
     assert _rules(kb, f"# Privacy\n\n{text}\n") == want
+
+
+def test_a_short_name_in_brackets_is_not_where_the_company_sits(kb):
+    text = ("# Privacy\n\nSkylark Labs Inc. (\"Skylark\") provides the Services to you if you live "
+            "in the United States.\n")
+    assert _rules(kb, text) == {(("US",), (), "Skylark Labs Inc.")}

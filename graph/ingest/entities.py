@@ -95,6 +95,9 @@ def place_entity(text: str, mention: Mention, finder: PlaceFinder, limit: int | 
                     r"registered|incorporated|established|organi[sz]ed|based|headquartered|"
                     r"domiciled))|;", window)
     window = window[:nxt.start()] if nxt else window
+    lead = re.match(r"\s*\(([^()]*)\)", window)  # "(“Skylark”)": a short name, not a seat …
+    if lead is not None and not [p for p in finder.find(lead[1]) if is_country(p.code)]:
+        window = " " * lead.end() + window[lead.end():]  # … so read what follows it
     places = [p for p in finder.find(window) if is_country(p.code)]
     address = bool(places) and bool(_ADDRESS.fullmatch(window[:places[0].start]))
     if places and (_STATED.match(window) or _REGISTERED.match(window) or address):
