@@ -263,3 +263,14 @@ def test_a_short_name_in_brackets_is_not_where_the_company_sits(kb):
     text = ("# Privacy\n\nSkylark Labs Inc. (\"Skylark\") provides the Services to you if you live "
             "in the United States.\n")
     assert _rules(kb, text) == {(("US",), (), "Skylark Labs Inc.")}
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Si resides en México, el responsable del tratamiento es Ejemplo México, S.A. de C.V. En los "
+     "demás países, el responsable es Ejemplo Global S.L.",
+     {(("MX",), (), "Ejemplo México S.A. de C.V."), (("*",), (), "Ejemplo Global S.L.")}),
+    ("Se risiedi in Italia, il titolare è Gelato Digitale S.r.l.", {(("IT",), (), "Gelato "
+                                                                    "Digitale S.r.l.")}),
+])
+def test_a_sentence_after_an_initialism_and_the_short_role_word(kb, text, want):
+    assert _rules(kb, f"# Privacidad\n\n{text}\n") == want

@@ -32,7 +32,14 @@ _FORM_ABBR = frozenset({"inc", "ltd", "corp", "co", "llc", "s.a", "b.v", "n.v", 
                         "ltda"})
 _STARTERS = frozenset({"the", "we", "you", "your", "our", "if", "this", "these", "in", "for", "to",
                        "when", "where", "please", "however", "any", "all", "such", "it", "as",
-                       "personal", "data", "from", "with", "under", "each", "they", "otherwise"})
+                       "personal", "data", "from", "with", "under", "each", "they", "otherwise",
+                       # the same sentence openers in the other languages read
+                       "en", "el", "la", "le", "les", "los", "las", "il", "lo", "der", "die", "das",
+                       "de", "het", "si", "se", "wenn", "falls", "für", "pour", "para", "per",
+                       "voor", "als", "nous", "wir", "nosotros", "noi", "wij", "nós", "ce", "cette",
+                       "diese", "dieser", "questo", "questa", "este", "esta", "deze", "dit", "dans",
+                       "im", "nel", "nella", "no", "na", "em", "bei", "chez", "ihre", "vos",
+                       "vous", "sie", "usted", "u", "os", "o", "a"})
 _ROLE_CELL = re.compile(ROLE_LABEL, re.I)
 _INITIALISM = re.compile(r"(?:\b[A-Za-z]\.){1,4}[A-Za-z]?$")
 _ENUMERATOR = re.compile(r"(?:^|[\s:;(])\d{1,2}$")
