@@ -12,11 +12,16 @@ authoring folders if an earlier process stored one under the same **key**, else 
 - the versions of Python, rdflib, pycountry (the ISO 3166 jurisdictions) and PyYAML.
 
 So any edit — a moved date in a YAML file, a change of the builder — gives a new key and a fresh
-build; nothing is ever served from a stale entry. Entries live under ``$XBORDER_CACHE_DIR``
-(default ``~/.cache/xborder``), are written through a temporary file and a rename, and the newest
-eight are kept. A cache that cannot be read or written is simply not used. The graph itself is not
-stored: a :class:`~xborder.graph.kb.KnowledgeBase` loaded from an entry builds it from the same
-files on first use (export, SPARQL), and its ``version`` is the graph digest the entry recorded.
+build; nothing is ever served from a stale entry. A version read from a store is keyed the same
+way by its N-Triples (:func:`key_of_ntriples`): a replica restarting on a version it compiled
+(or checked against the shapes) before reads the model back.
+
+Entries live under ``$XBORDER_CACHE_DIR`` (default ``~/.cache/xborder``), are written through a
+temporary file and a rename, and the newest eight are kept. A cache that cannot be read or
+written is simply not used. The graph itself is not stored: a
+:class:`~xborder.graph.kb.KnowledgeBase` loaded from an entry builds it from the same files (or
+parses it from the version's N-Triples) on first use (export, SPARQL), and its ``version`` is
+the graph digest the entry recorded.
 """
 
 from __future__ import annotations
@@ -32,7 +37,7 @@ from xborder.graph.diskcache import cache_dir, installed, read_pickle, write_pic
 from xborder.graph.law import LawModel
 from xborder.graph.model import Model
 
-__all__ = ["Compiled", "key_of", "load", "save"]
+__all__ = ["Compiled", "key_of", "key_of_ntriples", "load", "save"]
 
 _FORMAT = 1  # bump when Compiled changes shape
 _KEEP = 8
@@ -79,6 +84,16 @@ def key_of(dirs: Sequence[Path]) -> str:
     for path in source_files(dirs):
         digest.update(b"\0" + str(path.resolve()).encode() + b"\0")
         digest.update(path.read_bytes())
+    return digest.hexdigest()[:32]
+
+
+def key_of_ntriples(data: bytes) -> str:
+    """The key of the knowledge base read by this code from a store's version as N-Triples:
+    a digest of the bytes themselves, not of the version name the store's marker gives, so a
+    replica that restarts on the same version reads its model back instead of compiling it."""
+    digest = hashlib.sha256()
+    digest.update(repr(("ntriples", _FORMAT, sys.version_info[:3], _CODE, _PACKAGES)).encode())
+    digest.update(data)
     return digest.hexdigest()[:32]
 
 

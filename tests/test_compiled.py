@@ -115,3 +115,36 @@ def test_the_key_sees_every_file_byte_and_the_code(tmp_path: Path,
     same_files = compiled.key_of([one])
     monkeypatch.setattr(compiled, "_CODE", "a builder edited since")
     assert compiled.key_of([one]) != same_files
+
+
+def test_a_replica_restarting_on_a_version_reads_its_model_back(
+        cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A version read from a store is keyed by its N-Triples: the second preparation of the
+    same bytes neither compiles nor checks the shapes again, and answers the same; other bytes
+    are another key; an entry that was not checked is not taken when the shapes are asked for."""
+    from xborder.graph.build import build_graph
+    from xborder.graph.errors import KnowledgeBaseError
+    from xborder.graph.store import OxigraphStore, prepare_snapshot, reader
+
+    store = OxigraphStore(tmp_path / "store")
+    store.write(build_graph(), "v1")
+    first = prepare_snapshot(store.read(), validate="model", probe=0)
+    assert len(list(cache.glob("kb-*.pickle"))) == 1
+
+    def refuse(*_args: object) -> None:
+        raise AssertionError("compiled again")
+
+    monkeypatch.setattr(reader, "read_models_nt", refuse)
+    again = prepare_snapshot(store.read(), validate="model", probe=0)
+    question = {"service": "consumer-cloud", "org": "huawei", "at": "2019-06-01"}
+    assert again.resolve("DE", **question).controller == first.resolve("DE", **question).controller
+    assert again.version == "v1" and again.graph_loaded is None
+    with pytest.raises(KnowledgeBaseError, match="compiled again"):  # not checked: not taken
+        prepare_snapshot(store.read(), validate="shapes", probe=0)
+    monkeypatch.undo()
+    monkeypatch.setattr(compiled, "cache_dir", lambda: cache)
+    prepare_snapshot(store.read(), validate="shapes", probe=0)  # now checked, and kept
+    monkeypatch.setattr(reader, "read_models_nt", refuse)
+    assert prepare_snapshot(store.read(), validate="shapes", probe=0).version == "v1"
+    assert compiled.key_of_ntriples(b"<urn:a> <urn:b> <urn:c> .\n") != compiled.key_of_ntriples(
+        store.read().ntriples or b"")

@@ -82,7 +82,7 @@ def _check(data: bytes, answer: Any) -> None:
     from xborder.graph.shapes import validate_graph
 
     try:
-        validate_graph(data)
+        validate_graph(data, count=False)
         answer.send(None)
     except ValidationFailed as exc:
         answer.send(("failed", exc.detail, exc.violations))
@@ -134,7 +134,14 @@ def prepare_snapshot(snapshot: Snapshot, *, validate: str = "shapes", origin: st
     one (export as Turtle or JSON-LD).
 
     ``beside``: run the SHACL check in a forked process while this one compiles (for a process
-    with no other threads, as the live reloader's child is); the result is the same."""
+    with no other threads, as the live reloader's child is); the result is the same.
+
+    A version this machine compiled (and, for ``validate="shapes"``, checked) before — the
+    same N-Triples, the same code — is read back from the compiled-model cache
+    (:func:`xborder.graph.compiled.key_of_ntriples`) instead: a replica's restart."""
+    from dataclasses import replace
+
+    from xborder.graph import compiled as cache
     from xborder.graph.compiled import Compiled
     from xborder.graph.kb import KnowledgeBase
     from xborder.graph.shapes import default_engine, validate_graph
@@ -146,24 +153,32 @@ def prepare_snapshot(snapshot: Snapshot, *, validate: str = "shapes", origin: st
         kb.release_graph(snapshot.ntriples)
         return kb
     data = snapshot.ntriples
+    key = cache.key_of_ntriples(data)
+    found = cache.load(key, validated=validate == "shapes")
+    if found is not None:
+        known = replace(found, version=snapshot.version)
+        return _compiling(lambda: KnowledgeBase(compiled=known, origin=origin, ntriples=data),
+                          probe)
     wait: Callable[[], None] | None = None
     if validate == "shapes":
         if beside and hasattr(os, "fork"):
             wait = _checking_beside(data)
         else:
-            validate_graph(data)
+            validate_graph(data, count=False)
+
+    built: list[Compiled] = []
 
     def lean() -> KnowledgeBase:
         model, law, triples = read_models_nt(data)
-        return KnowledgeBase(compiled=Compiled(model, law, snapshot.version, triples,
-                                               validate == "shapes"),
-                             origin=origin, ntriples=data)
+        built.append(Compiled(model, law, snapshot.version, triples, validate == "shapes"))
+        return KnowledgeBase(compiled=built[0], origin=origin, ntriples=data)
 
     try:
         kb = _compiling(lean, probe)
     finally:
         if wait is not None:
             wait()  # a graph that breaks the shapes is refused even when it compiled
+    cache.save(key, built[0])  # compiled, probed and (if asked) checked: fit to read back
     return kb
 
 
