@@ -274,3 +274,12 @@ def test_a_short_name_in_brackets_is_not_where_the_company_sits(kb):
 ])
 def test_a_sentence_after_an_initialism_and_the_short_role_word(kb, text, want):
     assert _rules(kb, f"# Privacidad\n\n{text}\n") == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("We (Hawk Apps Ltd) are the controller.", {(("*",), (), "Hawk Apps Ltd")}),
+    ("Verantwortlich ist die Habicht GmbH. Unser Vertreter in der Schweiz ist die "
+     "VertretungsPartner AG.", {(("*",), (), "Habicht GmbH")}),
+])
+def test_a_pronoun_before_a_bracketed_name_and_verantwortlich_ist(kb, text, want):
+    assert _rules(kb, f"# Privacy\n\n{text}\n") == want

@@ -36,6 +36,7 @@ LEADING = frozenset({"the", "this", "that", "these", "our", "your", "if", "for",
                      "when", "where", "please", "however", "both", "each", "dear", "copyright",
                      "all", "any", "from", "with", "under", "and", "or", "as", "to", "at", "on",
                      "contact", "controller", "data", "personal", "users", "via", "is",
+                     "we", "wir", "nous", "noi", "nosotros", "wij", "nós",
                      "until", "since", "before", "after", "effective", "currently", "otherwise",
                      "while", "whereas", "but", "then", "also", "namely", "i.e.", "e.g.",
                      # the same words in the other languages read
@@ -221,6 +222,9 @@ def find_mentions(text: str) -> list[Mention]:
                 break  # "… how The Meet Group, Inc. uses …": part of the name
             name_words.pop(0)
             popped = True
+        if name_words and name_words[0].startswith("(") and ")" not in " ".join(name_words):
+            name_words[0] = name_words[0][1:]  # "We (Hawk Apps Ltd) are …": the bracket opens
+            name_words = [w for w in name_words if w]
         while name_words and name_words[-1] in CONNECT:
             name_words.pop()
         if name_words and name_words[0] in ("UK", "EU", "EEA", "US", "USA") and \
