@@ -283,3 +283,14 @@ def test_a_sentence_after_an_initialism_and_the_short_role_word(kb, text, want):
 ])
 def test_a_pronoun_before_a_bracketed_name_and_verantwortlich_ist(kb, text, want):
     assert _rules(kb, f"# Privacy\n\n{text}\n") == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("**Orca Systems AB** (\"Orca\") is the controller for all users.", "Orca Systems AB"),
+    ("COMPANY INFORMATION Heron Bank N.V. is the controller.", "Heron Bank N.V."),
+    ("Welcome Heron Technologies, Inc. is the controller.", "Heron Technologies, Inc."),
+    ("Version 3.2 Heron Apps GmbH is the controller.", "Heron Apps GmbH"),
+    ("ING Bank N.V. is the controller.", "ING Bank N.V."),
+])
+def test_a_greeting_a_version_or_a_capital_heading_before_a_name(kb, text, want):
+    assert _rules(kb, f"# Privacy\n\n{text}\n") == {(("*",), (), want)}

@@ -37,6 +37,10 @@ LEADING = frozenset({"the", "this", "that", "these", "our", "your", "if", "for",
                      "all", "any", "from", "with", "under", "and", "or", "as", "to", "at", "on",
                      "contact", "controller", "data", "personal", "users", "via", "is",
                      "we", "wir", "nous", "noi", "nosotros", "wij", "nós",
+                     # greetings and document lines before a name
+                     "welcome", "thank", "thanks", "hello", "version", "updated",
+                     "willkommen", "bienvenue", "benvenuto", "benvenuti", "bienvenido", "welkom",
+                     "bem-vindo", "aktualisiert",
                      "until", "since", "before", "after", "effective", "currently", "otherwise",
                      "while", "whereas", "but", "then", "also", "namely", "i.e.", "e.g.",
                      # the same words in the other languages read
@@ -88,6 +92,20 @@ _DOCUMENT_WORD = re.compile(
     r"datenschutz\w+|\w*hinweise?|\w*erklärung|nutzungsbedingungen|impressum|politique|"
     r"confidentialité|mentions|informativa|condizioni|política|privacidad|privacidade|aviso|"
     r"términos|termos|privacyverklaring|privacybeleid|voorwaarden|cookiebeleid)", re.I)
+
+
+def _after_caps(words: list[str]) -> list[str]:
+    """A run of two or more all-capital words before a name in mixed case is a heading set on
+    the same line ("COMPANY INFORMATION Heron Bank N.V."); one capital word may be the name's
+    ("ING Bank N.V.")."""
+    caps = 0
+    while caps < len(words) and words[caps].isupper() and len(words[caps]) >= 2 and \
+            words[caps].isalpha():
+        caps += 1
+    rest = words[caps:]
+    if caps >= 2 and rest and re.search(r"[a-z]", rest[0]) and not FORM.fullmatch(rest[0]):
+        return rest
+    return words
 
 
 def _after_heading(words: list[str]) -> list[str]:
@@ -215,9 +233,10 @@ def find_mentions(text: str) -> list[Mention]:
                                      re.I) and apposition is None:
             continue  # "a French société par actions simplifiée": a description, not a name
         name_words = _after_heading(head[start:words_end].split())
+        name_words = _after_caps(name_words)
         popped = False
         while name_words and (name_words[0].casefold() in LEADING or
-                              name_words[0] in CONNECT):
+                              name_words[0] in CONNECT or re.fullmatch(r"[\d.]+", name_words[0])):
             if name_words[0] == "The" and (popped or head[:start].strip()[-1:].isalpha()):
                 break  # "… how The Meet Group, Inc. uses …": part of the name
             name_words.pop(0)

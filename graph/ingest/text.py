@@ -181,7 +181,8 @@ def _split_inline_headings(block: Block) -> list[Block]:
     for a, b in block.bold:
         inner = text[a:b].strip()
         numbered = _NUMBERED.match(inner) and len(inner) <= 120
-        lead_in = a == 0 and b < len(text) and len(inner) <= 100 and inner[-1:] not in ".:;,"
+        lead_in = a == 0 and b < len(text) and len(inner) <= 100 and inner[-1:] not in ".:;," \
+            and not re.match(r"\s*(?:[(,]|[a-zà-ÿ])", text[b:])  # "**X AB** (“X”) is …": prose
         if inner and (numbered or lead_in):
             cuts.append((a, a, b, b))
     for m in _SUBSECTION.finditer(text):
