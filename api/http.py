@@ -5,7 +5,8 @@ produces a 500 or a traceback. Answers for one knowledge-base version carry the 
 
 Routes live in small modules: :mod:`~xborder.api.routes_resolve` (resolve, batch, routing table,
 transfers), :mod:`~xborder.api.routes_lookup` (organisations … adequacy, export),
-:mod:`~xborder.api.sparql` (the SPARQL 1.1 Protocol). The knowledge base is read from
+:mod:`~xborder.api.routes_sparql` (the SPARQL 1.1 Protocol, over the read-only query service
+of :mod:`~xborder.api.sparql`). The knowledge base is read from
 ``request.app.state.kb`` on every request, so it can be swapped atomically.
 """
 
@@ -202,7 +203,7 @@ def create_app(kb: KnowledgeBase | None = None, *, sparql_timeout: float = 10.0,
     ``answer_cache_bytes`` bounds the finished answers kept per knowledge base (0: none).
     """
     from xborder import __version__
-    from xborder.api import routes_lookup, routes_resolve, sparql
+    from xborder.api import routes_lookup, routes_resolve, routes_sparql, sparql
 
     kb = kb if kb is not None else KnowledgeBase.load()
     kb.version  # noqa: B018 — the content hash, computed now rather than on the first request
@@ -273,7 +274,7 @@ def create_app(kb: KnowledgeBase | None = None, *, sparql_timeout: float = 10.0,
                           "geoip": geoip.database_info()})
 
     routes_lookup.router.register(app)
-    sparql.router.register(app)
+    routes_sparql.router.register(app)
 
     def openapi() -> dict[str, Any]:
         if app.openapi_schema is None:
