@@ -3,10 +3,10 @@
 Every error is an RFC 9457 ``application/problem+json`` body with a stable ``type``; no input
 produces a 500 or a traceback. Answers for one knowledge-base version carry the same ``ETag``.
 
-Routes live in small modules: :mod:`~xborder.api.routes_resolve` (resolve, batch, routing table,
-transfers), :mod:`~xborder.api.routes_lookup` (organisations … adequacy, export),
-:mod:`~xborder.api.routes_sparql` (the SPARQL 1.1 Protocol, over the read-only query service
-of :mod:`~xborder.api.sparql`). The knowledge base is read from
+Routes live in small modules: :mod:`~xborder.api.routes_resolve` (resolve, batch, transfers),
+:mod:`~xborder.api.routes_routing` (the routing table), :mod:`~xborder.api.routes_lookup`
+(organisations … adequacy, export), :mod:`~xborder.api.routes_sparql` (the SPARQL 1.1 Protocol,
+over the read-only query service of :mod:`~xborder.api.sparql`). The knowledge base is read from
 ``request.app.state.kb`` on every request, so it can be swapped atomically.
 """
 
@@ -203,7 +203,7 @@ def create_app(kb: KnowledgeBase | None = None, *, sparql_timeout: float = 10.0,
     ``answer_cache_bytes`` bounds the finished answers kept per knowledge base (0: none).
     """
     from xborder import __version__
-    from xborder.api import routes_lookup, routes_resolve, routes_sparql, sparql
+    from xborder.api import routes_lookup, routes_resolve, routes_routing, routes_sparql, sparql
 
     kb = kb if kb is not None else KnowledgeBase.load()
     kb.version  # noqa: B018 — the content hash, computed now rather than on the first request
@@ -273,6 +273,7 @@ def create_app(kb: KnowledgeBase | None = None, *, sparql_timeout: float = 10.0,
         return JSONBytes({"xborder": __version__, "knowledge_base": kb_of(request).version,
                           "geoip": geoip.database_info()})
 
+    routes_routing.router.register(app)
     routes_lookup.router.register(app)
     routes_sparql.router.register(app)
 

@@ -221,7 +221,7 @@ def test_routing_table_csv_cells_cannot_be_formulas(kb, monkeypatch):
     import csv
     import io
 
-    from xborder.api.routes_resolve import _csv_cell, _routing_table
+    from xborder.api.routes_routing import _csv_cell, _routing_table
 
     assert [_csv_cell(v) for v in ("=HYPERLINK(1)", "+1", "-1", "@A1", "DE", None, True, 3)] \
         == ["'=HYPERLINK(1)", "'+1", "'-1", "'@A1", "DE", "", "true", 3]

@@ -1,8 +1,8 @@
 """The answers: a resolution (and its compact view), a batch, the routing table and a transfer.
 
 Written from what the core returns (``Resolution.to_dict``, ``Leg.to_dict``,
-``Transfer.to_dict``, ``routing_rows``); ``tests/test_openapi.py`` checks real answers against
-them, undocumented properties included.
+``Transfer.to_dict``, ``routes_routing.routing_rows``); ``tests/test_openapi.py`` checks real
+answers against them, undocumented properties included.
 """
 
 from __future__ import annotations
