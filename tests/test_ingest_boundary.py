@@ -294,3 +294,21 @@ def test_a_pronoun_before_a_bracketed_name_and_verantwortlich_ist(kb, text, want
 ])
 def test_a_greeting_a_version_or_a_capital_heading_before_a_name(kb, text, want):
     assert _rules(kb, f"# Privacy\n\n{text}\n") == {(("*",), (), want)}
+
+
+@pytest.mark.parametrize("text", [
+    "Si vous résidez en dehors de l'Espace économique européen, du Royaume-Uni et de la Suisse, "
+    "le responsable du traitement est Pivot Inc.",
+    "Wenn Sie außerhalb des EWR, des Vereinigten Königreichs und der Schweiz wohnen, ist die "
+    "Pivot Inc. Verantwortliche.",
+    "Se risiedi al di fuori dello Spazio Economico Europeo, del Regno Unito e della Svizzera, il "
+    "titolare del trattamento è Pivot Inc.",
+    "Si resides fuera del Espacio Económico Europeo, el Reino Unido y Suiza, el responsable del "
+    "tratamiento es Pivot Inc.",
+    "Als je buiten de Europese Economische Ruimte, het Verenigd Koninkrijk en Zwitserland woont, "
+    "is Pivot Inc. de verwerkingsverantwoordelijke.",
+    "Se reside fora do Espaço Económico Europeu, do Reino Unido e da Suíça, o responsável pelo "
+    "tratamento é a Pivot Inc.",
+])
+def test_everyone_outside_a_list_of_places_in_every_language(kb, text):
+    assert _rules(kb, f"# Privacy\n\n{text}\n") == {(("*",), ("EEA", "GB", "CH"), "Pivot Inc.")}

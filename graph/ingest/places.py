@@ -79,12 +79,15 @@ _EXCEPT = re.compile(r"\b(?:except(?:\s+for)?(?:\s+(?:in|those\s+in|users\s+in))
                      r"other\s+than|apart\s+from|with\s+the\s+exception\s+of|but\s+not|not\s+"
                      r"including|outside(?:\s+of)?|en\s+dehors\s+d[eu]|hors\s+d[eu]|sauf|"
                      r"à\s+l['’]exception\s+d[eu]|außerhalb|ausgenommen|mit\s+Ausnahme|buiten|"
-                     r"behalve|fuera\s+de|excepto|salvo|al\s+di\s+fuori|tranne|eccetto|"
+                     r"behalve|fuera\s+del?|excepto|salvo|al\s+di\s+fuori(?:\s+d\w*)?|tranne|eccetto|"
                      r"fora\s+d[oae]s?|exceto)\b", re.I)
 _OUTSIDE = re.compile(r"\boutside\b|\bdehors\b|\bhors\b|außerhalb|\bbuiten\b|\bfuera\b|"
                       r"\bfuori\b|\bfora\b", re.I)
-_LIST_GAP = re.compile(r"^[\s,;/&]*(?:(?:and|or|nor|as\s+well\s+as|plus)\b)?[\s,]*(?:in\s+)?"
-                       r"(?:the\s+)?(?:member\s+states?\s+of\s+the\s+)?$", re.I)
+_LIST_GAP = re.compile(r"^[\s,;/&]*(?:(?:and|or|nor|as\s+well\s+as|plus|et|ou|und|oder|sowie|y|o|e|"
+                       r"en|of)\b)?[\s,]*(?:in\s+)?(?:(?:the|du|de\s+la|de\s+l['’]|de|des|la|le|"
+                       r"les|l['’]|der|die|das|den|dem|el|los|las|il|lo|dello|della|dei|degli|het|"
+                       r"del|dal|al|au|aux|vom|von|do|da|dos|o|a)\s*)?(?:member\s+states?\s+of\s+"
+                       r"the\s+)?$", re.I)
 
 
 @dataclass(frozen=True)

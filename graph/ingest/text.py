@@ -218,6 +218,10 @@ def _sentences(text: str) -> list[tuple[int, int]]:
         if nxt == "(" and word in _FORM_ABBR:
             continue  # "The Meet Group, Inc. (“TMG”) …": the name's definition follows
         next_word = re.match(r"[\w'’]+", text[m.end():])
+        if word in _FORM_ABBR and next_word is not None and \
+                re.fullmatch(r"(?:Verantwortlich|Betreiber|Anbieter)\w*", next_word[0]) and \
+                re.search(r"\b(?:ist|sind|wird)\s+(?:die|der)\s+[^.]*$", before):
+            continue  # "… ist die Pivot Inc. Verantwortliche": the verb before, the role after
         initial = _INITIALISM.search(token) or re.fullmatch(r"[A-Z]", token)
         if initial and text[m.start()] == "." and \
                 (next_word is None or next_word[0].lower() not in _STARTERS):
