@@ -312,3 +312,8 @@ def test_a_greeting_a_version_or_a_capital_heading_before_a_name(kb, text, want)
 ])
 def test_everyone_outside_a_list_of_places_in_every_language(kb, text):
     assert _rules(kb, f"# Privacy\n\n{text}\n") == {(("*",), ("EEA", "GB", "CH"), "Pivot Inc.")}
+
+
+def test_a_japanese_name_after_a_colon_label(kb):
+    text = "# プライバシーポリシー\n\n個人情報取扱事業者：サンプルテック株式会社\n住所：東京都港区1-2-3\n"
+    assert _rules(kb, text) == {(("*",), (), "サンプルテック株式会社")}

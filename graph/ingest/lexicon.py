@@ -130,7 +130,7 @@ EU_NAMES = (r"\b(?:Union\s+européenne|Europäische[nm]?\s+Union|Europese\s+Unie
 #: CJK company forms: (pattern, form, candidate countries).
 CJK_FORMS: list[tuple[str, str, tuple[str, ...]]] = [
     (r"(?:株式会社|合同会社|有限会社)[^\s(（)、。「」『』,，:：|]{1,30}", "株式会社", ("JP",)),
-    (r"(?<![^\s、。「」(（|])[^\s、。「」『』(（)|]{1,30}?(?:株式会社|合同会社)", "株式会社",
+    (r"(?<![^\s、。「」(（|:：])[^\s、。「」『』(（)|:：]{1,30}?(?:株式会社|合同会社)", "株式会社",
      ("JP",)),
     # a Chinese name starts after a verb or particle (是, 由, 为, 了, 被 …), never with it
     (r"[^\s于由是为的与和及了被把对即：:，,。、（(“”「」]{2,30}?有限(?:责任)?公司",
