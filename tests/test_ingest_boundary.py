@@ -315,5 +315,6 @@ def test_everyone_outside_a_list_of_places_in_every_language(kb, text):
 
 
 def test_a_japanese_name_after_a_colon_label(kb):
-    text = "# プライバシーポリシー\n\n個人情報取扱事業者：サンプルテック株式会社\n住所：東京都港区1-2-3\n"
+    text = ("# プライバシーポリシー\n\n個人情報取扱事業者：サンプルテック株式会社\n"
+            "住所：東京都港区1-2-3\n")
     assert _rules(kb, text) == {(("*",), (), "サンプルテック株式会社")}
