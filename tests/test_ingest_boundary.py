@@ -318,3 +318,10 @@ def test_a_japanese_name_after_a_colon_label(kb):
     text = ("# プライバシーポリシー\n\n個人情報取扱事業者：サンプルテック株式会社\n"
             "住所：東京都港区1-2-3\n")
     assert _rules(kb, text) == {(("*",), (), "サンプルテック株式会社")}
+
+
+def test_one_company_with_its_form_written_once_and_twice(kb):
+    text = ("# Privacidad\n\nResponsable del Tratamiento\n\nEJEMPLO SERVICIOS SL, S.L. (B00000000) "
+            "C/ MAYOR 1 - 28013 - MADRID. EJEMPLO SERVICIOS SL presta sus servicios a usuarios.\n")
+    p = ingest(text, name="p.md", kb=kb)
+    assert [e.name for e in p.entities] == ["EJEMPLO SERVICIOS SL, S.L."]

@@ -167,9 +167,27 @@ class EntityBook:
             if rows:
                 self.by_unit[unit.index] = rows
         self._unglue()
+        self._same_form()
         self._collective(doc)
         self._short_forms(doc)
         self._alias_countries(doc)
+
+    def _same_form(self) -> None:
+        """One company written with its form once and twice ("X SL, S.L." and "X SL") or with
+        its form spelt two ways: the same base name and legal form are one entity."""
+        first: dict[tuple[str, str], EntityProposal] = {}
+        for rows in self.by_unit.values():
+            for n, (m, e, stated) in enumerate(rows):
+                key = (name_key(m.base), m.form)
+                if not m.form or not key[0]:
+                    continue
+                kept = first.setdefault(key, e)
+                if kept is not e:
+                    for k in [k for k, v in self.entities.items() if v is e]:
+                        del self.entities[k]
+                    kept.aliases = list(dict.fromkeys(kept.aliases + e.aliases))
+                    kept.we = kept.we or e.we
+                    rows[n] = (m, kept, stated)
 
     def _unglue(self) -> None:
         """A name that is another name of the policy with prose before it ("Hinweise für Apps
