@@ -35,30 +35,37 @@ _ALL = "SELECT ?s ?p ?o WHERE { ?s ?p ?o }"
 
 
 class NodeTable:
-    """Triples indexed by subject and by (predicate, object), with the read-only part of
-    rdflib's ``Graph`` API that the model readers use."""
+    """Triples indexed by subject, with the read-only part of rdflib's ``Graph`` API that the
+    model readers use. The index by (predicate, object) is built for a predicate the first time
+    it is asked about (the readers ask about two: ``rdf:type`` and ``xb:code``), in one pass."""
 
     def __init__(self, triples: Iterable[tuple[Node, Node, Node]], *,
                  distinct: bool = False) -> None:
         """``distinct``: the triples are known to be distinct (a store's dump), so a repeat
         need not be looked for."""
-        self._spo: dict[Node, dict[Node, list[Node]]] = defaultdict(lambda: defaultdict(list))
-        self._pos: dict[tuple[Node, Node], list[Node]] = defaultdict(list)
-        self._by_p: dict[Node, list[Node]] = defaultdict(list)
+        spo: dict[Node, dict[Node, list[Node]]] = defaultdict(lambda: defaultdict(list))
         count = 0
         for s, p, o in triples:
-            objects = self._spo[s][p]
+            objects = spo[s][p]
             if not distinct and o in objects:
                 continue
             objects.append(o)
-            self._pos[(p, o)].append(s)
-            self._by_p[p].append(s)
             count += 1
         self._count = count
         # plain dicts from here on: a look-up of a missing key must not insert it
-        self._spo = {s: dict(po) for s, po in self._spo.items()}
-        self._pos = dict(self._pos)
-        self._by_p = dict(self._by_p)
+        self._spo: dict[Node, dict[Node, list[Node]]] = {s: dict(po) for s, po in spo.items()}
+        self._pos: dict[Node, dict[Node, list[Node]]] = {}  # predicate → object → subjects
+        self._by_p: dict[Node, list[Node]] = {}  # predicate → subjects
+
+    def _by_object(self, predicate: Node) -> dict[Node, list[Node]]:
+        index = self._pos.get(predicate)
+        if index is None:
+            index = {}
+            for s, po in self._spo.items():
+                for o in po.get(predicate, ()):
+                    index.setdefault(o, []).append(s)
+            self._pos[predicate] = index
+        return index
 
     def __len__(self) -> int:
         return self._count
@@ -80,9 +87,12 @@ class NodeTable:
         if predicate is None:
             raise ValueError("NodeTable.subjects needs a predicate")
         if object is None:
-            seen: dict[Node, None] = dict.fromkeys(self._by_p.get(predicate, ()))
-            return iter(seen)
-        return iter(self._pos.get((predicate, object), ()))
+            found = self._by_p.get(predicate)
+            if found is None:
+                found = self._by_p[predicate] = [s for s, po in self._spo.items()
+                                                 if predicate in po]
+            return iter(found)
+        return iter(self._by_object(predicate).get(object, ()))
 
     def __contains__(self, triple: tuple[Node, Node, Node]) -> bool:
         s, p, o = triple
