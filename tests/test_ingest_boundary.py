@@ -325,3 +325,12 @@ def test_one_company_with_its_form_written_once_and_twice(kb):
             "C/ MAYOR 1 - 28013 - MADRID. EJEMPLO SERVICIOS SL presta sus servicios a usuarios.\n")
     p = ingest(text, name="p.md", kb=kb)
     assert [e.name for e in p.entities] == ["EJEMPLO SERVICIOS SL, S.L."]
+
+
+def test_a_sentence_spread_over_paragraphs_continues_in_lower_case(kb):
+    text = ("# Datenschutz\n\nDie App „Laufwerk“ (im Folgenden App) wird von der\n\n"
+            "Institut für Sport- und Bewegungsforschung gemeinnützige GmbH\nSportweg 2\n"
+            "24114 Kiel\nGeschäftsführer: Prof. Dr. Erika Muster\n(im Folgenden wir/uns)\n\n"
+            "als Verantwortliche im Sinne des Datenschutzrechts zur Verfügung gestellt.\n")
+    assert _rules(kb, text) == {(("*",), (), "Institut für Sport- und Bewegungsforschung "
+                                              "gemeinnützige GmbH")}

@@ -289,6 +289,9 @@ def _rejoin(blocks: list[Block]) -> list[Block]:
 
 
 def _cut(first: str, second: str) -> bool:
+    if second[:1].islower() and second.split(None, 1)[0].isalpha() and len(first) >= 40 and \
+            first.rstrip()[-1:] not in ".!?:;":
+        return True  # "… (im Folgenden wir/uns)" / "als Verantwortliche … zur Verfügung gestellt"
     if len(first) < 40 or not re.search(r"[a-zà-ÿ,]$", first) or not second:
         return False
     last = first.rstrip(",").split()[-1]
