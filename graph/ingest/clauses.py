@@ -15,7 +15,12 @@ after a list; "X in association with Y" as two; one provider per place ("provide
 of the United States, by B inside of Brazil, and by C everywhere else"); a bare name in the
 controller's slot (:func:`~xborder.graph.ingest.slots.slot_name`), read as the companies a short
 name stands for when the policy defines one; rows of a country | company table under "who we
-are". A rule said twice is proposed once.
+are". A rule said twice is proposed once. Several companies each followed by their own places
+in brackets ("either X (if you are in the EEA …) or Y (for all other users)") get those places;
+"…, except for users in Japan, where it is provided by Y" gives Y the excepted places; a company
+named as a processor next to a controller cue ("our service provider X", "X acts as our
+processor", "… on behalf of …") is no controller. Table rows and "Country: Company" lines are
+read in :mod:`.rows`.
 
 Dates: a clause's start is the date after "from", "as of", "effective", "starting", "beginning",
 "since", "with effect from"; its end the date after "until", "through", "up to and including"

@@ -5,13 +5,17 @@ a CJK policy's issuer, groups the policy defines, and the region of a regional e
   "Verantwortlich für die Verarbeitung … ist:" followed (within three units of the same section)
   by a paragraph naming an entity: that entity, for the places the lead names (else everyone).
   A table row whose first cell is the role ("個人情報取扱事業者 | 合同会社virtual") is read the
-  same way.
+  same way. A plural lead ("… sont :", "The controllers are:") names each entity after it; a
+  bare name on the first line of an address block under a role heading is read ("Nmotor -
+  Guimarães" / "Estrada nacional 105 …"); a company named as acting for another ("acts as a
+  processor on the Customer's behalf") is never named by a lead.
 * **The issuer, when nothing else names a controller** — "株式会社…(以下「当社」…)は、…個人情報…",
   "… describes how X ("we") collects, uses … personal data": the entity that calls itself "we"
   (当社/本公司/회사) in a sentence on how it handles personal data (個人情報取扱事業者,
   个人信息处理者, 개인정보처리자), at confidence 0.6.
 * **Groups** — "We use the term “Designated Countries” to refer to Australia, Canada, …" /
-  "“Designated Countries” means …": the group's places, so that "outside the Designated
+  "“Designated Countries” means …" / "the EEA, UK or Switzerland (the “European Region”)": the
+  group's places, so that "outside the Designated
   Countries" is everyone except them, and the group never reads as everyone.
 * **Editions** — a policy published for one region (``--region``, ``--edition``, or "-eu",
   "/uk/", "(EEA)" in its URL or title): clauses that name no place apply to that region.
