@@ -26,7 +26,7 @@ from xborder.graph.dates import parse_date
 from xborder.graph.errors import UnknownOrganisation, XborderInputError
 from xborder.graph.ingest.clauses import controller_rules, document_date, number_rules
 from xborder.graph.ingest.disclosures import recipients, safeguards
-from xborder.graph.ingest.entities import EntityBook, entity_key
+from xborder.graph.ingest.entities import EntityBook, entity_key, find_mentions
 from xborder.graph.ingest.model import (
     DocumentProposal,
     EntityProposal,
@@ -210,7 +210,8 @@ def _issuer(doc: Document, book: EntityBook, org: str | None, notes: list[str]
         entity.roles.add("issuer")
         return entity, Evidence(unit.text, unit.start, unit.end, unit.section.label,
                                 unit.section.heading)
-    name = org or doc.title or "Unknown organisation"
+    titled = find_mentions(doc.title) if doc.title else []  # "Privacy Statement of X N.V."
+    name = org or (titled[0].name if titled else doc.title) or "Unknown organisation"
     notes.append("the policy names no legal entity: the issuer is a placeholder named after "
                  f"{name!r}")
     unit = next(u for u in doc.units if u.kind != "heading")
