@@ -334,3 +334,17 @@ def test_a_sentence_spread_over_paragraphs_continues_in_lower_case(kb):
             "als Verantwortliche im Sinne des Datenschutzrechts zur Verfügung gestellt.\n")
     assert _rules(kb, text) == {(("*",), (), "Institut für Sport- und Bewegungsforschung "
                                               "gemeinnützige GmbH")}
+
+
+@pytest.mark.parametrize("text", [
+    "Le responsable du traitement est Exemple SAS, société immatriculée en France.",
+    "El responsable del tratamiento es Ejemplo S.L., con domicilio social en España.",
+])
+def test_a_seat_stated_in_french_or_spanish_is_not_where_users_are(kb, text):
+    assert {loc for loc, _e, _n in _rules(kb, f"# Privacy\n\n{text}\n")} == {("*",)}
+
+
+def test_a_seat_after_siege_est_is_still_the_companys(kb):
+    text = ("# Privacy\n\nExemple SAS, dont le siège est en Belgique, est responsable du "
+            "traitement pour les utilisateurs en France.\n")
+    assert _rules(kb, text) == {(("FR",), (), "Exemple SAS")}

@@ -51,7 +51,10 @@ _STATED = re.compile(r"^\s*(?:,\s*)?(?:\(|,?\s*(?:a\s+)?(?:company\s+|corporatio
                      r"(?:office|seat|address)|having\s+its|at\b|of\s+\d|which\s+is\s+(?:based|"
                      r"located|headquartered|registered|incorporated)|dont\s+le\s+siège|"
                      r"situé|sise?\b|mit\s+(?:eingetragenem\s+)?Sitz|con\s+sede|com\s+sede|"
-                     r"gevestigd|ansässig|domicili)|,\s*\d|"
+                     r"gevestigd|ansässig|domicili|con\s+domicilio|(?:une\s+)?société\s+(?:\w+\s+){0,3}?"
+                     r"(?:immatriculée|enregistrée|constituée|établie)|immatricul|enregistrée|"
+                     r"registrad[ao]|constituid[ao]|inscrit[ao]|eingetragen|registriert|ingeschreven|"
+                     r"iscritt[ao]|registrat[ao]|matriculad[ao])|,\s*\d|"
                      # an address set on lines of its own: "Kaistraße 6 40221 Düsseldorf"
                      r"\s+(?:[A-ZÄÖÜ][\w.'’-]*\s+){1,4}\d+[a-z]?\s*,?\s*(?:[A-Z]{1,2}\s*[-–]\s*)?"
                      r"\d{4,5}\s)", re.I)
@@ -91,7 +94,8 @@ def place_entity(text: str, mention: Mention, finder: PlaceFinder, limit: int | 
     """(country, how it was found, the span of the text that stated it) for one mention;
     ``limit`` is where the next entity's name starts."""
     window = text[mention.end:min(mention.end + 200, limit or len(text))]
-    nxt = re.search(r"\b(?:is|are|acts?|will|shall|controls?)\b(?!\s+(?:a\s+\w*\s*company|"
+    nxt = re.search(r"(?<!siège )(?<!Sitz )(?<!sede )\b(?:is|are|acts?|will|shall|controls?|est|"
+                    r"ist|es|è|é|sont|sind|son|sono|zijn|são)(?![\w-])(?!\s+(?:a\s+\w*\s*company|"
                     r"registered|incorporated|established|organi[sz]ed|based|headquartered|"
                     r"domiciled))|;", window)
     window = window[:nxt.start()] if nxt else window
@@ -125,11 +129,10 @@ _FORMER = re.compile(FORMER, re.I)
 _PARENT = re.compile(PARENT, re.I)
 _COLLECTIVE = re.compile(COLLECTIVE, re.I)
 #: a list of other companies: third parties, processors, service providers, partners
-_OTHERS = re.compile(r"\bthird[- ]part(?:y|ies)|\b(?:service\s+)?providers\b|\bprocessors\b|"
-                     r"\bvendors\b|\bpartners\b|\bterceir[oa]s\b|\bterceros\b|\bterz[ei]\b|"
-                     r"\btiers\b|\bsous-traitants\b|\bprestataires\b|\bDrittanbieter\w*|"
-                     r"\bAuftragsverarbeiter\w*|\bDienstleister\w*|\bderden\b|\bverwerkers\b|"
-                     r"\bencargados\b|\bfornitori\b|\bfornecedores\b|\bproveedores\b", re.I)
+_OTHERS = re.compile(r"\b(?:third[- ]part(?:y|ies)|(?:service\s+)?providers|processors|vendors|"
+                     r"partners|terceir[oa]s|terceros|terz[ei]|tiers|sous-traitants|prestataires|"
+                     r"Drittanbieter\w*|Auftragsverarbeiter\w*|Dienstleister\w*|derden|verwerkers|"
+                     r"encargados|fornitori|fornecedores|proveedores)\b", re.I)
 _CONTROL_WORD = re.compile(r"\bcontroll(?:er|ed)|\bresponsible\b|" + ROLE, re.I)
 
 
@@ -181,18 +184,15 @@ class EntityBook:
                 key = (name_key(m.base), m.form)
                 if not m.form or not key[0]:
                     continue
-                kept = first.setdefault(key, e)
-                if kept is not e:
-                    for k in [k for k, v in self.entities.items() if v is e]:
-                        del self.entities[k]
-                    kept.aliases = list(dict.fromkeys(kept.aliases + e.aliases))
-                    kept.we = kept.we or e.we
+                if (kept := first.setdefault(key, e)) is not e:
+                    self.entities = {k: v for k, v in self.entities.items() if v is not e}
+                    kept.aliases, kept.we = list(dict.fromkeys(kept.aliases + e.aliases)), \
+                        kept.we or e.we
                     rows[n] = (m, kept, stated)
 
     def _unglue(self) -> None:
         """A name that is another name of the policy with prose before it ("Hinweise für Apps
-        der Koelnmesse GmbH" beside "Koelnmesse GmbH"): the lead-in is not part of it, so its
-        mentions are the shorter entity's."""
+        der X GmbH" beside "X GmbH"): the lead-in is no part of it; its mentions are X's."""
         for key, long in list(self.entities.items()):
             short = next((e for k, e in self.entities.items() if k != key and
                           long.name.endswith(" " + e.name)), None)
