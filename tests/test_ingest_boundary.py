@@ -348,3 +348,17 @@ def test_a_seat_after_siege_est_is_still_the_companys(kb):
     text = ("# Privacy\n\nExemple SAS, dont le siège est en Belgique, est responsable du "
             "traitement pour les utilisateurs en France.\n")
     assert _rules(kb, text) == {(("FR",), (), "Exemple SAS")}
+
+
+@pytest.mark.parametrize("text,name", [
+    ("The controller is Oy Kuusi Games Ab (Business ID 123).", "Oy Kuusi Games Ab"),
+    ("Il titolare è Lago Viaggi S. Cons. A R.L., con sede a Como.", "Lago Viaggi S. Cons. A R.L."),
+    ("Il titolare è Rossi Design s.r.l.s. con sede a Bari.", "Rossi Design s.r.l.s."),
+    ("The controller is Nordlys Aps, Denmark.", "Nordlys Aps"),
+])
+def test_round5_legal_forms(kb, text, name):
+    assert {n for _l, _e, n in _rules(kb, f"# Privacy\n\n{text}\n")} == {name}
+
+
+def test_ab_alone_is_no_legal_form():
+    assert _names("Ab dem 1. Mai gilt diese Erklärung der Beispiel GmbH.") == ["Beispiel GmbH"]
