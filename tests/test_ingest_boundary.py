@@ -362,3 +362,19 @@ def test_round5_legal_forms(kb, text, name):
 
 def test_ab_alone_is_no_legal_form():
     assert _names("Ab dem 1. Mai gilt diese Erklärung der Beispiel GmbH.") == ["Beispiel GmbH"]
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Verantwortlicher\n\nStadt Musterhausen\nMarktplatz 1\n12345 Musterhausen",
+     "Stadt Musterhausen"),
+    ("El Excelentísimo Ayuntamiento de Villaverde es el responsable del tratamiento de sus datos, "
+     "conforme al Reglamento (UE) 2016/679.", "Ayuntamiento de Villaverde"),
+    ("Il titolare del trattamento è il Comune di Montefiore, con sede in Piazza 1.",
+     "Comune di Montefiore"),
+])
+def test_a_public_body_is_named_by_its_head(kb, text, name):
+    assert _rules(kb, f"# EU-DSGVO Hinweise\n\n{text}\n") == {(("*",), (), name)}
+
+
+def test_a_public_head_after_a_place_preposition_or_a_group_is_no_name():
+    assert _names("Nutzer in der Stadt Wien und the European Region Europe.") == []

@@ -7,7 +7,7 @@ their punctuation rather than capitals, are in :mod:`.lexicon` (``CJK_FORMS``).
 
 from __future__ import annotations
 
-__all__ = ["LEGAL_FORMS", "PREFIX_FORMS"]
+__all__ = ["LEGAL_FORMS", "PREFIX_FORMS", "PUBLIC_HEADS"]
 
 _EU_SE = ("DE", "FR", "LU", "NL", "AT", "IE")
 #: (pattern, canonical form, candidate countries, continental: no comma before the form)
@@ -112,4 +112,23 @@ LEGAL_FORMS: list[tuple[str, str, tuple[str, ...], bool]] = [
 #: Forms written before the name ("la SAS HAPPN"): (pattern, canonical form, countries)
 PREFIX_FORMS: list[tuple[str, str, tuple[str, ...]]] = [
     (r"SASU|SAS|SARL|EURL", "SAS", ("FR",)),
+]
+
+#: Heads of a public body's name, written before it ("Stadt Duisburg", "Comune di Sacrofano",
+#: "Ayuntamiento de Albolote"): (pattern, kind, candidate countries). A body has no legal form,
+#: so its head is what marks the words after it as a name.
+PUBLIC_HEADS: list[tuple[str, str, tuple[str, ...]]] = [
+    (r"Stadt|Gemeinde|Marktgemeinde|Landkreis|Kreisstadt|Landeshauptstadt|Stadtgemeinde",
+     "municipality (de)", ("DE", "AT", "CH")),
+    (r"Kanton", "canton (de)", ("CH",)),
+    (r"Gemeente|Provincie", "municipality (nl)", ("NL", "BE")),
+    (r"Comune\s+di|Provincia\s+(?:autonoma\s+)?di|Regione|Città\s+(?:metropolitana\s+)?di",
+     "municipality (it)", ("IT",)),
+    (r"Ayuntamiento\s+de|Diputación\s+(?:Provincial\s+)?de|Ajuntament\s+d[e'’]|Concello\s+de",
+     "municipality (es)", ("ES",)),
+    (r"Câmara\s+Municipal\s+d[eoa]s?|Município\s+d[eoa]s?|Prefeitura\s+(?:Municipal\s+)?d[eoa]",
+     "municipality (pt)", ("PT", "BR")),
+    (r"Ville\s+d[e'’]|Commune\s+d[e'’]|Mairie\s+d[e'’]|Métropole\s+d[e'’]",
+     "municipality (fr)", ("FR", "BE", "LU", "CH")),
+    (r"Region", "region", ("DK", "SE", "DE", "AT")),
 ]

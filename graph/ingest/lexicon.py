@@ -126,7 +126,7 @@ EEA_NAMES = (r"\b(?:l['’]\s*|the\s+)?(?:European\s+Economic\s+Area|Espace\s+[�
              r"Espacio\s+Econ[óo]mico\s+Europeo|Spazio\s+[Ee]conomico\s+[Ee]uropeo|Espaço\s+"
              r"Econ[óo]mico\s+Europeu)\b|\b(?:EEE|EWR|EER|SEE)\b")
 EU_NAMES = (r"\b(?:Union\s+européenne|Europäische[nm]?\s+Union|Europese\s+Unie|Unión\s+Europea|"
-            r"Unione\s+[Ee]uropea|União\s+Europeia)\b|\b(?:UE)\b")
+            r"Unione\s+[Ee]uropea|União\s+Europeia)\b|\bUE\b(?!-|\s*\)\s*(?:n\.?\s*[º°o]?\s*)?\d{2,4}/\d)")
 #: CJK company forms: (pattern, form, candidate countries).
 CJK_FORMS: list[tuple[str, str, tuple[str, ...]]] = [
     (r"(?:株式会社|合同会社|有限会社)[^\s(（)、。「」『』,，:：|]{1,30}", "株式会社", ("JP",)),

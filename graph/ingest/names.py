@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from xborder.graph.ingest.legalforms import LEGAL_FORMS, PREFIX_FORMS
+from xborder.graph.ingest.legalforms import LEGAL_FORMS, PREFIX_FORMS, PUBLIC_HEADS
 from xborder.graph.ingest.lexicon import CJK_FORMS
 
 __all__ = ["CONNECT", "LEADING", "Mention", "entity_key", "find_mentions", "name_key"]
@@ -269,6 +269,7 @@ def find_mentions(text: str) -> list[Mention]:
         name = base if written_out else base + joiner + form_text
         mentions.append(Mention(name, written, first, m.end(), form, candidates, base))
     mentions += _prefixed(text, mentions)
+    mentions += _public(text, mentions)
     mentions = [m for m in mentions if not any(
         o.start <= m.start and m.end <= o.end and (o.start, o.end) != (m.start, m.end)
         for o in mentions)]  # "… S.A." inside "… S.A. Operadora, Sociedad Unipersonal"
@@ -287,6 +288,40 @@ def _prefixed(text: str, taken: list[Mention]) -> list[Mention]:
             if any(x.start < m.end() and m.start() < x.end for x in taken):
                 continue
             found.append(Mention(m[0], m[0], m.start(), m.end(), form, countries, m[2]))
+    return found
+
+
+_HONORIFIC = r"(?:(?:Excelentísim[oa]|Excm[oa]\.|Ilustre|Iltre\.|Ilustrísim[oa])\s+)?"
+_BODY_WORD = r"[A-ZÀ-Ý][\w'’.-]*"
+_BODY_LINK = r"(?:am|an|der|im|bei|de|del|la|di|aan|den|sur|en|d['’])"
+_BODY_TAIL = (r"\s+" + _BODY_WORD + r"(?:[ \-](?:" + _BODY_LINK + r"[ \-])?" + _BODY_WORD +
+              r"){0,3})")
+_PUBLIC = [(re.compile(r"(?<![\w.])" + _HONORIFIC + r"(?P<name>(?:" + p + r")" + _BODY_TAIL),
+            kind, cc) for p, kind, cc in PUBLIC_HEADS]
+_PLACE_BEFORE = re.compile(r"\b(?:in|im|aus|nella|nel|in\s+der|en\s+la|en\s+el|à|dans\s+la|na|"
+                           r"no)\s*$", re.I)
+
+
+def _public(text: str, taken: list[Mention]) -> list[Mention]:
+    """Public bodies named by their head ("Stadt Duisburg", "Comune di Sacrofano", "Excelentísimo
+    Ayuntamiento de Albolote" → "Ayuntamiento de Albolote"): never a place where users are ("in
+    der Stadt Wien"), never inside another name, never a group ("European Region")."""
+    found = []
+    for pattern, kind, countries in _PUBLIC:
+        for m in pattern.finditer(text):
+            name = re.sub(r"[.,]+$", "", m["name"])
+            start = m.start("name")
+            before = text[:m.start()]
+            word = before.split()[-1] if before.split() and before[-1:] == " " else ""
+            if _PLACE_BEFORE.search(before) or (word and _capital(word) and
+                                                word.casefold() not in LEADING | CONNECT):
+                continue  # "in der Stadt Wien", "European Region"
+            if name.split()[-1] in CONNECT or len(name.split()) < 2 or \
+                    re.match(r"Region\s+(?:Europ|EU\b|EEA\b|EWR\b)", name):
+                continue
+            if any(x.start < start + len(name) and start < x.end for x in taken + found):
+                continue
+            found.append(Mention(name, name, start, start + len(name), kind, countries, name))
     return found
 
 

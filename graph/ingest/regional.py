@@ -74,8 +74,10 @@ _SEG = r"(?:^|/|[?&=]|[-_])(?:TOKENS)(?=/|$|\.html?|\?|#|&)"
 _EDITION = [(re.compile(_SEG.replace("TOKENS", "eu|eea|europe"), re.I), ["EEA"]),
             (re.compile(_SEG.replace("TOKENS", "uk|gb|en-gb"), re.I), ["GB"]),
             (re.compile(_SEG.replace("TOKENS", "us|usa|en-us"), re.I), ["US"])]
-_TITLE = [(re.compile(r"\bEEA\b|\bEuropean\s+Economic\s+Area\b|\bEU\b|\(Europe\)"), ["EEA"]),
-          (re.compile(r"\bUK\b|\bUnited\s+Kingdom\b"), ["GB"]),
+#: a law's name in a title is no edition ("EU-DSGVO", "EU GDPR", "UK GDPR")
+_TITLE = [(re.compile(r"\bEEA\b|\bEuropean\s+Economic\s+Area\b|\bEU\b(?![-‑]|\s+GDPR)|"
+                      r"\(Europe\)"), ["EEA"]),
+          (re.compile(r"\bUK\b(?![-‑]|\s+GDPR)|\bUnited\s+Kingdom\b"), ["GB"]),
           (re.compile(r"\bU\.?S\.?A?\b(?!\w)|\bUnited\s+States\b"), ["US"])]
 
 
