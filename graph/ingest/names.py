@@ -306,7 +306,7 @@ def _public(text: str, taken: list[Mention]) -> list[Mention]:
     """Public bodies named by their head ("Stadt Duisburg", "Comune di Sacrofano", "Excelentísimo
     Ayuntamiento de Albolote" → "Ayuntamiento de Albolote"): never a place where users are ("in
     der Stadt Wien"), never inside another name, never a group ("European Region")."""
-    found = []
+    found: list[Mention] = []
     for pattern, kind, countries in _PUBLIC:
         for m in pattern.finditer(text):
             name = re.sub(r"[.,]+$", "", m["name"])
