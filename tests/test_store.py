@@ -259,16 +259,62 @@ def test_synthetic_knowledge_base_builds_validates_and_resolves(tmp_path):
         == (generate(3, tmp_path / "b")[2]).read_text()
 
 
+_FORKED = """
+import sys
+from pathlib import Path
+from xborder.graph.errors import ValidationFailed
+from xborder.graph.store import OxigraphStore, prepare_snapshot
+
+publish = sys.modules["xborder.graph.store.publish"]  # the module (the package exports a function)
+forked = []
+start = publish._checking_beside
+publish._checking_beside = lambda data: forked.append(1) or start(data)
+store = OxigraphStore(Path(sys.argv[1]))
+try:
+    kb = prepare_snapshot(store.read(), validate="shapes", probe=0, beside=True)
+except ValidationFailed as exc:
+    print("refused", len(forked), exc.violations[0])
+else:
+    print("served", len(forked), kb.version)
+"""
+
+
 @pytest.mark.parametrize("beside", [False, True], ids=["in-process", "forked-check"])
-def test_a_replica_checks_the_shapes_on_the_ntriples(tmp_path, kb, beside):
+def test_a_replica_checks_the_shapes_on_the_ntriples(tmp_path, kb, beside, monkeypatch):
     """What a replica runs: SHACL on the version's N-Triples (in this process, or in a forked
-    one while this one compiles) and the lean reader; a broken version is refused either way."""
-    store = OxigraphStore(tmp_path)
+    one while a single-threaded process — as the reloader's child is — compiles) and the lean
+    reader; a broken version is refused either way."""
+    import os
+    import shutil
+    import subprocess
+    import sys
+
+    from xborder.graph import compiled
+    from xborder.graph.diskcache import cache_dir
+
+    cache = tmp_path / "cache"  # no compiled model of an earlier test: each check runs
+    (cache / "child").mkdir(parents=True)
+    for table in cache_dir().glob("locations-*.pickle"):  # built once per installation
+        shutil.copy2(table, cache / "child" / table.name)
+    monkeypatch.setattr(compiled, "cache_dir", lambda: cache)
+
+    def prepare(store: OxigraphStore) -> str:
+        if not beside:
+            try:
+                served = prepare_snapshot(store.read(), validate="shapes", probe=0)
+            except ValidationFailed as exc:
+                return f"refused {exc.violations[0]}"
+            return f"served {served.version}"
+        out = subprocess.run([sys.executable, "-c", _FORKED, str(store.root)], check=True,
+                             capture_output=True, text=True, timeout=300,
+                             env={**os.environ, "XBORDER_CACHE_DIR": str(cache / "child")}
+                             ).stdout.split(" ", 2)
+        assert out[1] == "1"  # the check ran in a forked process
+        return f"{out[0]} {out[2].strip()}"
+
+    store = OxigraphStore(tmp_path / "broken")
     store.write(broken(kb.graph), "broken")  # written without validation, as a foreign writer
-    with pytest.raises(ValidationFailed, match="exactly one legal entity"):
-        prepare_snapshot(store.read(), validate="shapes", probe=0, beside=beside)
+    assert prepare(store).startswith("refused") and "exactly one legal entity" in prepare(store)
+    store = OxigraphStore(tmp_path / "good")
     store.write(kb.graph, kb.version)
-    served = prepare_snapshot(store.read(), validate="shapes", probe=0, beside=beside)
-    assert served.version == kb.version and served.graph_loaded is None
-    assert served.resolve("JP", service="cloud", org="huawei",
-                          at=POLICY_DATE).controller.id == HTDG
+    assert prepare(store) == f"served {kb.version}"

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import threading
 from collections.abc import Callable
 from contextlib import suppress
 from typing import TYPE_CHECKING, Any
@@ -161,8 +162,8 @@ def prepare_snapshot(snapshot: Snapshot, *, validate: str = "shapes", origin: st
                           probe)
     wait: Callable[[], None] | None = None
     if validate == "shapes":
-        if beside and hasattr(os, "fork"):
-            wait = _checking_beside(data)
+        if beside and hasattr(os, "fork") and threading.active_count() == 1:
+            wait = _checking_beside(data)  # forking a process with threads is not safe
         else:
             validate_graph(data, count=False)
 
