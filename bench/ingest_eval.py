@@ -12,7 +12,8 @@ extractor proposes and what a person labelled.
    per KB; with ``--fresh`` the second held-out set (61–79), collected after the first had been
    scored; with ``--round3`` the third (80–108, ``round3.yaml``), frozen before round 3's tuning
    (score it once, at the end); with ``--round4`` the fourth (109–141, ``round4.yaml``), frozen
-   while round 4's tuning began and never opened by the tuner (score it once, at the end).
+   while round 4's tuning began and never opened by the tuner (score it once, at the end); with
+   ``--round5`` the fifth (142 on, ``round5.yaml``), frozen the same way during round 5.
    ``--long`` also times one 500 KB policy (the excerpts repeated).
 3. The seed, Huawei's 2016 policy, if ``../shared/seed/huawei-privacy-policy-2016.md`` (or
    ``/work/shared/seed/…``) exists — the project does not ship that text: the proposal against the
@@ -20,7 +21,8 @@ extractor proposes and what a person labelled.
    safeguards and recipients by kind and section).
 
 Run from the repository root or from ``bench/``:
-``python bench/ingest_eval.py [-v] [--heldout] [--fresh] [--round3] [--round4] [--long]``.
+``python bench/ingest_eval.py [-v] [--heldout] [--fresh] [--round3] [--round4] [--round5]
+[--long]``.
 Exit status 0 even when numbers are low: it measures, it does not judge.
 """
 
@@ -146,7 +148,7 @@ def evaluate_seed(kb: KnowledgeBase, path: Path) -> list[tuple[str, bool, str]]:
 
 
 def _items(part: str) -> list[dict[str, Any]]:
-    if part in ("round3", "round4"):  # labelled in a file of its own, frozen before tuning
+    if part in ("round3", "round4", "round5"):  # labelled in a file of its own, frozen first
         spec = yaml.safe_load((REAL / f"{part}.yaml").read_text(encoding="utf-8"))
         return [i for i in spec["policies"] if i["split"] == part]
     return [i for i in load_real(REAL) if i["split"] == part]
@@ -215,6 +217,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="also score the round-3 held-out set (80–108; once, at the end)")
     parser.add_argument("--round4", action="store_true",
                         help="also score the round-4 held-out set (109–141; once, at the end)")
+    parser.add_argument("--round5", action="store_true",
+                        help="also score the round-5 held-out set (142 on; once, at the end)")
     parser.add_argument("--fresh", action="store_true",
                         help="also score the fresh held-out set (61–79; once, at the end)")
     parser.add_argument("--long", action="store_true", help="time one 500 KB policy")
@@ -243,6 +247,8 @@ def main(argv: list[str] | None = None) -> int:
         report_real(kb, "round3", args.verbose)
     if args.round4:
         report_real(kb, "round4", args.verbose)
+    if args.round5:
+        report_real(kb, "round5", args.verbose)
     if args.long:
         time_long(kb)
     seed = next((s for s in SEEDS if s.exists()), None)
