@@ -203,8 +203,7 @@ class KnowledgeBase:
         if isinstance(found, XborderError):  # cached per date segment: name the day asked
             raise type(found)(found.detail.replace("{at}", day.isoformat()),
                               **{**found.extra, "at": day.isoformat()})
-        return Resolution(location, day, found, parsed.subdivision, parsed.matched, parsed.note,
-                          self._legs if transfers else None)
+        return Resolution(location, day, found, parsed, self._legs if transfers else None)
 
     def _front_entry(self, location: str, service: str | None,
                      org: str | None) -> tuple[ParsedLocation, _Timeline]:

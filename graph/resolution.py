@@ -13,13 +13,16 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from xborder.graph.dates import MIN_DATE, Interval
 from xborder.graph.errors import NoApplicableRule
 from xborder.graph.flows import Leg
 from xborder.graph.model import Document, Entity, Model, Organisation, Rule, Service
 from xborder.graph.places import Step, ancestors, group_status, place_breakpoints
+
+if TYPE_CHECKING:
+    from xborder.graph.locations import ParsedLocation
 
 __all__ = ["Answer", "Resolution", "evaluate", "policy_status", "rule_breakpoints"]
 
@@ -81,19 +84,30 @@ class Resolution:
     """The answer to one question: an :class:`Answer` (shared by every question that falls in
     the same date segment) plus what was asked. The transfer legs are computed on first use."""
 
-    __slots__ = ("_flow", "_legs", "answer", "at", "input", "matched", "note", "subdivision")
+    __slots__ = ("_flow", "_legs", "_place", "answer", "at", "input")
 
-    def __init__(self, input: str, at: dt.date, answer: Answer, subdivision: str | None = None,
-                 matched: str = "", note: str | None = None,
+    def __init__(self, input: str, at: dt.date, answer: Answer,
+                 place: ParsedLocation | None = None,
                  flow: Callable[[Resolution], tuple[Leg, ...]] | None = None) -> None:
         self.input = input
         self.at = at
         self.answer = answer
-        self.subdivision = subdivision
-        self.matched = matched
-        self.note = note  # how the location was placed, when that is itself uncertain
+        self._place = place  # how the text asked about was placed (shared by every answer)
         self._flow = flow
         self._legs: tuple[Leg, ...] | None = None if flow is not None else ()
+
+    @property
+    def subdivision(self) -> str | None:
+        return self._place.subdivision if self._place is not None else None
+
+    @property
+    def matched(self) -> str:
+        return self._place.matched if self._place is not None else ""
+
+    @property
+    def note(self) -> str | None:
+        """How the location was placed, when that is itself uncertain."""
+        return self._place.note if self._place is not None else None
 
     def __repr__(self) -> str:
         return (f"Resolution({self.input!r}, at={self.at.isoformat()}, "
