@@ -198,7 +198,9 @@ class KnowledgeBase:
         if front is None:
             front = self._front_entry(location, service, org)
         parsed, (starts, answers) = front
-        day = self._day(at)
+        day = self._dates.get(at) if type(at) is str else None  # a date asked before
+        if day is None:
+            day = self._day(at)
         found = answers[bisect.bisect_right(starts, day) - 1]
         if isinstance(found, XborderError):  # cached per date segment: name the day asked
             raise type(found)(found.detail.replace("{at}", day.isoformat()),
