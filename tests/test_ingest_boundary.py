@@ -378,3 +378,10 @@ def test_a_public_body_is_named_by_its_head(kb, text, name):
 
 def test_a_public_head_after_a_place_preposition_or_a_group_is_no_name():
     assert _names("Nutzer in der Stadt Wien und the European Region Europe.") == []
+
+
+def test_a_company_listed_under_a_dpo_lead_is_never_the_issuer(kb):
+    text = ("# Privacy\n\nVoor vragen kunt u terecht bij onze functionaris voor "
+            "gegevensbescherming:\n\n- per brief naar Waakhond Privacy BV, Dorpsstraat 1, Gent.\n")
+    p = ingest(text, name="p.md", kb=kb)
+    assert all(r.controller.name != "Waakhond Privacy BV" for r in p.rules)

@@ -194,6 +194,8 @@ def _issuer(doc: Document, book: EntityBook, org: str | None, notes: list[str]
     """Who issues the policy: the entity it calls "we", else the copyright holder, else the
     first entity of the preamble, else the first named; with the sentence that says so."""
     we = book.we
+    if we is not None and "representative's contact" in we.roles:
+        we = None  # a DPO's or representative's company is never the policy's "we"
     candidates: list[tuple[EntityProposal, str]] = []
     for unit in doc.units:
         for _m, entity, _s in book.mentions(unit):
@@ -203,6 +205,7 @@ def _issuer(doc: Document, book: EntityBook, org: str | None, notes: list[str]
                 candidates.append((entity, "the copyright holder"))
     current = [e for e in book.entities.values() if "former name" not in e.roles]
     others = [e for e in current if "third party" not in e.roles]  # not a listed processor
+    others = [e for e in others if "representative's contact" not in e.roles]  # nor a DPO's company
     first = next((e for e in others if "parent" not in e.roles), others[0] if others else None)
     for entity, _why in candidates or ([(first, "the first entity the policy names")]
                                       if first else []):
@@ -225,7 +228,8 @@ def _named_issuer(issuer: EntityProposal, book: EntityBook, notes: list[str]
     """A placeholder issuer, once a clause has named an entity without a legal form ("Mistral
     AI is the data controller"): that entity when it has the placeholder's name or is the only
     one; else the placeholder, with an id no entity has."""
-    named = [e for e in book.entities.values() if not {"former name", "parent"} & e.roles]
+    named = [e for e in book.entities.values()
+             if not {"former name", "parent", "representative's contact"} & e.roles]
     if any(issuer is e for e in book.entities.values()) or not named:
         return issuer
     same = [e for e in named if entity_key(e.name) == entity_key(issuer.name)]

@@ -159,6 +159,8 @@ class EntityBook:
                 rows.append((m, entity, stated))
                 if representative(unit.text, m.start, m.end):
                     entity.roles.add("representative")
+                if _listed_under_representative(unit):
+                    entity.roles |= {"representative", "representative's contact"}
                 if unit.kind in ("item", "row") and _OTHERS.search(unit.lead + " " +
                                                                   " ".join(unit.header)):
                     entity.roles.add("third party")  # listed under "third parties help us …"
@@ -382,6 +384,13 @@ def _one_edit(a: str, b: str) -> bool:
 
 def _shift(m: Mention, by: int) -> Mention:
     return Mention(m.name, m.written, m.start + by, m.end + by, m.form, m.candidates, m.base)
+
+
+def _listed_under_representative(unit: Unit) -> bool:
+    """A list item or row under a DPO's or representative's lead ("… our data protection officer,
+    reachable: – by post to X vzw, …") that says nothing of a controller itself."""
+    return unit.kind in ("item", "row") and bool(_REPRESENTATIVE.search(unit.lead)) and \
+        not _CONTROL_WORD.search(unit.lead) and not _CONTROL_WORD.search(unit.text)
 
 
 def representative(text: str, start: int, end: int) -> bool:

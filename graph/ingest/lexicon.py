@@ -92,10 +92,11 @@ JOINT = (r"\bjoint(?:ly)?\s+(?:data\s+)?(?:controllers?|responsible)\b|\bjoint\s
 REPRESENTATIVE = (r"\brepresentatives?\b|\bArt(?:icle|\.)?\s*27\b|\bdata\s+protection\s+officer\b|"
                   r"\bDPO\b|\breprésentants?\b|\bdélégué\s+à\s+la\s+protection|\bVertret(?:er|ung)"
                   r"\b|\bDatenschutzbeauftragte[rn]?\b|\bvertegenwoordig(?:er|d)\b|\bfunctionaris\s+"
-                  r"(?:voor\s+de\s+)?gegevensbescherming\b|\brepresentante\b|\bdelegado\s+de\s+"
+                  r"(?:voor\s+(?:de\s+)?)?gegevensbescherming\b|\brepresentante\b|\bdelegado\s+de\s+"
                   r"protección|\brappresentante\b|\bresponsabile\s+della\s+protezione|\bencarregado"
                   r"\b|\bresponsável\s+pela\s+proteção\s+d[oe]s?\s+dados\b|\bauthori[sz]ed\s+"
-                  r"representative\b|代表取締役|代表者|개인정보\s?보호\s?책임자|法定代表人")
+                  r"representative\b|\b(?:RPD|DPD|DSB)\b|\bgegevensbeschermingsfunctionaris\b|\bdélégué(?:e|s)?\s+"
+                  r"(?:à\s+la\s+)?protection\b|\bencarregad[oa]\b|\bprivacy\s+officer\b|代表取締役|代表者|개인정보\s?보호\s?책임자|法定代表人")
 #: "Who we are" in the languages read: the companies listed under it are the controllers
 WHO_WE_ARE = (r"\bwho\s+we\s+are\b|\bwer\s+(?:sind\s+wir|wir\s+sind)\b|\bqui\s+sommes[- ]nous\b|"
               r"\bchi\s+siamo\b|\bqui[eé]nes\s+somos\b|\bwie\s+(?:zijn\s+wij|wij\s+zijn)\b|"

@@ -161,7 +161,8 @@ def issuer_rules(doc: Document, book: EntityBook, rules: list[RuleProposal]
         for m, entity, _s in book.mentions(unit):
             cjk = m.form in ("株式会社", "有限公司", "주식회사", "유한회사")
             opening = cjk and n < 6 and len(book.entities) == 1  # "…有限公司开发的…app,…隐私权"
-            if not (entity.we or opening) or representative(unit.text, m.start, m.end):
+            if not (entity.we or opening) or representative(unit.text, m.start, m.end) or \
+                    "representative's contact" in entity.roles:
                 continue
             if (cjk and (_PERSONAL.search(unit.text) or _PERSONAL.search(doc.title or ""))) or \
                     (_PROCESSING.search(unit.text) and _DATA.search(unit.text)):
