@@ -385,3 +385,7 @@ def test_a_company_listed_under_a_dpo_lead_is_never_the_issuer(kb):
             "gegevensbescherming:\n\n- per brief naar Waakhond Privacy BV, Dorpsstraat 1, Gent.\n")
     p = ingest(text, name="p.md", kb=kb)
     assert all(r.controller.name != "Waakhond Privacy BV" for r in p.rules)
+
+
+def test_a_chinese_name_cut_at_a_bracket_is_not_proposed():
+    assert all(")" not in n for n in _names("本政策适用于示例咨询(杭州)有限公司提供的服务"))

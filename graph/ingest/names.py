@@ -339,6 +339,8 @@ def cjk_mentions(text: str, taken: list[Mention]) -> list[Mention]:
             name = m[0].strip()
             start = m.start() + (len(m[0]) - len(m[0].lstrip()))
             end = start + len(name)
+            if name.count(")") + name.count("）") > name.count("(") + name.count("（"):
+                continue  # cut at a bracket ("…(上海)有限公司" read from ")"): not a clean name
             if len(name) < 3 or any(x.start < end and start < x.end for x in taken + found):
                 continue
             found.append(Mention(name, name, start, end, form, countries, name))
