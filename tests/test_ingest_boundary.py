@@ -360,10 +360,6 @@ def test_round5_legal_forms(kb, text, name):
     assert {n for _l, _e, n in _rules(kb, f"# Privacy\n\n{text}\n")} == {name}
 
 
-def test_ab_alone_is_no_legal_form():
-    assert _names("Ab dem 1. Mai gilt diese Erklärung der Beispiel GmbH.") == ["Beispiel GmbH"]
-
-
 @pytest.mark.parametrize("text,name", [
     ("Verantwortlicher\n\nStadt Musterhausen\nMarktplatz 1\n12345 Musterhausen",
      "Stadt Musterhausen"),
@@ -378,6 +374,7 @@ def test_a_public_body_is_named_by_its_head(kb, text, name):
 
 def test_a_public_head_after_a_place_preposition_or_a_group_is_no_name():
     assert _names("Nutzer in der Stadt Wien und the European Region Europe.") == []
+    assert _names("Ab dem 1. Mai gilt diese Erklärung der Beispiel GmbH.") == ["Beispiel GmbH"]
 
 
 def test_a_company_listed_under_a_dpo_lead_is_never_the_issuer(kb):
@@ -389,3 +386,13 @@ def test_a_company_listed_under_a_dpo_lead_is_never_the_issuer(kb):
 
 def test_a_chinese_name_cut_at_a_bracket_is_not_proposed():
     assert all(")" not in n for n in _names("本政策适用于示例咨询(杭州)有限公司提供的服务"))
+
+
+def test_a_group_name_and_an_address_list_give_no_rules(kb):
+    text = ("# Privacy\n\nThis policy covers places where Brindle acts as a data controller.\n\n"
+            "If you live in the UK, the data controller is Brindle Labs Ltd.\n\n"
+            "If you live elsewhere, the data controller is Brindle Labs US Corporation.\n\n"
+            "You can also write to us:\n\n"
+            "- Brindle Labs US Corporation, 12 Harbor Road, Austin, TX 78701 (United States).\n")
+    assert _rules(kb, text) == {(("GB",), (), "Brindle Labs Ltd"),
+                                (("*",), (), "Brindle Labs US Corporation")}

@@ -224,6 +224,9 @@ def _sentence(unit: Unit, ctx: Context) -> list[RuleProposal]:
             continue
         if _CONTACT.search(piece) and not _STRONG.search(piece):
             continue
+        if unit.kind == "item" and _CONTACT.search(unit.lead) and not CUE.search(unit.lead) \
+                and not CUE.search(piece):
+            continue  # "You can write to us: – Acme Inc., 1 Main St., (United States)": an address
         provider = _PROVIDER.search(piece)
         near = piece[max(0, provider.start() - 80):provider.end() + 60] if provider else piece
         if _THIRD_PARTY.search(near) and not CUE_ROLE.search(piece):
@@ -357,6 +360,11 @@ def _controllers(text: str, a: int, b: int,
         known = ctx.book.aliased(name, typo=True)
         if known:
             return [(e, f"named by its short name {name!r}", 0.1) for e in known]
+        heads = [e for e in ctx.book.entities.values()
+                 if e.name.casefold().startswith(name.casefold() + " ")]
+        if len(heads) >= 2:
+            return []  # "where Stability acts as a controller", with "Stability AI Ltd" and
+            # "Stability AI US Services Corporation" named: the group's name, not one company
         slotted = ctx.book.named(unit, name, at)
         return [(slotted, f"{name!r} is named without a legal form", 0.15)]
     for alias in re.finditer(r"\b[A-Z][\w&-]+\b", text[a:b]):
