@@ -143,3 +143,17 @@ def test_the_document_is_dated_from_the_text(proposals):
     doc = proposals["08-pacifica.html"].document
     assert (doc.start, doc.precision) == (dt.date(2018, 5, 25), "day")
     assert proposals["02-nordlicht.html"].document.title == "Nordlicht Media Privacy Policy"
+
+
+@pytest.mark.parametrize("text,name", [  # round 5: invented sentences in styles real ones use
+    ("Verwerkingsverantwoordelijke is de Stichting Open Kaart, gevestigd te Utrecht.",
+     "Stichting Open Kaart"),
+    ("Le responsable du traitement est la Fondation de Lumière, sise à Lyon.",
+     "Fondation de Lumière"),
+    ("Het platform wordt beheerd door de vzw Federatie van de Voorbeeldnotarissen, die "
+     "verwerkingsverantwoordelijke is.", "Federatie van de Voorbeeldnotarissen"),
+    ("개인정보처리자는 재단법인 예시문화재단입니다.", "재단법인 예시문화재단"),
+])
+def test_round5_foundations_and_associations(kb, text, name):
+    p = ingest(f"# Privacy\n\n{text}\n", name="p.md", kb=kb)
+    assert {r.controller.name for r in p.rules} == {name}

@@ -112,6 +112,14 @@ LEGAL_FORMS: list[tuple[str, str, tuple[str, ...], bool]] = [
 #: Forms written before the name ("la SAS HAPPN"): (pattern, canonical form, countries)
 PREFIX_FORMS: list[tuple[str, str, tuple[str, ...]]] = [
     (r"SASU|SAS|SARL|EURL", "SAS", ("FR",)),
+    (r"i?vzw|VZW|a?i?sbl|ASBL", "ASBL", ("BE",)),  # "de vzw Koninklijke Federatie van …"
+    # foundations and associations carry the word in their name: "Stichting Open Data"
+    (r"Stichting|Vereniging", "Stichting", ("NL", "BE")),
+    (r"Stiftung|Verein", "Stiftung", ("DE", "AT", "CH")),
+    (r"Fondation|Association", "Fondation", ("FR", "BE", "CH", "LU")),
+    (r"Fondazione|Associazione", "Fondazione", ("IT",)),
+    (r"Fundación|Asociación", "Fundación", ("ES",)),
+    (r"Fundação|Associação", "Fundação", ("PT", "BR")),
 ]
 
 #: Heads of a public body's name, written before it ("Stadt Duisburg", "Comune di Sacrofano",

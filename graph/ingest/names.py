@@ -27,8 +27,11 @@ __all__ = ["CONNECT", "LEADING", "Mention", "entity_key", "find_mentions", "name
 
 FORM = re.compile(r"(?<![\w.])(?:" + "|".join(f"(?P<f{i}>{p})" for i, (p, *_rest)
                                               in enumerate(LEGAL_FORMS)) + r")(?![\w/])")
-_PREFIX = [(re.compile(r"(?<![\w.])(" + p + r")\s+((?:[A-Z][\w&'’-]*)(?:\s+[A-Z][\w&'’-]*){0,3})"
-                       r"(?![\w.])"), form, countries) for p, form, countries in PREFIX_FORMS]
+_PREFIX_LINK = r"(?:(?:van|het|de|du|des|der|di|del|la)\s+){0,2}"  # "vzw Federatie van het …"
+_PREFIX = [(re.compile(r"(?<![\w.])(" + p + r")\s+(" + _PREFIX_LINK + r"(?:[A-Z][\w&'’-]*)(?:\s+" +
+                       _PREFIX_LINK +
+                       r"[A-Z][\w&'’-]*){0,5})(?![\w.])"), form, countries)
+           for p, form, countries in PREFIX_FORMS]
 _WORD = re.compile(r"[\w&][\w&'’.\-]*|&")
 CONNECT = frozenset({"of", "and", "&", "de", "du", "des", "der", "für", "la", "le", "y", "e",
                      "for", "dos", "das", "do", "da", "del", "della", "di", "van", "von", "den"})
@@ -283,11 +286,14 @@ def _prefixed(text: str, taken: list[Mention]) -> list[Mention]:
         for m in pattern.finditer(text):
             before = text[:m.start()].rstrip()
             words = before.split()
-            if words and _capital(words[-1]) and not before.endswith((".", ":", ",", "(")):
+            if words and _capital(words[-1]) and not before.endswith((".", ":", ",", "(")) and \
+                    words[-1].casefold() not in LEADING | CONNECT:
                 continue  # "Meetic SAS Paris": the form of the name before
             if any(x.start < m.end() and m.start() < x.end for x in taken):
                 continue
-            found.append(Mention(m[0], m[0], m.start(), m.end(), form, countries, m[2]))
+            # an association is registered under its name alone ("Federatie …", not "vzw …")
+            name = m[2] if form == "ASBL" else m[0]
+            found.append(Mention(name, m[0], m.start(), m.end(), form, countries, m[2]))
     return found
 
 
