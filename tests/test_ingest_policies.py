@@ -153,6 +153,10 @@ def test_the_document_is_dated_from_the_text(proposals):
     ("Het platform wordt beheerd door de vzw Federatie van de Voorbeeldnotarissen, die "
      "verwerkingsverantwoordelijke is.", "Federatie van de Voorbeeldnotarissen"),
     ("개인정보처리자는 재단법인 예시문화재단입니다.", "재단법인 예시문화재단"),
+    ("Bij Voorbeeld Boekhouding BV, de verwerkingsverantwoordelijke, staat privacy voorop.",
+     "Voorbeeld Boekhouding BV"),
+    ("Chez Exemple Conseil SAS, responsable du traitement, vos données sont protégées.",
+     "Exemple Conseil SAS"),
 ])
 def test_round5_foundations_and_associations(kb, text, name):
     p = ingest(f"# Privacy\n\n{text}\n", name="p.md", kb=kb)

@@ -52,6 +52,10 @@ LEADING = frozenset({"the", "this", "that", "these", "our", "your", "if", "for",
                      "entidad:", "entity:", "société", "sociedad", "società", "firma", "empresa",
                      "sauf", "si", "wenn", "als", "bei", "pour", "par", "por", "per", "door",
                      "von", "vom", "zur", "et", "und", "en", "y", "e", "ou", "oder", "of",
+                     # prepositions of the other languages read, glued to a name at a
+                     # sentence's start ("Bij Voorbeeld Accountants BV kunt u …")
+                     "bij", "voor", "naar", "beim", "mit", "durch", "chez", "avec", "auprès",
+                     "presso", "tramite", "mediante", "dalla", "dal", "pela", "pelo", "junto",
                      # role words in front of a name
                      "verantwortlich", "verantwortliche", "verantwortlicher", "titolare",
                      "responsable", "responsabile", "verwerkingsverantwoordelijke"})
