@@ -161,3 +161,16 @@ def test_the_document_is_dated_from_the_text(proposals):
 def test_round5_foundations_and_associations(kb, text, name):
     p = ingest(f"# Privacy\n\n{text}\n", name="p.md", kb=kb)
     assert {r.controller.name for r in p.rules} == {name}
+
+
+@pytest.mark.parametrize("text,name", [  # round 5: a person or a foundation as the only name
+    ("Verantwortlich für die Datenverarbeitung ist:\n\nErika Beispielfrau\nMusterweg 1\n"
+     "12345 Musterstadt", "Erika Beispielfrau"),
+    ("재단법인 예시문화재단(이하 ‘재단’)은 개인정보 보호법에 따라 정보주체의 "
+     "개인정보를 보호합니다.",
+     "재단법인 예시문화재단"),
+])
+def test_round5_a_sole_controller_without_a_company_form(kb, text, name):
+    p = ingest(f"# Datenschutz\n\n{text}\n", name="p.md", kb=kb)
+    assert {(r.controller.name, tuple(r.locations)) for r in p.rules if not r.default} == \
+        {(name, ("*",))}

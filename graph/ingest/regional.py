@@ -117,7 +117,7 @@ def lead_rules(doc: Document, book: EntityBook, finder: PlaceFinder,
             continue
         if lead is not None and left > 0 and not listing:
             left -= 1
-            if not mentions and lead.kind == "heading" and \
+            if not mentions and (lead.kind == "heading" or lead.text.rstrip().endswith(":")) and \
                     (bare := address_name(unit.text, finder)) is not None:
                 book.named(unit, *bare)  # "Nmotor - Guimarães" above its address
                 mentions = [m for m, _e, _s in book.mentions(unit)]
@@ -159,7 +159,7 @@ def issuer_rules(doc: Document, book: EntityBook, rules: list[RuleProposal]
         return []
     for n, unit in enumerate(doc.units):
         for m, entity, _s in book.mentions(unit):
-            cjk = m.form in ("株式会社", "有限公司", "주식회사", "유한회사")
+            cjk = m.form in ("株式会社", "有限公司", "주식회사", "유한회사", "재단법인")
             opening = cjk and n < 6 and len(book.entities) == 1  # "…有限公司开发的…app,…隐私权"
             if not (entity.we or opening) or representative(unit.text, m.start, m.end) or \
                     "representative's contact" in entity.roles:
