@@ -174,3 +174,11 @@ def test_round5_a_sole_controller_without_a_company_form(kb, text, name):
     p = ingest(f"# Datenschutz\n\n{text}\n", name="p.md", kb=kb)
     assert {(r.controller.name, tuple(r.locations)) for r in p.rules if not r.default} == \
         {(name, ("*",))}
+
+
+def test_round5_the_parent_of_a_controller_is_not_it(kb):
+    text = ("# Privacy\n\nHarbor Holdings, Inc. is the parent company of Harbor Labs Ltd, which "
+            "is the data controller for users in the UK.\n")
+    p = ingest(text, name="p.md", kb=kb)
+    assert {(r.controller.name, tuple(r.locations)) for r in p.rules if not r.default} == \
+        {("Harbor Labs Ltd", ("GB",))}

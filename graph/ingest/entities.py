@@ -25,6 +25,7 @@ from xborder.graph.ingest.lexicon import (
     COLLECTIVE,
     FORMER,
     PARENT,
+    PARENT_AFTER,
     PRONOUNS,
     REPRESENTATIVE,
     ROLE,
@@ -127,6 +128,7 @@ def _stated_end(window: str, end: int) -> int:
 _REPRESENTATIVE = re.compile(REPRESENTATIVE, re.I)
 _FORMER = re.compile(FORMER, re.I)
 _PARENT = re.compile(PARENT, re.I)
+_PARENT_AFTER = re.compile(PARENT_AFTER, re.I)
 _COLLECTIVE = re.compile(COLLECTIVE, re.I)
 #: a list of other companies: third parties, processors, service providers, partners
 _OTHERS = re.compile(r"\b(?:third[- ]part(?:y|ies)|(?:service\s+)?providers|processors|vendors|"
@@ -167,7 +169,7 @@ class EntityBook:
                 before = unit.text[max(0, m.start - 80):m.start]
                 if _FORMER.search(before[-40:]):
                     entity.roles.add("former name")
-                elif _PARENT.search(before):
+                elif _PARENT.search(before) or _PARENT_AFTER.match(unit.text[m.end:m.end + 60]):
                     entity.roles.add("parent")
             if rows:
                 self.by_unit[unit.index] = rows

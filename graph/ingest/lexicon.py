@@ -13,8 +13,9 @@ from __future__ import annotations
 import re
 
 __all__ = ["CJK_FORMS", "CJK_WE", "COLLECTIVE", "DEPENDING", "EEA_NAMES", "EU_NAMES",
-           "FORMER", "JOINT", "PARENT", "PRONOUNS", "PROVIDER_AFTER", "PROVIDER_BEFORE",
-           "REPRESENTATIVE", "ROLE", "ROLE_HEADING", "ROLE_LABEL", "VERB", "WHO_WE_ARE"]
+           "FORMER", "JOINT", "PARENT", "PARENT_AFTER", "PRONOUNS", "PROVIDER_AFTER",
+           "PROVIDER_BEFORE", "REPRESENTATIVE", "ROLE", "ROLE_HEADING", "ROLE_LABEL", "VERB",
+           "WHO_WE_ARE"]
 
 #: A controller's role, as a noun phrase (case-insensitive).
 ROLE = (r"(?:data\s+)?controllers?\b"
@@ -111,9 +112,15 @@ FORMER = (r"\b(?:(?:formerly|previously)(?:\s+(?:known\s+as|named|called))?|unde
 PARENT = (r"\b(?:parent\s+(?:company|entity|undertaking)|ultimate\s+parent|société\s+mère|"
           r"maison\s+mère|Muttergesellschaft|Konzernmutter|società\s+madre|capogruppo|"
           r"casa\s+madre|sociedad\s+matriz|moedermaatschappij|empresa[- ]mãe|sociedade[- ]mãe|"
-          r"sociedade\s+controladora)\b[^.;:()]{0,60}$|\b(?:(?:wholly[- ]owned\s+)?subsidiary\s+"
-          r"of|owned\s+by|filiale\s+(?:à\s+100\s*%\s+)?d[eu]|Tochtergesellschaft\s+(?:der|von)|"
+          r"sociedade\s+controladora)\b(?![^.;:()]{0,60}?\b(?:of|de|du|des|von|der|van|di|della|"
+          r"da|do)\s+(?:the\s+|la\s+|l['’]\s*)?$)[^.;:()]{0,60}$|"
+          r"\b(?:(?:wholly[- ]owned\s+)?subsidiary\s+of|owned\s+by|"
+          r"filiale\s+(?:à\s+100\s*%\s+)?d[eu]|Tochtergesellschaft\s+(?:der|von)|"
           r"dochteronderneming\s+van|controllata\s+da|subsidiária\s+da?|filial\s+de)\s*(?:the\s+)?$")
+#: A name followed by its being the parent: "Harbor Holdings, Inc. is the parent company of …"
+PARENT_AFTER = (r"^\s*,?\s*(?:is|est|ist|es|è|é|is)\s+(?:the\s+|la\s+|le\s+|die\s+|de\s+|el\s+|"
+                r"il\s+|a\s+)?(?:ultimate\s+)?(?:parent\b|société\s+mère|Muttergesellschaft|"
+                r"moedermaatschappij|sociedad\s+matriz|società\s+madre|capogruppo|empresa[- ]mãe)")
 #: A short name given to several companies at once ("(collectively “SurveyMonkey”)").
 COLLECTIVE = (r"\b(?:collectively|together|jointly|collectivement|ensemble|gemeinsam|zusammen|"
               r"insgesamt|colectivamente|conjuntamente|collettivamente|congiuntamente|"
