@@ -182,3 +182,9 @@ def test_round5_the_parent_of_a_controller_is_not_it(kb):
     p = ingest(text, name="p.md", kb=kb)
     assert {(r.controller.name, tuple(r.locations)) for r in p.rules if not r.default} == \
         {("Harbor Labs Ltd", ("GB",))}
+
+
+def test_round5_a_foundation_named_by_its_kind_alone_is_no_name(kb):
+    p = ingest("# Privacy\n\nDe Stichting is verwerkingsverantwoordelijke voor uw gegevens.\n",
+               name="p.md", kb=kb)
+    assert all(r.controller.name != "Stichting" for r in p.rules)

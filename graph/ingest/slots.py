@@ -111,7 +111,11 @@ _GENERIC_LOCAL = frozenset({"client", "clients", "kunde", "kunden", "cliente", "
                             "werbetreibende", "editore", "fornitore", "proveedor", "fornecedor",
                             "leverancier", "organisateur", "veranstalter", "employeur",
                             "arbeitgeber", "titolare", "responsable", "verantwortliche",
-                            "application", "applicazione", "aplicación", "aplicação", "site"})
+                            "application", "applicazione", "aplicación", "aplicação", "site",
+                            # a foundation or an association named by its kind alone
+                            "stichting", "vereniging", "stiftung", "verein", "fondation",
+                            "association", "fondazione", "associazione", "fundación", "asociación",
+                            "fundação", "associação", "foundation"})
 
 
 def slot_name(text: str, a: int, b: int, finder: PlaceFinder) -> tuple[str, int] | None:
