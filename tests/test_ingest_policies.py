@@ -188,3 +188,12 @@ def test_round5_a_foundation_named_by_its_kind_alone_is_no_name(kb):
     p = ingest("# Privacy\n\nDe Stichting is verwerkingsverantwoordelijke voor uw gegevens.\n",
                name="p.md", kb=kb)
     assert all(r.controller.name != "Stichting" for r in p.rules)
+
+
+@pytest.mark.parametrize("text", [
+    "Controlador: Pardal Apps Ltda., Rua das Flores 10, São Paulo, Brasil.",
+    "Le responsable du traitement est Pardal SAS, 1 rue de la Paix, 75002 Paris, France.",
+])
+def test_round5_an_address_after_the_name_is_the_seat(kb, text):
+    p = ingest(f"# Privacy\n\n{text}\n", name="p.md", kb=kb)
+    assert {tuple(r.locations) for r in p.rules if not r.default} == {("*",)}

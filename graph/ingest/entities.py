@@ -60,7 +60,10 @@ _STATED = re.compile(r"^\s*(?:,\s*)?(?:\(|,?\s*(?:a\s+)?(?:company\s+|corporatio
                      r"\s+(?:[A-ZÄÖÜ][\w.'’-]*\s+){1,4}\d+[a-z]?\s*,?\s*(?:[A-Z]{1,2}\s*[-–]\s*)?"
                      r"\d{4,5}\s)", re.I)
 #: ", Calle Mayor 5, 28013 Madrid, " before a country: capitalised words, numbers, commas
-_ADDRESS = re.compile(r",\s*(?:(?:[A-Z\d][\w.'’/-]*|the|de|del|di|am|an|der|of)[\s,]*){0,12}")
+_ADDRESS = re.compile(r",\s*(?:(?:[A-ZÀ-Ý\d][\w.'’/-]*|the|de|del|della|di|am|an|der|of|das|dos|"
+                      r"da|do|du|des|la|le|l['’]\w+|van|het|den|el|los|rue|avenue|boulevard|chemin|allée|"
+                      r"quai|via|viale|piazza|corso|calle|avenida|plaza|paseo|rua|praça|cedex)"
+                      r"[\s,]*){0,12}")  # "…, Rua das Flores 10, São Paulo, Brasil"
 _REGISTERED = re.compile(r"^\s*(?:\([^)]*\)\s*)?,?\s*(?:is|was)\s+(?:a\s+(?:\w+\s+)?(?:company|"
                          r"corporation)\s+)?(?:registered|incorporated|established|organi[sz]ed|"
                          r"based|headquartered|domiciled)\s+(?:in|under)\b", re.I)
