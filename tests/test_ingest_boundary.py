@@ -352,6 +352,7 @@ def test_a_seat_after_siege_est_is_still_the_companys(kb):
 
 @pytest.mark.parametrize("text,name", [
     ("The controller is Oy Kuusi Games Ab (Business ID 123).", "Oy Kuusi Games Ab"),
+    ("The controller is Kuusi Games Oy Ab (Business ID 123).", "Kuusi Games Oy Ab"),
     ("Il titolare è Lago Viaggi S. Cons. A R.L., con sede a Como.", "Lago Viaggi S. Cons. A R.L."),
     ("Il titolare è Rossi Design s.r.l.s. con sede a Bari.", "Rossi Design s.r.l.s."),
     ("The controller is Nordlys Aps, Denmark.", "Nordlys Aps"),

@@ -264,8 +264,9 @@ def find_mentions(text: str) -> list[Mention]:
         if not name_words or (len(name_words) == 1 and len(name_words[0]) < 2) or shouting:
             continue
         base = " ".join(name_words)
-        if form == "Oy … Ab" and not re.match(r"Oyj?\s", base):
-            continue  # "Ab" is a form only as the Swedish half of a Finnish "Oy … Ab"
+        if form == "Oy … Ab" and not re.match(r"Oyj?\s", base) and \
+                not re.search(r"\sOyj?$", base):
+            continue  # "Ab" is a form only as the Swedish half of a Finnish "Oy … Ab", "… Oy Ab"
         if apposition is not None and FORM.search(name_words[-1]):
             continue  # "Acme SAS, une société par actions simplifiée": named already
         first = head.index(name_words[0], start, words_end)
