@@ -197,3 +197,15 @@ def test_round5_a_foundation_named_by_its_kind_alone_is_no_name(kb):
 def test_round5_an_address_after_the_name_is_the_seat(kb, text):
     p = ingest(f"# Privacy\n\n{text}\n", name="p.md", kb=kb)
     assert {tuple(r.locations) for r in p.rules if not r.default} == {("*",)}
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Il Titolare ha nominato quale RPD la società Gestioni Privacy S.r.l., con sede in Roma.",
+     "Gestioni Privacy S.r.l."),
+    ("Delegado de Protección de Datos (DPD): Protección Asesores S.L., dpd@example.es.",
+     "Protección Asesores S.L."),
+    ("Unser Datenschutzbeauftragter: Datenschutz Nord GmbH, Bremen.", "Datenschutz Nord GmbH"),
+])
+def test_round5_a_dpo_company_is_not_even_the_implied_default(kb, text, name):
+    p = ingest(f"# Privacy\n\n{text}\n", name="p.md", kb=kb)
+    assert all(r.controller.name != name for r in p.rules)

@@ -205,7 +205,8 @@ def _issuer(doc: Document, book: EntityBook, org: str | None, notes: list[str]
                 candidates.append((entity, "the copyright holder"))
     current = [e for e in book.entities.values() if "former name" not in e.roles]
     others = [e for e in current if "third party" not in e.roles]  # not a listed processor
-    others = [e for e in others if "representative's contact" not in e.roles]  # nor a DPO's company
+    others = [e for e in others if not {"representative", "representative's contact"} & e.roles]
+    # … nor a DPO's or a representative's company: the first named may be one
     first = next((e for e in others if "parent" not in e.roles), others[0] if others else None)
     for entity, _why in candidates or ([(first, "the first entity the policy names")]
                                       if first else []):
@@ -229,7 +230,8 @@ def _named_issuer(issuer: EntityProposal, book: EntityBook, notes: list[str]
     AI is the data controller"): that entity when it has the placeholder's name or is the only
     one; else the placeholder, with an id no entity has."""
     named = [e for e in book.entities.values()
-             if not {"former name", "parent", "representative's contact"} & e.roles]
+             if not {"former name", "parent", "representative", "representative's contact"}
+             & e.roles]
     if any(issuer is e for e in book.entities.values()) or not named:
         return issuer
     same = [e for e in named if entity_key(e.name) == entity_key(issuer.name)]
