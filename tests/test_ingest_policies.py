@@ -209,3 +209,12 @@ def test_round5_an_address_after_the_name_is_the_seat(kb, text):
 def test_round5_a_dpo_company_is_not_even_the_implied_default(kb, text, name):
     p = ingest(f"# Privacy\n\n{text}\n", name="p.md", kb=kb)
     assert all(r.controller.name != name for r in p.rules)
+
+
+def test_round5_an_undefined_quoted_group_is_not_everyone_nor_an_office_the_users(kb):
+    text = ("# Privacy\n\nIf you live in the “Covered Region”, Pine Europe Ltd is your controller. "
+            "Pine Inc., with offices in the United States and Canada, is the controller for the "
+            "“Pine Pro” app.\n")
+    p = ingest(text, name="p.md", kb=kb)
+    assert {(r.controller.name, tuple(r.locations)) for r in p.rules if not r.default} == \
+        {("Pine Inc.", ("*",))}

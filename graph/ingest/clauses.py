@@ -45,6 +45,7 @@ from xborder.graph.ingest.lexicon import (
     PROVIDER_BEFORE,
     ROLE,
     ROLE_LABEL,
+    UNDEFINED_GROUP,
     VERB,
     WHO_WE_ARE,
 )
@@ -120,6 +121,7 @@ _ON_BEHALF = re.compile(r"^[^.;]{0,60}?\b(?:on\s+(?:our\s+)?behalf\s+of|on\s+our
                         r"\s+sous-traitant|im\s+Auftrag|als\s+Auftragsverarbeiter|por\s+cuenta\s+de|como\s+"
                         r"encargad[oa]|per\s+conto\s+d|in\s+qualità\s+di\s+responsabile\s+del|namens|"
                         r"als\s+verwerker|em\s+nome\s+d|como\s+subcontratante)", re.I)
+_UNDEFINED_GROUP = re.compile(UNDEFINED_GROUP)
 _CONTACT = re.compile(r"\b(?:contact|write\s+to|reach\s+(?:us|them)|e-?mail|questions?|"
                       r"complaints?|postal\s+address)\b", re.I)
 _STRONG = re.compile(r"\b(?:is|are|acts?\s+as|will\s+be|was|remains?|becomes?|shall\s+be)\s+"
@@ -259,6 +261,8 @@ def _sentence(unit: Unit, ctx: Context) -> list[RuleProposal]:
             if heading.codes and heading.codes != [EVERYONE]:
                 scope, confidence = heading, confidence - 0.15
                 notes.append(f"places taken from the section heading {unit.section.heading!r}")
+        if not scope.codes and _UNDEFINED_GROUP.search(piece):
+            continue  # "If you live in the “Covered Region”, …": a group the text never defines
         if not scope.codes:
             scope.everyone = True
             confidence = min(confidence, 0.7)

@@ -14,8 +14,8 @@ import re
 
 __all__ = ["CJK_FORMS", "CJK_WE", "COLLECTIVE", "DEPENDING", "EEA_NAMES", "EU_NAMES",
            "FORMER", "JOINT", "PARENT", "PARENT_AFTER", "PRONOUNS", "PROVIDER_AFTER",
-           "PROVIDER_BEFORE", "REPRESENTATIVE", "ROLE", "ROLE_HEADING", "ROLE_LABEL", "VERB",
-           "WHO_WE_ARE"]
+           "PROVIDER_BEFORE", "REPRESENTATIVE", "ROLE", "ROLE_HEADING", "ROLE_LABEL",
+           "UNDEFINED_GROUP", "VERB", "WHO_WE_ARE"]
 
 #: A controller's role, as a noun phrase (case-insensitive).
 ROLE = (r"(?:data\s+)?controllers?\b"
@@ -154,3 +154,10 @@ CJK_FORMS: list[tuple[str, str, tuple[str, ...]]] = [
 #: The self-definition a CJK policy opens with: (以下「当社」…), (이하 “회사”), (以下简称“我们”).
 CJK_WE = re.compile(r"[(（]\s*(?:以下|이하)[^)）]{0,20}?"
                     r"(?:当社|弊社|本公司|我们|회사|당사|재단|법인)")
+#: a quoted group of places the text never defines ("in the “Covered Region”")
+UNDEFINED_GROUP = (
+    r"\b(?:in|from|within|inside|outside|dans|hors|aus|im|in\s+der|nel|nella|en|no|na)\s+"
+    r"(?:the\s+|la\s+|le\s+|les\s+|l['’]|der\s+|den\s+|el\s+|los\s+|il\s+|os\s+|a\s+|o\s+)?"
+    r"[“\"«„‘]\s*[A-ZÀ-Ý][^”\"»“’]{0,30}\b(?:Regions?|Countries|Area|Territor\w*|Zones?|"
+    r"Jurisdictions?|Länder|Staaten|Gebiet\w*|Pays|Régions?|Zona|Paesi|Regione|Regioni|Países|"
+    r"Región|Regiões|Landen|Regio)\b[^”\"»“’]{0,20}[”\"»“’]")

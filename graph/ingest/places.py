@@ -325,6 +325,7 @@ def _display(index: LocationIndex, code: str) -> str:
 _DEFINED = re.compile(r"\(\s*(?:hereinafter\s+|ci-après\s+|im\s+Folgenden\s+|hierna\s+)?"
                       r"[^()]{0,30}?[\"“„«‘'][^()]{1,80}\)")
 _SEAT = re.compile(r"\b(?:sise?|situé(?:e|s|es)?\s+(?:au|à|en)|located\s+at|(?:with|having)\s+"
+                   r"(?:its\s+|our\s+)?(?:offices?|headquarters|head\s+office)\s+in|(?:with|having)\s+"
                    r"(?:its\s+)?(?:registered\s+)?(?:office|address|seat)(?:\s+at)?|registered\s+"
                    r"office\s+(?:at|is)|dont\s+le\s+siège(?:\s+social)?\s+est\s+situé|siège\s+"
                    r"social\s*:?|mit\s+(?:eingetragenem\s+)?Sitz\s+in|con\s+sede(?:\s+legale)?\s+"
