@@ -8,8 +8,12 @@ Pescadores – Mútua de Seguros, CRL"), a form followed by more of the name ("I
 de España S.A. Operadora, Sociedad Unipersonal"), and one lower-case word that is not a common
 word of the languages read ("orka Partnerschaft mbB", "advanti AG"). A written-out form after an
 apposition names the word before it ("FLASHGAP, a French société par actions simplifiée"); a
-French form may come first ("SAS HAPPN"). Japanese, Korean and Chinese names are found by their
-form and punctuation (株式会社…, …有限公司, ㈜…, … 유한회사). A name never crosses a line break
+French form may come first ("SAS HAPPN"), as may a foundation's or association's word ("Stichting
+…", "Fondation de …", "vzw …", 재단법인 …), and a public body is named by its head ("Stadt
+Duisburg", "Comune di …", "Ayuntamiento de …"; an honorific such as "Excelentísimo" dropped). A
+capitalised preposition of the languages read ("Bij", "Chez", "Presso") never starts a name.
+Japanese, Korean and Chinese names are found by their form and punctuation (株式会社…, …有限公司,
+㈜…, … 유한회사). A name never crosses a line break
 that ends a line of its own (a heading, an address line), never includes a document's title
 ("Privacy Policy of …") and never runs on over a legal form into the next sentence ("… GmbH Die
 …"). Bare names in a controller's slot are in :mod:`.slots`.
