@@ -21,6 +21,7 @@ import pycountry
 
 from xborder.graph.ingest.legalforms import LEGAL_FORMS
 from xborder.graph.ingest.lexicon import (
+    ADDRESS,
     CJK_WE,
     COLLECTIVE,
     FORMER,
@@ -29,6 +30,7 @@ from xborder.graph.ingest.lexicon import (
     PRONOUNS,
     REPRESENTATIVE,
     ROLE,
+    STATED,
 )
 from xborder.graph.ingest.model import EntityProposal, Evidence, slug
 from xborder.graph.ingest.names import (
@@ -46,24 +48,8 @@ __all__ = ["LEGAL_FORMS", "EntityBook", "Mention", "definitions", "entity_key", 
            "name_key",
            "place_entity", "representative"]
 
-_STATED = re.compile(r"^\s*(?:,\s*)?(?:\(|,?\s*(?:a\s+)?(?:company\s+|corporation\s+|"
-                     r"entity\s+)?(?:registered|incorporated|established|organi[sz]ed|located|"
-                     r"based|headquartered|domiciled|with\s+(?:its\s+)?(?:registered\s+)?"
-                     r"(?:office|seat|address)|having\s+its|at\b|of\s+\d|which\s+is\s+(?:based|"
-                     r"located|headquartered|registered|incorporated)|dont\s+le\s+siège|"
-                     r"situé|sise?\b|mit\s+(?:eingetragenem\s+)?Sitz|con\s+sede|com\s+sede|"
-                     r"gevestigd|ansässig|domicili|con\s+domicilio|(?:une\s+)?société\s+(?:\w+\s+){0,3}?"
-                     r"(?:immatriculée|enregistrée|constituée|établie)|immatricul|enregistrée|"
-                     r"registrad[ao]|constituid[ao]|inscrit[ao]|eingetragen|registriert|ingeschreven|"
-                     r"iscritt[ao]|registrat[ao]|matriculad[ao])|,\s*\d|"
-                     # an address set on lines of its own: "Kaistraße 6 40221 Düsseldorf"
-                     r"\s+(?:[A-ZÄÖÜ][\w.'’-]*\s+){1,4}\d+[a-z]?\s*,?\s*(?:[A-Z]{1,2}\s*[-–]\s*)?"
-                     r"\d{4,5}\s)", re.I)
-#: ", Calle Mayor 5, 28013 Madrid, " before a country: capitalised words, numbers, commas
-_ADDRESS = re.compile(r",\s*(?:(?:[A-ZÀ-Ý\d][\w.'’/-]*|the|de|del|della|di|am|an|der|of|das|dos|"
-                      r"da|do|du|des|la|le|l['’]\w+|van|het|den|el|los|rue|avenue|boulevard|chemin|allée|"
-                      r"quai|via|viale|piazza|corso|calle|avenida|plaza|paseo|rua|praça|cedex)"
-                      r"[\s,]*){0,12}")  # "…, Rua das Flores 10, São Paulo, Brasil"
+_STATED = re.compile(STATED, re.I)
+_ADDRESS = re.compile(ADDRESS)
 _REGISTERED = re.compile(r"^\s*(?:\([^)]*\)\s*)?,?\s*(?:is|was)\s+(?:a\s+(?:\w+\s+)?(?:company|"
                          r"corporation)\s+)?(?:registered|incorporated|established|organi[sz]ed|"
                          r"based|headquartered|domiciled)\s+(?:in|under)\b", re.I)

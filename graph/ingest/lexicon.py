@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["CJK_FORMS", "CJK_WE", "COLLECTIVE", "DEPENDING", "EEA_NAMES", "EU_NAMES",
+__all__ = ["ADDRESS", "CJK_FORMS", "CJK_WE", "COLLECTIVE", "DEPENDING", "EEA_NAMES", "EU_NAMES",
            "FORMER", "JOINT", "PARENT", "PARENT_AFTER", "PRONOUNS", "PROVIDER_AFTER",
            "PROVIDER_BEFORE", "REPRESENTATIVE", "ROLE", "ROLE_HEADING", "ROLE_LABEL",
-           "UNDEFINED_GROUP", "VERB", "WHO_WE_ARE"]
+           "STATED", "UNDEFINED_GROUP", "VERB", "WHO_WE_ARE"]
 
 #: A controller's role, as a noun phrase (case-insensitive).
 ROLE = (r"(?:data\s+)?controllers?\b"
@@ -161,3 +161,22 @@ UNDEFINED_GROUP = (
     r"[“\"«„‘]\s*[A-ZÀ-Ý][^”\"»“’]{0,30}\b(?:Regions?|Countries|Area|Territor\w*|Zones?|"
     r"Jurisdictions?|Länder|Staaten|Gebiet\w*|Pays|Régions?|Zona|Paesi|Regione|Regioni|Países|"
     r"Región|Regiões|Landen|Regio)\b[^”\"»“’]{0,20}[”\"»“’]")
+#: What follows a name when it states the company's seat: "(Ireland)", ", registered in …"
+STATED = (r"^\s*(?:,\s*)?(?:\(|,?\s*(?:a\s+)?(?:company\s+|corporation\s+|"
+          r"entity\s+)?(?:registered|incorporated|established|organi[sz]ed|located|"
+          r"based|headquartered|domiciled|with\s+(?:its\s+)?(?:registered\s+)?"
+          r"(?:office|seat|address)|having\s+its|at\b|of\s+\d|which\s+is\s+(?:based|"
+          r"located|headquartered|registered|incorporated)|dont\s+le\s+siège|"
+          r"situé|sise?\b|mit\s+(?:eingetragenem\s+)?Sitz|con\s+sede|com\s+sede|"
+          r"gevestigd|ansässig|domicili|con\s+domicilio|(?:une\s+)?société\s+(?:\w+\s+){0,3}?"
+          r"(?:immatriculée|enregistrée|constituée|établie)|immatricul|enregistrée|"
+          r"registrad[ao]|constituid[ao]|inscrit[ao]|eingetragen|registriert|ingeschreven|"
+          r"iscritt[ao]|registrat[ao]|matriculad[ao])|,\s*\d|"
+          # an address set on lines of its own: "Kaistraße 6 40221 Düsseldorf"
+          r"\s+(?:[A-ZÄÖÜ][\w.'’-]*\s+){1,4}\d+[a-z]?\s*,?\s*(?:[A-Z]{1,2}\s*[-–]\s*)?"
+          r"\d{4,5}\s)")
+#: ", Calle Mayor 5, 28013 Madrid, " before a country: capitalised words, numbers, commas
+ADDRESS = (r",\s*(?:(?:[A-ZÀ-Ý\d][\w.'’/-]*|the|de|del|della|di|am|an|der|of|das|dos|"
+           r"da|do|du|des|la|le|l['’]\w+|van|het|den|el|los|rue|avenue|boulevard|chemin|allée|"
+           r"quai|via|viale|piazza|corso|calle|avenida|plaza|paseo|rua|praça|cedex)"
+           r"[\s,]*){0,12}")  # "…, Rua das Flores 10, São Paulo, Brasil"
