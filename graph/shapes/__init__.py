@@ -199,6 +199,7 @@ def validate_graph(graph: Graph | bytes, engine: str | None = None, *,
     if engine == "oxigraph":
         found, store = _sparql(graph, _needs_ontology())
     else:
+        graph = _graph(graph)  # the other engines read an rdflib graph: parse it once
         found = violations(graph, engine)
     if found:
         texts = sorted(str(v) for v in found)
@@ -213,5 +214,5 @@ def validate_graph(graph: Graph | bytes, engine: str | None = None, *,
         from xborder.graph.shapes.sparql import typed_subjects
 
         return typed_subjects(store, str(XB.Alias))
-    data = _graph(graph)
-    return len(set(data.subjects(RDF.type, None))) - len(set(data.subjects(RDF.type, XB.Alias)))
+    assert isinstance(graph, Graph)
+    return len(set(graph.subjects(RDF.type, None))) - len(set(graph.subjects(RDF.type, XB.Alias)))

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from rdflib import Graph
 
 from xborder.graph.digest import graph_digest
-from xborder.graph.errors import KnowledgeBaseError, XborderInputError
+from xborder.graph.errors import KnowledgeBaseError, ValidationFailed, XborderInputError
 from xborder.graph.store.base import (
     Snapshot,
     Store,
@@ -79,7 +79,6 @@ def prepare(graph: Graph, *, version: str | None = None, validate: str = "shapes
 
 def _check(data: bytes, answer: Any) -> None:
     """In a forked process: the SHACL check of ``data``; sends None, or what failed."""
-    from xborder.graph.errors import ValidationFailed
     from xborder.graph.shapes import validate_graph
 
     try:
@@ -97,8 +96,6 @@ def _checking_beside(data: bytes) -> Callable[[], None]:
     """Start the SHACL check of ``data`` in a forked process, so that it runs on the other core
     while this one compiles; returns the wait, which raises what the check found."""
     import multiprocessing
-
-    from xborder.graph.errors import ValidationFailed
 
     context = multiprocessing.get_context("fork")
     receive, send = context.Pipe(duplex=False)

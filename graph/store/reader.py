@@ -108,34 +108,28 @@ def _triples(store: ox.Store) -> Iterator[tuple[Node, Node, Node]]:
 def read_models(store: ox.Store) -> tuple[Model, LawModel, int]:
     """The model and the transfer law of the knowledge base in ``store`` (default graph), and
     the number of triples read."""
-    from xborder.graph.read import read_law, read_model
-
-    table = NodeTable(_triples(store))
-    graph = cast(Graph, table)  # the readers use only NodeTable's part of Graph
-    model = read_model(graph)
-    return model, read_law(graph, model.sources), len(table)
+    return _read(NodeTable(_triples(store)))
 
 
-class _Terms:
+def _terms(texts: Iterable[str]) -> dict[str, Node]:
     """rdflib terms from N-Triples term texts, each made once. IRIs and blank nodes are read
     here; literals, and IRIs with an escape, go to pyoxigraph's parser, all in one document,
     so no escaping rule is re-implemented."""
-
-    def __init__(self, texts: Iterable[str]) -> None:
-        self.cache: dict[str, Node] = {}
-        hard = []
-        for text in texts:
-            if text[0] == "<" and "\\" not in text:
-                self.cache[text] = URIRef(text[1:-1])
-            elif text[:2] == "_:":
-                self.cache[text] = BNode(text[2:])
-            else:
-                hard.append(text)
-        if hard:
-            conv = ToRdflib()
-            document = "".join(f"<x:{i}> <x:p> {text} .\n" for i, text in enumerate(hard))
-            for quad in ox.parse(document.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES):
-                self.cache[hard[int(quad.subject.value[2:])]] = conv(quad.object)
+    terms: dict[str, Node] = {}
+    hard = []
+    for text in texts:
+        if text[0] == "<" and "\\" not in text:
+            terms[text] = URIRef(text[1:-1])
+        elif text[:2] == "_:":
+            terms[text] = BNode(text[2:])
+        else:
+            hard.append(text)
+    if hard:
+        conv = ToRdflib()
+        document = "".join(f"<x:{i}> <x:p> {text} .\n" for i, text in enumerate(hard))
+        for quad in ox.parse(document.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES):
+            terms[hard[int(quad.subject.value[2:])]] = conv(quad.object)
+    return terms
 
 
 def _canonical(data: bytes) -> list[tuple[str, str, str]] | None:
@@ -155,33 +149,40 @@ def _canonical(data: bytes) -> list[tuple[str, str, str]] | None:
 
 def _rows(rows: list[tuple[str, str, str]]) -> Iterator[tuple[Node, Node, Node]]:
     """The triples of a store's dump (:func:`_canonical`), distinct."""
-    term = _Terms(dict.fromkeys(text for row in rows for text in row)).cache
+    term = _terms(dict.fromkeys(text for row in rows for text in row))
     for s, p, o in rows:
         yield term[s], term[p], term[o]
 
 
-def _nt_triples(data: bytes) -> Iterator[tuple[Node, Node, Node]]:
-    """The triples of any N-Triples document (repeats possible)."""
-    rows = _canonical(data)
-    if rows is not None:
-        yield from _rows(rows)
-        return
+def _parsed(data: bytes) -> Iterator[tuple[Node, Node, Node]]:
+    """The triples of any N-Triples document, by pyoxigraph's parser (repeats possible)."""
     conv = ToRdflib()
     for t in ox.parse(data, format=ox.RdfFormat.N_TRIPLES):
         yield conv(t.subject), conv(t.predicate), conv(t.object)
+
+
+def _nt_triples(data: bytes) -> Iterator[tuple[Node, Node, Node]]:
+    """The triples of any N-Triples document: a store's layout split, anything else parsed."""
+    rows = _canonical(data)
+    return _rows(rows) if rows is not None else _parsed(data)
+
+
+def _read(table: NodeTable) -> tuple[Model, LawModel, int]:
+    from xborder.graph.read import read_law, read_model
+
+    graph = cast(Graph, table)  # the readers use only NodeTable's part of Graph
+    model = read_model(graph)
+    return model, read_law(graph, model.sources), len(table)
 
 
 def read_models_nt(data: bytes) -> tuple[Model, LawModel, int]:
     """The same, from a version's N-Triples (what :meth:`OxigraphStore.read` hands over). A
     store's dump — one triple a line — is split into term texts and each distinct text made an
     rdflib term once; anything else goes through pyoxigraph's parser."""
-    from xborder.graph.read import read_law, read_model
-
-    rows = _canonical(data)
-    table = NodeTable(_nt_triples(data) if rows is None else _rows(rows), distinct=rows is not None)
-    graph = cast(Graph, table)
-    model = read_model(graph)
-    return model, read_law(graph, model.sources), len(table)
+    rows = _canonical(data)  # read once: it decides the path and whether repeats can occur
+    if rows is None:
+        return _read(NodeTable(_parsed(data)))
+    return _read(NodeTable(_rows(rows), distinct=True))
 
 
 def open_read_only(path: Path) -> ox.Store:
