@@ -24,9 +24,11 @@ EARLIER = _load("expected.yaml")
 ROUND3 = _load("round3.yaml")
 ROUND4 = _load("round4.yaml")
 ROUND5 = _load("round5.yaml")
+ROUND6 = _load("round6.yaml")
 SETS = {"round3": (ROUND3, EARLIER), "round4": (ROUND4, EARLIER + ROUND3),
-        "round5": (ROUND5, EARLIER + ROUND3 + ROUND4)}
-HELD_OUT = ROUND3 + ROUND4 + ROUND5
+        "round5": (ROUND5, EARLIER + ROUND3 + ROUND4),
+        "round6": (ROUND6, EARLIER + ROUND3 + ROUND4 + ROUND5)}
+HELD_OUT = ROUND3 + ROUND4 + ROUND5 + ROUND6
 
 
 @pytest.mark.parametrize("name", SETS)
