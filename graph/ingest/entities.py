@@ -45,8 +45,7 @@ from xborder.graph.ingest.places import PlaceFinder, is_country
 from xborder.graph.ingest.text import Document, Unit
 
 __all__ = ["LEGAL_FORMS", "EntityBook", "Mention", "definitions", "entity_key", "find_mentions",
-           "name_key",
-           "place_entity", "representative"]
+           "name_key", "place_entity", "representative"]
 
 _STATED = re.compile(STATED, re.I)
 _ADDRESS = re.compile(ADDRESS)
@@ -110,8 +109,9 @@ def place_entity(text: str, mention: Mention, finder: PlaceFinder, limit: int | 
 
 
 def _stated_end(window: str, end: int) -> int:
-    close = window.find(")", end)
-    return close + 1 if close != -1 and close - end < 3 else end
+    close = window.find(")", end)  # "X S.A. (Tower 5, Panama City, Republic of Panama)"
+    whole = window.lstrip().startswith("(") and "(" not in window[end:close]
+    return close + 1 if close != -1 and (close - end < 3 or whole) else end
 
 
 _REPRESENTATIVE = re.compile(REPRESENTATIVE, re.I)

@@ -165,7 +165,7 @@ UNDEFINED_GROUP = (
 STATED = (r"^\s*(?:,\s*)?(?:\(|,?\s*(?:a\s+)?(?:company\s+|corporation\s+|"
           r"entity\s+)?(?:registered|incorporated|established|organi[sz]ed|located|"
           r"based|headquartered|domiciled|with\s+(?:its\s+)?(?:registered\s+)?"
-          r"(?:office|seat|address)|having\s+its|at\b|of\s+\d|which\s+is\s+(?:based|"
+          r"(?:offices?|seat|address)|having\s+its|at\b|of\s+\d|which\s+is\s+(?:based|"
           r"located|headquartered|registered|incorporated)|dont\s+le\s+siège|"
           r"situé|sise?\b|mit\s+(?:eingetragenem\s+)?Sitz|con\s+sede|com\s+sede|"
           r"gevestigd|ansässig|domicili|con\s+domicilio|(?:une\s+)?société\s+(?:\w+\s+){0,3}?"

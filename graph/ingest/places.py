@@ -221,6 +221,9 @@ class PlaceFinder:
         if phrase in self._cache:
             return self._cache[phrase]
         place: Place | None = None
+        if len(phrase.strip()) < 2:  # "I." (a section number), "Corso Umberto I", "A&I GmbH"
+            self._cache[phrase] = None
+            return None
         local = local_name(phrase)
         if local is not None:
             place = Place(local, phrase, 0, 0)
@@ -326,7 +329,7 @@ _DEFINED = re.compile(r"\(\s*(?:hereinafter\s+|ci-après\s+|im\s+Folgenden\s+|hi
                       r"[^()]{0,30}?[\"“„«‘'][^()]{1,80}\)")
 _SEAT = re.compile(r"\b(?:sise?|situé(?:e|s|es)?\s+(?:au|à|en)|located\s+at|(?:with|having)\s+"
                    r"(?:its\s+|our\s+)?(?:offices?|headquarters|head\s+office)\s+in|(?:with|having)\s+"
-                   r"(?:its\s+)?(?:registered\s+)?(?:office|address|seat)(?:\s+at)?|registered\s+"
+                   r"(?:its\s+)?(?:registered\s+)?(?:offices?|address|seat)(?:\s+at)?|registered\s+"
                    r"office\s+(?:at|is)|dont\s+le\s+siège(?:\s+social)?\s+est\s+situé|siège\s+"
                    r"social\s*:?|mit\s+(?:eingetragenem\s+)?Sitz\s+in|con\s+sede(?:\s+legale)?\s+"
                    r"in|com\s+sede\s+em|gevestigd\s+(?:te|in|aan)|(?:(?:registered|organi[sz]ed|"
