@@ -13,7 +13,8 @@ extractor proposes and what a person labelled.
    scored; with ``--round3`` the third (80–108, ``round3.yaml``), frozen before round 3's tuning
    (score it once, at the end); with ``--round4`` the fourth (109–141, ``round4.yaml``), frozen
    while round 4's tuning began and never opened by the tuner (score it once, at the end); with
-   ``--round5`` the fifth (142 on, ``round5.yaml``), frozen the same way during round 5.
+   ``--round5`` the fifth (142–177, ``round5.yaml``), frozen the same way during round 5; with
+   ``--round6`` the sixth (178 on, ``round6.yaml``), frozen the same way during round 6.
    ``--long`` also times one 500 KB policy (the excerpts repeated).
 3. The seed, Huawei's 2016 policy, if ``../shared/seed/huawei-privacy-policy-2016.md`` (or
    ``/work/shared/seed/…``) exists — the project does not ship that text: the proposal against the
@@ -22,7 +23,7 @@ extractor proposes and what a person labelled.
 
 Run from the repository root or from ``bench/``:
 ``python bench/ingest_eval.py [-v] [--heldout] [--fresh] [--round3] [--round4] [--round5]
-[--long]``.
+[--round6] [--long]``.
 Exit status 0 even when numbers are low: it measures, it does not judge.
 """
 
@@ -148,7 +149,7 @@ def evaluate_seed(kb: KnowledgeBase, path: Path) -> list[tuple[str, bool, str]]:
 
 
 def _items(part: str) -> list[dict[str, Any]]:
-    if part in ("round3", "round4", "round5"):  # labelled in a file of its own, frozen first
+    if part.startswith("round"):  # labelled in a file of its own, frozen first
         spec = yaml.safe_load((REAL / f"{part}.yaml").read_text(encoding="utf-8"))
         return [i for i in spec["policies"] if i["split"] == part]
     return [i for i in load_real(REAL) if i["split"] == part]
@@ -219,6 +220,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="also score the round-4 held-out set (109–141; once, at the end)")
     parser.add_argument("--round5", action="store_true",
                         help="also score the round-5 held-out set (142 on; once, at the end)")
+    parser.add_argument("--round6", action="store_true",
+                        help="also score the round-6 held-out set (178 on; once, at the end)")
     parser.add_argument("--fresh", action="store_true",
                         help="also score the fresh held-out set (61–79; once, at the end)")
     parser.add_argument("--long", action="store_true", help="time one 500 KB policy")
@@ -249,6 +252,8 @@ def main(argv: list[str] | None = None) -> int:
         report_real(kb, "round4", args.verbose)
     if args.round5:
         report_real(kb, "round5", args.verbose)
+    if args.round6:
+        report_real(kb, "round6", args.verbose)
     if args.long:
         time_long(kb)
     seed = next((s for s in SEEDS if s.exists()), None)
