@@ -35,3 +35,35 @@ def test_registered_offices_in_the_plural_are_the_seat(kb):
     text = ("Paperly is operated and controlled by Paperly Works Ltd, with registered offices "
             "at 4 Sample Street, London, United Kingdom, AB1 2CD.\n")
     assert _rules(kb, text) == {(("*",), (), "Paperly Works Ltd")}
+
+
+def test_we_defined_before_the_name_it_stands_for(kb):
+    text = ("All references in this policy to \"Pebble\", \"we\", \"us\" or \"our\" refer to "
+            "Pebble Apps LLC, its parents and its subsidiaries such as Pebble Canada Inc. This "
+            "Policy explains how Pebble Apps LLC processes your Personal Information.\n")
+    p = ingest(text, name="p.md", kb=kb)
+    we = [e for e in p.entities if e.we]
+    assert [e.name for e in we] == ["Pebble Apps LLC"] and "Pebble" in we[0].aliases
+    assert _rules(kb, text) == {(("*",), (), "Pebble Apps LLC")}
+
+
+def test_nous_designent_before_the_name_and_nous_sommes_le_responsable(kb):
+    text = ("« Galet », « nous » ou « notre » désignent le groupe qui comprend Galet Conseil "
+            "SARL, dont le siège social est situé 1 rue Exemple, 75001 Paris.\n\n"
+            "Nous sommes le Responsable de Traitement des données collectées sur le site.\n")
+    assert _rules(kb, text) == {(("*",), (), "Galet Conseil SARL")}
+
+
+def test_noi_cioe_the_town_council_siamo_il_titolare(kb):
+    text = ("Per la normativa sul trattamento dei dati personali:\n\n"
+            "- Noi, cioè Comune di Borgoesempio, proprietario di questo sito, siamo il "
+            "“Titolare” del Trattamento;\n- Lei è “l’Interessato”.\n")
+    assert _rules(kb, text) == {(("*",), (), "Comune di Borgoesempio")}
+
+
+def test_a_chinese_brand_defined_as_the_company_and_as_we(kb):
+    text = ("欢迎您使用我们的产品！示例公司（本隐私政策中指北京示例网络科技有限公司，"
+            "以下亦称“我们”）非常重视您的个人信息保护。\n")
+    p = ingest(text, name="p.md", kb=kb)
+    assert [e.name for e in p.entities] == ["北京示例网络科技有限公司"]
+    assert _rules(kb, text) == {(("*",), (), "北京示例网络科技有限公司")}

@@ -47,6 +47,7 @@ from xborder.graph.ingest.lexicon import (
     ROLE_LABEL,
     UNDEFINED_GROUP,
     VERB,
+    WE_ARE,
     WHO_WE_ARE,
 )
 from xborder.graph.ingest.model import (
@@ -70,7 +71,7 @@ CUE = re.compile(r"\bcontrollers?\b|\bcontrolled\s+by\b|\bcontrols\s+(?:the|your
                  r"|\b(?:as|als|"
                  r"en\s+tant\s+qu['’]|in\s+qualità\s+di|como)\s+(?:the\s+|l['’]|il\s+|o\s+)?(?:operator|"
                  r"Betreiber|exploitant|gestore|operador|beheerder)\s+(?:of|der|des|de|du|della|del|"
-                 r"do|da|van)\b", re.I)
+                 r"do|da|van)\b|" + WE_ARE, re.I)
 #: "Der Verantwortliche im Sinne der DSGVO und … ist die:" — a long role lead, the name after it
 _ROLE_IS = (r"(?:" + ROLE + r")[^.;]{0,160}?\b(?:est|ist|es|è|is|é|sont|sind)(?:\s+(?:la|le|die|"
             r"der|el|il|de|a|o))?\s*:")
@@ -101,7 +102,7 @@ _LIST_CUE = re.compile(r"\bcontrol(?:ler|lers|led|s)\b|\bresponsible\b|\bentit(?
                        r"\bcontracting\b|\b(?:company|entity)\s+you\s+(?:deal|contract)\s+with\b|"
                        r"\bdepends\s+on\s+(?:your\s+(?:country|region|location)|where\s+you)|"
                        r"dépend\s+de\s+votre\s+(?:lieu|pays)|hängt\s+davon\s+ab,\s+wo|" + ROLE +
-                       "|" + WHO_WE_ARE,
+                       "|" + WHO_WE_ARE + "|" + WE_ARE,
                        re.I)
 _WHO = re.compile(WHO_WE_ARE, re.I)
 _LABEL = re.compile(ROLE_LABEL, re.I)
@@ -133,8 +134,7 @@ _CORPORATE = re.compile(PARENT + r"|\b(?:subsidiary|affiliate|parent|part|member
                         r"\bowned\s+by\s*$|\bfiliale\s+(?:à\s+100\s*%\s+)?d[eu]\s*$|"
                         r"\bTochtergesellschaft\s+(?:der|von)\s*$|\bdochteronderneming\s+van\s*$|"
                         r"\bfilial\s+de\s*$", re.I)
-_WE = re.compile(r"\b[Ww]e\s+(?:are|act\s+as|will\s+be|remain|shall\s+be)\b[^.;]{0,40}"
-                 r"\bcontroller", re.I)
+_WE = re.compile(WE_ARE, re.I)
 #: "…, except for users in Japan, where it is provided by Y": the excepted places' own clause
 _WHERE = (r"(?:where|for\s+whom|in\s+which\s+case|auquel\s+cas|où|wo|donde|dove|waar|onde)\s+"
           r"(?=[^,;.]{0,60}\b(?:provided|operated|offered|controller|responsible|fourni|exploité|"

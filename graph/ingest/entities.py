@@ -22,7 +22,6 @@ import pycountry
 from xborder.graph.ingest.legalforms import LEGAL_FORMS
 from xborder.graph.ingest.lexicon import (
     ADDRESS,
-    CJK_WE,
     COLLECTIVE,
     FORMER,
     PARENT,
@@ -42,6 +41,7 @@ from xborder.graph.ingest.names import (
     name_key,
 )
 from xborder.graph.ingest.places import PlaceFinder, is_country
+from xborder.graph.ingest.shortnames import QUOTED, definitions
 from xborder.graph.ingest.text import Document, Unit
 
 __all__ = ["LEGAL_FORMS", "EntityBook", "Mention", "definitions", "entity_key", "find_mentions",
@@ -57,25 +57,6 @@ _NOT_CODES = frozenset({"IT", "AI", "TV", "IO", "ID", "AD", "AM", "PM", "ME", "M
                         "NO", "SO", "TO", "IN", "AT", "AS", "IS", "BE", "CO", "DO", "PR", "HR",
                         "MA", "PA", "LA", "GA", "AR", "CD", "CV", "SE", "SA", "AG", "KG", "UG",
                         "BV", "NV", "AB", "OY", "SL"})
-_QUOTED = re.compile(r"[\"“‘'„«]([^\"”’'“»]{1,40})[\"”’'“»]")
-
-
-def definitions(text: str, mention: Mention) -> tuple[list[str], bool]:
-    """Short names the policy defines for an entity (``("Huawei", "we", "us")``) and whether
-    it is the one the policy calls "we"."""
-    after = text[mention.end:mention.end + 160]
-    if CJK_WE.match(after.lstrip()[:30]) or CJK_WE.match(after[1:30]):
-        return [], True  # 株式会社…(以下「当社」…), … 유한회사(이하 “회사”)
-    parens = list(re.finditer(r"\(([^()]{1,120})\)", after))
-    paren = next((p for p in parens if _QUOTED.search(p[1])), parens[0] if parens else None)
-    # "X Pty Ltd (ACN 000 000 000)) (“Kick”, “we”)": past a registration number, a closing ")"
-    if paren is None or re.search(r"\b(?:[A-Z][\w&]*\s+)+(?:Ltd|Inc|GmbH|LLC|Limited)\b",
-                                  after[:paren.start()]):
-        return [], False
-    quoted = [q.strip(" *_,\\-\u00a0") for q in _QUOTED.findall(paren[1])]
-    names = [q for q in quoted if q.casefold() not in PRONOUNS and q[:1].isupper()]
-    words = {w.casefold() for w in re.findall(r"\w+", paren[1])} if quoted else set()
-    return names, any(q.casefold() in PRONOUNS for q in quoted) or bool(words & PRONOUNS)
 
 
 def place_entity(text: str, mention: Mention, finder: PlaceFinder, limit: int | None = None
@@ -213,7 +194,7 @@ class EntityBook:
             for paren in re.finditer(r"\(([^()]{0,160})\)", unit.text) if rows else ():
                 if not _COLLECTIVE.search(paren[1]):
                     continue
-                quoted = [q.strip(" *_,\\-\u00a0") for q in _QUOTED.findall(paren[1])]
+                quoted = [q.strip(" *_,\\-\u00a0") for q in QUOTED.findall(paren[1])]
                 names = [q for q in quoted if q.casefold() not in PRONOUNS and q[:1].isupper()]
                 we = any(q.casefold() in PRONOUNS for q in quoted)
                 listed = [e for m, e, _s in rows if m.end <= paren.start()]

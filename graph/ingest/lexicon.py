@@ -15,7 +15,7 @@ import re
 __all__ = ["ADDRESS", "CJK_FORMS", "CJK_WE", "COLLECTIVE", "DEPENDING", "EEA_NAMES", "EU_NAMES",
            "FORMER", "JOINT", "PARENT", "PARENT_AFTER", "PRONOUNS", "PROVIDER_AFTER",
            "PROVIDER_BEFORE", "REPRESENTATIVE", "ROLE", "ROLE_HEADING", "ROLE_LABEL",
-           "STATED", "UNDEFINED_GROUP", "VERB", "WHO_WE_ARE"]
+           "STATED", "UNDEFINED_GROUP", "VERB", "WE_ARE", "WHO_WE_ARE"]
 
 #: A controller's role, as a noun phrase (case-insensitive).
 ROLE = (r"(?:data\s+)?controllers?\b"
@@ -102,6 +102,13 @@ REPRESENTATIVE = (r"\brepresentatives?\b|\bArt(?:icle|\.)?\s*27\b|\bdata\s+prote
 WHO_WE_ARE = (r"\bwho\s+we\s+are\b|\bwer\s+(?:sind\s+wir|wir\s+sind)\b|\bqui\s+sommes[- ]nous\b|"
               r"\bchi\s+siamo\b|\bqui[eé]nes\s+somos\b|\bwie\s+(?:zijn\s+wij|wij\s+zijn)\b|"
               r"\bquem\s+somos\b")
+#: "We are the controller" in the languages read ("Nous sommes le Responsable de Traitement",
+#: "siamo il “Titolare” del Trattamento", "Wir sind Verantwortlicher", "Somos o responsável").
+WE_ARE = (r"\b(?:we\s+(?:are|act\s+as|will\s+be|remain|shall\s+be)\b[^.;]{0,40}\bcontroller|"
+          r"(?:nous\s+sommes|nous\s+agissons\s+en\s+tant\s+que|wir\s+sind|sind\s+wir|siamo|"
+          r"somos|wij\s+zijn|zijn\s+wij|agimos\s+como)\s+(?:\w+\s+){0,2}?[«“\"„‘']?\s*(?:"
+          r"responsables?|verantwortlich\w*|titolare|verwerkingsverantwoordelijke|"
+          r"responsável|controller)\b)")
 #: Before a former name ("(formerly Outbrain Inc.)"), anchored at the name.
 FORMER = (r"\b(?:(?:formerly|previously)(?:\s+(?:known\s+as|named|called))?|under\s+change\s+of\s+"
           r"name\s+from|anciennement(?:\s+(?:dénommée?|appelée?))?|ehemals|vormals|früher|voorheen|"
@@ -151,8 +158,9 @@ CJK_FORMS: list[tuple[str, str, tuple[str, ...]]] = [
     (r"(?:재단법인|사단법인|\(재\)|\(사\))\s?[가-힣A-Za-z0-9]{2,20}?"
      r"(?=(?:[은는이가을를의]|입니다|이며|이고)?(?:\s*[(（]|\s|$|[,.]))", "재단법인", ("KR",)),
 ]
-#: The self-definition a CJK policy opens with: (以下「当社」…), (이하 “회사”), (以下简称“我们”).
-CJK_WE = re.compile(r"[(（]\s*(?:以下|이하)[^)）]{0,20}?"
+#: The self-definition a CJK policy opens with: (以下「当社」…), (이하 “회사”), (以下简称“我们”),
+#: also after a comma inside the bracket (“…有限公司，以下亦称“我们”）”).
+CJK_WE = re.compile(r"[(（，,]\s*(?:以下|이하)[^)）]{0,20}?"
                     r"(?:当社|弊社|本公司|我们|회사|당사|재단|법인)")
 #: a quoted group of places the text never defines ("in the “Covered Region”")
 UNDEFINED_GROUP = (

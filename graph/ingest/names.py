@@ -353,6 +353,8 @@ def cjk_mentions(text: str, taken: list[Mention]) -> list[Mention]:
         for m in pattern.finditer(text):
             name = m[0].strip()
             start = m.start() + (len(m[0]) - len(m[0].lstrip()))
+            if (means := re.search(r"[中是系]指", name)) is not None:  # "(本政策中指X有限公司"
+                name, start = name[means.end():], start + means.end()
             end = start + len(name)
             if name.count(")") + name.count("）") > name.count("(") + name.count("（"):
                 continue  # cut at a bracket ("…(上海)有限公司" read from ")"): not a clean name

@@ -1,0 +1,70 @@
+"""The short names a policy gives an entity, and whether it is the one the policy calls "we".
+
+After the name, in brackets: "Huawei Device Co., Ltd. ("Huawei", "we", "us")", "株式会社…(以下
+「当社」)", "…有限公司，以下亦称“我们”". Before the name, as a definition the policy opens with:
+"All references to “Acme”, “we” or “us” refer to Acme LLC", "« Acme », « nous » désignent Acme
+SAS", "„Wir“ bezeichnet die Acme GmbH"; or as an apposition to the pronoun: "Noi, cioè Comune di
+…", "We, i.e. Acme Ltd", "Wir, die Acme GmbH".
+"""
+
+from __future__ import annotations
+
+import re
+
+from xborder.graph.ingest.lexicon import CJK_WE, PRONOUNS
+from xborder.graph.ingest.names import Mention
+
+__all__ = ["QUOTED", "defined_before", "definitions"]
+
+QUOTED = re.compile(r"[\"“‘'„«]([^\"”’'“»]{1,40})[\"”’'“»]")
+_PRONOUN = r"(?:we|us|our|ours|nous|notre|nos|wir|uns|unser|noi|nostro|nosotros|nuestro|wij|" \
+    r"ons|onze|nós|nosso)"
+#: the verb of a definition, then up to a few words before the name ("désignent Malt Groupe
+#: qui comprend X SA"); the quoted short names and a quoted pronoun come before the verb
+_REFERS = re.compile(r"[\"“‘'„«]\s*\**\s*" + _PRONOUN + r"\s*\**\s*[\"”’'“»][^.;:]{0,80}?\b"
+                     r"(?:refers?\s+to|refer\s+to|means?|désigne(?:nt)?|(?:fait|font)\s+"
+                     r"référence\s+(?:à|au)|bezeichne[nt]?|meint|meinen|se\s+refieren?\s+a|"
+                     r"hacen\s+referencia\s+a|designan?|si\s+riferiscono\s+a|indica(?:no)?|"
+                     r"verwijzen\s+naar|verwijst\s+naar|referem-se\s+(?:a|à)|significa[mn]?)"
+                     r"(?:\s+(?:the|la|le|l['’]|die|der|el|il|de|het|a|o)\b)?"
+                     r"(?:\s+[^.;:,()\"“”«»]{0,40}?)?\s*$", re.I)
+_APPOSED = re.compile(r"(?:^|[.!?]\s+|\n)(?:We|Nous|Wir|Noi|Nosotros|Wij|Nós)\s*,\s*(?:i\.\s?e\.|"
+                      r"that\s+is|namely|c['’]est-à-dire|à\s+savoir|d\.\s?h\.|das\s+heißt|die|"
+                      r"cioè|ovvero|ossia|es\s+decir|o\s+sea|oftewel|dat\s+wil\s+zeggen|ou\s+seja|"
+                      r"isto\s+é)\s*,?\s*(?:the\s+|la\s+|le\s+|il\s+|el\s+|de\s+|o\s+|a\s+)?$")
+
+
+def definitions(text: str, mention: Mention) -> tuple[list[str], bool]:
+    """Short names the policy defines for an entity (``("Huawei", "we", "us")``) and whether
+    it is the one the policy calls "we"."""
+    after = text[mention.end:mention.end + 160]
+    if CJK_WE.match(after.lstrip()[:30]) or CJK_WE.match(after[1:30]):
+        return [], True  # 株式会社…(以下「当社」…), … 유한회사(이하 “회사”)
+    parens = list(re.finditer(r"\(([^()]{1,120})\)", after))
+    paren = next((p for p in parens if QUOTED.search(p[1])), parens[0] if parens else None)
+    # "X Pty Ltd (ACN 000 000 000)) (“Kick”, “we”)": past a registration number, a closing ")"
+    if paren is None or re.search(r"\b(?:[A-Z][\w&]*\s+)+(?:Ltd|Inc|GmbH|LLC|Limited)\b",
+                                  after[:paren.start()]):
+        return defined_before(text, mention)
+    quoted = [q.strip(" *_,\\-\u00a0") for q in QUOTED.findall(paren[1])]
+    names = [q for q in quoted if q.casefold() not in PRONOUNS and q[:1].isupper()]
+    words = {w.casefold() for w in re.findall(r"\w+", paren[1])} if quoted else set()
+    if not (any(q.casefold() in PRONOUNS for q in quoted) or words & PRONOUNS):
+        before, we = defined_before(text, mention)
+        return names + [n for n in before if n not in names], we
+    return names, True
+
+
+def defined_before(text: str, mention: Mention) -> tuple[list[str], bool]:
+    """A definition before the name: "References to “Acme”, “we” … refer to Acme LLC" (the
+    quoted names and "we"), "Noi, cioè Comune di …" ("we")."""
+    before = text[max(0, mention.start - 240):mention.start]
+    if _APPOSED.search(before):
+        return [], True
+    m = _REFERS.search(before)
+    if m is None:
+        return [], False
+    lead = re.split(r"(?<=[.!?])\s+", before[:m.start()])[-1]  # the sentence's own quotes
+    quoted = [q.strip(" *_,\\-\u00a0") for q in QUOTED.findall(lead + m[0])]
+    return [q for q in quoted if q.casefold() not in PRONOUNS and q[:1].isupper()
+            and len(q.split()) <= 3], True
