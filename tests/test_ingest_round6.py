@@ -67,3 +67,23 @@ def test_a_chinese_brand_defined_as_the_company_and_as_we(kb):
     p = ingest(text, name="p.md", kb=kb)
     assert [e.name for e in p.entities] == ["北京示例网络科技有限公司"]
     assert _rules(kb, text) == {(("*",), (), "北京示例网络科技有限公司")}
+
+
+def test_a_role_lead_with_abbreviated_article_numbers(kb):
+    text = ("1. Name und Anschrift des Verantwortlichen\nVerantwortlicher gemäß Art. 4 Abs. 7 "
+            "DSGVO ist:\nB&K GmbH\nMusterstraße 3\n12345 Musterstadt\n2. Datenerfassung\n")
+    assert _rules(kb, text) == {(("*",), (), "B&K GmbH")}
+
+
+def test_who_is_officially_responsible_heading_then_the_name(kb):
+    text = ("### 2. Who is officially responsible for processing the data?\n\n"
+            "**Example Hosting GmbH**  \nSample Street 25  \n12345 Sampletown  \nGermany  \n\n"
+            "You can find more information about our company in our legal notice.\n")
+    assert _rules(kb, text) == {(("*",), (), "Example Hosting GmbH")}
+
+
+def test_a_dpo_label_on_a_later_line_heads_only_the_lines_after_it(kb):
+    text = ("Titolare del Trattamento dei Dati\nComune di Borgoprova\nPiazza Grande, 1, 00010\n"
+            "Email: comune@example.it\nResponsabile della Protezione dei Dati\nESEMPIO SRL\n"
+            "Sede legale in Via Roma 3 - 00055 Città (RM)\n")
+    assert _rules(kb, text) == {(("*",), (), "Comune di Borgoprova")}

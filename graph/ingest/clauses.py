@@ -73,8 +73,8 @@ CUE = re.compile(r"\bcontrollers?\b|\bcontrolled\s+by\b|\bcontrols\s+(?:the|your
                  r"Betreiber|exploitant|gestore|operador|beheerder)\s+(?:of|der|des|de|du|della|del|"
                  r"do|da|van)\b|" + WE_ARE, re.I)
 #: "Der Verantwortliche im Sinne der DSGVO und … ist die:" — a long role lead, the name after it
-_ROLE_IS = (r"(?:" + ROLE + r")[^.;]{0,160}?\b(?:est|ist|es|è|is|é|sont|sind)(?:\s+(?:la|le|die|"
-            r"der|el|il|de|a|o))?\s*:")
+_ROLE_IS = (r"(?:" + ROLE + r")(?:[^.;]|\b(?:Art|Abs|Nr|lit|insb|bzw|gem|No|n)\.){0,160}?\b"
+            r"(?:est|ist|es|è|is|é|sont|sind)(?:\s+(?:la|le|die|der|el|il|de|a|o))?\s*:")
 _ASSERT_BEFORE = re.compile(r"^\s*(?:\([^)]*\)\s*)?,?\s*(?:(?:all|each|both)\s+of\s+(?:which|"
                             r"whom)\s+|which\s+|who\s+)?(?:is|are|acts?\s+as|will\s+(?:be|act"
                             r"\s+as)|was|were|remains?|becomes?|shall\s+be|has\s+been|serves?\s+"

@@ -367,8 +367,12 @@ def _listed_under_representative(unit: Unit) -> bool:
 
 def representative(text: str, start: int, end: int) -> bool:
     """Is the name at ``text[start:end]`` nearer a representative/DPO word than a controller
-    word (in its clause)?"""
-    reps = [m for m in _REPRESENTATIVE.finditer(text)]
+    word (in its clause)? A DPO's label starting a later line heads the lines after it, not
+    the name above it ("Comune di …" / address / "Responsabile della Protezione dei Dati")."""
+    reps = list(_REPRESENTATIVE.finditer(text))
+    cut = next((m.start() for m in reps if m.start() > end and "\n" in text[end:m.start()] and
+                not text[text.rfind("\n", 0, m.start()) + 1:m.start()].strip()), len(text))
+    reps = [m for m in reps if m.start() < cut]
     if not reps:
         return False
     controls = list(_CONTROL_WORD.finditer(text))

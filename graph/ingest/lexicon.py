@@ -38,9 +38,9 @@ ROLE = (r"(?:data\s+)?controllers?\b"
         r"(?:osobních\s+)?údajů|\brekisterinpitäjä\w*|\badatkezelő\w*|\boperator(?:ul)?\s+de\s+"
         r"date\b")
 #: A heading or lead-in that names the controller in the lines under it.
-ROLE_HEADING = (ROLE + r"|\bcontroller\b|verantwortlich(?:e|er)?\b|titolare\b"
+ROLE_HEADING = (ROLE + r"|\bcontroller\b|verantwortlich(?:e|er|en)?\b|titolare\b"
                 r"|responsable\s+(?:du|de|del)\s+trat|qui\s+est\s+responsable"
-                r"|who\s+is\s+responsible|wer\s+ist\s+verantwortlich"
+                r"|who\s+is\s+(?:\w+ly\s+)?responsible|wer\s+ist\s+verantwortlich"
                 r"|\b(?:company|entity|organi[sz]ation)\s+responsible\s+for\s+(?:your|the)\s+"
                 r"(?:personal\s+)?(?:data|information)\b")
 #: A role as a label before the name: "Responsable: Ejemplo S.L., …", "Verantwortlicher: …",
