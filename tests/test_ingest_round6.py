@@ -87,3 +87,20 @@ def test_a_dpo_label_on_a_later_line_heads_only_the_lines_after_it(kb):
             "Email: comune@example.it\nResponsabile della Protezione dei Dati\nESEMPIO SRL\n"
             "Sede legale in Via Roma 3 - 00055 Città (RM)\n")
     assert _rules(kb, text) == {(("*",), (), "Comune di Borgoprova")}
+
+
+def test_a_cooperative_and_a_benefit_company_keep_their_whole_form(kb):
+    text = ("Data controller is Casaverde Network Società Cooperativa, with its registered "
+            "offices in Bologna, via Esempio 1-3.\n")
+    assert _rules(kb, text) == {(("*",), (), "Casaverde Network Società Cooperativa")}
+    text = ("Los datos son tratados por ESEMPIO S.R.L. SB, sociedad constituida de conformidad "
+            "con la legislación italiana, como responsable del tratamiento.\n")
+    assert {r[2] for r in _rules(kb, text)} == {"ESEMPIO S.R.L. SB"}
+
+
+def test_a_name_written_without_its_form_is_the_entity_with_it(kb):
+    text = ("EXEMPLE DUPONT SARL (ci-après « nous ») exploite le site internet www.exemple.fr.\n\n"
+            "La présente politique s’applique aux plateformes exploitées par Exemple Dupont.\n")
+    p = ingest(text, name="p.md", kb=kb)
+    assert [e.name for e in p.entities] == ["EXEMPLE DUPONT SARL"]
+    assert _rules(kb, text) == {(("*",), (), "EXEMPLE DUPONT SARL")}

@@ -34,6 +34,7 @@ from xborder.graph.ingest.lexicon import (
 from xborder.graph.ingest.model import EntityProposal, Evidence, slug
 from xborder.graph.ingest.names import (
     CONNECT,
+    FORM,
     LEADING,
     Mention,
     entity_key,
@@ -311,6 +312,9 @@ class EntityBook:
         ``typo``, a short name of six letters or more also matches with one letter wrong or
         two swapped ("Oubtrain" for "Outbrain")."""
         found = [e for e in self.entities.values() if word in e.aliases]
+        if not found:  # "GEB AdoptAGuy" for "GEB ADOPTAGUY SARL": the name without its form
+            found = [e for e in self.entities.values() if e.name.casefold().startswith(
+                word.casefold() + " ") and FORM.fullmatch(e.name[len(word):].strip(" ,"))]
         if not found and typo and len(word) >= 6:
             found = [e for e in self.entities.values()
                      if any(len(a) >= 6 and _one_edit(word, a) for a in e.aliases)]

@@ -67,7 +67,11 @@ LEGAL_FORMS: list[tuple[str, str, tuple[str, ...], bool]] = [
     (r"S\.\s?c\.\s?a\.?\s?r\.\s?l\.?|S\.C\.A\.R\.L\.?|[Ss]carl|S\.c\.p\.A\.|S\.n\.c\.|S\.a\.s\.",
      "S.c.a r.l., S.c.p.A., S.n.c., S.a.s.", ("IT",), True),
     (r"[Ss]\.r\.l\.s\.|S\.R\.L\.S\.|SRLS|[Ss]rls", "S.r.l.s.", ("IT",), True),
-    (r"S\.r\.l\.|S\.R\.L\.|Srl|SRL|srl", "S.r.l.", ("IT", "RO", "BE", "AR"), True),
+    (r"(?:S\.r\.l\.|S\.R\.L\.|Srl|SRL|srl)(?:\s+SB\b)?", "S.r.l.", ("IT", "RO", "BE", "AR"),
+     True),  # "… S.R.L. SB": a società benefit keeps the letters in its name
+    (r"[Ss]ociet[àa]\s+[Cc]ooperativa(?:\s+[Ss]ociale)?|[Ss]oc\.\s?[Cc]oop\.", "Soc. Coop.",
+     ("IT",), True),
+    (r"[Ss]ociedad\s+[Cc]ooperativa|S\.\s?Coop\.", "S. Coop.", ("ES",), True),
     (r"Sagl", "Sagl", ("CH",), True),
     (r"S\.A\.U\.|SAU", "S.A.U.", ("ES",), True),
     (r"S\.A\.?|SA", "S.A.", ("FR", "ES", "LU", "BE", "CH", "PL", "PT", "AR", "BR"), True),
