@@ -104,3 +104,18 @@ def test_a_name_written_without_its_form_is_the_entity_with_it(kb):
     p = ingest(text, name="p.md", kb=kb)
     assert [e.name for e in p.entities] == ["EXEMPLE DUPONT SARL"]
     assert _rules(kb, text) == {(("*",), (), "EXEMPLE DUPONT SARL")}
+
+
+def test_a_written_out_form_with_a_capital_and_published_by(kb):
+    text = ("Le Site et l’Application sont édités par la Société ZENBIEN, Société par actions "
+            "simplifiée au capital de 1.000 euros (ci-après « ZENBIEN »), dont le siège social est "
+            "situé 1 rue Exemple, 59000 Lille, France.\n")
+    p = ingest(text, name="p.md", kb=kb)
+    assert [(e.name, e.country) for e in p.entities] == [("ZENBIEN", "FR")]
+    assert _rules(kb, text) == {(("*",), (), "ZENBIEN")}
+
+
+def test_operating_the_site_on_behalf_of_its_own_group_is_no_processor(kb):
+    text = ("Welkom op de website die Voorbeeld Muziek (Benelux) B.V., (\"Voorbeeld\", \"wij\") "
+            "exploiteert namens alle leden van de Voorbeeld groep van bedrijven.\n")
+    assert _rules(kb, text) == {(("*",), (), "Voorbeeld Muziek (Benelux) B.V.")}

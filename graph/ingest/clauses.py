@@ -40,6 +40,7 @@ from xborder.graph.ingest.lexicon import (
     DEPENDING,
     FORMER,
     JOINT,
+    OPERATES,
     PARENT,
     PROVIDER_AFTER,
     PROVIDER_BEFORE,
@@ -71,7 +72,7 @@ CUE = re.compile(r"\bcontrollers?\b|\bcontrolled\s+by\b|\bcontrols\s+(?:the|your
                  r"|\b(?:as|als|"
                  r"en\s+tant\s+qu['’]|in\s+qualità\s+di|como)\s+(?:the\s+|l['’]|il\s+|o\s+)?(?:operator|"
                  r"Betreiber|exploitant|gestore|operador|beheerder)\s+(?:of|der|des|de|du|della|del|"
-                 r"do|da|van)\b|" + WE_ARE, re.I)
+                 r"do|da|van)\b|" + WE_ARE + r"|\b(?:" + OPERATES + ")", re.I)
 #: "Der Verantwortliche im Sinne der DSGVO und … ist die:" — a long role lead, the name after it
 _ROLE_IS = (r"(?:" + ROLE + r")(?:[^.;]|\b(?:Art|Abs|Nr|lit|insb|bzw|gem|No|n)\.){0,160}?\b"
             r"(?:est|ist|es|è|is|é|sont|sind)(?:\s+(?:la|le|die|der|el|il|de|a|o))?\s*:")
@@ -121,7 +122,8 @@ _ON_BEHALF = re.compile(r"^[^.;]{0,60}?\b(?:on\s+(?:our\s+)?behalf\s+of|on\s+our
                         r"as\s+(?:our|a|the)\s+(?:data\s+)?processor|pour\s+(?:le\s+)?compte\s+d|en\s+tant\s+que"
                         r"\s+sous-traitant|im\s+Auftrag|als\s+Auftragsverarbeiter|por\s+cuenta\s+de|como\s+"
                         r"encargad[oa]|per\s+conto\s+d|in\s+qualità\s+di\s+responsabile\s+del|namens|"
-                        r"als\s+verwerker|em\s+nome\s+d|como\s+subcontratante)", re.I)
+                        r"als\s+verwerker|em\s+nome\s+d|como\s+subcontratante)"  # not its group's
+                        r"(?![^.;]{0,40}\b(?:group|groep|groupe|Gruppe|gruppo|grupo)\b)", re.I)
 _UNDEFINED_GROUP = re.compile(UNDEFINED_GROUP)
 _CONTACT = re.compile(r"\b(?:contact|write\s+to|reach\s+(?:us|them)|e-?mail|questions?|"
                       r"complaints?|postal\s+address)\b", re.I)

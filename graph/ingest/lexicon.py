@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 __all__ = ["ADDRESS", "CJK_FORMS", "CJK_WE", "COLLECTIVE", "DEPENDING", "EEA_NAMES", "EU_NAMES",
-           "FORMER", "JOINT", "PARENT", "PARENT_AFTER", "PRONOUNS", "PROVIDER_AFTER",
+           "FORMER", "JOINT", "OPERATES", "PARENT", "PARENT_AFTER", "PRONOUNS", "PROVIDER_AFTER",
            "PROVIDER_BEFORE", "REPRESENTATIVE", "ROLE", "ROLE_HEADING", "ROLE_LABEL",
            "STATED", "UNDEFINED_GROUP", "VERB", "WE_ARE", "WHO_WE_ARE"]
 
@@ -66,11 +66,16 @@ PROVIDER_AFTER = (r"\b(?:(?:owned\s+and\s+)?operated|provided(?:\s+and\s+control
                   r"|\bherausgegeben\s+von\b|\b(?:gestit|pubblicat)[oaie]\s+da\b"
                   r"|\b(?:gestionad|operad|publicad|explotad|gerid)[oa]s?\s+por\b"
                   r"|\b(?:beheerd|uitgegeven|geëxploiteerd)\s+door\b")
+#: Operator wording with the site as object: "X exploite le site", "(die) X … exploiteert",
+#: "X betreibt diese Website", "X gestisce il sito"
+OPERATES = (r"exploite(?:nt)?\s+(?:le|la|les|l['’]|ce|cette)\s*(?:site|application|plateforme)|"
+            r"exploiteert\b|betreibt\s+(?:die|diese)\s+(?:Website|Webseite|App|Plattform)|"
+            r"gestisce\s+(?:il|questo)\s+sito")
 #: Provider wording that names the entity BEFORE it ("X provides the Services to you").
-PROVIDER_BEFORE = (r"^\s*(?:\([^)]*\)\s*)?,?\s*(?:provides?\s+(?:the|our|its)\s+(?:Services?|"
+PROVIDER_BEFORE = (r"^\s*,?\s*(?:\([^)]*\)\s*)?,?\s*(?:provides?\s+(?:the|our|its)\s+(?:Services?|"
                    r"Platform|products?)\s+to\s+you|determines?\s+the\s+purposes\s+and\s+"
-                   r"(?:the\s+)?means|operates?\s+the\s+(?:Platform|Site|website|Services?)|"
-                   r"is\s+the\s+operator\s+of|(?:is\s+|ist\s+|est\s+)?(?:as|als|en\s+tant\s+qu['’]"
+                   r"(?:the\s+)?means|" + OPERATES + r"|operates?\s+the\s+(?:Platform|Site|"
+                   r"website|Services?)|is\s+the\s+operator\s+of|(?:is\s+|ist\s+|est\s+)?(?:as|als|en\s+tant\s+qu['’]"
                    r"|in\s+qualità\s+di|como|na\s+qualidade\s+de|acting\s+as|der|the)\s+"
                    r"(?:the\s+|der\s+|l['’]|le\s+|il\s+|el\s+|o\s+)?(?:operator|Betreiber(?:in)?|"
                    r"exploitant|gestore|operador|beheerder)\s+(?:of|der|des|de|du|della|del|do|da|"
