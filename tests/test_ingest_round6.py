@@ -119,3 +119,16 @@ def test_operating_the_site_on_behalf_of_its_own_group_is_no_processor(kb):
     text = ("Welkom op de website die Voorbeeld Muziek (Benelux) B.V., (\"Voorbeeld\", \"wij\") "
             "exploiteert namens alle leden van de Voorbeeld groep van bedrijven.\n")
     assert _rules(kb, text) == {(("*",), (), "Voorbeeld Muziek (Benelux) B.V.")}
+
+
+def test_offered_directly_by_names_the_provider(kb):
+    text = ("This Privacy Statement describes the personal data we collect to provide products "
+            "and services offered directly by Sample Meetings, Inc. (“Sample”).\n")
+    assert _rules(kb, text) == {(("*",), (), "Sample Meetings, Inc.")}
+
+
+def test_a_long_role_phrase_before_es_and_the_address_with_contact_details(kb):
+    text = ("1.2 El responsable del tratamiento de los datos en este sitio web en virtud del "
+            "Reglamento General de Protección de Datos (RGPD) es Ejemplo Maschinen GmbH, "
+            "Musterweg 1, 12345 Musterstadt, Deutschland, Tel.: +49 000 000, E-Mail: a@b.de.\n")
+    assert _rules(kb, text) == {(("*",), (), "Ejemplo Maschinen GmbH")}

@@ -92,7 +92,7 @@ _ASSERT_BEFORE = re.compile(r"^\s*(?:\([^)]*\)\s*)?,?\s*(?:(?:all|each|both)\s+o
                             r"\b[^.;]{0,40}?(?:" + ROLE + r")|" + PROVIDER_BEFORE, re.I)
 _AFTER = re.compile(r"(?:\b(?:controlled\s+by|controllers?\b[^.;]{0,80}?\b(?:is|are|will\s+be|"
                     r"was|becomes?|shall\s+be)|responsible[^.;]{0,80}?\b(?:is|are|will\s+be|"
-                    r"was)|(?:" + ROLE + r")[^.;]{0,80}?\b(?:est|ist|es|è|is|é|sont|sind|är|er|"
+                    r"was)|(?:" + ROLE + r")[^.;]{0,140}?\b(?:est|ist|es|è|is|é|sont|sind|är|er|"
                     r"jest|je|on)"
                     r"(?:\s+(?:la|le|die|der|el|il|de|a|o))?|" + _ROLE_IS +
                     r"|traitées?\s+par|trattati\s+da|"
@@ -131,7 +131,7 @@ _STRONG = re.compile(r"\b(?:is|are|acts?\s+as|will\s+be|was|remains?|becomes?|sh
                      r"(?:the\s+|a\s+|your\s+|our\s+)?(?:joint\s+)?(?:data\s+)?controllers?\b|"
                      r"\bcontrolled\s+by\b|\bcontroller\b[^.;]{0,60}\bis\b|\b" + VERB +
                      r"\s+(?:\S+\s+){0,3}?[«“\"„‘']?\s*(?:" + ROLE + r")|(?:" + ROLE +
-                     r")[^.;]{0,60}\b(?:est|ist|es|è|é|is)\b|" + _ROLE_IS, re.I)
+                     r")[^.;]{0,140}\b(?:est|ist|es|è|é|is)\b|" + _ROLE_IS, re.I)
 _CORPORATE = re.compile(PARENT + r"|\b(?:subsidiary|affiliate|parent|part|member)\s+of\s*$|"
                         r"\bowned\s+by\s*$|\bfiliale\s+(?:à\s+100\s*%\s+)?d[eu]\s*$|"
                         r"\bTochtergesellschaft\s+(?:der|von)\s*$|\bdochteronderneming\s+van\s*$|"

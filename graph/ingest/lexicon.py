@@ -56,7 +56,8 @@ VERB = (r"(?:is|are|acts?\s+as|will\s+be|was|were|remains?|becomes?|shall\s+be|h
         r"is|zijn|zal|treedt|é|são|atua|är|er|jest|je)")
 #: Provider wording that names the entity AFTER it ("is operated by X").
 PROVIDER_AFTER = (r"\b(?:(?:owned\s+and\s+)?operated|provided(?:\s+and\s+controlled)?|offered|"
-                  r"run)\s+by\b|\b(?:you\s+are|are|is)\s+contracting\s+with\b"
+                  r"run)\s+(?:directly\s+|solely\s+|exclusively\s+)?by\b|\b(?:you\s+are|are|is)\s+"
+                  r"contracting\s+with\b"
                   r"|\bcontracting\s+(?:entity|party)\s+is\b|\bwill\s+be\s+provided\s+to\s+you"
                   r"\s+by\b|\ba\s+service\s+provided\s+by\b|\bexploitée?s?\s+par\b"
                   r"|\bfournis?\s+par\b|\bbetrieben\s+von\b|\bbereitgestellt\s+von\b"
