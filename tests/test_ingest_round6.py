@@ -132,3 +132,19 @@ def test_a_long_role_phrase_before_es_and_the_address_with_contact_details(kb):
             "Reglamento General de Protección de Datos (RGPD) es Ejemplo Maschinen GmbH, "
             "Musterweg 1, 12345 Musterstadt, Deutschland, Tel.: +49 000 000, E-Mail: a@b.de.\n")
     assert _rules(kb, text) == {(("*",), (), "Ejemplo Maschinen GmbH")}
+
+
+def test_an_eu_representative_in_the_first_heading_is_no_regional_edition(kb):
+    text = ("**3.3. Data Controller; EU Representative; Data Protection Officers**:\n\n"
+            "(a) in this case, your data controller is Sample Dating Corp., a company with its "
+            "registered address at 1 Main Street, Las Vegas, NV 89108, United States of America;\n")
+    assert _rules(kb, text) == {(("*",), (), "Sample Dating Corp.")}
+
+
+def test_joint_controllers_one_named_by_its_short_name(kb):
+    text = ("Chez Example Holdings, Inc. dba Trotti et ses sociétés affiliées (collectivement "
+            "« Trotti », « nous »), nous collectons vos données.\n\n"
+            "Lorsque Trotti utilise un pixel, Trotti et Meta Ireland sont responsables conjoints "
+            "du traitement.\n")
+    names = {r[2] for r in _rules(kb, text)}
+    assert names == {"Example Holdings, Inc.", "Meta Ireland"}

@@ -51,12 +51,16 @@ from xborder.graph.ingest.lexicon import (
     WE_ARE,
     WHO_WE_ARE,
 )
-from xborder.graph.ingest.model import (
-    EntityProposal,
-    RuleProposal,
-)
+from xborder.graph.ingest.model import EntityProposal, RuleProposal
 from xborder.graph.ingest.places import EVERYONE, PlaceFinder, Scope, not_user_places
-from xborder.graph.ingest.rows import Context, line_rules, number_rules, row_rules, rule_for
+from xborder.graph.ingest.rows import (
+    Context,
+    drop_placeless_repeats,
+    line_rules,
+    number_rules,
+    row_rules,
+    rule_for,
+)
 from xborder.graph.ingest.services import ServiceBook
 from xborder.graph.ingest.slots import slot_name
 from xborder.graph.ingest.text import Document, Unit
@@ -193,7 +197,7 @@ def controller_rules(doc: Document, book: EntityBook, finder: PlaceFinder,
             continue
         found = row_rules(unit, ctx) if unit.kind == "row" else _sentence(unit, ctx)
         rules.extend(found)
-    rules = _drop_placeless_repeats(rules)
+    rules = drop_placeless_repeats(rules)
     seen: set[tuple[object, ...]] = set()
     unique = []
     for rule in rules:  # the same rule said again ("SurveyMonkey is the controller" twice)
@@ -204,17 +208,6 @@ def controller_rules(doc: Document, book: EntityBook, finder: PlaceFinder,
             unique.append(rule)
     number_rules(unique)
     return unique
-
-
-def _drop_placeless_repeats(rules: list[RuleProposal]) -> list[RuleProposal]:
-    """"Pinterest Europe Ltd is the responsible controller for … the GDPR", after a rule giving
-    it the EEA, Switzerland and the UK in the same section, names no place: it restates that
-    rule, it does not make it the controller for every user."""
-    placed = {(r.evidence.section, r.controller.id) for r in rules
-              if r.locations and r.locations != [EVERYONE] and r.end is None}
-    return [r for r in rules if not (
-        any("names no place" in n for n in r.notes) and not r.services and
-        (r.evidence.section, r.controller.id) in placed)]
 
 
 def _sentence(unit: Unit, ctx: Context) -> list[RuleProposal]:
@@ -348,9 +341,11 @@ def _controllers(text: str, a: int, b: int,
             and not _ON_BEHALF.match(text[m.end:min(b, m.end + 80)])]
     if live and a == 0 and _LABEL.match(text) and live[0][0].start - a < 80:
         return [(live[0][1], "named after the role as a label", 0.0)]
-    if _JOINT.search(text[a:b]) and len(live) > 1:
-        names = ", ".join(e.name for _, e in live)
-        return [(e, f"joint controllers: {names}", 0.1) for _, e in live]
+    joint = ctx.book.with_short_names(text[a:b], [e for _m, e in live]) if _JOINT.search(
+        text[a:b]) else []
+    if len(joint) > 1:
+        names = ", ".join(e.name for e in joint)
+        return [(e, f"joint controllers: {names}", 0.1) for e in joint]
     for i, (m, _e) in reversed(list(enumerate(live))):
         if _ASSERT_BEFORE.match(text[m.end:b]):
             return _conjoined(text, live, i, -1)
@@ -372,6 +367,10 @@ def _controllers(text: str, a: int, b: int,
             return []  # "where Stability acts as a controller", with "Stability AI Ltd" and
             # "Stability AI US Services Corporation" named: the group's name, not one company
         slotted = ctx.book.named(unit, name, at)
+        if _JOINT.search(text[a:b]) and len(ctx.book.with_short_names(text[a:b], [slotted])) > 1:
+            joint = ctx.book.with_short_names(text[a:b], [slotted])  # "Lime et Meta Ireland …"
+            return [(e, "joint controllers: " + ", ".join(x.name for x in joint), 0.15)
+                    for e in joint]
         return [(slotted, f"{name!r} is named without a legal form", 0.15)]
     for alias in re.finditer(r"\b[A-Z][\w&-]+\b", text[a:b]):
         known = ctx.book.aliased(alias[0])

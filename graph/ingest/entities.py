@@ -320,6 +320,14 @@ class EntityBook:
                      if any(len(a) >= 6 and _one_edit(word, a) for a in e.aliases)]
         return found
 
+    def with_short_names(self, clause: str, named: list[EntityProposal]) -> list[EntityProposal]:
+        """The entities ``named`` and those a clause names by a short name ("Lime et Meta
+        Ireland sont responsables conjoints", "Lime" defined for Neutron Holdings, Inc.)."""
+        found = list(named)
+        for word in dict.fromkeys(re.findall(r"\b[A-Z][\w&-]+\b", clause)):
+            found += [e for e in self.aliased(word) if all(e is not x for x in found)]
+        return found
+
     @property
     def we(self) -> EntityProposal | None:
         return next((e for e in self.entities.values() if e.we), None)

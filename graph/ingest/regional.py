@@ -75,9 +75,11 @@ _EDITION = [(re.compile(_SEG.replace("TOKENS", "eu|eea|europe"), re.I), ["EEA"])
             (re.compile(_SEG.replace("TOKENS", "uk|gb|en-gb"), re.I), ["GB"]),
             (re.compile(_SEG.replace("TOKENS", "us|usa|en-us"), re.I), ["US"])]
 #: a law's name in a title is no edition ("EU-DSGVO", "EU GDPR", "UK GDPR")
-_TITLE = [(re.compile(r"\bEEA\b|\bEuropean\s+Economic\s+Area\b|\bEU\b(?![-‑]|\s+GDPR)|"
-                      r"\(Europe\)"), ["EEA"]),
-          (re.compile(r"\bUK\b(?![-‑]|\s+GDPR)|\bUnited\s+Kingdom\b"), ["GB"]),
+#: nor a representative's ("Data Controller; EU Representative; DPO")
+_TITLE = [(re.compile(r"\bEEA\b|\bEuropean\s+Economic\s+Area\b|\bEU\b(?![-‑]|\s+(?:GDPR|"
+                      r"[Rr]epresentative))|\(Europe\)"), ["EEA"]),
+          (re.compile(r"\bUK\b(?![-‑]|\s+(?:GDPR|[Rr]epresentative))|\bUnited\s+Kingdom\b"),
+           ["GB"]),
           (re.compile(r"\bU\.?S\.?A?\b(?!\w)|\bUnited\s+States\b"), ["US"])]
 
 

@@ -27,11 +27,12 @@ from xborder.graph.ingest.model import (
     ServiceProposal,
     slug,
 )
-from xborder.graph.ingest.places import PlaceFinder, Scope, not_user_places
+from xborder.graph.ingest.places import EVERYONE, PlaceFinder, Scope, not_user_places
 from xborder.graph.ingest.services import ServiceBook
 from xborder.graph.ingest.text import Unit
 
-__all__ = ["Context", "line_rules", "number_rules", "row_rules", "rule_for"]
+__all__ = ["Context", "drop_placeless_repeats", "line_rules", "number_rules", "row_rules",
+           "rule_for"]
 
 _HEADER_PLACE = re.compile(r"countr|region|location|where\s+you|resid|jurisdiction|users?\s+in|"
                            r"market|territor|\bL(?:and|änder)\b|\bpays\b|\bpa[íi]s(?:es)?\b|"
@@ -172,3 +173,14 @@ def number_rules(rules: list[RuleProposal]) -> None:
         counts[section] = counts.get(section, 0) + 1
         n = counts[section]
         rule.id = f"{section}.{n}" if re.fullmatch(r"[\d.]+", section) else f"{slug(section)}-{n}"
+
+
+def drop_placeless_repeats(rules: list[RuleProposal]) -> list[RuleProposal]:
+    """"Pinterest Europe Ltd is the responsible controller for … the GDPR", after a rule giving
+    it the EEA, Switzerland and the UK in the same section, names no place: it restates that
+    rule, it does not make it the controller for every user."""
+    placed = {(r.evidence.section, r.controller.id) for r in rules
+              if r.locations and r.locations != [EVERYONE] and r.end is None}
+    return [r for r in rules if not (
+        any("names no place" in n for n in r.notes) and not r.services and
+        (r.evidence.section, r.controller.id) in placed)]
