@@ -12,7 +12,7 @@ __all__ = ["Directory"]
 
 
 def _norm(text: str) -> str:
-    return re.sub(r"\s+", " ", text.strip().casefold())
+    return " ".join(text.casefold().split())  # (str.split's whitespace is re's \s)
 
 
 def _url_key(text: str) -> str:

@@ -166,7 +166,7 @@ def test_a_crash_before_the_marker_moves_keeps_the_old_version(tmp_path, kb, mon
     kept = sorted(p.name.rsplit("-", 1)[0] for p in (tmp_path / "versions").iterdir()
                   if p.is_dir())
     assert kept == sorted([kb.version, done["version"]])  # the half-written one is gone
-    assert len(list((tmp_path / "versions").iterdir())) == 4  # and its N-Triples
+    assert len(list((tmp_path / "versions").iterdir())) == 6  # and its N-Triples and model
     marker = json.loads((tmp_path / "CURRENT").read_text())
     assert marker["version"] == done["version"] and len(marker["history"]) == 2
 

@@ -31,16 +31,19 @@ class Snapshot:
 
     A store that reads N-Triples (Oxigraph's dump) hands them over as read (``ntriples``); the
     rdflib ``graph`` is then parsed from them only when asked for, so a reader that needs the
-    model only (:func:`~xborder.graph.store.prepare_snapshot`) never pays for an rdflib graph."""
+    model only (:func:`~xborder.graph.store.prepare_snapshot`) never pays for an rdflib graph.
+    A store that keeps the publisher's compiled model beside a version hands its document over
+    too (``model``, :mod:`~xborder.graph.store.modeldoc`)."""
 
     def __init__(self, graph: Graph | None, version: str, published: str | None = None, *,
-                 ntriples: bytes | None = None) -> None:
+                 ntriples: bytes | None = None, model: bytes | None = None) -> None:
         if graph is None and ntriples is None:
             raise ValueError("a snapshot needs a graph or its N-Triples")
         self._graph = graph
         self.version = version
         self.published = published
         self.ntriples = ntriples
+        self.model = model
 
     @property
     def graph(self) -> Graph:
@@ -60,8 +63,9 @@ class Store(Protocol):
     def read(self) -> Snapshot:
         """The current version's graph with its version (raises :class:`StoreError`)."""
 
-    def write(self, graph: Graph, version: str) -> None:
-        """Publish ``graph`` as ``version`` atomically (no validation: see :func:`publish`)."""
+    def write(self, graph: Graph, version: str, *, model: bytes | None = None) -> None:
+        """Publish ``graph`` as ``version`` atomically (no validation: see :func:`publish`),
+        with the document of its compiled model beside it if given and the store keeps one."""
 
     def describe(self) -> dict[str, Any]:
         """Kind, location and current marker, for status pages."""

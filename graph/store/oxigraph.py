@@ -8,7 +8,7 @@ import os
 import shutil
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import pyoxigraph as ox
 from rdflib import Graph
@@ -20,16 +20,18 @@ from xborder.graph.store.base import (
     utc_now,
 )
 
-if TYPE_CHECKING:
-    pass
-
 __all__ = ["OxigraphStore"]
+
+_MODEL = ".model.json"  # the compiled model's document, beside a version
 
 class OxigraphStore:
     """``ROOT/versions/<version>-<n>/`` is one pyoxigraph store per published version, never
     written again once published, with its N-Triples beside it (``<version>-<n>.nt``: what a
-    replica reads, in a tenth of the time a dump of the store takes); ``ROOT/CURRENT`` (JSON)
-    names the served one and is replaced with one atomic rename, after both are written.
+    replica reads, in a tenth of the time a dump of the store takes) and, when the publisher
+    gives it, the document of its compiled model (``<version>-<n>.model.json``,
+    :mod:`~xborder.graph.store.modeldoc`: what a replica reads instead of the model from the
+    triples); ``ROOT/CURRENT`` (JSON) names the served one and is replaced with one atomic
+    rename, after all are written.
     Readers open a version read-only, so any number of processes can serve from the folder
     while one writer (serialised by ``ROOT/write.lock``) publishes. A version written before
     the N-Triples were kept is read by dumping its store."""
@@ -72,14 +74,19 @@ class OxigraphStore:
                 data = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
                 del store
             count = data.count(b"\n")  # one triple a line (cheaper than counting the store)
+            model = None
+            if current.get("model"):
+                path = self.root / "versions" / current["model"]
+                model = path.read_bytes()
         except OSError as exc:
             raise StoreError(f"{path}: cannot read version {current['version']}: {exc}") from None
         if count != current["triples"]:
             raise StoreError(f"{path}: holds {count} triples, the marker says "
                              f"{current['triples']}")
-        return Snapshot(None, str(current["version"]), current.get("published"), ntriples=data)
+        return Snapshot(None, str(current["version"]), current.get("published"), ntriples=data,
+                        model=model)
 
-    def write(self, graph: Graph, version: str) -> None:
+    def write(self, graph: Graph, version: str, *, model: bytes | None = None) -> None:
         versions = self.root / "versions"
         versions.mkdir(parents=True, exist_ok=True)
         with open(self.root / "write.lock", "w") as lock:
@@ -98,10 +105,15 @@ class OxigraphStore:
             gc.collect()  # pyoxigraph closes the store when the object goes
             if count != len(graph):
                 raise StoreError(f"wrote {count} triples of {len(graph)}; version not published")
-            history = [name, *(current or {}).get("history", [])][: self.keep]
-            self._flip({"version": version, "dir": name, "ntriples": ntriples.name,
-                        "triples": count, "published": utc_now(), "history": history})
-            self._collect(set(history))
+            marker: dict[str, Any] = {"version": version, "dir": name, "ntriples": ntriples.name,
+                                      "triples": count, "published": utc_now()}
+            if model is not None:
+                document = versions / f"{name}{_MODEL}"
+                document.write_bytes(model)
+                marker["model"] = document.name
+            marker["history"] = [name, *(current or {}).get("history", [])][: self.keep]
+            self._flip(marker)
+            self._collect(set(marker["history"]))
 
     def _flip(self, marker: dict[str, Any]) -> None:
         tmp = self.root / f"CURRENT.{os.getpid()}.tmp"
@@ -118,7 +130,7 @@ class OxigraphStore:
 
     def _collect(self, keep: set[str]) -> None:
         for path in (self.root / "versions").iterdir():
-            if path.name.removesuffix(".nt") not in keep:
+            if path.name.removesuffix(".nt").removesuffix(_MODEL) not in keep:
                 if path.is_dir():
                     shutil.rmtree(path, ignore_errors=True)
                 else:

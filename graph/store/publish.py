@@ -22,6 +22,8 @@ from xborder.graph.store.sparql import SparqlStore
 
 if TYPE_CHECKING:
     from xborder.graph.kb import KnowledgeBase
+    from xborder.graph.law import LawModel
+    from xborder.graph.model import Model
     from xborder.graph.settings import Settings
 
 __all__ = ["open_store", "prepare", "prepare_snapshot", "publish"]
@@ -134,15 +136,20 @@ def prepare_snapshot(snapshot: Snapshot, *, validate: str = "shapes", origin: st
     ``beside``: run the SHACL check in a forked process while this one compiles (for a process
     with no other threads, as the live reloader's child is); the result is the same.
 
-    A version this machine compiled (and, for ``validate="shapes"``, checked) before — the
-    same N-Triples, the same code — is read back from the compiled-model cache
-    (:func:`xborder.graph.compiled.key_of_ntriples`) instead: a replica's restart."""
+    A version published with its compiled model's document (:func:`publish` writes one) has
+    its model read from that document instead of from the triples — unless the document is of
+    another version or other model code (:class:`~xborder.graph.store.modeldoc.Unreadable`);
+    the SHACL check still reads the triples. Otherwise a version this machine compiled (and, for
+    ``validate="shapes"``, checked) before — the same N-Triples, the same code — is read back
+    from the compiled-model cache (:func:`xborder.graph.compiled.key_of_ntriples`): a
+    replica's restart."""
     from dataclasses import replace
 
     from xborder.graph import compiled as cache
     from xborder.graph.compiled import Compiled
     from xborder.graph.kb import KnowledgeBase
     from xborder.graph.shapes import default_engine, validate_graph
+    from xborder.graph.store.modeldoc import gc_paused
     from xborder.graph.store.reader import read_models_nt
 
     if snapshot.ntriples is None or (validate == "shapes" and default_engine() != "oxigraph"):
@@ -151,8 +158,9 @@ def prepare_snapshot(snapshot: Snapshot, *, validate: str = "shapes", origin: st
         kb.release_graph(snapshot.ntriples)
         return kb
     data = snapshot.ntriples
-    key = cache.key_of_ntriples(data)
-    found = cache.load(key, validated=validate == "shapes")
+    published = _published_model(snapshot)
+    key = cache.key_of_ntriples(data) if published is None else ""
+    found = cache.load(key, validated=validate == "shapes") if key else None
     if found is not None:
         known = replace(found, version=snapshot.version)
         return _compiling(lambda: KnowledgeBase(compiled=known, origin=origin, ntriples=data),
@@ -167,32 +175,51 @@ def prepare_snapshot(snapshot: Snapshot, *, validate: str = "shapes", origin: st
     built: list[Compiled] = []
 
     def lean() -> KnowledgeBase:
-        model, law, triples = read_models_nt(data)
-        built.append(Compiled(model, law, snapshot.version, triples, validate == "shapes"))
-        return KnowledgeBase(compiled=built[0], origin=origin, ntriples=data)
+        with gc_paused():
+            model, law, triples = published or read_models_nt(data)
+            built.append(Compiled(model, law, snapshot.version, triples, validate == "shapes"))
+            return KnowledgeBase(compiled=built[0], origin=origin, ntriples=data)
 
     try:
         kb = _compiling(lean, probe)
     finally:
         if wait is not None:
             wait()  # a graph that breaks the shapes is refused even when it compiled
-    cache.save(key, built[0])  # compiled, probed and (if asked) checked: fit to read back
+    if key:  # (a published model is read back from its document as fast)
+        cache.save(key, built[0])  # compiled, probed and (if asked) checked: fit to read back
     return kb
+
+
+def _published_model(snapshot: Snapshot) -> tuple[Model, LawModel, int] | None:
+    """The model the publisher compiled, from the document beside the version, if it has one
+    this code reads."""
+    if snapshot.model is None:
+        return None
+    from xborder.graph.store import modeldoc
+
+    try:
+        return modeldoc.load(snapshot.model, version=snapshot.version)
+    except modeldoc.Unreadable:
+        return None  # another version or other model code: the triples are read instead
 
 
 def publish(store: Store, graph: Graph, *, validate: str = "shapes") -> dict[str, Any]:
     """Compile ``graph`` and check its shapes (see :func:`prepare`), then write it to ``store``
-    as a new version, unless the store already serves the same content (then nothing is
-    checked or written). Returns what happened."""
+    as a new version, with the document of the model it compiled to
+    (:mod:`~xborder.graph.store.modeldoc`) for replicas to read, unless the store already
+    serves the same content (then nothing is checked or written). Returns what happened."""
     version = graph_digest(graph)
     previous = store.version()
     if previous == version:
         return {"version": version, "previous": previous, "changed": False,
                 "triples": len(graph)}
-    prepare(graph, version=version, validate="model", probe=1)
+    kb = prepare(graph, version=version, validate="model", probe=1)
     if validate == "shapes":
         from xborder.graph.shapes import validate_graph
 
         validate_graph(graph)
-    store.write(graph, version)
+    from xborder.graph.store import modeldoc
+
+    store.write(graph, version,
+                model=modeldoc.dump(kb.model, kb.law, version=version, triples=len(graph)))
     return {"version": version, "previous": previous, "changed": True, "triples": len(graph)}
