@@ -148,3 +148,21 @@ def test_joint_controllers_one_named_by_its_short_name(kb):
             "du traitement.\n")
     names = {r[2] for r in _rules(kb, text)}
     assert names == {"Example Holdings, Inc.", "Meta Ireland"}
+
+
+def test_a_country_table_under_a_blank_header_with_continued_rows_and_a_rest_bucket(kb):
+    text = ("Le responsable du traitement dépend de votre pays.\n\n"
+            "|     |     |     |     |\n| --- | --- | --- | --- |\n"
+            "| **VOTRE PAYS DE RÉSIDENCE** | **VOTRE ACTIVITÉ** | **VOTRE RESPONSABLE DU "
+            "TRAITEMENT** | **ADRESSE POSTALE** |\n"
+            "| **EEE** | Paiements. | Exemple Paiements Luxembourg SA | 2 Rue Exemple, "
+            "Luxembourg, Luxembourg |\n"
+            "| […] | | | |\n"
+            "|     | Toute autre activité. | Exemple Ireland UC | 1 Quay, Dublin 1, Irlande |\n"
+            "| **États-Unis** | Toute activité. | Exemple, Inc. | 1 Main Street, San Francisco, "
+            "États-Unis |\n"
+            "| **Tous les pays non énumérés ci-dessus, à l'exception de la Chine** | Toute "
+            "activité. | Exemple Ireland UC | 1 Quay, Dublin 1, Irlande |\n")
+    assert _rules(kb, text) == {
+        (("EEA",), (), "Exemple Paiements Luxembourg SA"), (("EEA",), (), "Exemple Ireland UC"),
+        (("US",), (), "Exemple, Inc."), (("*",), ("EEA", "US", "CN"), "Exemple Ireland UC")}

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from xborder.graph.ingest.dating import Dating, dates_in
 from xborder.graph.ingest.entities import EntityBook
@@ -27,7 +27,7 @@ from xborder.graph.ingest.model import (
     ServiceProposal,
     slug,
 )
-from xborder.graph.ingest.places import EVERYONE, PlaceFinder, Scope, not_user_places
+from xborder.graph.ingest.places import EVERYONE, Place, PlaceFinder, Scope, not_user_places
 from xborder.graph.ingest.services import ServiceBook
 from xborder.graph.ingest.text import Unit
 
@@ -49,15 +49,31 @@ _REP_CELL = re.compile(r"\brepresentative\b|\breprésentant|\bVertreter", re.I)
 _HEADER_SERVICE = re.compile(r"\bservices?\b|\bproducts?\b|\bapps?\b", re.I)
 
 
+#: "all countries not listed above": everyone but the places of the table's rows above
+_NOT_ABOVE = re.compile(r"\bnot\s+(?:listed|named|mentioned)\s+above|\bnon\s+(?:énumérés|"
+                        r"mentionnés|listés|cités)\s+ci-dessus|\bnicht\s+(?:oben\s+)?(?:aufgeführt|"
+                        r"genannt)|\bno\s+(?:enumerados|mencionados|indicados)\s+(?:anteriormente|"
+                        r"arriba)|\bnon\s+(?:elencati|indicati)\s+sopra|\bniet\s+(?:hierboven\s+)?"
+                        r"(?:vermeld|genoemd)|\bnão\s+(?:listados|indicados)\s+acima", re.I)
+
+
 @dataclass
 class Context:
     book: EntityBook
     finder: PlaceFinder
     services: ServiceBook
     dating: Dating
+    #: the table being read: its last row's index, the place cell of the row above (a blank
+    #: first cell continues it) and every place its rows named
+    row_at: int = -2
+    place_above: Scope | None = None
+    places_above: list[Place] = field(default_factory=list)
 
 
 def row_rules(unit: Unit, ctx: Context) -> list[RuleProposal]:
+    if unit.index != ctx.row_at + 1:
+        ctx.place_above, ctx.places_above = None, []  # another table
+    ctx.row_at = unit.index
     header = unit.header
     columns = _place_columns(header, ctx.finder)
     if len(columns) >= 2:
@@ -82,8 +98,7 @@ def row_rules(unit: Unit, ctx: Context) -> list[RuleProposal]:
     entity = in_cell[0][1]
     skip = [(m.start, m.end) for m, _, _ in mentions] + [s for _, _, s in mentions if s]
     if place_col is not None and place_col < len(spans):
-        px, py = spans[place_col]
-        scope = ctx.finder.scope(text[px:py])
+        scope = _place_cell(unit, ctx, text[slice(*spans[place_col])])
     else:  # the other cells: the entity's own cell, address and contact cells, a representative
         skip += [spans[entity_col], *not_user_places(text, ctx.finder)]
         skip += [spans[i] for i, h in enumerate(header)
@@ -98,6 +113,21 @@ def row_rules(unit: Unit, ctx: Context) -> list[RuleProposal]:
         service_list, _ = ctx.services.find(text, sx, sy, ctx.book, cell=True)
     start, end = dates_in(text, ctx.dating)
     return [rule_for(unit, entity, scope, text, service_list, 0.85, [], start, end)]
+
+
+def _place_cell(unit: Unit, ctx: Context, cell: str) -> Scope:
+    """A row's place cell; blank, the row above's (the rows of one place, one per activity);
+    "all countries not listed above" excepts every place the rows above named."""
+    if not cell.strip() and ctx.place_above is not None:
+        return ctx.place_above
+    scope = ctx.finder.scope(cell)
+    if _NOT_ABOVE.search(cell):
+        scope.everyone = True
+        scope.excepts = [p for p in ctx.places_above if p.code not in scope.except_codes] + \
+            scope.excepts
+    ctx.places_above += scope.places
+    ctx.place_above = scope
+    return scope
 
 
 def _place_columns(header: tuple[str, ...], finder: PlaceFinder) -> dict[int, Scope]:

@@ -140,7 +140,10 @@ def read_document(source: str, fmt: str | None = None, name: str | None = None) 
             continue
         if block.kind == "row":
             cells = tuple(block.text[a:b].strip() for a, b in block.cells)
-            if (block.header or (not header and _looks_like_header(cells))) and \
+            blank = bool(header) and not any(header)  # after a blank header row: a row of
+            # header words, no company in it ("| PAYS DE RÉSIDENCE | RESPONSABLE | ADRESSE |")
+            if (block.header or (not header and _looks_like_header(cells)) or (
+                    blank and _looks_like_header(cells) and not any(map(FORM.search, cells)))) and \
                     not (len(cells) > 1 and _ROLE_CELL.match(cells[0]) and FORM.search(cells[1])):
                 header = cells
                 continue
