@@ -166,3 +166,16 @@ def test_a_country_table_under_a_blank_header_with_continued_rows_and_a_rest_buc
     assert _rules(kb, text) == {
         (("EEA",), (), "Exemple Paiements Luxembourg SA"), (("EEA",), (), "Exemple Ireland UC"),
         (("US",), (), "Exemple, Inc."), (("*",), ("EEA", "US", "CN"), "Exemple Ireland UC")}
+
+
+def test_a_provider_table_far_from_any_controller_sentence(kb):
+    text = ("Intro about us.\n\nMore text.\n\nEven more.\n\nOne more.\n\nAnd another.\n\n"
+            "Still more.\n\nLast.\n\nOUTSIDE EU\n\n"
+            "| Where You Reside | Services Provided | Your Service Provider | Contact Address |\n"
+            "| --- | --- | --- | --- |\n"
+            "| United Kingdom (and select non-EEA countries in Europe) | E-Money | Sample "
+            "Payments Ltd | 1 Lime Street, London, United Kingdom |\n"
+            "| Anywhere but the USA, UK, certain APAC regions, EEA | Assets | Sample Islands "
+            "Limited | Park Place, Hamilton, Bermuda |\n")
+    assert _rules(kb, text) == {(("GB",), (), "Sample Payments Ltd"),
+                                (("*",), ("US", "GB", "EEA"), "Sample Islands Limited")}

@@ -58,6 +58,7 @@ from xborder.graph.ingest.rows import (
     drop_placeless_repeats,
     line_rules,
     number_rules,
+    places_and_companies,
     row_rules,
     rule_for,
 )
@@ -191,7 +192,7 @@ def controller_rules(doc: Document, book: EntityBook, finder: PlaceFinder,
             continue
         if unit.kind == "sentence":
             recent = 0
-        if unit.kind == "row" and recent <= 6:
+        if unit.kind == "row" and (recent <= 6 or places_and_companies(unit.header)):
             context += " controller"  # "The chart below explains the current controllers …"
         if unit.kind != "sentence" and not _LIST_CUE.search(context) and not labelled:
             continue

@@ -75,15 +75,17 @@ _EVERYONE = re.compile(
     r"entier|regardless\s+of\s+(?:your\s+)?(?:location|where\s+you\s+(?:are|live))|"
     r"indépendamment\s+de\s+votre\s+(?:position|localisation|lieu)|unabhängig\s+(?:davon,\s+wo|"
     r"von\s+Ihrem\s+(?:Standort|Wohnort)))\b", re.I)
-_EXCEPT = re.compile(r"\b(?:except(?:\s+for)?(?:\s+(?:in|those\s+in|users\s+in))?|excluding|"
+_EXCEPT = re.compile(r"\b(?:(?:any|every)where\s+(?:but|except)|"
+                     r"except(?:\s+for)?(?:\s+(?:in|those\s+in|users\s+in))?|excluding|"
                      r"other\s+than|apart\s+from|with\s+the\s+exception\s+of|but\s+not|not\s+"
                      r"including|outside(?:\s+of)?|en\s+dehors\s+d[eu]|hors\s+d[eu]|sauf|"
                      r"à\s+l['’]exception\s+d[eu]|außerhalb|ausgenommen|mit\s+Ausnahme|buiten|"
                      r"behalve|fuera\s+del?|excepto|salvo|al\s+di\s+fuori(?:\s+d\w*)?|tranne|eccetto|"
                      r"fora\s+d[oae]s?|exceto)\b", re.I)
-_OUTSIDE = re.compile(r"\boutside\b|\bdehors\b|\bhors\b|außerhalb|\bbuiten\b|\bfuera\b|"
-                      r"\bfuori\b|\bfora\b", re.I)
-_LIST_GAP = re.compile(r"^[\s,;/&]*(?:(?:and|or|nor|as\s+well\s+as|plus|et|ou|und|oder|sowie|y|o|e|"
+_OUTSIDE = re.compile(r"\boutside\b|\b(?:any|every)where\s+(?:but|except)\b|\bdehors\b|\bhors\b|"
+                      r"außerhalb|\bbuiten\b|\bfuera\b|\bfuori\b|\bfora\b", re.I)
+_LIST_GAP = re.compile(r"^[\s,;/&]*(?:(?:certain|some|select|other)\s+[\w -]{0,30}?(?:regions?|"
+                       r"countries|territories)[\s,]*)?(?:(?:and|or|nor|as\s+well\s+as|plus|et|ou|und|oder|sowie|y|o|e|"
                        r"en|of)\b)?[\s,]*(?:in\s+)?(?:(?:the|du|de\s+la|de\s+l['’]|de|des|la|le|"
                        r"les|l['’]|der|die|das|den|dem|el|los|las|il|lo|dello|della|dei|degli|het|"
                        r"del|dal|al|au|aux|vom|von|do|da|dos|o|a)\s*)?(?:member\s+states?\s+of\s+"
@@ -149,7 +151,10 @@ class PlaceFinder:
         found = self._groups(text, taken, defined=True)  # the policy's own first
         for pattern, codes, reading, confidence in _SPECIAL:
             for m in pattern.finditer(text):
-                if _free(taken, m.start(), m.end()):
+                if text[max(0, m.start() - 4):m.start()].casefold() in ("non-", "non‑"):
+                    stop = re.search(r"[,;)]", text[m.end():])  # "non-EEA countries in
+                    taken.append((m.start(), m.end() + stop.start() if stop else len(text)))
+                elif _free(taken, m.start(), m.end()):
                     taken.append((m.start(), m.end()))
                     found += [Place(c, m[0].strip(), m.start(), m.end(), (), reading, confidence)
                               for c in codes]

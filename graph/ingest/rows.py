@@ -31,8 +31,8 @@ from xborder.graph.ingest.places import EVERYONE, Place, PlaceFinder, Scope, not
 from xborder.graph.ingest.services import ServiceBook
 from xborder.graph.ingest.text import Unit
 
-__all__ = ["Context", "drop_placeless_repeats", "line_rules", "number_rules", "row_rules",
-           "rule_for"]
+__all__ = ["Context", "drop_placeless_repeats", "line_rules", "number_rules",
+           "places_and_companies", "row_rules", "rule_for"]
 
 _HEADER_PLACE = re.compile(r"countr|region|location|where\s+you|resid|jurisdiction|users?\s+in|"
                            r"market|territor|\bL(?:and|änder)\b|\bpays\b|\bpa[íi]s(?:es)?\b|"
@@ -68,6 +68,14 @@ class Context:
     row_at: int = -2
     place_above: Scope | None = None
     places_above: list[Place] = field(default_factory=list)
+
+
+def places_and_companies(header: tuple[str, ...]) -> bool:
+    """A header with a place column and a company column ("Where You Reside | … | Your Service
+    Provider"): a table of who is responsible where, wherever it stands."""
+    place = [i for i, h in enumerate(header) if _HEADER_PLACE.search(h)]
+    return bool(place) and any(_HEADER_ENTITY.search(h) for i, h in enumerate(header)
+                               if i not in place)
 
 
 def row_rules(unit: Unit, ctx: Context) -> list[RuleProposal]:
