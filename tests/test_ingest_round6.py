@@ -179,3 +179,21 @@ def test_a_provider_table_far_from_any_controller_sentence(kb):
             "Limited | Park Place, Hamilton, Bermuda |\n")
     assert _rules(kb, text) == {(("GB",), (), "Sample Payments Ltd"),
                                 (("*",), ("US", "GB", "EEA"), "Sample Islands Limited")}
+
+
+def test_a_korean_public_corporation_that_processes_personal_data(kb):
+    text = "• 한라관광공사는 다음의 목적을 위하여 개인정보를 처리합니다.\n"
+    assert _rules(kb, text) == {(("*",), (), "한라관광공사")}
+
+
+def test_the_company_named_after_c_o_is_the_address_not_the_controller(kb):
+    text = ("Name und Anschrift des Verantwortlichen\nVerantwortlich ist:\nVerein Beispiel\n"
+            "c/o Muster Rechtsanwaltsgesellschaft mbH\nHolbeinstraße 2\n04229 Leipzig\n")
+    assert "Muster Rechtsanwaltsgesellschaft mbH" not in {r[2] for r in _rules(kb, text)}
+
+
+def test_a_lower_case_brand_with_its_country_and_bv_after_the_role_and_a_colon(kb):
+    text = ("Deze verklaring regelt de verwerking van je persoonsgegevens door de "
+            "verantwoordelijke voor de verwerking: fotoprint Nederland bv, Beursstraat 1, "
+            "7551 HP Hengelo, Nederland.\n")
+    assert _rules(kb, text) == {(("*",), (), "fotoprint Nederland bv")}

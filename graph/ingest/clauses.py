@@ -100,7 +100,7 @@ _AFTER = re.compile(r"(?:\b(?:controlled\s+by|controllers?\b[^.;]{0,80}?\b(?:is|
                     r"was)|(?:" + ROLE + r")[^.;]{0,140}?\b(?:est|ist|es|è|is|é|sont|sind|är|er|"
                     r"jest|je|on)"
                     r"(?:\s+(?:la|le|die|der|el|il|de|a|o))?|" + _ROLE_IS +
-                    r"|traitées?\s+par|trattati\s+da|"
+                    r"|(?:" + ROLE + r")\s*:|traitées?\s+par|trattati\s+da|"
                     r"verarbeitet\s+von|tratados\s+por|(?:is|are)\s+processed\s+by)\s*(?:the\s+company\s+|la\s+société\s+|"
                     r"die\s+Gesellschaft\s+|la\s+sociedad\s+|la\s+società\s+)?$|(?:" +
                     PROVIDER_AFTER + r")\s*(?:the\s+)?$)", re.I)

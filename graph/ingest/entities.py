@@ -381,6 +381,8 @@ def representative(text: str, start: int, end: int) -> bool:
     """Is the name at ``text[start:end]`` nearer a representative/DPO word than a controller
     word (in its clause)? A DPO's label starting a later line heads the lines after it, not
     the name above it ("Comune di …" / address / "Responsabile della Protezione dei Dati")."""
+    if re.search(r"\b(?:c\s?[/\\]\s?o|care\s+of)\.?\s*$", text[max(0, start - 12):start], re.I):
+        return True  # "c/o X Rechtsanwaltsgesellschaft mbH": whose address it is, no controller
     reps = list(_REPRESENTATIVE.finditer(text))
     cut = next((m.start() for m in reps if m.start() > end and "\n" in text[end:m.start()] and
                 not text[text.rfind("\n", 0, m.start()) + 1:m.start()].strip()), len(text))

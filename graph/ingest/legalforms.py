@@ -83,7 +83,7 @@ LEGAL_FORMS: list[tuple[str, str, tuple[str, ...], bool]] = [
     (r"CRL", "CRL", ("PT",), True),
     (r"OÜ", "OÜ", ("EE",), True),
     (r"UAB", "UAB", ("LT",), True),
-    (r"B\.V\.|BV", "B.V.", ("NL",), True),
+    (r"B\.V\.|BV|(?<=[a-z] )bv(?!\.)", "B.V.", ("NL",), True),  # "X Nederland bv"
     (r"N\.V\.|NV", "N.V.", ("NL", "BE"), True),
     (r"Aktiebolag|AB(?:\s*\(publ\))?", "AB", ("SE",), True),
     (r"ApS|Aps", "ApS", ("DK",), True),

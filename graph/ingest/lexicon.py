@@ -26,7 +26,7 @@ ROLE = (r"(?:data\s+)?controllers?\b"
         r"|\bverantwortlich(?=\s+(?:ist|sind)\s)"
         r"|(?:für\s+die\s+(?:Daten)?verarbeitung\s+)?verantwortliche[rn]?\b(?!\s+für\s+die\s+"
         r"Inhalte)|\bverantwortlich\s+für\s+die\s+(?:Daten)?verarbeitung|\bverantwortliche\s+stelle"
-        r"|verwerkingsverantwoordelijken?\b|verantwoordelijk\s+voor\s+de\s+verwerking"
+        r"|verwerkingsverantwoordelijken?\b|verantwoordelijke?\s+voor\s+de\s+verwerking"
         r"|responsables?\s+del\s+tratamiento|corresponsables?\s+del\s+tratamiento"
         r"|titolar[ei]\s+del\s+trattamento|contitolari\s+del\s+trattamento"
         r"|responsáve(?:l|is)\s+pel[oa]\s+tratamento|\bcontrolador(?:a|es|as)?\b|entidade\s+responsável\s+pel[ao]\s+"
@@ -160,6 +160,9 @@ CJK_FORMS: list[tuple[str, str, tuple[str, ...]]] = [
     (r"(?:㈜|\(주\)|주식회사\s?)[가-힣A-Za-z0-9]{1,20}?(?=[은는이가을를의]?\s*[(（]|\s|$|[,.])",
      "주식회사", ("KR",)),
     (r"[가-힣A-Za-z0-9]{1,20}\s?(?:유한회사|주식회사)", "유한회사", ("KR",)),
+    # a public corporation or agency: 제주관광공사, 국민연금공단 (the form ends the name)
+    (r"(?<![가-힣])[가-힣]{2,20}?(?:공사|공단)(?=[은는이가을를의과와]|에서|\s|$|[,.(（])", "공사",
+     ("KR",)),
     # a foundation or an incorporated association: 재단법인 …, 사단법인 …
     (r"(?:재단법인|사단법인|\(재\)|\(사\))\s?[가-힣A-Za-z0-9]{2,20}?"
      r"(?=(?:[은는이가을를의]|입니다|이며|이고)?(?:\s*[(（]|\s|$|[,.]))", "재단법인", ("KR",)),

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 
 from xborder.graph.ingest.legalforms import LEGAL_FORMS, PREFIX_FORMS, PUBLIC_HEADS
 from xborder.graph.ingest.lexicon import CJK_FORMS
+from xborder.graph.ingest.localnames import local_name
 
 __all__ = ["CONNECT", "LEADING", "Mention", "entity_key", "find_mentions", "name_key"]
 
@@ -213,8 +214,9 @@ def _name_start(head: str, words_end: int) -> int | None:
             if elision:
                 break
         elif _lower_name_word(token) and (
-                start is None or head[start:words_end].split() in ([g] for g in _GENERIC_ONE)):
-            start = at  # "advanti AG", "orka Partnerschaft mbB"
+                start is None or head[start:words_end].split() in ([g] for g in _GENERIC_ONE) or
+                (len(head[start:words_end].split()) == 1 and local_name(head[start:words_end]))):
+            start = at  # "advanti AG", "orka Partnerschaft mbB", "smartphoto Nederland bv"
             break
         else:
             break

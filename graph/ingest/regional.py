@@ -161,7 +161,7 @@ def issuer_rules(doc: Document, book: EntityBook, rules: list[RuleProposal]
         return []
     for n, unit in enumerate(doc.units):
         for m, entity, _s in book.mentions(unit):
-            cjk = m.form in ("株式会社", "有限公司", "주식회사", "유한회사", "재단법인")
+            cjk = m.form in ("株式会社", "有限公司", "주식회사", "유한회사", "재단법인", "공사")
             opening = cjk and n < 6 and len(book.entities) == 1  # "…有限公司开发的…app,…隐私权"
             if not (entity.we or opening) or representative(unit.text, m.start, m.end) or \
                     "representative's contact" in entity.roles:
