@@ -197,3 +197,12 @@ def test_a_lower_case_brand_with_its_country_and_bv_after_the_role_and_a_colon(k
             "verantwoordelijke voor de verwerking: fotoprint Nederland bv, Beursstraat 1, "
             "7551 HP Hengelo, Nederland.\n")
     assert _rules(kb, text) == {(("*",), (), "fotoprint Nederland bv")}
+
+
+def test_plc_and_a_joint_controller_named_without_a_form_before_its_short_name(kb):
+    text = ("**Controller**\n\nSocialbook Ireland (“Socialbook”) and Rail-Group Plc act as joint "
+            "controllers with regard to the fan pages, under the General Data Protection "
+            "Regulation (“GDPR”).\n")
+    p = ingest(text, name="p.md", kb=kb)
+    assert [e.name for e in p.entities if e.name.endswith("Plc")] == ["Rail-Group Plc"]
+    assert _rules(kb, text) == {(("*",), (), "Socialbook Ireland"), (("*",), (), "Rail-Group Plc")}

@@ -342,8 +342,8 @@ def _controllers(text: str, a: int, b: int,
             and not _ON_BEHALF.match(text[m.end:min(b, m.end + 80)])]
     if live and a == 0 and _LABEL.match(text) and live[0][0].start - a < 80:
         return [(live[0][1], "named after the role as a label", 0.0)]
-    joint = ctx.book.with_short_names(text[a:b], [e for _m, e in live]) if _JOINT.search(
-        text[a:b]) else []
+    joint = ctx.book.with_short_names(text[a:b], [e for _m, e in live] + ctx.book.defined_joint(
+        unit, a, b)) if _JOINT.search(text[a:b]) and unit is not None else []
     if len(joint) > 1:
         names = ", ".join(e.name for e in joint)
         return [(e, f"joint controllers: {names}", 0.1) for e in joint]

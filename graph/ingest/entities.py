@@ -28,7 +28,6 @@ from xborder.graph.ingest.lexicon import (
     PARENT_AFTER,
     PRONOUNS,
     REPRESENTATIVE,
-    ROLE,
     STATED,
 )
 from xborder.graph.ingest.model import EntityProposal, Evidence, slug
@@ -42,7 +41,7 @@ from xborder.graph.ingest.names import (
     name_key,
 )
 from xborder.graph.ingest.places import PlaceFinder, is_country
-from xborder.graph.ingest.shortnames import QUOTED, definitions
+from xborder.graph.ingest.shortnames import CONTROL_WORD, QUOTED, definitions, representative
 from xborder.graph.ingest.text import Document, Unit
 
 __all__ = ["LEGAL_FORMS", "EntityBook", "Mention", "definitions", "entity_key", "find_mentions",
@@ -106,7 +105,13 @@ _OTHERS = re.compile(r"\b(?:third[- ]part(?:y|ies)|(?:service\s+)?providers|proc
                      r"partners|terceir[oa]s|terceros|terz[ei]|tiers|sous-traitants|prestataires|"
                      r"Drittanbieter\w*|Auftragsverarbeiter\w*|Dienstleister\w*|derden|verwerkers|"
                      r"encargados|fornitori|fornecedores|proveedores)\b", re.I)
-_CONTROL_WORD = re.compile(r"\bcontroll(?:er|ed)|\bresponsible\b|" + ROLE, re.I)
+
+
+#: words of a law's, a document's or a service's name, not a company's ("General Data
+#: Protection Regulation (“GDPR”)", "Privacy Shield Framework (“DPF”)")
+_NOT_COMPANY = re.compile(r"\b(?:Regulation|Act|Law|Directive|Policy|Notice|Terms|Agreement|"
+                          r"Statement|Code|Privacy|Data|Protection|Services?|Shield|Framework|"
+                          r"Clauses|Rules|Cookies?|Platform|Website|App)\b")
 
 
 class EntityBook:
@@ -328,6 +333,20 @@ class EntityBook:
             found += [e for e in self.aliased(word) if all(e is not x for x in found)]
         return found
 
+    def defined_joint(self, unit: Unit, a: int, b: int) -> list[EntityProposal]:
+        """A joint controller named without a legal form but with its short name in brackets
+        ("Facebook Ireland (“Facebook”) and VR-Group Plc act as joint controllers")."""
+        taken = [(m.start, m.end) for m, _e, _s in self.mentions(unit)]
+        out = []
+        for m in re.finditer(r"(?<![\w-])((?:[A-Z][\w&-]+\s+){0,3}[A-Z][\w&-]+)\s*\(\s*[“\"«]",
+                             unit.text[a:b]):
+            start, name = a + m.start(1), m[1]
+            if name.split()[0].casefold() not in LEADING and not _NOT_COMPANY.search(name) and \
+                    all(start + len(name) <= x or start >= y for x, y in taken) and \
+                    not any(p.start == 0 and p.end == len(name) for p in self.finder.find(name)):
+                out.append(self.named(unit, name, start))
+        return out
+
     @property
     def we(self) -> EntityProposal | None:
         return next((e for e in self.entities.values() if e.we), None)
@@ -374,26 +393,4 @@ def _listed_under_representative(unit: Unit) -> bool:
     """A list item or row under a DPO's or representative's lead ("… our data protection officer,
     reachable: – by post to X vzw, …") that says nothing of a controller itself."""
     return unit.kind in ("item", "row") and bool(_REPRESENTATIVE.search(unit.lead)) and \
-        not _CONTROL_WORD.search(unit.lead) and not _CONTROL_WORD.search(unit.text)
-
-
-def representative(text: str, start: int, end: int) -> bool:
-    """Is the name at ``text[start:end]`` nearer a representative/DPO word than a controller
-    word (in its clause)? A DPO's label starting a later line heads the lines after it, not
-    the name above it ("Comune di …" / address / "Responsabile della Protezione dei Dati")."""
-    if re.search(r"\b(?:c\s?[/\\]\s?o|care\s+of)\.?\s*$", text[max(0, start - 12):start], re.I):
-        return True  # "c/o X Rechtsanwaltsgesellschaft mbH": whose address it is, no controller
-    reps = list(_REPRESENTATIVE.finditer(text))
-    cut = next((m.start() for m in reps if m.start() > end and "\n" in text[end:m.start()] and
-                not text[text.rfind("\n", 0, m.start()) + 1:m.start()].strip()), len(text))
-    reps = [m for m in reps if m.start() < cut]
-    if not reps:
-        return False
-    controls = list(_CONTROL_WORD.finditer(text))
-
-    def distance(m: re.Match[str]) -> int:
-        return max(m.start() - end, start - m.end(), 0)
-
-    nearest_rep = min(distance(m) for m in reps)
-    nearest_control = min((distance(m) for m in controls), default=10**6)
-    return nearest_rep <= nearest_control
+        not CONTROL_WORD.search(unit.lead) and not CONTROL_WORD.search(unit.text)

@@ -24,7 +24,7 @@ LEGAL_FORMS: list[tuple[str, str, tuple[str, ...], bool]] = [
     (r"Limited|Ltd\.?|LIMITED|LTD\.?", "Limited", ("GB", "IE", "HK"), False),
     (r"UC", "UC", ("IE",), False),
     (r"(?:Sociedad\s+(?:An[oó]nima\s+)?)?Unipersonal", "Unipersonal", ("ES",), False),
-    (r"PLC|plc|p\.l\.c\.", "plc", ("GB", "IE"), False),
+    (r"PLC|[Pp]lc|p\.l\.c\.", "plc", ("GB", "IE", "FI"), False),
     (r"LLP", "LLP", ("GB", "US"), False),
     (r"GmbH\s*&\s*Co\.?\s*KG|gemeinnützige\s+GmbH|gGmbH|GmbH|mbH", "GmbH", ("DE", "AT", "CH"),
      True),

@@ -1,21 +1,28 @@
-"""The short names a policy gives an entity, and whether it is the one the policy calls "we".
+"""What a name stands for in a clause: the short names a policy gives an entity, whether it is
+the one the policy calls "we", and whether it is a representative's rather than a controller.
 
 After the name, in brackets: "Huawei Device Co., Ltd. ("Huawei", "we", "us")", "株式会社…(以下
 「当社」)", "…有限公司，以下亦称“我们”". Before the name, as a definition the policy opens with:
 "All references to “Acme”, “we” or “us” refer to Acme LLC", "« Acme », « nous » désignent Acme
 SAS", "„Wir“ bezeichnet die Acme GmbH"; or as an apposition to the pronoun: "Noi, cioè Comune di
 …", "We, i.e. Acme Ltd", "Wir, die Acme GmbH".
+
+Never a controller: a name nearer a representative's or DPO's word than a controller's word
+("our EU representative X Ltd"); a DPO's label that starts a later line of an address block heads
+the lines after it, not the name above; a company named after "c/o" is whose address it is.
 """
 
 from __future__ import annotations
 
 import re
 
-from xborder.graph.ingest.lexicon import CJK_WE, PRONOUNS
+from xborder.graph.ingest.lexicon import CJK_WE, PRONOUNS, REPRESENTATIVE, ROLE
 from xborder.graph.ingest.names import Mention
 
-__all__ = ["QUOTED", "defined_before", "definitions"]
+__all__ = ["CONTROL_WORD", "QUOTED", "defined_before", "definitions", "representative"]
 
+_REPRESENTATIVE = re.compile(REPRESENTATIVE, re.I)
+CONTROL_WORD = re.compile(r"\bcontroll(?:er|ed)|\bresponsible\b|" + ROLE, re.I)
 QUOTED = re.compile(r"[\"“‘'„«]([^\"”’'“»]{1,40})[\"”’'“»]")
 _PRONOUN = r"(?:we|us|our|ours|nous|notre|nos|wir|uns|unser|noi|nostro|nosotros|nuestro|wij|" \
     r"ons|onze|nós|nosso)"
@@ -68,3 +75,25 @@ def defined_before(text: str, mention: Mention) -> tuple[list[str], bool]:
     quoted = [q.strip(" *_,\\-\u00a0") for q in QUOTED.findall(lead + m[0])]
     return [q for q in quoted if q.casefold() not in PRONOUNS and q[:1].isupper()
             and len(q.split()) <= 3], True
+
+
+def representative(text: str, start: int, end: int) -> bool:
+    """Is the name at ``text[start:end]`` nearer a representative/DPO word than a controller
+    word (in its clause)? A DPO's label starting a later line heads the lines after it, not
+    the name above it ("Comune di …" / address / "Responsabile della Protezione dei Dati")."""
+    if re.search(r"\b(?:c\s?[/\\]\s?o|care\s+of)\.?\s*$", text[max(0, start - 12):start], re.I):
+        return True  # "c/o X Rechtsanwaltsgesellschaft mbH": whose address it is, no controller
+    reps = list(_REPRESENTATIVE.finditer(text))
+    cut = next((m.start() for m in reps if m.start() > end and "\n" in text[end:m.start()] and
+                not text[text.rfind("\n", 0, m.start()) + 1:m.start()].strip()), len(text))
+    reps = [m for m in reps if m.start() < cut]
+    if not reps:
+        return False
+    controls = list(CONTROL_WORD.finditer(text))
+
+    def distance(m: re.Match[str]) -> int:
+        return max(m.start() - end, start - m.end(), 0)
+
+    nearest_rep = min(distance(m) for m in reps)
+    nearest_control = min((distance(m) for m in controls), default=10**6)
+    return nearest_rep <= nearest_control
