@@ -7,17 +7,22 @@ For each N a synthetic knowledge base (``bench/synth.py``: N organisations × 3 
 4–5 controller rules over the real jurisdictions, plus the shipped jurisdictions and transfer law)
 is measured in three fresh processes, so memory is that of one process doing one job:
 
-1. *publisher* — write the YAML, build the graph (``build_graph``), check the SHACL shapes,
-   hash the version, write it to an on-disk Oxigraph store; for comparison, parse the same
-   graph from N-Triples with rdflib.
-2. *server* — read the current version's N-Triples from the Oxigraph store (``load``), read the
-   model from them with the lean reader and compile the indexes (``prepare_snapshot``,
+1. *publisher* — what ``xborder load`` does (:func:`~xborder.graph.store.publish`): write the
+   YAML, build the graph (``build_graph``), hash the version, compile the model to check it
+   reads and write its document (``model document``), check the SHACL shapes on the version's
+   N-Triples, write them to an on-disk Oxigraph store; for comparison, parse the same graph
+   from N-Triples with rdflib.
+2. *server* — read the current version's N-Triples and model document from the Oxigraph store
+   (``load``), read the model from the document and compile the indexes (``prepare_snapshot``,
    ``compile``; the served process keeps no rdflib graph, only the compressed N-Triples), then
    time lookups
    (``kb.resolve(location, service, org, at)`` without transfer legs) on random questions: the
    first time a (organisation, service, location) is asked (``cold``: compiles its timeline) and
-   again (``warm``); ``memory`` is what loading and compiling added to the process. The SHACL
-   check is timed last, on the version's N-Triples as a replica checks them.
+   again (``warm``); ``memory`` is what loading and compiling added to the process. Then, for
+   comparison, the compile of a version published without a model document (an older
+   publisher's): the model read from the N-Triples by the lean reader (``compile from
+   N-Triples``). The SHACL check is timed last, on the version's N-Triples as a replica checks
+   them.
 3. *replica* — what ``xborder serve --store oxigraph`` does at start
    (:class:`~xborder.graph.live.LiveKnowledgeBase`): read, check (SHACL, in a forked process
    beside the compile) and compile in a child process, receive the model. ``replica ready`` is
@@ -67,7 +72,7 @@ def publisher(n: int, work: Path, shapes: bool) -> dict[str, Any]:
 
     from xborder.graph.build import build_graph
     from xborder.graph.digest import graph_digest
-    from xborder.graph.store import OxigraphStore
+    from xborder.graph.store import OxigraphStore, modeldoc, prepare, to_ntriples
 
     out: dict[str, Any] = {"n": n}
     t = time.perf_counter()
@@ -77,17 +82,25 @@ def publisher(n: int, work: Path, shapes: bool) -> dict[str, Any]:
     graph = build_graph(dirs)
     out["build_s"] = time.perf_counter() - t
     out["triples"] = len(graph)
+    t = time.perf_counter()
+    version = graph_digest(graph)  # the version `xborder load` writes
+    out["hash_s"] = time.perf_counter() - t
+    t = time.perf_counter()
+    kb = prepare(graph, version=version, validate="model", probe=1)
+    document = modeldoc.dump(kb.model, kb.law, version=version, triples=len(graph))
+    del kb
+    out["model_doc_s"] = time.perf_counter() - t
+    t = time.perf_counter()
+    data = to_ntriples(graph)
+    out["ntriples_s"] = time.perf_counter() - t
     if shapes:
         from xborder.graph.shapes import validate_graph
 
         t = time.perf_counter()
-        validate_graph(graph)
+        validate_graph(data)
         out["shapes_s"] = time.perf_counter() - t
     t = time.perf_counter()
-    version = graph_digest(graph)  # the version `xborder load` writes (no model needed)
-    out["hash_s"] = time.perf_counter() - t
-    t = time.perf_counter()
-    OxigraphStore(work / "store").write(graph, version)
+    OxigraphStore(work / "store").write(graph, version, model=document, ntriples=data)
     out["store_write_s"] = time.perf_counter() - t
     nt = work / "kb.nt"
     graph.serialize(nt, format="nt", encoding="utf-8")
@@ -133,7 +146,7 @@ def _answer(kb: Any, questions: list[tuple[str, str | None, str, str]],
 def server(n: int, work: Path, lookups: int, shapes: bool) -> dict[str, Any]:
     """The phases one at a time, in this process: read the version, SHACL, the lean compile."""
     import xborder.graph.kb  # noqa: F401  (import cost is not load time)
-    from xborder.graph.store import OxigraphStore, prepare_snapshot
+    from xborder.graph.store import OxigraphStore, Snapshot, prepare_snapshot
 
     out: dict[str, Any] = {"n": n, "rss_base_mb": _rss_mb()}
     t = time.perf_counter()
@@ -143,14 +156,18 @@ def server(n: int, work: Path, lookups: int, shapes: bool) -> dict[str, Any]:
     kb = prepare_snapshot(snapshot, validate="model", probe=0)  # the lean reader, no rdflib graph
     out["compile_s"] = time.perf_counter() - t
     out["rss_mb"] = _rss_mb()
+    _answer(kb, _questions(kb, lookups), out)
+    del kb
+    older = Snapshot(None, snapshot.version, ntriples=snapshot.ntriples)  # no model document
+    t = time.perf_counter()
+    prepare_snapshot(older, validate="model", probe=0)
+    out["compile_nt_s"] = time.perf_counter() - t
     if shapes:  # after the memory figure: the check loads a pyoxigraph store of its own
         from xborder.graph.shapes import validate_graph
 
         t = time.perf_counter()
         validate_graph(snapshot.ntriples or snapshot.graph)  # as a replica checks a version
         out["serve_shapes_s"] = time.perf_counter() - t
-    del snapshot
-    _answer(kb, _questions(kb, lookups), out)
     return out
 
 
@@ -204,18 +221,20 @@ def _row(r: dict[str, Any]) -> str:
     def s(key: str) -> str:
         return f"{r[key]:.2f}" if key in r else "–"
 
-    return (f"| {r['n']:,} | {r['triples']:,} | {s('build_s')} | {s('shapes_s')} | "
-            f"{s('store_write_s')} | {s('rdflib_parse_s')} | {s('load_s')} | {s('compile_s')} | "
+    return (f"| {r['n']:,} | {r['triples']:,} | {s('build_s')} | {s('model_doc_s')} | "
+            f"{s('ntriples_s')} | {s('shapes_s')} | {s('store_write_s')} | "
+            f"{s('rdflib_parse_s')} | {s('load_s')} | {s('compile_s')} | {s('compile_nt_s')} | "
             f"{r['rss_mb'] - r['rss_base_mb']:,.0f} | {r['cold_us']:.0f} | {r['warm_us']:.1f} | "
             f"{s('ready_s')} | {s('restart_s')} | {r['rss_ready_mb']:,.0f} | "
             f"{r['rss_answered_mb']:,.0f} |")
 
 
-HEADER = ("| organisations | triples | build from YAML (s) | SHACL (s) | store write (s) | "
-          "rdflib parse N-Triples (s) | load from store (s) | compile (s) | memory (MB) | "
+HEADER = ("| organisations | triples | build from YAML (s) | model document (s) | "
+          "N-Triples (s) | SHACL (s) | store write (s) | rdflib parse N-Triples (s) | "
+          "load from store (s) | compile (s) | compile from N-Triples (s) | memory (MB) | "
           "first lookup (µs) | lookup (µs) | replica ready, first start (s) | replica ready, "
           "restart (s) | served RSS at ready (MB) | served RSS after the answers (MB) |\n"
-          + "|---" * 15 + "|")
+          + "|---" * 18 + "|")
 
 
 def main() -> int:

@@ -18,7 +18,7 @@ from rdflib.term import Node
 from xborder.graph.errors import KnowledgeBaseError
 from xborder.graph.vocab import PREFIXES
 
-__all__ = ["GENID", "ToRdflib", "from_oxigraph", "to_oxigraph"]
+__all__ = ["GENID", "ToRdflib", "from_oxigraph", "to_ntriples", "to_oxigraph"]
 
 GENID = "https://w3id.org/xborder/.well-known/genid/"
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
@@ -67,6 +67,12 @@ def from_oxigraph(triples: Iterable[Any]) -> Graph:
     for t in triples:
         add((conv(t.subject), conv(t.predicate), conv(t.object)))
     return graph
+
+
+def to_ntriples(graph: Graph) -> bytes:
+    """``graph`` as N-Triples (UTF-8): what a pyoxigraph store loads in bulk, faster than the
+    triples of :func:`to_oxigraph` added one by one."""
+    return graph.serialize(format="nt", encoding="utf-8")
 
 
 def to_oxigraph(graph: Graph, *, skolemize: bool = False) -> Iterator[ox.Triple]:

@@ -190,7 +190,8 @@ def test_a_version_is_read_from_its_ntriples_or_else_its_store(tmp_path, kb):
     del marker["ntriples"]
     (tmp_path / "CURRENT").write_text(json.dumps(marker))
     dumped = store.read()
-    assert dumped.ntriples is not None and set(dumped.graph) == set(kb.graph)
+    assert dumped.ntriples is not None and len(dumped.graph) == len(kb.graph)
+    assert graph_digest(dumped.graph) == kb.version  # the same graph (blank nodes relabelled)
     # N-Triples that do not hold the marker's triples are refused
     marker["ntriples"] = beside.name
     beside.write_bytes(b"<https://example.org/s> <https://example.org/p> "

@@ -33,6 +33,8 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, XSD
 from rdflib.term import Node
 
+from xborder.graph.oxterms import to_ntriples
+
 __all__ = ["Check", "UnsupportedShape", "compile_shapes", "run", "store_of", "typed_subjects"]
 
 SH = "http://www.w3.org/ns/shacl#"
@@ -282,7 +284,7 @@ def store_of(data: Graph | bytes | Iterable[Any]) -> ox.Store:
     pyoxigraph triples (added as they are, labels kept)."""
     store = ox.Store()
     if isinstance(data, Graph):
-        data = data.serialize(format="nt", encoding="utf-8")
+        data = to_ntriples(data)
     if isinstance(data, bytes):
         store.load(data, format=ox.RdfFormat.N_TRIPLES)
         return store

@@ -20,6 +20,7 @@ from xborder.graph.store.base import (
     Store,
     StoreError,
     from_oxigraph,
+    to_ntriples,
     to_oxigraph,
     utc_now,
 )
@@ -30,4 +31,4 @@ from xborder.graph.store.sparql import SparqlStore
 
 __all__ = ["EMBEDDED_READ_ONLY", "GENID", "EmbeddedStore", "OxigraphStore", "Snapshot",
            "SparqlStore", "Store", "StoreError", "from_oxigraph", "open_store", "prepare",
-           "prepare_snapshot", "publish", "to_oxigraph", "utc_now"]
+           "prepare_snapshot", "publish", "to_ntriples", "to_oxigraph", "utc_now"]

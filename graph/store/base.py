@@ -10,10 +10,10 @@ import pyoxigraph as ox
 from rdflib import Graph
 
 from xborder.graph.errors import KnowledgeBaseError
-from xborder.graph.oxterms import GENID, from_oxigraph, to_oxigraph
+from xborder.graph.oxterms import GENID, from_oxigraph, to_ntriples, to_oxigraph
 
 __all__ = ["EMBEDDED_READ_ONLY", "GENID", "Snapshot", "Store", "StoreError", "from_oxigraph",
-           "to_oxigraph", "utc_now"]
+           "to_ntriples", "to_oxigraph", "utc_now"]
 
 EMBEDDED_READ_ONLY = ("the embedded store is built from the authoring files and cannot be "
                       "written; choose --store oxigraph or --store sparql")
@@ -63,9 +63,12 @@ class Store(Protocol):
     def read(self) -> Snapshot:
         """The current version's graph with its version (raises :class:`StoreError`)."""
 
-    def write(self, graph: Graph, version: str, *, model: bytes | None = None) -> None:
+    def write(self, graph: Graph, version: str, *, model: bytes | None = None,
+              ntriples: bytes | None = None) -> None:
         """Publish ``graph`` as ``version`` atomically (no validation: see :func:`publish`),
-        with the document of its compiled model beside it if given and the store keeps one."""
+        with the document of its compiled model beside it if given and the store keeps one.
+        ``ntriples``: the graph as N-Triples (:func:`to_ntriples`), if the caller made them
+        already (to check the shapes on them), so the store need not make them again."""
 
     def describe(self) -> dict[str, Any]:
         """Kind, location and current marker, for status pages."""

@@ -35,7 +35,8 @@ class EmbeddedStore:
         kb = KnowledgeBase.load(self.dirs or None)
         return Snapshot(kb.graph, kb.version)
 
-    def write(self, graph: Graph, version: str, *, model: bytes | None = None) -> None:
+    def write(self, graph: Graph, version: str, *, model: bytes | None = None,
+              ntriples: bytes | None = None) -> None:
         raise StoreError(EMBEDDED_READ_ONLY)
 
     def describe(self) -> dict[str, Any]:

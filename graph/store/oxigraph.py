@@ -16,7 +16,7 @@ from rdflib import Graph
 from xborder.graph.store.base import (
     Snapshot,
     StoreError,
-    to_oxigraph,
+    to_ntriples,
     utc_now,
 )
 
@@ -86,7 +86,8 @@ class OxigraphStore:
         return Snapshot(None, str(current["version"]), current.get("published"), ntriples=data,
                         model=model)
 
-    def write(self, graph: Graph, version: str, *, model: bytes | None = None) -> None:
+    def write(self, graph: Graph, version: str, *, model: bytes | None = None,
+              ntriples: bytes | None = None) -> None:
         versions = self.root / "versions"
         versions.mkdir(parents=True, exist_ok=True)
         with open(self.root / "write.lock", "w") as lock:
@@ -94,18 +95,18 @@ class OxigraphStore:
             current = self._current()
             name = f"{version}-{time.time_ns()}"
             store = ox.Store(str(versions / name))
-            store.bulk_extend(ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph())
-                              for t in to_oxigraph(graph))
+            store.bulk_load(ntriples if ntriples is not None else to_ntriples(graph),
+                            format=ox.RdfFormat.N_TRIPLES, to_graph=ox.DefaultGraph())
             store.flush()
             count = len(store)
-            ntriples = versions / f"{name}.nt"
-            store.dump(str(ntriples), format=ox.RdfFormat.N_TRIPLES,
+            dumped = versions / f"{name}.nt"
+            store.dump(str(dumped), format=ox.RdfFormat.N_TRIPLES,
                        from_graph=ox.DefaultGraph())
             del store
             gc.collect()  # pyoxigraph closes the store when the object goes
             if count != len(graph):
                 raise StoreError(f"wrote {count} triples of {len(graph)}; version not published")
-            marker: dict[str, Any] = {"version": version, "dir": name, "ntriples": ntriples.name,
+            marker: dict[str, Any] = {"version": version, "dir": name, "ntriples": dumped.name,
                                       "triples": count, "published": utc_now()}
             if model is not None:
                 document = versions / f"{name}{_MODEL}"

@@ -15,6 +15,7 @@ from xborder.graph.errors import KnowledgeBaseError, ValidationFailed, XborderIn
 from xborder.graph.store.base import (
     Snapshot,
     Store,
+    to_ntriples,
 )
 from xborder.graph.store.embedded import EmbeddedStore
 from xborder.graph.store.oxigraph import OxigraphStore
@@ -214,12 +215,13 @@ def publish(store: Store, graph: Graph, *, validate: str = "shapes") -> dict[str
         return {"version": version, "previous": previous, "changed": False,
                 "triples": len(graph)}
     kb = prepare(graph, version=version, validate="model", probe=1)
+    from xborder.graph.store import modeldoc
+
+    document = modeldoc.dump(kb.model, kb.law, version=version, triples=len(graph))
+    data = to_ntriples(graph)  # made once: checked here, loaded by the store
     if validate == "shapes":
         from xborder.graph.shapes import validate_graph
 
-        validate_graph(graph)
-    from xborder.graph.store import modeldoc
-
-    store.write(graph, version,
-                model=modeldoc.dump(kb.model, kb.law, version=version, triples=len(graph)))
+        validate_graph(data)
+    store.write(graph, version, model=document, ntriples=data)
     return {"version": version, "previous": previous, "changed": True, "triples": len(graph)}

@@ -146,7 +146,8 @@ class SparqlStore:
                           {"Content-Type": "application/sparql-query", **accept})
 
     # -- writing -------------------------------------------------------------------------------
-    def write(self, graph: Graph, version: str, *, model: bytes | None = None) -> None:
+    def write(self, graph: Graph, version: str, *, model: bytes | None = None,
+              ntriples: bytes | None = None) -> None:
         previous = self._marker()
         name = f"{VERSION_GRAPH}{version}-{time.time_ns()}"
         self._update(f"INSERT DATA {{ GRAPH <{META}> {{ <{name}> a xb:StoredVersion ; "
