@@ -206,3 +206,17 @@ def test_plc_and_a_joint_controller_named_without_a_form_before_its_short_name(k
     p = ingest(text, name="p.md", kb=kb)
     assert [e.name for e in p.entities if e.name.endswith("Plc")] == ["Rail-Group Plc"]
     assert _rules(kb, text) == {(("*",), (), "Socialbook Ireland"), (("*",), (), "Rail-Group Plc")}
+
+
+def test_the_eu_of_within_the_meaning_of_its_laws_is_no_user_place(kb):
+    text = ("I. Verantwortlichkeit\n\nVerantwortliche im Sinne der DSGVO und anderer nationaler "
+            "Gesetze der Mitgliedsstaaten der Europäischen Union ist:\n\nErika Beispiel\n"
+            "Bergstrasse 5\n8212 Neuhausen\nSchweiz\n")
+    assert _rules(kb, text) == {(("*",), (), "Erika Beispiel")}
+
+
+def test_a_sole_trader_after_es_colon_with_titles_before_the_name(kb):
+    text = ("1.2 El responsable del tratamiento de datos en nuestro sitio web, en el sentido del "
+            "RGPD, es:\nDipl. Betriebswirt (FH) Kaufmann (IHK) Hans Beispiel\nMusterstr. 7\n"
+            "81373 München\n")
+    assert _rules(kb, text) == {(("*",), (), "Hans Beispiel")}

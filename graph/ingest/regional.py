@@ -42,6 +42,10 @@ _ACTS_FOR = re.compile(r"\b(?:acts?|acting)\s+as\s+(?:a|the|our)\s+(?:data\s+)?p
                        r"\bals\s+Auftragsverarbeiter|\bcomo\s+encargad[oa]|\bals\s+verwerker|"
                        r"\bin\s+qualità\s+di\s+responsabile\s+del\s+trattamento", re.I)
 _LABEL = re.compile(ROLE_LABEL, re.I)
+#: "within the meaning of" a law: the places after it are the law's, not the users'
+_MEANING = re.compile(r"\b(?:im\s+Sinne|within\s+the\s+meaning|for\s+the\s+purposes\s+of|au\s+sens|"
+                      r"ai\s+sensi|en\s+el\s+sentido|a\s+efectos|in\s+de\s+zin|nos\s+termos|"
+                      r"na\s+acepção)\b", re.I)
 _NOT_LEAD = re.compile(REPRESENTATIVE + r"|\bprocessors?\b|\bencargado\b|\bresponsabile\b", re.I)
 _APPLIES = re.compile(r"\b(?:applies\s+to|is\s+van\s+toepassing\s+(?:op|voor)|gilt\s+für|"
                       r"s['’]applique\s+(?:à|aux))\s+(?:the\s+following|de\s+volgende|die\s+"
@@ -143,7 +147,8 @@ def _under(lead: Unit, unit: Unit, book: EntityBook, finder: PlaceFinder,
         return []  # the unit's own clauses named its controller already; a processor
     named.add((unit.start, entity.id))
     text = lead.cells[0] if skip_first_cell and lead.cells else lead.text
-    scope = finder.scope(text)
+    meaning = _MEANING.search(text)  # "Verantwortliche im Sinne der … Gesetze der Mitglied-
+    scope = finder.scope(text, [(meaning.start(), len(text))] if meaning else [])  # staaten der EU"
     notes = [f"named under {lead.text.strip()[:80]!r}"]
     if not scope.codes:
         scope.everyone = True

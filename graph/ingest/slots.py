@@ -47,6 +47,12 @@ _AFTER_ROLE = re.compile(r"(?:" + ROLE + r"|(?i:\b(?:data\s+)?controller\b))[^.;
                          r"(?:la\s+société\s+|die\s+|the\s+company\s+|la\s+sociedad\s+|"
                          r"la\s+società\s+)?" + _NAME + r"|\bvon\s+" + _NAME +
                          r"\s+(?:bereitgestellt|betrieben|angeboten)\b")
+#: "El responsable … es:" / "Dipl. Betriebswirt (FH) Erika Muster" / street: a person or a bare
+#: name on the line after the lead; titles up to the last bracket are dropped
+_ROLE_IS_LINE = re.compile(r"(?i:" + ROLE + r")(?:[^.;]|\b(?:Art|Abs|Nr|lit)\.){0,160}?\b"
+                           r"(?i:est|ist|is|es|è|é)(?:\s+(?:la|le|die|der|el|il|de|a|o))?\s*:"
+                           r"[ \t]*\n(?:[^\n]*\)[ \t]*)?" + _NAME + r"(?=[ \t]*\n|\s+\S*\d|"
+                           r"\s+[A-ZÄÖÜ][\w-]*?(?:str\.|(?:straße|strasse|weg|allee|platz|gasse)\b))")
 #: "Data controller: Mistral AI, 15 rue …"
 _COLON_ROLE = re.compile(r"(?i:\b(?:" + ROLE + r"))\s*:\s*" + _NAME + r"(?=\s*(?:,|$|\(|\d))")
 #: the name first: "Mistral AI is the data controller", "… is responsible for processing …"
@@ -120,7 +126,8 @@ _GENERIC_LOCAL = frozenset({"client", "clients", "kunde", "kunden", "cliente", "
 
 def slot_name(text: str, a: int, b: int, finder: PlaceFinder) -> tuple[str, int] | None:
     """The bare name in the controller's slot of ``text[a:b]``, and where it starts."""
-    for pattern, free in ((_AFTER_ROLE, False), (_COLON_ROLE, False), (_BY_AS_ROLE, False),
+    for pattern, free in ((_AFTER_ROLE, False), (_ROLE_IS_LINE, False), (_COLON_ROLE, False),
+                          (_BY_AS_ROLE, False),
                           (_AS_ROLE, False), (_BEFORE_ROLE, True), (_BY_PROVIDER, False)):
         for m in pattern.finditer(text, a, b):
             group = next(i for i, g in enumerate(m.groups(), 1) if g)
