@@ -386,7 +386,8 @@ def test_a_company_listed_under_a_dpo_lead_is_never_the_issuer(kb):
 
 
 def test_a_chinese_name_cut_at_a_bracket_is_not_proposed():
-    assert all(")" not in n for n in _names("本政策适用于示例咨询(杭州)有限公司提供的服务"))
+    assert _names("本政策适用于示例咨询(杭州)有限公司提供的服务") == ["示例咨询(杭州)有限公司"]
+    assert all(")" not in n for n in _names("本政策适用于示例咨询杭州)有限公司的服务"))
 
 
 def test_a_group_name_and_an_address_list_give_no_rules(kb):

@@ -220,3 +220,17 @@ def test_a_sole_trader_after_es_colon_with_titles_before_the_name(kb):
             "RGPD, es:\nDipl. Betriebswirt (FH) Kaufmann (IHK) Hans Beispiel\nMusterstr. 7\n"
             "81373 München\n")
     assert _rules(kb, text) == {(("*",), (), "Hans Beispiel")}
+
+
+def test_collected_by_an_elided_acronym_as_the_controller(kb):
+    text = ("* **Responsable du traitement :** les données personnelles sont collectées par "
+            "l’HP-EX, en tant que responsable de traitement au sens du RGPD.\n")
+    assert _rules(kb, text) == {(("*",), (), "HP-EX")}
+
+
+def test_a_chinese_name_with_a_bracketed_place_inside(kb):
+    text = ("本政策仅适用于示例健康管理咨询(上海)有限公司(以下简称“我们”)向用户提供的服务。"
+            "我们如何收集和使用您的个人信息。\n")
+    p = ingest(text, name="p.md", kb=kb)
+    assert [e.name for e in p.entities] == ["示例健康管理咨询(上海)有限公司"]
+    assert _rules(kb, text) == {(("*",), (), "示例健康管理咨询(上海)有限公司")}

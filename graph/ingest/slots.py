@@ -65,8 +65,9 @@ _AS_ROLE = re.compile(r"(?i:\b" + _AS + r"\s+(?:" + _ARTICLE + r"\s+)?(?:" + _QU
                       r"\s+){0,2}(?:" + ROLE + r")),\s+" + _BARE + r"\s+[a-zà-ÿ]")
 #: "processed by SAS HAPPN, in its capacity as data controller"
 _BY_AS_ROLE = re.compile(r"(?i:\b(?:processed|performed|carried\s+out|operated|provided|"
-                         r"collected|traité\w*|verarbeitet|trattat\w|tratad\w|verwerkt)\s+"
-                         r"(?:by|par|von|da|por|door))\s+" + _BARE + r",?\s+(?i:" + _AS +
+                         r"collected|traité\w*|collecté\w*|verarbeitet|trattat\w|tratad\w|verwerkt)"
+                         r"\s+(?:by|par|von|da|por|door))\s+(?:l['’])?(" + _BARE_WORD + r"(?:\s+" +
+                         _BARE_WORD + r"){0,3}),?\s+(?i:" + _AS +
                          r"\s+(?:" + _ARTICLE + r"\s+)?(?:" + _QUALITY + r"\s+){0,2}(?:" + ROLE +
                          r"))")
 #: provider wording: "The Service is operated by Mistral AI, 15 rue …", "édité par Exemple"
