@@ -25,10 +25,12 @@ ROUND3 = _load("round3.yaml")
 ROUND4 = _load("round4.yaml")
 ROUND5 = _load("round5.yaml")
 ROUND6 = _load("round6.yaml")
+ROUND7 = _load("round7.yaml")
 SETS = {"round3": (ROUND3, EARLIER), "round4": (ROUND4, EARLIER + ROUND3),
         "round5": (ROUND5, EARLIER + ROUND3 + ROUND4),
-        "round6": (ROUND6, EARLIER + ROUND3 + ROUND4 + ROUND5)}
-HELD_OUT = ROUND3 + ROUND4 + ROUND5 + ROUND6
+        "round6": (ROUND6, EARLIER + ROUND3 + ROUND4 + ROUND5),
+        "round7": (ROUND7, EARLIER + ROUND3 + ROUND4 + ROUND5 + ROUND6)}
+HELD_OUT = ROUND3 + ROUND4 + ROUND5 + ROUND6 + ROUND7
 
 
 @pytest.mark.parametrize("name", SETS)
@@ -64,3 +66,11 @@ def test_each_held_out_excerpt_is_sourced_and_its_labels_are_in_its_text(item: d
         assert rule.get("locations"), rule
     for other in item.get("not_controllers", ()):
         assert " ".join(str(other["name"]).split()) in flat, other
+
+
+@pytest.mark.parametrize("item", ROUND7, ids=[i["file"] for i in ROUND7])
+def test_each_round7_excerpt_splits_users_by_place(item: dict[str, Any]) -> None:
+    """Round 7 is the set of policies that name different controllers for different places: each
+    item has two rules with different location sets, or a rule with an exception."""
+    places = {tuple(sorted(rule["locations"])) for rule in item["rules"]}
+    assert len(places) >= 2 or any(rule.get("except") for rule in item["rules"]), item["file"]
