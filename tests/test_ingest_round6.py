@@ -234,3 +234,16 @@ def test_a_chinese_name_with_a_bracketed_place_inside(kb):
     p = ingest(text, name="p.md", kb=kb)
     assert [e.name for e in p.entities] == ["示例健康管理咨询(上海)有限公司"]
     assert _rules(kb, text) == {(("*",), (), "示例健康管理咨询(上海)有限公司")}
+
+
+def test_the_eu_in_a_regulation_s_name_is_no_user_place(kb):
+    text = ("Exemple Air DAC est le « responsable du traitement » de toutes les données "
+            "personnelles collectées aux fins du Règlement général sur la protection des données "
+            "de l’UE (RGPD).\n")
+    assert _rules(kb, text) == {(("*",), (), "Exemple Air DAC")}
+
+
+def test_a_dutch_name_with_en_inside_and_said_twice_after_its_form(kb):
+    p = ingest("Hiermee bedoelen we Voorbeeld Advies en Bemiddeling N.V. Voorbeeld Advies en "
+               "Bemiddeling N.V. heeft ook andere handelsnamen.\n", name="p.md", kb=kb)
+    assert [e.name for e in p.entities] == ["Voorbeeld Advies en Bemiddeling N.V."]

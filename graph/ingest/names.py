@@ -38,7 +38,7 @@ _PREFIX = [(re.compile(r"(?<![\w.])(" + p + r")\s+(" + _PREFIX_LINK + r"(?:[A-Z]
                        r"[A-Z][\w&'’-]*){0,5})(?![\w.])"), form, countries)
            for p, form, countries in PREFIX_FORMS]
 _WORD = re.compile(r"[\w&][\w&'’.\-]*|&")
-CONNECT = frozenset({"of", "and", "&", "de", "du", "des", "der", "für", "la", "le", "y", "e",
+CONNECT = frozenset({"of", "and", "en", "&", "de", "du", "des", "der", "für", "la", "le", "y", "e",
                      "for", "dos", "das", "do", "da", "del", "della", "di", "van", "von", "den"})
 LEADING = frozenset({"the", "this", "that", "these", "our", "your", "if", "for", "in", "by",
                      "when", "where", "please", "however", "both", "each", "dear", "copyright",
@@ -199,7 +199,8 @@ def _name_start(head: str, words_end: int) -> int | None:
             break  # an e-mail address or a web address before the name, not part of it
         if FORM.fullmatch(token) and start is not None:
             if not (gap == " " and head[start:start + 1].isupper() and token[0].isupper()) or \
-                    head[start:].split(None, 1)[0] in _OPENERS:
+                    head[start:].split(None, 1)[0] in _OPENERS or \
+                    head[:at].rstrip().endswith(head[start:words_end].rstrip()):  # "X N.V. X N.V."
                 break  # another entity's legal form: "X Ltd and Y Limited", "X GmbH Die Y GmbH"
         elif start is not None and token.endswith(".") and \
                 not re.fullmatch(r"(?:[A-Z]\.)+|[A-Z][a-z]?\.|St\.", token):

@@ -344,6 +344,9 @@ _SEAT = re.compile(r"\b(?:sise?|situé(?:e|s|es)?\s+(?:au|à|en)|located\s+at|(?
                    r"incorporated|established|headquartered|based)\s+in|an?\s+[A-Z]\w+\s+"
                    r"(?:company|corporation)|une\s+société\s+\w+|which\s+is\s+(?:based|located)"
                    r"\s+in)\b", re.I)
+#: a law's name with its union in it: "Règlement général sur la protection des données de l’UE"
+_LAW = re.compile(r"\b(?:Règlement|Regulation|Verordnung|Reglamento|Regolamento|Verordening|"
+                  r"Regulamento)\b[^.;()]{0,70}?\b(?:UE|EU)\b")
 _USERS = re.compile(r"\b(?:if|for|users?|when|where|who|residents?|live|reside|résid\w*|"
                     r"utilisateurs|wenn|Nutzer|si|usuarios|utenti|gebruikers)\b", re.I)
 
@@ -366,6 +369,7 @@ def not_user_places(piece: str, finder: PlaceFinder) -> list[tuple[int, int]]:
     Delaware", "an Irish company", "which is based in the USA"), where data is sent or kept
     ("… and stores your data in the United States")."""
     spans = [(m.start(), m.end()) for m in _DEFINED.finditer(piece)]
+    spans += [(m.start(), m.end()) for m in _LAW.finditer(piece)]  # "… du Règlement … de l’UE"
     for m in _SEAT.finditer(piece):
         tail = piece[m.end():m.end() + 160]
         stop = re.search(r";|\.\s|\s(?:is|are|est|ist|es|è|sont)\s", tail)
