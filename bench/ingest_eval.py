@@ -14,7 +14,8 @@ extractor proposes and what a person labelled.
    (score it once, at the end); with ``--round4`` the fourth (109–141, ``round4.yaml``), frozen
    while round 4's tuning began and never opened by the tuner (score it once, at the end); with
    ``--round5`` the fifth (142–177, ``round5.yaml``), frozen the same way during round 5; with
-   ``--round6`` the sixth (178 on, ``round6.yaml``), frozen the same way during round 6.
+   ``--round6`` the sixth (178–213, ``round6.yaml``) and ``--round7`` the seventh (214 on,
+   ``round7.yaml``: policies that split users by place), both frozen the same way during round 6.
    ``--long`` also times one 500 KB policy (the excerpts repeated).
 3. The seed, Huawei's 2016 policy, if ``../shared/seed/huawei-privacy-policy-2016.md`` (or
    ``/work/shared/seed/…``) exists — the project does not ship that text: the proposal against the
@@ -23,7 +24,7 @@ extractor proposes and what a person labelled.
 
 Run from the repository root or from ``bench/``:
 ``python bench/ingest_eval.py [-v] [--heldout] [--fresh] [--round3] [--round4] [--round5]
-[--round6] [--long]``.
+[--round6] [--round7] [--long]``.
 Exit status 0 even when numbers are low: it measures, it does not judge.
 """
 
@@ -222,6 +223,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="also score the round-5 held-out set (142 on; once, at the end)")
     parser.add_argument("--round6", action="store_true",
                         help="also score the round-6 held-out set (178 on; once, at the end)")
+    parser.add_argument("--round7", action="store_true",
+                        help="also score the round-7 held-out set (214 on, every excerpt "
+                             "splitting users by place; once, at the end)")
     parser.add_argument("--fresh", action="store_true",
                         help="also score the fresh held-out set (61–79; once, at the end)")
     parser.add_argument("--long", action="store_true", help="time one 500 KB policy")
@@ -254,6 +258,8 @@ def main(argv: list[str] | None = None) -> int:
         report_real(kb, "round5", args.verbose)
     if args.round6:
         report_real(kb, "round6", args.verbose)
+    if args.round7:
+        report_real(kb, "round7", args.verbose)
     if args.long:
         time_long(kb)
     seed = next((s for s in SEEDS if s.exists()), None)
