@@ -247,3 +247,16 @@ def test_a_dutch_name_with_en_inside_and_said_twice_after_its_form(kb):
     p = ingest("Hiermee bedoelen we Voorbeeld Advies en Bemiddeling N.V. Voorbeeld Advies en "
                "Bemiddeling N.V. heeft ook andere handelsnamen.\n", name="p.md", kb=kb)
     assert [e.name for e in p.entities] == ["Voorbeeld Advies en Bemiddeling N.V."]
+
+
+def test_the_only_company_named_in_an_opening_sentence_on_processing_personal_data(kb):
+    text = ("Your privacy is of great importance to NACHT B.V. (hereinafter: NACHT). During the "
+            "processing of your personal data via the NACHT app, NACHT works in accordance with "
+            "the GDPR.\n\n### Contact details\n\nNACHT B.V.  \nKade 7  \n1013AA Amsterdam\n")
+    assert _rules(kb, text) == {(("*",), (), "NACHT B.V.")}
+
+
+def test_a_sole_hosting_company_is_not_read_as_the_issuer_s_controller(kb):
+    text = ("This website is hosted by Example Hosting GmbH, which processes personal data on our "
+            "behalf.\n")
+    assert _rules(kb, text) == set()

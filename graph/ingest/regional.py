@@ -42,6 +42,10 @@ _ACTS_FOR = re.compile(r"\b(?:acts?|acting)\s+as\s+(?:a|the|our)\s+(?:data\s+)?p
                        r"\bals\s+Auftragsverarbeiter|\bcomo\s+encargad[oa]|\bals\s+verwerker|"
                        r"\bin\s+qualità\s+di\s+responsabile\s+del\s+trattamento", re.I)
 _LABEL = re.compile(ROLE_LABEL, re.I)
+#: a company serving the issuer: "hosted by", "our service provider", "on our behalf"
+_SERVICE = re.compile(r"\b(?:(?:sub-?)?processors?|service\s+providers?|host(?:ing|ed|s)|"
+                      r"on\s+our\s+behalf|im\s+Auftrag|pour\s+(?:notre|son)\s+compte|sous-traitants?|"
+                      r"Auftragsverarbeit\w*|encargad[oa]|verwerkers?|per\s+conto)\b", re.I)
 #: "within the meaning of" a law: the places after it are the law's, not the users'
 _MEANING = re.compile(r"\b(?:im\s+Sinne|within\s+the\s+meaning|for\s+the\s+purposes\s+of|au\s+sens|"
                       r"ai\s+sensi|en\s+el\s+sentido|a\s+efectos|in\s+de\s+zin|nos\s+termos|"
@@ -50,8 +54,8 @@ _NOT_LEAD = re.compile(REPRESENTATIVE + r"|\bprocessors?\b|\bencargado\b|\brespo
 _APPLIES = re.compile(r"\b(?:applies\s+to|is\s+van\s+toepassing\s+(?:op|voor)|gilt\s+für|"
                       r"s['’]applique\s+(?:à|aux))\s+(?:the\s+following|de\s+volgende|die\s+"
                       r"folgenden|folgende|les\s+(?:sociétés|entités)\s+suivantes)\b", re.I)
-_PROCESSING = re.compile(r"\b(?:collects?|uses?|process(?:es)?|handles?|discloses?|recolecta|usa|"
-                         r"trata|recolhe|utiliza|verzamel\w*|gebruik\w*|verwerk\w*|erfasst|"
+_PROCESSING = re.compile(r"\b(?:collects?|uses?|process(?:es|ing)?|handles?|discloses?|recolecta|"
+                         r"usa|trata|recolhe|utiliza|verzamel\w*|gebruik\w*|verwerk\w*|erfasst|"
                          r"verwendet|verarbeitet|collecte|utilise|traite|raccoglie|tratta|"
                          r"collected|processed|used|erhoben|verwendet|genutzt|collecté\w*|"
                          r"traité\w*|utilisé\w*|recogid\w*|tratad\w*|raccolt[io]|trattat[io]|"
@@ -178,6 +182,31 @@ def issuer_rules(doc: Document, book: EntityBook, rules: list[RuleProposal]
                 return [rule_for(unit, entity, Scope(everyone=True), unit.text, [], 0.6,
                                  [note, "the sentence names no place: proposed for every user"],
                                  None, None)]
+    return _sole_entity_rule(doc, book)
+
+
+def _sole_entity_rule(doc: Document, book: EntityBook) -> list[RuleProposal]:
+    """The only company a policy names, as the subject of its opening sentences on processing
+    personal data, by its name or its short name ("During the processing of your personal data
+    … ROMEO works …", after "ROMEO B.V. (hereinafter: ROMEO)"): it issues the policy."""
+    named = [e for e in book.entities.values() if not {
+        "representative", "representative's contact", "former name", "parent", "third party"}
+        & e.roles]
+    if len(named) != 1 or len(book.entities) > 2:
+        return []
+    entity = named[0]
+    words = [re.escape(w) for w in [entity.name, *entity.aliases] if len(w) >= 3]
+    said = re.compile(r"(?<![\w-])(?:" + "|".join(words) + r")(?![\w-])")
+    for unit in [u for u in doc.units if u.kind != "heading"][:8]:
+        m = said.search(unit.text)
+        if m and _PROCESSING.search(unit.text) and _DATA.search(unit.text) and \
+                not _ACTS_FOR.search(unit.text) and not _SERVICE.search(unit.text) and \
+                not representative(unit.text, *m.span()):
+            note = ("the only company the policy names, in an opening sentence on processing "
+                    "personal data: no clause names the controller otherwise")
+            return [rule_for(unit, entity, Scope(everyone=True), unit.text, [], 0.55,
+                             [note, "the sentence names no place: proposed for every user"],
+                             None, None)]
     return []
 
 

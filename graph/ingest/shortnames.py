@@ -24,6 +24,9 @@ __all__ = ["CONTROL_WORD", "QUOTED", "defined_before", "definitions", "represent
 _REPRESENTATIVE = re.compile(REPRESENTATIVE, re.I)
 CONTROL_WORD = re.compile(r"\bcontroll(?:er|ed)|\bresponsible\b|" + ROLE, re.I)
 QUOTED = re.compile(r"[\"“‘'„«]([^\"”’'“»]{1,40})[\"”’'“»]")
+_HEREINAFTER = re.compile(r"(?:hereinafter|hereafter|ci-après|im\s+Folgenden|nachfolgend|di\s+"
+                          r"seguito|en\s+adelante|hierna|doravante)\s*(?::|referred\s+to\s+as|"
+                          r"dénommée?|genannt)?\s*([A-Z][\w&.-]+(?:\s+[A-Z][\w&.-]+){0,2})$")
 _PRONOUN = r"(?:we|us|our|ours|nous|notre|nos|wir|uns|unser|noi|nostro|nosotros|nuestro|wij|" \
     r"ons|onze|nós|nosso)"
 #: the verb of a definition, then up to a few words before the name ("désignent Malt Groupe
@@ -55,6 +58,8 @@ def definitions(text: str, mention: Mention) -> tuple[list[str], bool]:
         return defined_before(text, mention)
     quoted = [q.strip(" *_,\\-\u00a0") for q in QUOTED.findall(paren[1])]
     names = [q for q in quoted if q.casefold() not in PRONOUNS and q[:1].isupper()]
+    if not quoted and (bare := _HEREINAFTER.match(paren[1].strip())):
+        names = [bare[1]]  # "(hereinafter: ROMEO)", "(im Folgenden Acme)" without quotes
     words = {w.casefold() for w in re.findall(r"\w+", paren[1])} if quoted else set()
     if not (any(q.casefold() in PRONOUNS for q in quoted) or words & PRONOUNS):
         before, we = defined_before(text, mention)
