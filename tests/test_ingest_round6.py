@@ -260,3 +260,11 @@ def test_a_sole_hosting_company_is_not_read_as_the_issuer_s_controller(kb):
     text = ("This website is hosted by Example Hosting GmbH, which processes personal data on our "
             "behalf.\n")
     assert _rules(kb, text) == set()
+
+
+def test_the_role_on_its_own_line_after_the_name_s_paragraph(kb):
+    text = ("La società Esempio Tech S.r.l. in persona dell’amministratore unico, con sede in Via "
+            "Roma 1, Napoli (NA), indirizzo pec: esempio@pec.it,\n\n"
+            "NELLA QUALITÀ DI TITOLARE DEL TRATTAMENTO\n\nInforma\n\n"
+            "che il trattamento dei dati personali degli utenti avverrà come descritto.\n")
+    assert _rules(kb, text) == {(("*",), (), "Esempio Tech S.r.l.")}

@@ -27,7 +27,7 @@ import re
 
 from xborder.graph.ingest.clauses import rule_for
 from xborder.graph.ingest.entities import EntityBook, representative
-from xborder.graph.ingest.lexicon import REPRESENTATIVE, ROLE_HEADING, ROLE_LABEL
+from xborder.graph.ingest.lexicon import REPRESENTATIVE, ROLE, ROLE_HEADING, ROLE_LABEL
 from xborder.graph.ingest.model import RuleProposal
 from xborder.graph.ingest.places import EVERYONE, PlaceFinder, Scope
 from xborder.graph.ingest.slots import address_name
@@ -42,6 +42,12 @@ _ACTS_FOR = re.compile(r"\b(?:acts?|acting)\s+as\s+(?:a|the|our)\s+(?:data\s+)?p
                        r"\bals\s+Auftragsverarbeiter|\bcomo\s+encargad[oa]|\bals\s+verwerker|"
                        r"\bin\s+qualità\s+di\s+responsabile\s+del\s+trattamento", re.I)
 _LABEL = re.compile(ROLE_LABEL, re.I)
+#: the role on a line of its own after the name's paragraph: "NELLA QUALITÀ DI TITOLARE DEL
+#: TRATTAMENTO", "IN ITS CAPACITY AS CONTROLLER", "EN SA QUALITÉ DE RESPONSABLE DU TRAITEMENT"
+_AS_ROLE_LINE = re.compile(r"\s*(?:in\s+(?:its\s+)?capacity\s+as|as|(?:nella|in)\s+(?:sua\s+)?"
+                           r"qualità\s+di|en\s+(?:sa\s+)?qualité\s+de|en\s+calidad\s+de|als|"
+                           r"na\s+qualidade\s+de)\s+(?:the\s+|data\s+)?(?:" + ROLE +
+                           r"|titolare\b)", re.I)
 #: a company serving the issuer: "hosted by", "our service provider", "on our behalf"
 _SERVICE = re.compile(r"\b(?:(?:sub-?)?processors?|service\s+providers?|host(?:ing|ed|s)|"
                       r"on\s+our\s+behalf|im\s+Auftrag|pour\s+(?:notre|son)\s+compte|sous-traitants?|"
@@ -98,7 +104,13 @@ def lead_rules(doc: Document, book: EntityBook, finder: PlaceFinder,
     out: list[RuleProposal] = []
     lead: Unit | None = None
     left, listing = 0, False
+    prev: Unit | None = None
     for unit in doc.units:
+        before, prev = prev, unit
+        if unit.kind == "heading" and _AS_ROLE_LINE.match(unit.text) and before is not None and \
+                before.text.rstrip().endswith(","):  # "La società X S.r.l. …, con sede in …," /
+            out += _under(unit, before, book, finder, named)  # "NELLA QUALITÀ DI TITOLARE …"
+            continue
         if unit.kind == "row" and unit.cells and (_LEAD.search(unit.cells[0]) or
                                                   _LABEL.match(unit.cells[0])) and \
                 not _NOT_LEAD.search(unit.cells[0]):
