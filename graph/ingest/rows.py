@@ -43,6 +43,10 @@ _HEADER_ENTITY = re.compile(r"controller|entity|company|responsible|operator|pro
                             r"Gesellschaft|Unternehmen|société|entité|sociedad|entidad|società|"
                             r"entità|azienda|vennootschap|onderneming|entiteit|sociedade|entidade|"
                             r"empresa", re.I)
+#: an entity column that says what the entity is to the user, not only that it is a company
+_HEADER_ROLE = re.compile(r"controller|responsible|operator|provider|contracting|Verantwortlich|"
+                          r"responsable|titolare|verwerkingsverantwoordelijke|responsável|"
+                          r"Anbieter|fournisseur|proveedor|fornitore|aanbieder", re.I)
 _HEADER_ADDRESS = re.compile(r"address|contact|e-?mail|postal|adresse|anschrift|indirizzo|direcci|"
                              r"morada|adres\b|seat|siège|Sitz|sede", re.I)
 _REP_CELL = re.compile(r"\brepresentative\b|\breprésentant|\bVertreter", re.I)
@@ -74,8 +78,8 @@ def places_and_companies(header: tuple[str, ...]) -> bool:
     """A header with a place column and a company column ("Where You Reside | … | Your Service
     Provider"): a table of who is responsible where, wherever it stands."""
     place = [i for i, h in enumerate(header) if _HEADER_PLACE.search(h)]
-    return bool(place) and any(_HEADER_ENTITY.search(h) for i, h in enumerate(header)
-                               if i not in place)
+    return bool(place) and any(_HEADER_ROLE.search(h) for i, h in enumerate(header)
+                               if i not in place)  # not "| Country | Company |": affiliates
 
 
 def row_rules(unit: Unit, ctx: Context) -> list[RuleProposal]:
