@@ -272,7 +272,8 @@ def test_the_role_on_its_own_line_after_the_name_s_paragraph(kb):
 
 def test_a_list_of_group_companies_by_country_far_from_a_cue_gives_no_rules(kb):
     text = ("Intro.\n\nMore.\n\nEven more.\n\nOne more.\n\nAnother.\n\nStill more.\n\nLast.\n\n"
-            "Our offices around the world:\n\n| Country | Company | Address |\n| --- | --- | --- |\n"
+            "Our offices around the world:\n\n| Country | Company | Address |\n"
+            "| --- | --- | --- |\n"
             "| Germany | Sample Deutschland GmbH | Musterweg 1, Berlin |\n"
             "| France | Sample France SAS | 1 rue Exemple, Paris |\n")
     assert _rules(kb, text) == set()
