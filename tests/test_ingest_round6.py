@@ -277,3 +277,10 @@ def test_a_list_of_group_companies_by_country_far_from_a_cue_gives_no_rules(kb):
             "| Germany | Sample Deutschland GmbH | Musterweg 1, Berlin |\n"
             "| France | Sample France SAS | 1 rue Exemple, Paris |\n")
     assert _rules(kb, text) == set()
+
+
+def test_we_are_responsible_for_something_else_is_no_controller_claim(kb):
+    text = ("Die Beispiel Verlag GmbH (im Folgenden „wir“) betreibt diese Website.\n\n"
+            "Wir sind verantwortlich für die Inhalte dieser Seiten.\n")
+    rules = ingest(text, name="p.md", kb=kb).rules
+    assert all("Inhalte" not in r.evidence.quote for r in rules if not r.default)

@@ -113,8 +113,7 @@ WHO_WE_ARE = (r"\bwho\s+we\s+are\b|\bwer\s+(?:sind\s+wir|wir\s+sind)\b|\bqui\s+s
 WE_ARE = (r"\b(?:we\s+(?:are|act\s+as|will\s+be|remain|shall\s+be)\b[^.;]{0,40}\bcontroller|"
           r"(?:nous\s+sommes|nous\s+agissons\s+en\s+tant\s+que|wir\s+sind|sind\s+wir|siamo|"
           r"somos|wij\s+zijn|zijn\s+wij|agimos\s+como)\s+(?:\w+\s+){0,2}?[«“\"„‘']?\s*(?:"
-          r"responsables?|verantwortlich\w*|titolare|verwerkingsverantwoordelijke|"
-          r"responsável|controller)\b)")
+          + ROLE + r"|titolare\b))")  # the whole role: not "Wir sind verantwortlich für …"
 #: Before a former name ("(formerly Outbrain Inc.)"), anchored at the name.
 FORMER = (r"\b(?:(?:formerly|previously)(?:\s+(?:known\s+as|named|called))?|under\s+change\s+of\s+"
           r"name\s+from|anciennement(?:\s+(?:dénommée?|appelée?))?|ehemals|vormals|früher|voorheen|"
