@@ -37,7 +37,8 @@ from xborder.graph.diskcache import cache_dir, installed, read_pickle, write_pic
 from xborder.graph.law import LawModel
 from xborder.graph.model import Model
 
-__all__ = ["Compiled", "key_of", "key_of_ntriples", "load", "save"]
+__all__ = ["Compiled", "checked", "key_of", "key_of_ntriples", "load", "remember_checked",
+           "save"]
 
 _FORMAT = 1  # bump when Compiled changes shape
 _KEEP = 8
@@ -99,6 +100,21 @@ def key_of_ntriples(data: bytes) -> str:
 
 def _path(key: str) -> Path:
     return cache_dir() / f"kb-{key}.pickle"
+
+
+def _checked_path(key: str) -> Path:
+    return cache_dir() / f"checked-{key}.pickle"
+
+
+def checked(key: str) -> bool:
+    """Whether this machine checked the N-Triples of ``key`` (:func:`key_of_ntriples`: the bytes
+    and this code, shapes included) against the shapes before, and they passed."""
+    return read_pickle(_checked_path(key)) is True
+
+
+def remember_checked(key: str) -> None:
+    """Record that the N-Triples of ``key`` passed the shapes (see :func:`checked`)."""
+    write_pickle(_checked_path(key), True, keep=4 * _KEEP)
 
 
 def load(key: str, *, validated: bool = False) -> Compiled | None:

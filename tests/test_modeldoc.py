@@ -103,3 +103,30 @@ def test_old_versions_take_their_model_documents_with_them(tmp_path, kb):
         store.write(kb.graph, f"v{n}", model=doc)
     left = sorted(p.name.split("-")[0] + p.suffix for p in (tmp_path / "versions").iterdir())
     assert left == ["v2", "v2.json", "v2.nt"]
+
+
+def test_a_restart_on_checked_ntriples_does_not_check_them_again(tmp_path, kb, monkeypatch):
+    """The shapes passed once on these bytes with this code: a restart skips the check (a
+    failed check is never remembered, and other bytes are checked)."""
+    from xborder.graph import compiled, shapes
+
+    monkeypatch.setattr(compiled, "cache_dir", lambda: tmp_path / "cache")
+    store = OxigraphStore(tmp_path / "store")
+    publish(store, kb.graph, validate="model")
+    runs: list[int] = []
+    real = shapes.validate_graph
+
+    def counted(data: object, *args: object, **kwargs: object) -> int:
+        runs.append(1)
+        return real(data, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(shapes, "validate_graph", counted)
+    for _ in range(2):
+        assert prepare_snapshot(store.read(), validate="shapes", probe=0).model == kb.model
+    assert runs == [1]
+    bad = OxigraphStore(tmp_path / "bad")
+    bad.write(broken(kb.graph), "broken")
+    for _ in range(2):
+        with pytest.raises(ValidationFailed):
+            prepare_snapshot(bad.read(), validate="shapes", probe=0)
+    assert runs == [1, 1, 1]

@@ -143,7 +143,8 @@ def prepare_snapshot(snapshot: Snapshot, *, validate: str = "shapes", origin: st
     the SHACL check still reads the triples. Otherwise a version this machine compiled (and, for
     ``validate="shapes"``, checked) before — the same N-Triples, the same code — is read back
     from the compiled-model cache (:func:`xborder.graph.compiled.key_of_ntriples`): a
-    replica's restart."""
+    replica's restart. N-Triples this machine checked against the shapes before, with the same
+    code, are not checked again (:func:`xborder.graph.compiled.checked`)."""
     from dataclasses import replace
 
     from xborder.graph import compiled as cache
@@ -159,24 +160,28 @@ def prepare_snapshot(snapshot: Snapshot, *, validate: str = "shapes", origin: st
         kb.release_graph(snapshot.ntriples)
         return kb
     data = snapshot.ntriples
-    published = _published_model(snapshot)
-    key = cache.key_of_ntriples(data) if published is None else ""
-    found = cache.load(key, validated=validate == "shapes") if key else None
+    key = cache.key_of_ntriples(data)
+    found = None if snapshot.model is not None else cache.load(
+        key, validated=validate == "shapes")
     if found is not None:
         known = replace(found, version=snapshot.version)
         return _compiling(lambda: KnowledgeBase(compiled=known, origin=origin, ntriples=data),
                           probe)
+    check = validate == "shapes" and not cache.checked(key)  # these bytes passed here before
     wait: Callable[[], None] | None = None
-    if validate == "shapes":
+    if check:
         if beside and hasattr(os, "fork") and threading.active_count() == 1:
             wait = _checking_beside(data)  # forking a process with threads is not safe
         else:
             validate_graph(data, count=False)
 
     built: list[Compiled] = []
+    documented: list[bool] = []
 
     def lean() -> KnowledgeBase:
         with gc_paused():
+            published = _published_model(snapshot)
+            documented.append(published is not None)
             model, law, triples = published or read_models_nt(data)
             built.append(Compiled(model, law, snapshot.version, triples, validate == "shapes"))
             return KnowledgeBase(compiled=built[0], origin=origin, ntriples=data)
@@ -186,7 +191,9 @@ def prepare_snapshot(snapshot: Snapshot, *, validate: str = "shapes", origin: st
     finally:
         if wait is not None:
             wait()  # a graph that breaks the shapes is refused even when it compiled
-    if key:  # (a published model is read back from its document as fast)
+    if check:
+        cache.remember_checked(key)
+    if not documented[0]:  # (a published model is read back from its document as fast)
         cache.save(key, built[0])  # compiled, probed and (if asked) checked: fit to read back
     return kb
 
