@@ -284,3 +284,9 @@ def test_we_are_responsible_for_something_else_is_no_controller_claim(kb):
             "Wir sind verantwortlich für die Inhalte dieser Seiten.\n")
     rules = ingest(text, name="p.md", kb=kb).rules
     assert all("Inhalte" not in r.evidence.quote for r in rules if not r.default)
+
+
+def test_a_bracket_of_users_places_after_the_name_is_not_a_seat(kb):
+    text = ("Your data controller is Sample Europe Limited (if you live in the United Kingdom or "
+            "Ireland).\n")
+    assert _rules(kb, text) == {(("GB", "IE"), (), "Sample Europe Limited")}

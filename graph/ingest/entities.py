@@ -70,7 +70,8 @@ def place_entity(text: str, mention: Mention, finder: PlaceFinder, limit: int | 
                     r"domiciled))|;", window)
     window = window[:nxt.start()] if nxt else window
     lead = re.match(r"\s*\(([^()]*)\)", window)  # "(“Skylark”)": a short name, not a seat …
-    if lead is not None and not [p for p in finder.find(lead[1]) if is_country(p.code)]:
+    if lead is not None and (_USERS_IN.search(lead[1]) or not [  # nor "(if you live in …)"
+            p for p in finder.find(lead[1]) if is_country(p.code)]):
         window = " " * lead.end() + window[lead.end():]  # … so read what follows it
     places = [p for p in finder.find(window) if is_country(p.code)]
     address = bool(places) and bool(_ADDRESS.fullmatch(window[:places[0].start]))
@@ -89,9 +90,12 @@ def place_entity(text: str, mention: Mention, finder: PlaceFinder, limit: int | 
     return None, f"legal form {mention.form} is used in {', '.join(mention.candidates)}", None
 
 
+_USERS_IN = re.compile(r"\b(?:if|for|users?|live|reside|residents?|si|für|wenn)\b", re.I)
+
+
 def _stated_end(window: str, end: int) -> int:
     close = window.find(")", end)  # "X S.A. (Tower 5, Panama City, Republic of Panama)"
-    whole = window.lstrip().startswith("(") and "(" not in window[end:close]
+    whole = "(" not in window[end:close] and bool(re.match(r"\s*\([^()]*\d", window))
     return close + 1 if close != -1 and (close - end < 3 or whole) else end
 
 
