@@ -290,3 +290,10 @@ def test_a_bracket_of_users_places_after_the_name_is_not_a_seat(kb):
     text = ("Your data controller is Sample Europe Limited (if you live in the United Kingdom or "
             "Ireland).\n")
     assert _rules(kb, text) == {(("GB", "IE"), (), "Sample Europe Limited")}
+
+
+def test_an_inverted_dutch_clause_with_als_verwerkingsverantwoordelijke(kb):
+    text = ("In overeenstemming met de AVG kwalificeren Voorbeeld International B.V. en de "
+            "entiteit met wie u in contact bent (hierna: wij, ons) als "
+            "verwerkingsverantwoordelijke.\n")
+    assert _rules(kb, text) == {(("*",), (), "Voorbeeld International B.V.")}

@@ -58,6 +58,7 @@ from xborder.graph.ingest.rows import (
     drop_placeless_repeats,
     line_rules,
     number_rules,
+    own_scopes,
     places_and_companies,
     row_rules,
     rule_for,
@@ -81,6 +82,9 @@ CUE = re.compile(r"\bcontrollers?\b|\bcontrolled\s+by\b|\bcontrols\s+(?:the|your
 #: "Der Verantwortliche im Sinne der DSGVO und … ist die:" — a long role lead, the name after it
 _ROLE_IS = (r"(?:" + ROLE + r")(?:[^.;]|\b(?:Art|Abs|Nr|lit|insb|bzw|gem|No|n)\.){0,160}?\b"
             r"(?:est|ist|es|è|is|é|sont|sind)(?:\s+(?:la|le|die|der|el|il|de|a|o))?\s*:")
+#: "als verwerkingsverantwoordelijke", "en tant que responsable du traitement": the role itself
+_AS_ROLE = (r"\b(?:als|en\s+tant\s+que|in\s+qualità\s+di|en\s+calidad\s+de|na\s+qualidade\s+de)\s+"
+            r"(?:de\s+|le\s+|il\s+|el\s+|o\s+)?(?:" + ROLE + r")")
 _ASSERT_BEFORE = re.compile(r"^\s*(?:\([^)]*\)\s*)?,?\s*(?:(?:all|each|both)\s+of\s+(?:which|"
                             r"whom)\s+|which\s+|who\s+)?(?:is|are|acts?\s+as|will\s+(?:be|act"
                             r"\s+as)|was|were|remains?|becomes?|shall\s+be|has\s+been|serves?\s+"
@@ -89,8 +93,8 @@ _ASSERT_BEFORE = re.compile(r"^\s*(?:\([^)]*\)\s*)?,?\s*(?:(?:all|each|both)\s+o
                             r"(?:data|information)\b|"
                             r"^\s*(?:\([^)]*\)\s*)?,?\s*(?:in\s+(?:its|their)\s+capacity\s+as|"
                             r"acting\s+as|as)\s+(?:the\s+|a\s+)?(?:sole\s+|joint\s+)?(?:data\s+)?"
-                            r"controllers?\b|"
-                            r"^\s*(?:\([^)]*\)\s*)?,?\s*" + VERB + r"\b[^.;]{0,60}?(?:" + ROLE +
+                            r"controllers?\b|^[^.;]{0,80}?" + _AS_ROLE +  # "kwalificeren X en …
+                            r"|^\s*(?:\([^)]*\)\s*)?,?\s*" + VERB + r"\b[^.;]{0,60}?(?:" + ROLE +
                             r")|^\s*(?:\([^)]*\)\s*)?,?[^.;]{0,90}?\ben\s+(?:sa|leur)\s+qualité\s+"
                             r"de\s+responsables?|^\s*,\s*(?:situé\w*|sise?|located|based|dont|with\s+"
                             r"its|mit\s+Sitz|con\s+sede|gevestigd)\b[^;]{0,140}?,\s*" + VERB +
@@ -136,7 +140,7 @@ _STRONG = re.compile(r"\b(?:is|are|acts?\s+as|will\s+be|was|remains?|becomes?|sh
                      r"(?:the\s+|a\s+|your\s+|our\s+)?(?:joint\s+)?(?:data\s+)?controllers?\b|"
                      r"\bcontrolled\s+by\b|\bcontroller\b[^.;]{0,60}\bis\b|\b" + VERB +
                      r"\s+(?:\S+\s+){0,3}?[«“\"„‘']?\s*(?:" + ROLE + r")|(?:" + ROLE +
-                     r")[^.;]{0,140}\b(?:est|ist|es|è|é|is)\b|" + _ROLE_IS, re.I)
+                     r")[^.;]{0,140}\b(?:est|ist|es|è|é|is)\b|" + _ROLE_IS + "|" + _AS_ROLE, re.I)
 _CORPORATE = re.compile(PARENT + r"|\b(?:subsidiary|affiliate|parent|part|member)\s+of\s*$|"
                         r"\bowned\s+by\s*$|\bfiliale\s+(?:à\s+100\s*%\s+)?d[eu]\s*$|"
                         r"\bTochtergesellschaft\s+(?:der|von)\s*$|\bdochteronderneming\s+van\s*$|"
@@ -264,10 +268,10 @@ def _sentence(unit: Unit, ctx: Context) -> list[RuleProposal]:
             confidence = min(confidence, 0.7)
             notes.append("the clause names no place: proposed for every user")
         start, end = dates_in(piece, ctx.dating) if len(pieces) > 1 else whole_dates
-        own = _own_scopes(piece, a, chosen, mentions, ctx.finder)
+        own = own_scopes(piece, a, chosen, mentions, ctx.finder)
         each = [(e, "each named with its own places", 0.1) for _m, e, _s in mentions]
         if own is None and len(chosen) == 1 and "several entities" in chosen[0][1] and \
-                (own := _own_scopes(piece, a, each, mentions, ctx.finder)) is not None:
+                (own := own_scopes(piece, a, each, mentions, ctx.finder)) is not None:
             chosen = each  # "either X (if you are in …) or Y (for all other users)"
         for k, (entity, how, penalty) in enumerate(chosen):
             if how:
@@ -275,34 +279,6 @@ def _sentence(unit: Unit, ctx: Context) -> list[RuleProposal]:
             rules.append(rule_for(unit, entity, own[k] if own else scope, piece, service_list,
                                   confidence - penalty, notes, start, end))
     return rules
-
-
-_OWN = re.compile(r"\s*\(([^()]{3,120})\)")
-
-
-def _own_scopes(piece: str, a: int, chosen: list[tuple[EntityProposal, str, float]],
-                mentions: list[tuple[Mention, EntityProposal, tuple[int, int] | None]],
-                finder: PlaceFinder) -> list[Scope] | None:
-    """Each entity's own places, when every one of several is followed by them in brackets:
-    "either Acme Limited (if you are in the EEA or the UK) or Acme, Inc. (for all other
-    users)" — the bucket is everyone except the others' places."""
-    if len(chosen) < 2:
-        return None
-    scopes = []
-    for entity, _how, _penalty in chosen:
-        m = next((m for m, e, _s in mentions if e is entity), None)
-        paren = _OWN.match(piece, m.end - a) if m is not None else None
-        if paren is None:
-            return None
-        scope = finder.scope(piece, [(0, paren.start(1)), (paren.end(1), len(piece))])
-        if not scope.codes:
-            return None
-        scopes.append(scope)
-    placed = [p for s in scopes if s.places for p in s.places]
-    for scope in scopes:
-        if not scope.places and not scope.excepts:
-            scope.excepts = list(placed)
-    return scopes
 
 
 def _pieces(text: str, finder: PlaceFinder | None = None) -> list[tuple[int, int]]:

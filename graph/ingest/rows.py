@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 
 from xborder.graph.ingest.dating import Dating, dates_in
-from xborder.graph.ingest.entities import EntityBook
+from xborder.graph.ingest.entities import EntityBook, Mention
 from xborder.graph.ingest.model import (
     EntityProposal,
     Evidence,
@@ -31,7 +31,7 @@ from xborder.graph.ingest.places import EVERYONE, Place, PlaceFinder, Scope, not
 from xborder.graph.ingest.services import ServiceBook
 from xborder.graph.ingest.text import Unit
 
-__all__ = ["Context", "drop_placeless_repeats", "line_rules", "number_rules",
+__all__ = ["Context", "drop_placeless_repeats", "line_rules", "number_rules", "own_scopes",
            "places_and_companies", "row_rules", "rule_for"]
 
 _HEADER_PLACE = re.compile(r"countr|region|location|where\s+you|resid|jurisdiction|users?\s+in|"
@@ -226,3 +226,31 @@ def drop_placeless_repeats(rules: list[RuleProposal]) -> list[RuleProposal]:
     return [r for r in rules if not (
         any("names no place" in n for n in r.notes) and not r.services and
         (r.evidence.section, r.controller.id) in placed)]
+
+
+_OWN = re.compile(r"\s*\(([^()]{3,120})\)")
+
+
+def own_scopes(piece: str, a: int, chosen: list[tuple[EntityProposal, str, float]],
+               mentions: list[tuple[Mention, EntityProposal, tuple[int, int] | None]],
+               finder: PlaceFinder) -> list[Scope] | None:
+    """Each entity's own places, when every one of several is followed by them in brackets:
+    "either Acme Limited (if you are in the EEA or the UK) or Acme, Inc. (for all other
+    users)" — the bucket is everyone except the others' places."""
+    if len(chosen) < 2:
+        return None
+    scopes = []
+    for entity, _how, _penalty in chosen:
+        m = next((m for m, e, _s in mentions if e is entity), None)
+        paren = _OWN.match(piece, m.end - a) if m is not None else None
+        if paren is None:
+            return None
+        scope = finder.scope(piece, [(0, paren.start(1)), (paren.end(1), len(piece))])
+        if not scope.codes:
+            return None
+        scopes.append(scope)
+    placed = [p for s in scopes if s.places for p in s.places]
+    for scope in scopes:
+        if not scope.places and not scope.excepts:
+            scope.excepts = list(placed)
+    return scopes
