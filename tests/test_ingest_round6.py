@@ -297,3 +297,10 @@ def test_an_inverted_dutch_clause_with_als_verwerkingsverantwoordelijke(kb):
             "entiteit met wie u in contact bent (hierna: wij, ons) als "
             "verwerkingsverantwoordelijke.\n")
     assert _rules(kb, text) == {(("*",), (), "Voorbeeld International B.V.")}
+
+
+def test_or_its_affiliate_after_an_address_names_both(kb):
+    text = ("Paperly is operated and controlled by Paperly Works Ltd (formerly Papyrus Ltd), with "
+            "registered offices at 4 Sample Street, London, United Kingdom, AB1 2CD or its "
+            "affiliate, Paperly Research Inc. in the case of sales resources.\n")
+    assert {r[2] for r in _rules(kb, text)} == {"Paperly Works Ltd", "Paperly Research Inc."}

@@ -305,6 +305,13 @@ def _in_list(text: str, m: re.Match[str], finder: PlaceFinder) -> bool:
                 before[-1].end >= min(40, m.start()) - 1)
 
 
+#: "X Ltd (formerly …), with registered offices at …, or its affiliate, Y Inc.": named with X
+_OR_AFFILIATE = re.compile(r"\b(?:or|and|ou|et|oder|und|o|y|e|en)\s+(?:its|their|ses|leurs|"
+                           r"seine|ihre|sus|suoi|sua|zijn|haar)\s+(?:affiliates?|affiliated\s+company|"
+                           r"filiales?|Tochtergesellschaft\w*|dochteronderneming|afiliad[ao]s?|"
+                           r"affiliat[ae])\s*,?\s*$", re.I)
+
+
 def _controllers(text: str, a: int, b: int,
                  mentions: list[tuple[Mention, EntityProposal, tuple[int, int] | None]],
                  ctx: Context, unit: Unit | None = None
@@ -366,7 +373,8 @@ def _conjoined(text: str, live: list[tuple[Mention, EntityProposal]], i: int, st
     j = i
     while 0 <= j + step < len(live):
         first, second = sorted((live[j][0], live[j + step][0]), key=lambda m: m.start)
-        if not _AND.fullmatch(text[first.end:second.start]):
+        gap = text[first.end:second.start]
+        if not _AND.fullmatch(gap) and not _OR_AFFILIATE.search(gap):
             break
         j += step
         chosen.append(j)
