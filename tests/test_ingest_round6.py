@@ -304,3 +304,10 @@ def test_or_its_affiliate_after_an_address_names_both(kb):
             "registered offices at 4 Sample Street, London, United Kingdom, AB1 2CD or its "
             "affiliate, Paperly Research Inc. in the case of sales resources.\n")
     assert {r[2] for r in _rules(kb, text)} == {"Paperly Works Ltd", "Paperly Research Inc."}
+
+
+def test_all_data_subjects_is_everyone_even_under_a_regional_heading(kb):
+    text = ("### 6. NOTICE TO EU AND UK RESIDENTS\n\nSample Networks, Inc. is a data controller "
+            "for the personal information collected from all categories of data subjects listed "
+            "above.\n")
+    assert _rules(kb, text) == {(("*",), (), "Sample Networks, Inc.")}
