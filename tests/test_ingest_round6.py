@@ -311,3 +311,10 @@ def test_all_data_subjects_is_everyone_even_under_a_regional_heading(kb):
             "for the personal information collected from all categories of data subjects listed "
             "above.\n")
     assert _rules(kb, text) == {(("*",), (), "Sample Networks, Inc.")}
+
+
+def test_if_you_are_visiting_from_a_country_please_refer_to_a_company(kb):
+    text = ("If you are visiting from the UK, please refer to [Sample Rides UK Ltd]"
+            "(https://example.com/uk/).\n\nWe, Sample Rides GmbH (\"Sample\"), protect your "
+            "personal data.\n")
+    assert (("GB",), (), "Sample Rides UK Ltd") in _rules(kb, text)

@@ -78,7 +78,8 @@ CUE = re.compile(r"\bcontrollers?\b|\bcontrolled\s+by\b|\bcontrols\s+(?:the|your
                  r"|\b(?:as|als|"
                  r"en\s+tant\s+qu['’]|in\s+qualità\s+di|como)\s+(?:the\s+|l['’]|il\s+|o\s+)?(?:operator|"
                  r"Betreiber|exploitant|gestore|operador|beheerder)\s+(?:of|der|des|de|du|della|del|"
-                 r"do|da|van)\b|" + WE_ARE + r"|\b(?:" + OPERATES + ")", re.I)
+                 r"do|da|van)\b|" + WE_ARE + r"|\b(?:" + OPERATES + r")|\bplease\s+refer\s+to\s+"
+                 r"(?:the\s+privacy\s+(?:policy|notice)\s+of\s+)?[A-Z]", re.I)
 #: "Der Verantwortliche im Sinne der DSGVO und … ist die:" — a long role lead, the name after it
 _ROLE_IS = (r"(?:" + ROLE + r")(?:[^.;]|\b(?:Art|Abs|Nr|lit|insb|bzw|gem|No|n)\.){0,160}?\b"
             r"(?:est|ist|es|è|is|é|sont|sind)(?:\s+(?:la|le|die|der|el|il|de|a|o))?\s*:")
@@ -99,6 +100,9 @@ _ASSERT_BEFORE = re.compile(r"^\s*(?:\([^)]*\)\s*)?,?\s*(?:(?:all|each|both)\s+o
                             r"de\s+responsables?|^\s*,\s*(?:situé\w*|sise?|located|based|dont|with\s+"
                             r"its|mit\s+Sitz|con\s+sede|gevestigd)\b[^;]{0,140}?,\s*" + VERB +
                             r"\b[^.;]{0,40}?(?:" + ROLE + r")|" + PROVIDER_BEFORE, re.I)
+#: "If you are visiting from the UK, please refer to X Ltd": the company of those users
+_REFER = (r"\bif\s+you\s+(?:are|reside|live)\b[^.;]{0,60}?,\s*please\s+(?:refer\s+to|see|visit|"
+          r"consult)\s+(?:the\s+(?:privacy\s+)?(?:policy|notice|statement)\s+of\s+)?$")
 _AFTER = re.compile(r"(?:\b(?:controlled\s+by|controllers?\b[^.;]{0,80}?\b(?:is|are|will\s+be|"
                     r"was|becomes?|shall\s+be)|responsible[^.;]{0,80}?\b(?:is|are|will\s+be|"
                     r"was)|(?:" + ROLE + r")[^.;]{0,140}?\b(?:est|ist|es|è|is|é|sont|sind|är|er|"
@@ -107,7 +111,7 @@ _AFTER = re.compile(r"(?:\b(?:controlled\s+by|controllers?\b[^.;]{0,80}?\b(?:is|
                     r"|(?:" + ROLE + r")\s*:|traitées?\s+par|trattati\s+da|"
                     r"verarbeitet\s+von|tratados\s+por|(?:is|are)\s+processed\s+by)\s*(?:the\s+company\s+|la\s+société\s+|"
                     r"die\s+Gesellschaft\s+|la\s+sociedad\s+|la\s+società\s+)?$|(?:" +
-                    PROVIDER_AFTER + r")\s*(?:the\s+)?$)", re.I)
+                    PROVIDER_AFTER + r")\s*(?:the\s+)?$|" + _REFER + r")", re.I)
 _LIST_CUE = re.compile(r"\bcontrol(?:ler|lers|led|s)\b|\bresponsible\b|\bentit(?:y|ies)\b|"
                        r"\bcontracting\b|\b(?:company|entity)\s+you\s+(?:deal|contract)\s+with\b|"
                        r"\bdepends\s+on\s+(?:your\s+(?:country|region|location)|where\s+you)|"
