@@ -318,3 +318,12 @@ def test_if_you_are_visiting_from_a_country_please_refer_to_a_company(kb):
             "(https://example.com/uk/).\n\nWe, Sample Rides GmbH (\"Sample\"), protect your "
             "personal data.\n")
     assert (("GB",), (), "Sample Rides UK Ltd") in _rules(kb, text)
+
+
+def test_a_trading_name_stands_for_its_company(kb):
+    text = ("Lumo is the trading name of Lumo Energy Supply Limited, a company registered in "
+            "Ireland.\n\nLumo is the data controller of your personal data.\n")
+    assert _rules(kb, text) == {(("*",), (), "Lumo Energy Supply Limited")}
+    p = ingest("a) La compañía: Será Ejemplo Pagos S.A.S., identificada con el NIT 1.\n",
+               name="p.md", kb=kb)
+    assert [e.name for e in p.entities] == ["Ejemplo Pagos S.A.S."]

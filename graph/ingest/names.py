@@ -47,6 +47,7 @@ LEADING = frozenset({"the", "this", "that", "these", "our", "your", "if", "for",
                      "we", "wir", "nous", "noi", "nosotros", "wij", "nós",
                      # greetings and document lines before a name
                      "welcome", "thank", "thanks", "hello", "version", "updated",
+                     "será", "sera", "sarà", "serão", "wird",
                      "willkommen", "bienvenue", "benvenuto", "benvenuti", "bienvenido", "welkom",
                      "bem-vindo", "aktualisiert",
                      "until", "since", "before", "after", "effective", "currently", "otherwise",

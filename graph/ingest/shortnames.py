@@ -24,6 +24,11 @@ __all__ = ["CONTROL_WORD", "QUOTED", "defined_before", "definitions", "represent
 _REPRESENTATIVE = re.compile(REPRESENTATIVE, re.I)
 CONTROL_WORD = re.compile(r"\bcontroll(?:er|ed)|\bresponsible\b|" + ROLE, re.I)
 QUOTED = re.compile(r"[\"“‘'„«]([^\"”’'“»]{1,40})[\"”’'“»]")
+#: "X is the trading name of Y", "X is een handelsnaam van Y", "X est le nom commercial de Y"
+_TRADING = re.compile(r"(?<![\w-])([A-Z][\w&.-]+(?:\s+[A-Z][\w&.-]+){0,2})\s+(?:is|ist|est|es|è|"
+                      r"é)\s+(?:a|the|een|de|ein|der|le|un|el|il|o)\s+(?:trading|brand|business|"
+                      r"handels|Handels|Marken)?\s*(?:name|naam|namen|nom\s+commercial|marque|nombre"
+                      r"\s+comercial|marchio|nome\s+comercial)\s+(?:of|van|der|de|du|di|da)\s+$")
 _HEREINAFTER = re.compile(r"(?:hereinafter|hereafter|ci-après|im\s+Folgenden|nachfolgend|di\s+"
                           r"seguito|en\s+adelante|hierna|doravante)\s*(?::|referred\s+to\s+as|"
                           r"dénommée?|genannt)?\s*([A-Z][\w&.-]+(?:\s+[A-Z][\w&.-]+){0,2})$")
@@ -73,6 +78,8 @@ def defined_before(text: str, mention: Mention) -> tuple[list[str], bool]:
     before = text[max(0, mention.start - 240):mention.start]
     if _APPOSED.search(before):
         return [], True
+    if (trade := _TRADING.search(before)) is not None:
+        return [trade[1]], False  # "Energia is the trading name of Energia … Limited"
     m = _REFERS.search(before)
     if m is None:
         return [], False
