@@ -327,3 +327,19 @@ def test_a_trading_name_stands_for_its_company(kb):
     p = ingest("a) La compañía: Será Ejemplo Pagos S.A.S., identificada con el NIT 1.\n",
                name="p.md", kb=kb)
     assert [e.name for e in p.entities] == ["Ejemplo Pagos S.A.S."]
+
+
+def test_a_one_column_table_of_paragraphs_with_short_names_and_et_avec(kb):
+    text = ("| ### A. Responsables du traitement |\n| --- |\n"
+            "| Exemple Technologies Inc. (« ETI ») est responsable du traitement des données dans "
+            "le monde, sauf dans les cas suivants :<br><br>* ETI et Exemple Pagos Mexico, S.A. de "
+            "C.V., sont responsables du traitement des données des utilisateurs au Mexique.<br><br>"
+            "* ETI et Exemple B.V. sont conjointement responsables du traitement, avec Exemple "
+            "Payments BV, des données des utilisateurs dans l'EEE, et avec Exemple Payments UK "
+            "Ltd. pour les utilisateurs au Royaume-Uni. |\n")
+    rules = _rules(kb, text)
+    assert {(("*",), (), "Exemple Technologies Inc."), (("MX",), (), "Exemple Technologies Inc."),
+            (("GB",), (), "Exemple Payments UK Ltd.")} <= rules
+    assert (("EEA",), (), "Exemple Payments BV") in rules or \
+        (("EEA",), (), "Exemple Payments BV") in {(r[0][:1], r[1], r[2]) for r in rules}
+    assert not any(r[2] == "Exemple Payments UK Ltd." and "EEA" in r[0] for r in rules)

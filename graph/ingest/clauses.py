@@ -158,6 +158,7 @@ _WHERE = (r"(?:where|for\s+whom|in\s+which\s+case|auquel\s+cas|où|wo|donde|dove
 _SPLIT = re.compile(r"[;；]\s*|,\s*(?:while|whereas|but)\s+|,\s*(?=" + _WHERE + r")|"
                     r",\s*and\s+(?=(?:for|if|users|all|everyone|in|we|where)\b|[A-Z])|,?\s*\b[Oo]therwise\b,?\s*|"
                     r",\s*(?:and\s+)?(?=(?:by|par|von|da|por|door)\s+[A-Z])|"
+                    r",\s*(?:and|et|und|y|e|en)\s+(?=(?:with|avec|mit|con|com|met)\s+[A-Z])|"
                     r",?\s+(?:and|et|und|e|y|en)\s+(?=(?:\w+\s+){1,3}?(?:representative|représentant|"
                     r"Vertreter|rappresentante|representante|vertegenwoordiger|data\s+protection\s+"
                     r"officer|DPO|délégué|Datenschutzbeauftragte))")
@@ -336,7 +337,9 @@ def _controllers(text: str, a: int, b: int,
         return [(e, f"joint controllers: {names}", 0.1) for e in joint]
     for i, (m, _e) in reversed(list(enumerate(live))):
         if _ASSERT_BEFORE.match(text[m.end:b]):
-            return _conjoined(text, live, i, -1)
+            chosen = _conjoined(text, live, i, -1)
+            first = min(m.start for m, e in live if any(e is x for x, _h, _p in chosen))
+            return _short_before(text[a:first], ctx, chosen)
     for i, (m, _e) in enumerate(live):
         if _AFTER.search(text[a:m.start]):
             return _conjoined(text, live, i, 1)
@@ -367,6 +370,15 @@ def _controllers(text: str, a: int, b: int,
     if _WE.search(text[a:b]) and ctx.book.we is not None:
         return [(ctx.book.we, "named as \"we\"", 0.15)]
     return []
+
+
+def _short_before(before: str, ctx: Context, chosen: list[tuple[EntityProposal, str, float]]
+                  ) -> list[tuple[EntityProposal, str, float]]:
+    """A short name joined by "and" just ``before`` the first name chosen ("UTI et UBR …")."""
+    m = re.search(r"(?<![\w-])([A-Z][\w&-]+)(?:\s*,\s*|\s+(?:and|et|und|en|y|e)\s+)$", before)
+    known = [e for e in ctx.book.aliased(m[1]) if all(e is not x for x, _h, _p in chosen)] if m \
+        is not None else []
+    return [(e, "named by its short name with the others", 0.1) for e in known] + chosen
 
 
 def _conjoined(text: str, live: list[tuple[Mention, EntityProposal]], i: int, step: int

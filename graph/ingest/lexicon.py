@@ -94,7 +94,8 @@ JOINT = (r"\bjoint(?:ly)?\s+(?:data\s+)?(?:controllers?|responsible)\b|\bjoint\s
          r"|\bresponsables?\s+(?:de\s+traitement\s+|du\s+traitement\s+)?conjoints?\b"
          r"|\bco-?responsables?\b|\bsamen\s+verantwoordelijk|\bgemeinsam(?:e|en)?\s+"
          r"(?:für\s+die\s+Verarbeitung\s+)?Verantwortliche|\bcorresponsables?\b|\bcontitolari\b"
-         r"|\bconjuntamente\s+responsáveis\b|\btogether\s+with\b[^.;]{0,40}\bcontroller")
+         r"|\bconjuntamente\s+responsáveis\b|\btogether\s+with\b[^.;]{0,40}\bcontroller"
+         r"|\bconjointement\s+responsables\b|\bgemeinsam\s+verantwortlich\b")
 #: Representatives (Art. 27) and data protection officers, in every language read.
 REPRESENTATIVE = (r"\brepresentatives?\b|\bArt(?:icle|\.)?\s*27\b|\bdata\s+protection\s+officer\b|"
                   r"\bDPO\b|\breprésentants?\b|\bdélégué\s+à\s+la\s+protection|\bVertret(?:er|ung)"

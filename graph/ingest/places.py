@@ -72,8 +72,8 @@ _EVERYONE = re.compile(
     r"tou(?:s|tes)\s+les\s+autres(?:\s+pays)?|(?:le\s+)?reste\s+du\s+monde|"
     r"alle[nm]?\s+(?:anderen|andere)(?:\s+(?:Länder|Ländern|landen))?|rest\s+van\s+de\s+wereld|"
     r"tod[oa]s\s+(?:los|las|os|as)\s+(?:demás|outr[oa]s)|resto\s+del?\s+mundo|"
-    r"tutti\s+gli\s+altri(?:\s+paesi)?|resto\s+del\s+mondo|weltweit|dans\s+le\s+monde\s+"
-    r"entier|regardless\s+of\s+(?:your\s+)?(?:location|where\s+you\s+(?:are|live))|"
+    r"tutti\s+gli\s+altri(?:\s+paesi)?|resto\s+del\s+mondo|weltweit|dans\s+le\s+monde(?:\s+"
+    r"entier)?|regardless\s+of\s+(?:your\s+)?(?:location|where\s+you\s+(?:are|live))|"
     r"indépendamment\s+de\s+votre\s+(?:position|localisation|lieu)|unabhängig\s+(?:davon,\s+wo|"
     r"von\s+Ihrem\s+(?:Standort|Wohnort)))\b", re.I)
 _EXCEPT = re.compile(r"\b(?:(?:any|every)where\s+(?:but|except)|"

@@ -149,6 +149,9 @@ def read_document(source: str, fmt: str | None = None, name: str | None = None) 
                 continue
             if block.header:
                 header = ("",) * len(cells)  # "| Responsable | Ejemplo S.L. |": a row
+            if len(cells) == 1 and "\n\n" in text:
+                _cell_prose(doc, block, section)  # a one-column table holding paragraphs
+                continue
             doc.units.append(_unit(doc, block, 0, len(text), section, "row", lead, cells, header))
             continue
         header = ()
@@ -159,6 +162,19 @@ def read_document(source: str, fmt: str | None = None, name: str | None = None) 
         if kind == "sentence" and spans:
             lead = text[spans[-1][0]:spans[-1][1]]
     return doc
+
+
+def _cell_prose(doc: Document, block: Block, section: Section) -> None:
+    """The paragraphs of a one-column table's cell, read as prose: sentences, and after one
+    ending with ":" the paragraphs under it as its list items ("… sauf dans les cas suivants :")."""
+    lead = ""
+    for m in re.finditer(r"[^\n](?:[^\n]|\n(?!\s*\n))*", block.text):
+        spans = [(m.start() + a, m.start() + b) for a, b in _sentences(m[0])]
+        kind = "item" if lead.rstrip().endswith(":") else "sentence"
+        for a, b in spans:
+            doc.units.append(_unit(doc, block, a, b, section, kind, lead if kind == "item" else ""))
+        if kind == "sentence" and spans:
+            lead = block.text[spans[-1][0]:spans[-1][1]]
 
 
 def _unit(doc: Document, block: Block, a: int, b: int, section: Section, kind: str,
