@@ -111,11 +111,11 @@ def _optional(tp: Any) -> Any | None:
     return None
 
 
-class _Writer:
+class _Codecs:
+    """One codec per type, made once: the rule for each kind of type is the same both ways;
+    what a kind becomes is the direction's (:class:`_Writer`, :class:`_Reader`)."""
+
     def __init__(self) -> None:
-        self.tables: dict[type, list[Any]] = {cls: [] for cls in _SHARED}
-        self._index: dict[int, int] = {}
-        self._keep: list[Any] = []  # the objects indexed, alive while their ids are used
         self._codecs: dict[Any, Codec] = {}
 
     def codec(self, tp: Any) -> Codec:
@@ -127,36 +127,60 @@ class _Writer:
     def _make(self, tp: Any) -> Codec:
         inner = _optional(tp)
         if inner is not None:
-            enc = self.codec(inner)
-            return lambda v: None if v is None else enc(v)
+            return self._maybe(self.codec(inner))
         origin, args = typing.get_origin(tp), typing.get_args(tp)
         if origin in (tuple, frozenset, list):
-            item = self.codec(args[0])
-            if origin is frozenset:
-                return lambda v: sorted(item(x) for x in v)
-            return lambda v: [item(x) for x in v]
+            return self._sequence(origin, self.codec(args[0]))
         if origin is dict and args[0] is str:
             value = self.codec(args[1])
             return lambda v: {k: value(x) for k, x in v.items()}
         if tp is dt.date:
-            return lambda v: v.isoformat()
+            return self._date()
         if tp in (str, bool, int):
             return _same
         if dataclasses.is_dataclass(tp) and isinstance(tp, type):
-            return self._dataclass(tp)
+            return self._dataclass(tp, shared=tp in _SHARED)
         raise TypeError(f"no rule for {tp!r}")
 
-    def _dataclass(self, cls: type) -> Codec:
+    def _maybe(self, inner: Codec) -> Codec:
+        return _same if inner is _same else (lambda v: None if v is None else inner(v))
+
+    def _sequence(self, origin: type, item: Codec) -> Codec:
+        raise NotImplementedError
+
+    def _date(self) -> Codec:
+        raise NotImplementedError
+
+    def _dataclass(self, cls: type, *, shared: bool) -> Codec:
+        raise NotImplementedError
+
+
+class _Writer(_Codecs):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tables: dict[type, list[Any]] = {cls: [] for cls in _SHARED}
+        self._index: dict[int, int] = {}
+        self._keep: list[Any] = []  # the objects indexed, alive while their ids are used
+
+    def _sequence(self, origin: type, item: Codec) -> Codec:
+        if origin is frozenset:
+            return lambda v: sorted(item(x) for x in v)
+        return lambda v: [item(x) for x in v]
+
+    def _date(self) -> Codec:
+        return lambda v: v.isoformat()
+
+    def _dataclass(self, cls: type, *, shared: bool) -> Codec:
         fields = [(name, self.codec(hint)) for name, hint in _hints(cls)]
 
         def whole(v: Any) -> list[Any]:
             return [enc(getattr(v, name)) for name, enc in fields]
 
-        if cls not in _SHARED:
+        if not shared:
             return whole
         table = self.tables[cls]
 
-        def shared(v: Any) -> int:
+        def indexed(v: Any) -> int:
             at = self._index.get(id(v))
             if at is None:
                 at = self._index[id(v)] = len(table)
@@ -164,44 +188,24 @@ class _Writer:
                 table.append(whole(v))
             return at
 
-        return shared
+        return indexed
 
 
-class _Reader:
+class _Reader(_Codecs):
     def __init__(self, tables: dict[str, list[Any]]) -> None:
-        self._codecs: dict[Any, Codec] = {}
+        super().__init__()
         self.tables: dict[type, list[Any]] = {}
         for cls in _SHARED:  # neither refers to the other: read each table whole, first
             whole = self._dataclass(cls, shared=False)
             self.tables[cls] = [whole(row) for row in tables[cls.__name__]]
 
-    def codec(self, tp: Any) -> Codec:
-        found = self._codecs.get(tp)
-        if found is None:
-            found = self._codecs[tp] = self._make(tp)
-        return found
+    def _sequence(self, origin: type, item: Codec) -> Codec:
+        if item is _same:
+            return origin
+        return lambda v: origin(item(x) for x in v)
 
-    def _make(self, tp: Any) -> Codec:
-        inner = _optional(tp)
-        if inner is not None:
-            dec = self.codec(inner)
-            return _same if dec is _same else (lambda v: None if v is None else dec(v))
-        origin, args = typing.get_origin(tp), typing.get_args(tp)
-        if origin in (tuple, frozenset, list):
-            item = self.codec(args[0])
-            if item is _same:
-                return origin  # type: ignore[no-any-return]
-            return lambda v: origin(item(x) for x in v)
-        if origin is dict and args[0] is str:
-            value = self.codec(args[1])
-            return lambda v: {k: value(x) for k, x in v.items()}
-        if tp is dt.date:
-            return dt.date.fromisoformat
-        if tp in (str, bool, int):
-            return _same
-        if dataclasses.is_dataclass(tp) and isinstance(tp, type):
-            return self._dataclass(tp, shared=tp in _SHARED)
-        raise TypeError(f"no rule for {tp!r}")
+    def _date(self) -> Codec:
+        return dt.date.fromisoformat
 
     def _dataclass(self, cls: type, *, shared: bool) -> Codec:
         if shared:
