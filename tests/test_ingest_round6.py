@@ -343,3 +343,8 @@ def test_a_one_column_table_of_paragraphs_with_short_names_and_et_avec(kb):
     assert (("EEA",), (), "Exemple Payments BV") in rules or \
         (("EEA",), (), "Exemple Payments BV") in {(r[0][:1], r[1], r[2]) for r in rules}
     assert not any(r[2] == "Exemple Payments UK Ltd." and "EEA" in r[0] for r in rules)
+
+
+def test_a_one_column_controller_table_with_a_short_address_stays_a_row(kb):
+    text = "| Data controller |\n| --- |\n| Sample Tools Ltd<br><br>1 Main Street, London |\n"
+    assert {r[2] for r in _rules(kb, text)} == {"Sample Tools Ltd"}

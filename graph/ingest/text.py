@@ -149,7 +149,7 @@ def read_document(source: str, fmt: str | None = None, name: str | None = None) 
                 continue
             if block.header:
                 header = ("",) * len(cells)  # "| Responsable | Ejemplo S.L. |": a row
-            if len(cells) == 1 and "\n\n" in text:
+            if len(cells) == 1 and len(text) > 400 and text.count("\n\n") >= 2:
                 _cell_prose(doc, block, section)  # a one-column table holding paragraphs
                 continue
             doc.units.append(_unit(doc, block, 0, len(text), section, "row", lead, cells, header))
