@@ -348,3 +348,9 @@ def test_a_one_column_table_of_paragraphs_with_short_names_and_et_avec(kb):
 def test_a_one_column_controller_table_with_a_short_address_stays_a_row(kb):
     text = "| Data controller |\n| --- |\n| Sample Tools Ltd<br><br>1 Main Street, London |\n"
     assert {r[2] for r in _rules(kb, text)} == {"Sample Tools Ltd"}
+
+
+def test_a_desk_on_the_line_after_the_role_lead_is_no_controller(kb):
+    text = ("1.2 El responsable del tratamiento de datos en nuestro sitio web es:\nPrivacy Team\n"
+            "Calle Ejemplo 7\n28001 Madrid\n")
+    assert _rules(kb, text) == set()

@@ -137,6 +137,8 @@ def slot_name(text: str, a: int, b: int, finder: PlaceFinder) -> tuple[str, int]
             if first.casefold() in _ARTICLES and len(name.split()) > 1:
                 cut = name.index(name.split()[1], len(first))  # "La Mistral AI è …"
                 name, start = name[cut:], start + cut
+            if pattern is _ROLE_IS_LINE and any(w.casefold() in _UNIT_WORDS for w in name.split()):
+                continue  # "… ist:" / "Privacy Team": a desk, not the controller
             if _usable(text, name, start, finder, free) and \
                     not _REP.match(text[m.end():m.end() + 40]) and \
                     not _REP.search(text[m.start():start]):
