@@ -354,3 +354,8 @@ def test_a_desk_on_the_line_after_the_role_lead_is_no_controller(kb):
     text = ("1.2 El responsable del tratamiento de datos en nuestro sitio web es:\nPrivacy Team\n"
             "Calle Ejemplo 7\n28001 Madrid\n")
     assert _rules(kb, text) == set()
+
+
+def test_a_lower_case_bv_after_common_words_is_no_company():
+    from xborder.graph.ingest.names import find_mentions
+    assert find_mentions("Denk aan bv cookies en andere technieken.") == []

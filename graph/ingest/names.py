@@ -272,9 +272,9 @@ def find_mentions(text: str) -> list[Mention]:
         if not name_words or (len(name_words) == 1 and len(name_words[0]) < 2) or shouting:
             continue
         base = " ".join(name_words)
-        if form == "Oy … Ab" and not re.match(r"Oyj?\s", base) and \
-                not re.search(r"\sOyj?$", base):
-            continue  # "Ab" is a form only as the Swedish half of a Finnish "Oy … Ab", "… Oy Ab"
+        if (form == "Oy … Ab" and not re.match(r"Oyj?\s", base) and not re.search(r"\sOyj?$", base)
+                ) or (m[0] == "bv" and not re.search(r"[A-Z]", base)):
+            continue  # "Ab" only in a Finnish "Oy … Ab"; "bv" only after a name ("aan bv …")
         if apposition is not None and FORM.search(name_words[-1]):
             continue  # "Acme SAS, une société par actions simplifiée": named already
         first = head.index(name_words[0], start, words_end)
