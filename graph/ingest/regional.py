@@ -208,6 +208,8 @@ def _sole_entity_rule(doc: Document, book: EntityBook) -> list[RuleProposal]:
         return []
     entity = named[0]
     words = [re.escape(w) for w in [entity.name, *entity.aliases] if len(w) >= 3]
+    if not words:
+        return []
     said = re.compile(r"(?<![\w-])(?:" + "|".join(words) + r")(?![\w-])")
     for unit in [u for u in doc.units if u.kind != "heading"][:8]:
         m = said.search(unit.text)
