@@ -104,6 +104,9 @@ class KnowledgeBase:
         self._front: dict[tuple[str, str | None, str | None],
                           tuple[ParsedLocation, _Timeline]] = {}
         self._dates: dict[str, dt.date] = {}
+        # (question as typed, day as typed) → (answer, day, place): the answer's date segment
+        self._asked: dict[tuple[str, str | None, str | None, str | dt.date | None],
+                          tuple[Answer, dt.date, ParsedLocation]] = {}
         self._transfer_front: dict[tuple[str, str, str | None],
                                    tuple[str, str, Organisation | None]] = {}
         self._claim_dicts: dict[tuple[str, tuple[str, ...]], tuple[dict[str, Any], ...]] = {}
@@ -192,8 +195,14 @@ class KnowledgeBase:
                 at: str | dt.date | None = None, *, transfers: bool = True) -> Resolution:
         """Who is the data controller for a user at ``location`` using ``service`` on ``at``.
 
-        The hot path: one dict look-up for the question as typed, one for the date, a bisect over
-        the dates where the answer changes. Transfer legs are evaluated when first read."""
+        The hot path: one dict look-up for the question and the day as typed, asked before (a
+        day given: "today" is never remembered); else one for the question, one for the date and
+        a bisect over the dates where the answer changes. Transfer legs are evaluated when first
+        read."""
+        hit = self._asked.get((location, service, org, at))
+        if hit is not None:
+            return Resolution(location, hit[1], hit[0], hit[2],
+                              self._legs if transfers else None)
         front = self._front.get((location, service, org))
         if front is None:
             front = self._front_entry(location, service, org)
@@ -205,6 +214,10 @@ class KnowledgeBase:
         if isinstance(found, XborderError):  # cached per date segment: name the day asked
             raise type(found)(found.detail.replace("{at}", day.isoformat()),
                               **{**found.extra, "at": day.isoformat()})
+        if at is not None and (type(at) is not str or at.strip()):
+            if len(self._asked) >= _FRONT_LIMIT:
+                self._asked.clear()
+            self._asked[(location, service, org, at)] = (found, day, parsed)
         return Resolution(location, day, found, parsed, self._legs if transfers else None)
 
     def _front_entry(self, location: str, service: str | None,

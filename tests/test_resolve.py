@@ -231,3 +231,21 @@ def test_json_shape(kb):
     assert source["section"] == "10"
     assert "Huawei Technologies Deutschland, GmbH" in source["quote"]
     assert source["url"].startswith("https://web.archive.org/")
+
+
+def test_a_question_asked_again_is_answered_from_its_day_and_today_is_never_remembered(kb):
+    """The hot path remembers (question, day as typed) → the answer's date segment: the same
+    answer as the first time, each day its own, legs only when asked, and no day for "today"."""
+    first = kb.resolve("DE", service=CLOUD, at=POLICY_DATE, org="huawei")
+    later = kb.resolve("DE", service=CLOUD, at="2019-06-01", org="huawei")
+    again = kb.resolve("DE", service=CLOUD, at=POLICY_DATE, org="huawei", transfers=False)
+    assert (first.controller.id, later.controller.id, again.controller.id) == \
+        (HTDG, ASPIEGEL, HTDG)
+    assert again.at == first.at and again.to_dict()["transfers"] == [] and first.legs
+    assert again.to_dict()["location"] == first.to_dict()["location"]
+    kb.resolve("DE", service=CLOUD, org="huawei")
+    kb.resolve("DE", service=CLOUD, at="", org="huawei")
+    assert not {key for key in kb._asked if key[3] in (None, "")}
+    for _ in range(2):  # an error is raised again, with the day asked
+        with pytest.raises(NoApplicableRule, match="1990-01-01"):
+            kb.resolve("DE", service=CLOUD, at="1990-01-01", org="huawei")
