@@ -38,7 +38,6 @@ from typing import Any
 import orjson
 
 from xborder.graph.dates import Interval
-from xborder.graph.errors import KnowledgeBaseError
 from xborder.graph.law import LawModel
 from xborder.graph.model import Document, Model, Source
 
@@ -49,12 +48,9 @@ _SHARED = (Source, Document)  # written once each, in a table, referred to by in
 Codec = Callable[[Any], Any]
 
 
-class Unreadable(KnowledgeBaseError):
+class Unreadable(ValueError):
     """The document is not a model this code can read (another version, other model code,
-    not the format); the caller reads the version's triples instead."""
-
-    slug = "model-document"
-    title = "Unreadable model document"
+    not the format). Never an answer's error: the caller reads the version's triples instead."""
 
 
 @contextlib.contextmanager
