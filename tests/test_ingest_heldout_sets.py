@@ -26,11 +26,13 @@ ROUND4 = _load("round4.yaml")
 ROUND5 = _load("round5.yaml")
 ROUND6 = _load("round6.yaml")
 ROUND7 = _load("round7.yaml")
+ROUND8 = _load("round8.yaml")
 SETS = {"round3": (ROUND3, EARLIER), "round4": (ROUND4, EARLIER + ROUND3),
         "round5": (ROUND5, EARLIER + ROUND3 + ROUND4),
         "round6": (ROUND6, EARLIER + ROUND3 + ROUND4 + ROUND5),
-        "round7": (ROUND7, EARLIER + ROUND3 + ROUND4 + ROUND5 + ROUND6)}
-HELD_OUT = ROUND3 + ROUND4 + ROUND5 + ROUND6 + ROUND7
+        "round7": (ROUND7, EARLIER + ROUND3 + ROUND4 + ROUND5 + ROUND6),
+        "round8": (ROUND8, EARLIER + ROUND3 + ROUND4 + ROUND5 + ROUND6 + ROUND7)}
+HELD_OUT = ROUND3 + ROUND4 + ROUND5 + ROUND6 + ROUND7 + ROUND8
 
 
 @pytest.mark.parametrize("name", SETS)
