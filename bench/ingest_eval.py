@@ -15,7 +15,8 @@ extractor proposes and what a person labelled.
    while round 4's tuning began and never opened by the tuner (score it once, at the end); with
    ``--round5`` the fifth (142–177, ``round5.yaml``), frozen the same way during round 5; with
    ``--round6`` the sixth (178–213, ``round6.yaml``) and ``--round7`` the seventh (214 on,
-   ``round7.yaml``: policies that split users by place), both frozen the same way during round 6.
+   ``round7.yaml``: policies that split users by place), both frozen the same way during round 6;
+   ``--round8`` the eighth (243 on, ``round8.yaml``), frozen while round 6 went on.
    ``--long`` also times one 500 KB policy (the excerpts repeated).
 3. The seed, Huawei's 2016 policy, if ``../shared/seed/huawei-privacy-policy-2016.md`` (or
    ``/work/shared/seed/…``) exists — the project does not ship that text: the proposal against the
@@ -24,7 +25,7 @@ extractor proposes and what a person labelled.
 
 Run from the repository root or from ``bench/``:
 ``python bench/ingest_eval.py [-v] [--heldout] [--fresh] [--round3] [--round4] [--round5]
-[--round6] [--round7] [--long]``.
+[--round6] [--round7] [--round8] [--long]``.
 Exit status 0 even when numbers are low: it measures, it does not judge.
 """
 
@@ -226,6 +227,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--round7", action="store_true",
                         help="also score the round-7 held-out set (214 on, every excerpt "
                              "splitting users by place; once, at the end)")
+    parser.add_argument("--round8", action="store_true",
+                        help="also score the round-8 held-out set (243 on; once, at the end)")
     parser.add_argument("--fresh", action="store_true",
                         help="also score the fresh held-out set (61–79; once, at the end)")
     parser.add_argument("--long", action="store_true", help="time one 500 KB policy")
@@ -260,6 +263,8 @@ def main(argv: list[str] | None = None) -> int:
         report_real(kb, "round6", args.verbose)
     if args.round7:
         report_real(kb, "round7", args.verbose)
+    if args.round8:
+        report_real(kb, "round8", args.verbose)
     if args.long:
         time_long(kb)
     seed = next((s for s in SEEDS if s.exists()), None)
