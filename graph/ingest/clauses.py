@@ -19,15 +19,13 @@ are". A rule said twice is proposed once. Several companies each followed by the
 in brackets ("either X (if you are in the EEA …) or Y (for all other users)") get those places;
 "…, except for users in Japan, where it is provided by Y" gives Y the excepted places; a company
 named as a processor next to a controller cue ("our service provider X", "X acts as our
-processor", "… on behalf of …") is no controller. Table rows and "Country: Company" lines are
-read in :mod:`.rows`.
+processor", "… on behalf of …") is no controller. Table rows, "Country: Company" lines and
+clauses whose only cue is where the user lives are read in :mod:`.rows`.
 
-Dates: a clause's start is the date after "from", "as of", "effective", "starting", "beginning",
-"since", "with effect from"; its end the date after "until", "through", "up to and including"
-(that day) or "before", "prior to" (the day before). "Before that date", "until then",
-"previously" and a controller in the past tense ("was the controller") end the day before the
-last start date read in the same section. The policy's own date is the first "Last updated …" /
-"Effective date …" phrase.
+Dates: a clause starts on the date after "from", "as of", "effective", "starting", "since", …;
+it ends on the date after "until", "through", … or the day before the date after "before",
+"prior to"; "until then", "previously" and a past tense end the day before the section's last
+start date (:mod:`.dating`). The policy's date is the first "Last updated …" phrase.
 """
 
 from __future__ import annotations
@@ -60,6 +58,7 @@ from xborder.graph.ingest.rows import (
     number_rules,
     own_scopes,
     places_and_companies,
+    residence_rules,
     row_rules,
     rule_for,
 )
@@ -198,6 +197,7 @@ def controller_rules(doc: Document, book: EntityBook, finder: PlaceFinder,
             rules.extend(lines)  # "United Kingdom: Acme UK Ltd" / "Brazil: Acme Brasil Ltda"
             continue
         if unit.kind == "sentence" and not CUE.search(unit.text) and not labelled:
+            rules.extend(residence_rules(unit, ctx, _pieces(unit.text, ctx.finder)))
             continue
         if unit.kind == "sentence":
             recent = 0

@@ -199,3 +199,20 @@ ADDRESS = (r",\s*(?:(?:[A-ZÀ-Ý\d][\w.'’/-]*|the|de|del|della|di|am|an|der|of
            r"da|do|du|des|la|le|l['’]\w+|van|het|den|el|los|rue|avenue|boulevard|chemin|allée|"
            r"quai|via|viale|piazza|corso|calle|avenida|plaza|paseo|rua|praça|cedex)"
            r"[\s,]*){0,12}")  # "…, Rua das Flores 10, São Paulo, Brasil"
+#: Where the user lives, as the condition of a clause ("if you reside in", "unless you are a
+#: European Resident", "wenn Sie Ihren Wohnsitz in … haben", "caso resida fora", "hvis du bor"):
+#: the company named with it is the one those users deal with, even without a role word.
+RESIDES = (r"\b(?:if|unless|when|where)\s+you\s+(?:(?:are|were)\s+(?:an?\s+)?(?:[A-Z]\w+\s+)?"
+           r"(?:resident|located|based|established|domiciled|living|situated)|reside|live|are\s+"
+           r"(?:in|outside)\b)|\bif\s+your\s+(?:primary\s+|principal\s+|habitual\s+)?(?:residence|"
+           r"country\s+of\s+residence|place\s+of\s+residence)\b|\bfor\s+(?:all\s+)?(?:users|"
+           r"customers|members|residents)\s+(?:who\s+(?:are|reside|live)\s+)?(?:located|residing|"
+           r"resident|living|based)\b|\b(?:wenn|falls|sofern)\s+Sie\s+(?:Ihren\s+(?:gewöhnlichen\s+)?"
+           r"(?:Wohnsitz|Aufenthalt)|ein\s+(?:Bewohner|Einwohner)|(?:in|außerhalb)\s+[^.;]{0,60}?"
+           r"(?:wohnen|leben|ansässig))|\bsi\s+vous\s+(?:résidez|êtes\s+(?:un\s+)?(?:situé|établi|"
+           r"résident|domicilié|basé)|vivez|habitez)|\bsi\s+(?:usted\s+)?(?:resides?|vives?|"
+           r"(?:eres|es)\s+residente|(?:estás|está)\s+(?:ubicad|establecid|radicad))|\b(?:caso|se)\s+"
+           r"(?:você\s+)?(?:resida|reside|viva|mora|more|estiver\s+(?:localizad|sediad))|\bse\s+"
+           r"(?:l['’]utente\s+)?(?:risiedi|risiede|vivi|(?:sei|è)\s+(?:residente|situat|stabilit))|"
+           r"\b(?:als|indien)\s+(?:je|u)\s+(?:woont|verblijft|gevestigd\s+bent)|\b(?:hvis|om)\s+du\s+"
+           r"(?:bor|är\s+bosatt|er\s+bosatt)\b")

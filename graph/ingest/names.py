@@ -225,6 +225,10 @@ def _name_start(head: str, words_end: int) -> int | None:
     return start
 
 
+#: a number or an enumerator before a name ("2.", "(1)", "ii)"): no part of it
+_ENUMERATOR = r"[\d.]+|\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})\)"
+
+
 def find_mentions(text: str) -> list[Mention]:
     """The company names of ``text``, in order."""
     mentions: list[Mention] = []
@@ -250,8 +254,8 @@ def find_mentions(text: str) -> list[Mention]:
         name_words = _after_heading(head[start:words_end].split())
         name_words = _after_caps(name_words)
         popped = False
-        while name_words and (name_words[0].casefold() in LEADING or
-                              name_words[0] in CONNECT or re.fullmatch(r"[\d.]+", name_words[0])):
+        while name_words and (name_words[0].casefold() in LEADING or name_words[0] in CONNECT
+                              or re.fullmatch(_ENUMERATOR, name_words[0])):
             if name_words[0] == "The" and (popped or head[:start].strip()[-1:].isalpha()):
                 break  # "… how The Meet Group, Inc. uses …": part of the name
             name_words.pop(0)

@@ -9,6 +9,9 @@ so a company's seat is never read as where its users are. A header whose cells a
 ("| Service | EEA | United Kingdom | Rest of the world |") makes each of those columns a rule
 for the row's service. A block of lines "United Kingdom: Acme UK Ltd" / "All other countries:
 Acme, Inc." under a controller sentence is read line by line, as a table's rows are.
+A clause whose only cue is where the user lives ("If you reside outside North America, your
+contract is with X", "…, wenn Sie ein Bewohner der Vereinigten Staaten sind") is read by
+:func:`residence_rules`.
 """
 
 from __future__ import annotations
@@ -18,7 +21,8 @@ import re
 from dataclasses import dataclass, field
 
 from xborder.graph.ingest.dating import Dating, dates_in
-from xborder.graph.ingest.entities import EntityBook, Mention
+from xborder.graph.ingest.entities import EntityBook, Mention, representative
+from xborder.graph.ingest.lexicon import RESIDES
 from xborder.graph.ingest.model import (
     EntityProposal,
     Evidence,
@@ -32,7 +36,7 @@ from xborder.graph.ingest.services import ServiceBook
 from xborder.graph.ingest.text import Unit
 
 __all__ = ["Context", "drop_placeless_repeats", "line_rules", "number_rules", "own_scopes",
-           "places_and_companies", "row_rules", "rule_for"]
+           "places_and_companies", "residence_rules", "row_rules", "rule_for"]
 
 _HEADER_PLACE = re.compile(r"countr|region|location|where\s+you|resid|jurisdiction|users?\s+in|"
                            r"market|territor|\bL(?:and|änder)\b|\bpays\b|\bpa[íi]s(?:es)?\b|"
@@ -254,3 +258,55 @@ def own_scopes(piece: str, a: int, chosen: list[tuple[EntityProposal, str, float
         if not scope.places and not scope.excepts:
             scope.excepts = list(placed)
     return scopes
+
+
+_RESIDES = re.compile(RESIDES, re.I)
+#: a clause about the user's rights or a contact, not about whom the user deals with
+_NOT_PARTY = re.compile(r"\brights?\b|\brequest\b|\bcontact\b|\bRechte\b|\bdroits?\b|"
+                        r"\bderechos?\b|\bdiritt[oi]\b|\brechten\b|\bdireitos?\b|\brettigheter\b|"
+                        r"\brättigheter\b", re.I)
+
+
+def residence_rule(piece: str, a: int,
+                   mentions: list[tuple[Mention, EntityProposal, tuple[int, int] | None]],
+                   finder: PlaceFinder) -> tuple[EntityProposal, Scope] | None:
+    """The company a clause gives the users who live somewhere, when where they live is its
+    only cue: the condition's places (from it to the next company named), and the company named
+    before it when it follows that name after a comma ("X Inc., …, unless you are …"), else the
+    first one after it ("If you live in the EEA, … with X Ltd, an Irish company at …"). None
+    when the condition names no place read (a group defined elsewhere: never everyone) or the
+    clause is about rights or contacts."""
+    cond = _RESIDES.search(piece)
+    if cond is None or _NOT_PARTY.search(piece):
+        return None
+    named = [(m.start - a, m.end - a, e) for m, e, _s in mentions
+             if not representative(piece, m.start - a, m.end - a)]
+    before = [x for x in named if x[1] <= cond.start()]
+    after = [x for x in named if x[0] >= cond.end()]
+    if before and re.search(r",\s*(?:\(\w+\)\s*)?$", piece[:cond.start()]):
+        entity = before[-1][2]
+    elif after:
+        entity = after[0][2]
+    else:
+        return None
+    stop = next((x[0] for x in after), len(piece))
+    skip = [(0, cond.start()), (stop, len(piece))] + [(x, y) for x, y, _e in named]
+    scope = finder.scope(piece, skip + not_user_places(piece, finder))
+    if not scope.places and not scope.excepts:
+        return None
+    if not scope.places:
+        scope.everyone = True  # "if you reside outside North America": everyone but them
+    return entity, scope
+
+
+def residence_rules(unit: Unit, ctx: Context, pieces: list[tuple[int, int]]) -> list[RuleProposal]:
+    """Each clause of a sentence with no controller cue that gives a company to the users who
+    live somewhere (:func:`residence_rule`)."""
+    rules = []
+    for a, b in pieces:
+        mentions = [x for x in ctx.book.mentions(unit) if a <= x[0].start < b]
+        if (found := residence_rule(unit.text[a:b], a, mentions, ctx.finder)) is not None:
+            rules.append(rule_for(unit, found[0], found[1], unit.text[a:b], [], 0.7,
+                                  ["the company named for the users who live there"],
+                                  *dates_in(unit.text[a:b], ctx.dating)))
+    return rules

@@ -1,0 +1,55 @@
+"""`ingest` on the constructions rounds 6 and 7 taught in general, each as an invented example
+(never a copy of a real excerpt): a clause whose only cue is where the user lives ("If you live
+in …, your contract is with X"), in the languages read, and an enumerator before a name."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from xborder.graph.ingest import ingest
+from xborder.graph.ingest.names import find_mentions
+
+
+def _rules(kb, text: str, **kw: Any) -> set[tuple[tuple[str, ...], tuple[str, ...], str]]:
+    p = ingest(text, name="policy.md", kb=kb, **kw)
+    return {(tuple(r.locations), tuple(r.excepts), r.controller.name) for r in p.rules
+            if not r.default}
+
+
+def test_where_you_live_names_the_company_you_deal_with(kb):
+    text = ("Welcome to Quillmark.\n\nIf you live in Canada, your agreement is with Quillmark "
+            "Canada Inc. If you live outside Canada, your agreement is with Quillmark Labs Ltd, "
+            "a company registered in Ireland.\n")
+    assert _rules(kb, text) == {(("CA",), (), "Quillmark Canada Inc."),
+                                (("*",), ("CA",), "Quillmark Labs Ltd")}
+
+
+def test_the_company_before_a_residence_condition_after_a_comma(kb):
+    text = ("These terms are an agreement with Beispiel Rad GmbH, Hafenstraße 3, 20457 Hamburg, "
+            "Deutschland, wenn Sie Ihren Wohnsitz in Österreich haben.\n")
+    assert _rules(kb, text) == {(("AT",), (), "Beispiel Rad GmbH")}
+
+
+def test_residence_conditions_in_other_languages(kb):
+    pt = "Caso resida no Brasil, o seu contrato é com a Exemplo Nuvem Ltda.\n"
+    assert _rules(kb, pt) == {(("BR",), (), "Exemplo Nuvem Ltda.")}
+    fr = "Si vous résidez en Belgique, vous contractez avec Exemple Vélo SRL.\n"
+    assert _rules(kb, fr) == {(("BE",), (), "Exemple Vélo SRL")}
+
+
+def test_a_residence_condition_naming_no_known_place_is_never_everyone(kb):
+    text = ("Our terms are with Quillmark Labs Ltd if you are a Covered Resident, as defined "
+            "in our terms.\n")
+    assert _rules(kb, text) == set()
+
+
+def test_a_residence_condition_about_rights_names_no_controller(kb):
+    text = ("If you live in California, you may ask Quillmark Labs Ltd to delete your data "
+            "under your rights as a consumer.\n")
+    assert _rules(kb, text) == set()
+
+
+def test_an_enumerator_before_a_name_is_no_part_of_it():
+    names = [m.name for m in find_mentions("with (1) Quillmark Canada Inc. and (b) Quillmark "
+                                           "Labs Ltd, or ii) Beispiel Rad GmbH")]
+    assert names == ["Quillmark Canada Inc.", "Quillmark Labs Ltd", "Beispiel Rad GmbH"]
