@@ -53,3 +53,19 @@ def test_an_enumerator_before_a_name_is_no_part_of_it():
     names = [m.name for m in find_mentions("with (1) Quillmark Canada Inc. and (b) Quillmark "
                                            "Labs Ltd, or ii) Beispiel Rad GmbH")]
     assert names == ["Quillmark Canada Inc.", "Quillmark Labs Ltd", "Beispiel Rad GmbH"]
+
+
+def test_north_america_is_the_united_states_canada_and_mexico(kb):
+    text = ("Wenn Sie Ihren Wohnsitz in Nordamerika haben, ist Beispiel Rad Inc. Ihr "
+            "Vertragspartner. Wenn Sie Ihren Wohnsitz außerhalb von Nordamerika haben, ist "
+            "Beispiel Rad Limited Ihr Vertragspartner.\n")
+    assert _rules(kb, text) == {(("CA", "MX", "US"), (), "Beispiel Rad Inc."),
+                                (("*",), ("CA", "MX", "US"), "Beispiel Rad Limited")}
+
+
+def test_a_defined_group_of_residents_read_in_the_singular_and_unless_as_except(kb):
+    text = ("“Quillmark” refers to Quillmark Labs Inc., unless you are a Nordic Resident; or "
+            "to Quillmark Nordic AB, if you are a Nordic Resident. “Nordic Residents” means "
+            "residents of Sweden, Norway or Denmark.\n")
+    assert _rules(kb, text) == {(("*",), ("DK", "NO", "SE"), "Quillmark Labs Inc."),
+                                (("DK", "NO", "SE"), (), "Quillmark Nordic AB")}

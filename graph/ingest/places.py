@@ -82,9 +82,10 @@ _EXCEPT = re.compile(r"\b(?:(?:any|every)where\s+(?:but|except)|"
                      r"including|outside(?:\s+of)?|en\s+dehors\s+d[eu]|hors\s+d[eu]|sauf|"
                      r"à\s+l['’]exception\s+d[eu]|außerhalb|ausgenommen|mit\s+Ausnahme|buiten|"
                      r"behalve|fuera\s+del?|excepto|salvo|al\s+di\s+fuori(?:\s+d\w*)?|tranne|eccetto|"
-                     r"fora\s+d[oae]s?|exceto)\b", re.I)
-_OUTSIDE = re.compile(r"\boutside\b|\b(?:any|every)where\s+(?:but|except)\b|\bdehors\b|\bhors\b|"
-                      r"außerhalb|\bbuiten\b|\bfuera\b|\bfuori\b|\bfora\b", re.I)
+                     r"fora\s+d[oae]s?|exceto|unless|tenzij|à\s+moins\s+que)\b", re.I)
+_OUTSIDE = re.compile(r"\boutside\b|\bunless\b|\btenzij\b|\bà\s+moins\s+que\b|\b(?:any|every)where"
+                      r"\s+(?:but|except)\b|\bdehors\b|\bhors\b|außerhalb|\bbuiten\b|\bfuera\b|"
+                      r"\bfuori\b|\bfora\b", re.I)
 _LIST_GAP = re.compile(r"^[\s,;/&]*(?:(?:certain|some|select|other)\s+[\w -]{0,30}?(?:regions?|"
                        r"countries|territories)[\s,]*)?(?:(?:and|or|nor|as\s+well\s+as|plus|et|ou|und|oder|sowie|y|o|e|"
                        r"en|of)\b)?[\s,]*(?:in\s+)?(?:(?:the|du|de\s+la|de\s+l['’]|de|des|la|le|"
@@ -215,7 +216,7 @@ class PlaceFinder:
         groups = {k: (v, None, 1.0) for k, v in self.groups.items()} if defined else {
             k: v for k, v in _UNDEFINED.items() if k not in self.groups}
         for name, (codes, reading, confidence) in groups.items():
-            for m in re.finditer(rf"\b(?:the\s+)?{re.escape(name)}\b", text):
+            for m in re.finditer(rf"\b(?:the\s+)?{_either_number(name)}\b", text):
                 if _free(taken, m.start(), m.end()):
                     taken.append((m.start(), m.end()))
                     how = reading or f"'{name}' as the policy defines it: {', '.join(codes)}"
@@ -266,7 +267,17 @@ class PlaceFinder:
 _UNDEFINED: dict[str, tuple[tuple[str, ...], str | None, float]] = {
     "Designated Countries": (("EEA", "CH"), "'Designated Countries' is not defined here: read "
                              "as the EEA and Switzerland, as policies usually define it — check",
-                             0.4)}
+                             0.4)} | dict.fromkeys(
+    ("North America", "Nordamerika", "Amérique du Nord", "América del Norte", "Norteamérica",
+     "America del Nord", "Noord-Amerika", "América do Norte", "Nord-Amerika"),
+    (("US", "CA", "MX"), "'North America' read as the United States, Canada and Mexico — check",
+     0.6))
+
+
+def _either_number(name: str) -> str:
+    """A group's name in the singular or the plural ("European Territories" / "Territory")."""
+    plural = re.search(r"(?:ies|y)$", name)
+    return re.escape(re.sub(r"(?:ies|y|s)$", "", name)) + ("(?:ies|y)" if plural else "s?")
 
 
 class _Tok:

@@ -71,7 +71,7 @@ _DATA = re.compile(r"personal\s+(?:data|information)|datos\s+personales|informac
                    r"Daten|données\s+(?:à\s+caractère\s+)?personnelles|dati\s+personali", re.I)
 _PERSONAL = re.compile(r"個人情報|个人信息|個人信息|개인정보|隐私|プライバシー|privacy", re.I)
 _GROUP_NAME = r"([A-Z][\w ]{2,40}?(?:Countries|Country|Regions?|Territor(?:y|ies)|Area|States|" \
-    r"Jurisdictions?|Markets|Länder|Pays|Países|Paesi|Landen))"
+    r"Jurisdictions?|Markets|Länder|Pays|Países|Paesi|Landen|Residents?|Users?))"
 _GROUP = re.compile(r"[\"“„«]\s*" + _GROUP_NAME + r"\s*[\"”“»]\s*(?:\)\s*)?(?i:means|shall\s+mean|"
                     r"refers?\s+to|désigne|bezeichnet|betekent|significa)\s+([^.;]{3,400})")
 _REFER = re.compile(r"\b(?i:term)\s+[\"“„«]\s*" + _GROUP_NAME + r"\s*[\"”“»]\s+(?i:to\s+refer\s+"
