@@ -69,3 +69,13 @@ def test_a_defined_group_of_residents_read_in_the_singular_and_unless_as_except(
             "residents of Sweden, Norway or Denmark.\n")
     assert _rules(kb, text) == {(("*",), ("DK", "NO", "SE"), "Quillmark Labs Inc."),
                                 (("DK", "NO", "SE"), (), "Quillmark Nordic AB")}
+
+
+def test_list_items_each_naming_a_company_for_the_users_located_somewhere(kb):
+    text = ("“Quillmark”, “we” means:\n\n"
+            "- Quillmark Oy, Esimerkkikatu 1, 00100 Helsinki, Finland, if the User is located in "
+            "Finland or Estonia.\n"
+            "- Quillmark Polska sp. z o.o., Przykładowa 5, 00-001 Warsaw, Poland, if the User is "
+            "located in Poland.\n")
+    assert _rules(kb, text) == {(("FI", "EE"), (), "Quillmark Oy"),
+                                (("PL",), (), "Quillmark Polska sp. z o.o.")}

@@ -2,25 +2,25 @@
 
 A sentence is read when it carries a controller cue ("controller", "controlled by", "responsible
 for … data"); a list item or table row when its lead sentence, table header or section heading
-does. A sentence is cut into clauses at ";", ", while/whereas/but", ", and for …" and
-"otherwise", so "X is the controller for the EEA; Y for everyone else" gives two rules. In each
-clause the controller is the entity before "is/acts as … controller" or after "controlled by" /
-"the controller … is"; the clause's places (minus the entity names and the addresses stated with
-them) are the locations, "except …"/"outside …" the exceptions, "everyone else" or no place at
-all ``*``. Names near "representative", "Art. 27" or "data protection officer", and clauses that
-only give contact details, are never proposed as controllers.
+does. A sentence is cut into clauses at ";", ", while/whereas/but", ", and for …" and "otherwise",
+so "X is the controller for the EEA; Y for everyone else" gives two rules. In each clause the
+controller is the entity before "is/acts as … controller" or after "controlled by" / "the
+controller … is"; the clause's places (minus the entity names and the addresses stated with them)
+are the locations, "except …"/"outside …" the exceptions, "everyone else" or no place at all ``*``.
+Names near "representative", "Art. 27" or "data protection officer", and clauses that only give
+contact details, are never proposed as controllers.
 
 Also read: the role as a label ("Responsable: Ejemplo S.L., …"); "all of which are controllers"
-after a list; "X in association with Y" as two; one provider per place ("provided by A inside
-of the United States, by B inside of Brazil, and by C everywhere else"); a bare name in the
-controller's slot (:func:`~xborder.graph.ingest.slots.slot_name`), read as the companies a short
-name stands for when the policy defines one; rows of a country | company table under "who we
-are". A rule said twice is proposed once. Several companies each followed by their own places
-in brackets ("either X (if you are in the EEA …) or Y (for all other users)") get those places;
-"…, except for users in Japan, where it is provided by Y" gives Y the excepted places; a company
-named as a processor next to a controller cue ("our service provider X", "X acts as our
-processor", "… on behalf of …") is no controller. Table rows, "Country: Company" lines and
-clauses whose only cue is where the user lives are read in :mod:`.rows`.
+after a list; "X in association with Y" as two; one provider per place ("provided by A inside of
+the US, by B inside of Brazil, and by C everywhere else"); a bare name in the controller's slot
+(:func:`~xborder.graph.ingest.slots.slot_name`), read as the companies a short name stands for when
+the policy defines one; rows of a country | company table under "who we are". A rule said twice is
+proposed once. Several companies each followed by their own places in brackets ("either X (if you
+are in the EEA …) or Y (for all other users)") get those places; "…, except for users in Japan,
+where it is provided by Y" gives Y the excepted places; a company named as a processor next to a
+controller cue ("our service provider X", "X acts as our processor", "… on behalf of …") is no
+controller. Table rows, "Country: Company" lines and clauses whose only cue is where the user lives
+are read in :mod:`.rows`.
 
 Dates: a clause starts on the date after "from", "as of", "effective", "starting", "since", …;
 it ends on the date after "until", "through", … or the day before the date after "before",
@@ -196,11 +196,11 @@ def controller_rules(doc: Document, book: EntityBook, finder: PlaceFinder,
                 (lines := line_rules(unit, ctx)):
             rules.extend(lines)  # "United Kingdom: Acme UK Ltd" / "Brazil: Acme Brasil Ltda"
             continue
-        if unit.kind == "sentence" and not CUE.search(unit.text) and not labelled:
+        if unit.kind in ("sentence", "item") and not CUE.search(unit.text) and not labelled and \
+                (unit.kind == "sentence" or not _LIST_CUE.search(context)):  # "… if you live in P"
             rules.extend(residence_rules(unit, ctx, _pieces(unit.text, ctx.finder)))
             continue
-        if unit.kind == "sentence":
-            recent = 0
+        recent = 0 if unit.kind == "sentence" else recent
         if unit.kind == "row" and (recent <= 6 or places_and_companies(unit.header)):
             context += " controller"  # "The chart below explains the current controllers …"
         if unit.kind != "sentence" and not _LIST_CUE.search(context) and not labelled:

@@ -202,9 +202,9 @@ ADDRESS = (r",\s*(?:(?:[A-ZÀ-Ý\d][\w.'’/-]*|the|de|del|della|di|am|an|der|of
 #: Where the user lives, as the condition of a clause ("if you reside in", "unless you are a
 #: European Resident", "wenn Sie Ihren Wohnsitz in … haben", "caso resida fora", "hvis du bor"):
 #: the company named with it is the one those users deal with, even without a role word.
-RESIDES = (r"\b(?:if|unless|when|where)\s+you\s+(?:(?:are|were)\s+(?:an?\s+)?(?:[A-Z]\w+\s+)?"
-           r"(?:resident|located|based|established|domiciled|living|situated)|reside|live|are\s+"
-           r"(?:in|outside)\b)|\bif\s+your\s+(?:primary\s+|principal\s+|habitual\s+)?(?:residence|"
+RESIDES = (r"\b(?:if|unless|when|where)\s+(?:you|the\s+(?:user|customer|member|client))\s+"
+           r"(?:(?:are|is|were)\s+(?:an?\s+)?(?:[A-Z]\w+\s+)?(?:resident|located|based|established|"
+           r"domiciled|living|situated)|resides?|lives?|(?:are|is)\s+(?:in|outside)\b)|\bif\s+your\s+(?:primary\s+|principal\s+|habitual\s+)?(?:residence|"
            r"country\s+of\s+residence|place\s+of\s+residence)\b|\bfor\s+(?:all\s+)?(?:users|"
            r"customers|members|residents)\s+(?:who\s+(?:are|reside|live)\s+)?(?:located|residing|"
            r"resident|living|based)\b|\b(?:wenn|falls|sofern)\s+Sie\s+(?:Ihren\s+(?:gewöhnlichen\s+)?"
