@@ -79,3 +79,14 @@ def test_list_items_each_naming_a_company_for_the_users_located_somewhere(kb):
             "located in Poland.\n")
     assert _rules(kb, text) == {(("FI", "EE"), (), "Quillmark Oy"),
                                 (("PL",), (), "Quillmark Polska sp. z o.o.")}
+
+
+def test_a_pipe_table_without_its_leading_pipe_under_a_cue_in_a_list_item(kb):
+    text = ("1. Who are we?\n"
+            "2. We are Quillmark. The local Quillmark company below is your controller:\n\n"
+            "Country | Company name | Registered address |\n"
+            "Estonia | Quillmark Eesti OÜ | Näidis 1, Tallinn, Estonia |\n"
+            "Latvia | Quillmark Latvija SIA | Paraugs 2, Riga, Latvia |\n")
+    rules = _rules(kb, text)
+    assert (("EE",), (), "Quillmark Eesti OÜ") in rules
+    assert all(r[0] != ("LV",) or r[2] != "Quillmark Eesti OÜ" for r in rules)

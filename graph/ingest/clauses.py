@@ -14,13 +14,13 @@ Also read: the role as a label ("Responsable: Ejemplo S.L., …"); "all of which
 after a list; "X in association with Y" as two; one provider per place ("provided by A inside of
 the US, by B inside of Brazil, and by C everywhere else"); a bare name in the controller's slot
 (:func:`~xborder.graph.ingest.slots.slot_name`), read as the companies a short name stands for when
-the policy defines one; rows of a country | company table under "who we are". A rule said twice is
-proposed once. Several companies each followed by their own places in brackets ("either X (if you
-are in the EEA …) or Y (for all other users)") get those places; "…, except for users in Japan,
-where it is provided by Y" gives Y the excepted places; a company named as a processor next to a
-controller cue ("our service provider X", "X acts as our processor", "… on behalf of …") is no
-controller. Table rows, "Country: Company" lines and clauses whose only cue is where the user lives
-are read in :mod:`.rows`.
+the policy defines one; rows of a country | company table under "who we are". Said twice, once.
+Several companies each followed by their own places in brackets ("either X (if you are in the EEA
+…) or Y (for all other users)") get those places; "…, except for users in Japan, where it is
+provided by Y" gives Y the excepted places; a company named as a processor next to a controller cue
+("our service provider X", "X acts as our processor", "… on behalf of …") is no controller. Table
+rows, "Country: Company" lines and clauses whose only cue is where the user lives are read in
+:mod:`.rows`.
 
 Dates: a clause starts on the date after "from", "as of", "effective", "starting", "since", …;
 it ends on the date after "until", "through", … or the day before the date after "before",
@@ -44,6 +44,7 @@ from xborder.graph.ingest.lexicon import (
     PROVIDER_BEFORE,
     ROLE,
     ROLE_LABEL,
+    THIRD_PARTY,
     UNDEFINED_GROUP,
     VERB,
     WE_ARE,
@@ -164,10 +165,7 @@ _SPLIT = re.compile(r"[;；]\s*|,\s*(?:while|whereas|but)\s+|,\s*(?=" + _WHERE +
 _WHERE_START = re.compile(r"^\s*(?:" + _WHERE + r")", re.I)
 CUE_ROLE = re.compile(r"\bcontrollers?\b|\bcontrolled\s+by\b|\bresponsible\b|" + ROLE, re.I)
 _PROVIDER = re.compile(PROVIDER_AFTER + "|" + PROVIDER_BEFORE.replace("^\\s*", r"\b", 1), re.I)
-_THIRD_PARTY = re.compile(r"\b(?:payment\s+(?:system|method|provider|service|processor)s?|"
-                          r"social\s+network|third[- ]"
-                          r"part(?:y|ies)|plug-?ins?|cookies?|pixels?|analytics)\b|STRIPE|PayPal",
-                          re.I)
+_THIRD_PARTY = re.compile(THIRD_PARTY, re.I)
 _FORMER = re.compile(FORMER, re.I)
 _AND = re.compile(r"\s*(?:\([^()]{0,80}\)\s*)?(?:,?\s*(?:and|or|und|oder|et|ou|en|of|y|o|e)\s+|"
                   r",\s*|,?\s*(?:in\s+(?:association|collaboration|partnership)\s+with|together\s+"
@@ -200,7 +198,8 @@ def controller_rules(doc: Document, book: EntityBook, finder: PlaceFinder,
                 (unit.kind == "sentence" or not _LIST_CUE.search(context)):  # "… if you live in P"
             rules.extend(residence_rules(unit, ctx, _pieces(unit.text, ctx.finder)))
             continue
-        recent = 0 if unit.kind == "sentence" else recent
+        if unit.kind != "row" and (labelled or CUE.search(unit.text)):
+            recent = 0  # a sentence with a cue, or a list item ("… your contracting party is:")
         if unit.kind == "row" and (recent <= 6 or places_and_companies(unit.header)):
             context += " controller"  # "The chart below explains the current controllers …"
         if unit.kind != "sentence" and not _LIST_CUE.search(context) and not labelled:

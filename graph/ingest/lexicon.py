@@ -216,3 +216,8 @@ RESIDES = (r"\b(?:if|unless|when|where)\s+(?:you|the\s+(?:user|customer|member|c
            r"(?:l['’]utente\s+)?(?:risiedi|risiede|vivi|(?:sei|è)\s+(?:residente|situat|stabilit))|"
            r"\b(?:als|indien)\s+(?:je|u)\s+(?:woont|verblijft|gevestigd\s+bent)|\b(?:hvis|om)\s+du\s+"
            r"(?:bor|är\s+bosatt|er\s+bosatt)\b")
+#: A third party's service named next to provider wording ("the payment system, which is
+#: operated by Stripe, Inc."): not the policy's own controller.
+THIRD_PARTY = (r"\b(?:payment\s+(?:system|method|provider|service|processor)s?|"
+               r"social\s+network|third[- ]"
+               r"part(?:y|ies)|plug-?ins?|cookies?|pixels?|analytics)\b|STRIPE|PayPal")

@@ -119,7 +119,7 @@ class Block:
 _ATX = re.compile(r"^ {0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)\s*$")
 _ITEM = re.compile(r"^\s*(?:[-*+•▪◦]|\(?\d{1,2}[.)]|\(?[a-z][.)]|\([ivx]+\))\s+")
-_ROW = re.compile(r"^\s*\|.*\|\s*$")
+_ROW = re.compile(r"^\s*\|.*\|\s*$|^[^|\n]*\w[^|\n]*(?:\|[^|\n]*){2,}\|\s*$")  # also "a | b | c |"
 _RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _QUOTE = re.compile(r"^\s*>\s?")
 _INLINE = re.compile(
@@ -231,7 +231,7 @@ def markdown_blocks(source: str, plain: bool = False) -> list[Block]:
                     blocks[-1].header = True
                 continue
             block = Block("row")
-            for cell in re.finditer(r"(?<=\|)([^|]*)(?=\|)", line):
+            for cell in re.finditer(r"(?:(?<=\|)|^(?!\s*\|))([^|]*)(?=\|)", line):
                 block.open_cell()
                 _inline(block, cell[1], base + cell.start(1))
             blocks.append(block.finish())
