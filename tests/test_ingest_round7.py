@@ -90,3 +90,9 @@ def test_a_pipe_table_without_its_leading_pipe_under_a_cue_in_a_list_item(kb):
     rules = _rules(kb, text)
     assert (("EE",), (), "Quillmark Eesti OÜ") in rules
     assert all(r[0] != ("LV",) or r[2] != "Quillmark Eesti OÜ" for r in rules)
+
+
+def test_unless_otherwise_stated_does_not_cut_the_clause(kb):
+    text = ("If you reside in Austria or Germany (collectively “DACH” unless otherwise stated), "
+            "any reference to “we” means “Beispiel Rad GmbH”.\n")
+    assert _rules(kb, text) == {(("AT", "DE"), (), "Beispiel Rad GmbH")}
