@@ -96,3 +96,13 @@ def test_unless_otherwise_stated_does_not_cut_the_clause(kb):
     text = ("If you reside in Austria or Germany (collectively “DACH” unless otherwise stated), "
             "any reference to “we” means “Beispiel Rad GmbH”.\n")
     assert _rules(kb, text) == {(("AT", "DE"), (), "Beispiel Rad GmbH")}
+
+
+def test_two_companies_named_together_in_one_clause_are_both_proposed(kb):
+    text = ("Which company provides the services depends on your country:\n\n"
+            "- If your Country of Residence is Canada, your entity is Quillmark Canada Inc. or "
+            "Quillmark Services Inc.\n"
+            "- If your Country of Residence is Japan, your entity is Quillmark Japan K.K.\n")
+    rules = _rules(kb, text)
+    assert (("CA",), (), "Quillmark Canada Inc.") in rules
+    assert (("CA",), (), "Quillmark Services Inc.") in rules

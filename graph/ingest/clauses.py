@@ -198,8 +198,7 @@ def controller_rules(doc: Document, book: EntityBook, finder: PlaceFinder,
                 (unit.kind == "sentence" or not _LIST_CUE.search(context)):  # "… if you live in P"
             rules.extend(residence_rules(unit, ctx, _pieces(unit.text, ctx.finder)))
             continue
-        if unit.kind != "row" and (labelled or CUE.search(unit.text)):
-            recent = 0  # a sentence with a cue, or a list item ("… your contracting party is:")
+        recent = 0 if unit.kind != "row" and (labelled or CUE.search(unit.text)) else recent
         if unit.kind == "row" and (recent <= 6 or places_and_companies(unit.header)):
             context += " controller"  # "The chart below explains the current controllers …"
         if unit.kind != "sentence" and not _LIST_CUE.search(context) and not labelled:
@@ -344,6 +343,8 @@ def _controllers(text: str, a: int, b: int,
             return _conjoined(text, live, i, 1)
     if len(live) == 1:
         return [(live[0][1], "", 0.05)]
+    if live and len(together := _conjoined(text, live, len(live) - 1, -1)) == len(live):
+        return together  # "your entity is X or Y": every one of them, named together
     if live:
         return [(live[-1][1], "several entities named; the last one is proposed", 0.3)]
     if not live and unit is not None and (slot := slot_name(text, a, b, ctx.finder)):
