@@ -106,3 +106,9 @@ def test_two_companies_named_together_in_one_clause_are_both_proposed(kb):
     rules = _rules(kb, text)
     assert (("CA",), (), "Quillmark Canada Inc.") in rules
     assert (("CA",), (), "Quillmark Services Inc.") in rules
+
+
+def test_a_bare_residence_condition_gives_its_places_to_the_clause_after_it(kb):
+    text = ("If you are located in Sweden or Norway then, where we act as a data controller, "
+            "Quillmark Nordic AB is the data controller of your information.\n")
+    assert _rules(kb, text) == {(("SE", "NO"), (), "Quillmark Nordic AB")}

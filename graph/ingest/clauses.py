@@ -22,10 +22,8 @@ provided by Y" gives Y the excepted places; a company named as a processor next 
 rows, "Country: Company" lines and clauses whose only cue is where the user lives are read in
 :mod:`.rows`.
 
-Dates: a clause starts on the date after "from", "as of", "effective", "starting", "since", …;
-it ends on the date after "until", "through", … or the day before the date after "before",
-"prior to"; "until then", "previously" and a past tense end the day before the section's last
-start date (:mod:`.dating`). The policy's date is the first "Last updated …" phrase.
+Dates: "from", "as of", "effective", "since" … DATE start a clause; "until", "through" … end it
+(:mod:`.dating`). The policy's date is the first "Last updated …" phrase.
 """
 
 from __future__ import annotations
@@ -54,6 +52,7 @@ from xborder.graph.ingest.model import EntityProposal, RuleProposal
 from xborder.graph.ingest.places import EVERYONE, PlaceFinder, Scope, not_user_places
 from xborder.graph.ingest.rows import (
     Context,
+    bare_condition,
     drop_placeless_repeats,
     line_rules,
     number_rules,
@@ -124,8 +123,7 @@ _DATA_WORD = re.compile(r"\b(?:data|information|privacy|processing|users?|custom
                         re.I)
 _JOINT = re.compile(JOINT, re.I)
 _PROCESSOR = re.compile(r"\bprocessors?\b", re.I)
-#: a processor named as one: "our service provider Matomo GmbH", "X acts as our processor",
-#: "X … on behalf of the controller" (in the languages read)
+#: a processor named as one: "our service provider Matomo GmbH", "X acts as our processor", …
 _SERVES = re.compile(r"\b(?:(?:service|analytics|hosting|cloud|payment)\s+providers?|processors?|"
                      r"sub-?processors?|vendors?|sous-traitants?|prestataires?(?:\s+de\s+services)?|"
                      r"Auftragsverarbeiter\w*|Dienstleister\w*|encargad[oa]s?(?:\s+del\s+tratamiento)?|"
@@ -223,7 +221,7 @@ def _sentence(unit: Unit, ctx: Context) -> list[RuleProposal]:
     rules: list[RuleProposal] = []
     whole_dates = dates_in(text, ctx.dating)
     pieces = _pieces(text, ctx.finder)
-    for a, b in pieces:
+    for k, (a, b) in enumerate(pieces):
         piece = text[a:b]
         if _PROCESSOR.search(piece) and not re.search(r"controller", piece, re.I):
             continue
@@ -245,7 +243,6 @@ def _sentence(unit: Unit, ctx: Context) -> list[RuleProposal]:
         if not chosen:
             continue
         mentions = [(m, e, s) for m, e, s in ctx.book.mentions(unit) if a <= m.start < b]
-        # … with a bare name the clause named ("DMS France est …"): its words are no place
         skip = [(m.start, m.end) for m, _, _ in mentions] + [s for _, _, s in mentions if s]
         skip += [(x + a, y + a) for x, y in not_user_places(piece, ctx.finder)]
         service_list, service_spans = ctx.services.find(text, a, b, ctx.book)
@@ -264,6 +261,9 @@ def _sentence(unit: Unit, ctx: Context) -> list[RuleProposal]:
             if heading.codes and heading.codes != [EVERYONE]:
                 scope, confidence = heading, confidence - 0.15
                 notes.append(f"places taken from the section heading {unit.section.heading!r}")
+        if not scope.codes and k and (carried := bare_condition(
+                text, pieces[k - 1], ctx.book.mentions(unit), ctx.finder)) is not None:
+            scope = carried  # "If you are located in P then, where … X is the controller"
         if not scope.codes and _UNDEFINED_GROUP.search(piece):
             continue  # "If you live in the “Covered Region”, …": a group the text never defines
         if not scope.codes:

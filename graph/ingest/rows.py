@@ -35,8 +35,8 @@ from xborder.graph.ingest.places import EVERYONE, Place, PlaceFinder, Scope, not
 from xborder.graph.ingest.services import ServiceBook
 from xborder.graph.ingest.text import Unit
 
-__all__ = ["Context", "drop_placeless_repeats", "line_rules", "number_rules", "own_scopes",
-           "places_and_companies", "residence_rules", "row_rules", "rule_for"]
+__all__ = ["Context", "bare_condition", "drop_placeless_repeats", "line_rules", "number_rules",
+           "own_scopes", "places_and_companies", "residence_rules", "row_rules", "rule_for"]
 
 _HEADER_PLACE = re.compile(r"countr|region|location|where\s+you|resid|jurisdiction|users?\s+in|"
                            r"market|territor|\bL(?:and|änder)\b|\bpays\b|\bpa[íi]s(?:es)?\b|"
@@ -310,3 +310,17 @@ def residence_rules(unit: Unit, ctx: Context, pieces: list[tuple[int, int]]) -> 
                                   ["the company named for the users who live there"],
                                   *dates_in(unit.text[a:b], ctx.dating)))
     return rules
+
+
+def bare_condition(text: str, span: tuple[int, int],
+                   mentions: list[tuple[Mention, EntityProposal, tuple[int, int] | None]],
+                   finder: PlaceFinder) -> Scope | None:
+    """The places of a clause that is only a residence condition, naming no company ("If you are
+    located in a European Territory then"), for the clause after it ("where … X is the
+    controller"); None for any other clause."""
+    a, b = span
+    cond = _RESIDES.search(text, a, b)
+    if cond is None or any(a <= m.start < b for m, _e, _s in mentions):
+        return None
+    scope = finder.scope(text[cond.start():b])
+    return scope if scope.places else None
