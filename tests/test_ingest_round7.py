@@ -112,3 +112,11 @@ def test_a_bare_residence_condition_gives_its_places_to_the_clause_after_it(kb):
     text = ("If you are located in Sweden or Norway then, where we act as a data controller, "
             "Quillmark Nordic AB is the data controller of your information.\n")
     assert _rules(kb, text) == {(("SE", "NO"), (), "Quillmark Nordic AB")}
+
+
+def test_residing_in_other_countries_is_everyone_else(kb):
+    text = ("Se l'utente risiede in Italia, la controparte è Esempio Rete S.r.l. Se l'utente "
+            "risiede in altri Paesi, la controparte è Esempio Global Ltd.\n")
+    rules = _rules(kb, text)
+    assert (("IT",), (), "Esempio Rete S.r.l.") in rules
+    assert (("*",), (), "Esempio Global Ltd") in rules

@@ -267,6 +267,11 @@ _NOT_PARTY = re.compile(r"\brights?\b|\brequest\b|\bcontact\b|\bRechte\b|\bdroit
                         r"\brättigheter\b", re.I)
 
 
+#: "if you reside in other countries" in the languages read: everyone else
+_OTHER = re.compile(r"\b(?:other|altri|autres|otros|outros|anderen?)\s+(?:countries|paesi|pays|"
+                    r"países|Ländern?|landen)\b", re.I)
+
+
 def residence_rule(piece: str, a: int,
                    mentions: list[tuple[Mention, EntityProposal, tuple[int, int] | None]],
                    finder: PlaceFinder) -> tuple[EntityProposal, Scope] | None:
@@ -292,7 +297,7 @@ def residence_rule(piece: str, a: int,
     stop = next((x[0] for x in after), len(piece))
     skip = [(0, cond.start()), (stop, len(piece))] + [(x, y) for x, y, _e in named]
     scope = finder.scope(piece, skip + not_user_places(piece, finder))
-    if not scope.places and not scope.excepts:
+    if not scope.places and not scope.excepts and not _OTHER.search(piece, cond.start(), stop):
         return None
     if not scope.places:
         scope.everyone = True  # "if you reside outside North America": everyone but them
