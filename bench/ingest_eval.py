@@ -157,6 +157,12 @@ def _items(part: str) -> list[dict[str, Any]]:
     return [i for i in load_real(REAL) if i["split"] == part]
 
 
+#: The held-out sets labelled in files of their own, each frozen before the tuning it measured.
+ROUNDS = {"round3": "80–108", "round4": "109–141", "round5": "142–177",
+          "round6": "178–213", "round7": "214–242, every excerpt splitting users by place",
+          "round8": "243 on"}
+
+
 def report_real(kb: KnowledgeBase, part: str, verbose: bool) -> list[Scored]:
     items = _items(part)
     scored = run(REAL, items, lambda text, name, url: ingest(text, name=name, url=url, kb=kb))
@@ -216,19 +222,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("-v", "--verbose", action="store_true", help="list every miss")
     parser.add_argument("--heldout", action="store_true",
                         help="also score the held-out real part (once, after tuning)")
-    parser.add_argument("--round3", action="store_true",
-                        help="also score the round-3 held-out set (80–108; once, at the end)")
-    parser.add_argument("--round4", action="store_true",
-                        help="also score the round-4 held-out set (109–141; once, at the end)")
-    parser.add_argument("--round5", action="store_true",
-                        help="also score the round-5 held-out set (142 on; once, at the end)")
-    parser.add_argument("--round6", action="store_true",
-                        help="also score the round-6 held-out set (178 on; once, at the end)")
-    parser.add_argument("--round7", action="store_true",
-                        help="also score the round-7 held-out set (214 on, every excerpt "
-                             "splitting users by place; once, at the end)")
-    parser.add_argument("--round8", action="store_true",
-                        help="also score the round-8 held-out set (243 on; once, at the end)")
+    for part, files in ROUNDS.items():
+        parser.add_argument(f"--{part}", action="store_true",
+                            help=f"also score the {part} held-out set ({files}; once, at the end)")
     parser.add_argument("--fresh", action="store_true",
                         help="also score the fresh held-out set (61–79; once, at the end)")
     parser.add_argument("--long", action="store_true", help="time one 500 KB policy")
@@ -249,22 +245,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"entity countries: {right}/{total} right ({ratio(right, total):.2f}); "
           f"{took:.2f} s for the set")
     report_real(kb, "tune", args.verbose)
-    if args.heldout:
-        report_real(kb, "heldout", args.verbose)
-    if args.fresh:
-        report_real(kb, "fresh", args.verbose)
-    if args.round3:
-        report_real(kb, "round3", args.verbose)
-    if args.round4:
-        report_real(kb, "round4", args.verbose)
-    if args.round5:
-        report_real(kb, "round5", args.verbose)
-    if args.round6:
-        report_real(kb, "round6", args.verbose)
-    if args.round7:
-        report_real(kb, "round7", args.verbose)
-    if args.round8:
-        report_real(kb, "round8", args.verbose)
+    for part in ("heldout", "fresh", *ROUNDS):
+        if getattr(args, part):
+            report_real(kb, part, args.verbose)
     if args.long:
         time_long(kb)
     seed = next((s for s in SEEDS if s.exists()), None)
