@@ -9,15 +9,17 @@ cost more than a cold start can spend).
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import os
 import pickle
 import sys
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-__all__ = ["cache_dir", "installed", "read_pickle", "write_pickle"]
+__all__ = ["cache_dir", "gc_paused", "installed", "read_pickle", "write_pickle"]
 
 
 def cache_dir() -> Path:
@@ -44,17 +46,26 @@ def installed(names: tuple[str, ...]) -> list[str]:
     return sorted(found.get(n, f"{n}-absent") for n in names)
 
 
+@contextlib.contextmanager
+def gc_paused() -> Iterator[None]:
+    """No cyclic garbage collection inside: for reading or building a model or a table, whose
+    many objects live as long as it does (each collection would walk them all for nothing)."""
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if paused:
+            gc.enable()
+
+
 def read_pickle(path: Path) -> Any | None:
     """What an earlier process pickled at ``path``, or None when it is absent or unreadable
     (a broken entry is simply rebuilt). The collector is off while the many small objects of a
     table or a model are read."""
     try:
-        with path.open("rb") as stream:
-            gc.disable()
-            try:
-                return pickle.load(stream)
-            finally:
-                gc.enable()
+        with path.open("rb") as stream, gc_paused():
+            return pickle.load(stream)
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError,
             ValueError):
         return None

@@ -25,23 +25,22 @@ graph.
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import datetime as dt
-import gc
 import hashlib
 import types
 import typing
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
 import orjson
 
 from xborder.graph.dates import Interval
+from xborder.graph.diskcache import gc_paused
 from xborder.graph.law import LawModel
 from xborder.graph.model import Document, Model, Source
 
-__all__ = ["SCHEMA", "Unreadable", "dump", "gc_paused", "load"]
+__all__ = ["SCHEMA", "Unreadable", "dump", "load"]
 
 _FORMAT = "xborder-model/1"
 _SHARED = (Source, Document)  # written once each, in a table, referred to by index
@@ -51,19 +50,6 @@ Codec = Callable[[Any], Any]
 class Unreadable(ValueError):
     """The document is not a model this code can read (another version, other model code,
     not the format). Never an answer's error: the caller reads the version's triples instead."""
-
-
-@contextlib.contextmanager
-def gc_paused() -> Iterator[None]:
-    """No cyclic garbage collection inside: for building a model, whose hundreds of thousands
-    of objects live as long as it does (each collection would walk them all for nothing)."""
-    paused = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if paused:
-            gc.enable()
 
 
 def _same(value: Any) -> Any:
@@ -155,8 +141,7 @@ class _Writer(_Codecs):
     def __init__(self) -> None:
         super().__init__()
         self.tables: dict[type, list[Any]] = {cls: [] for cls in _SHARED}
-        self._index: dict[int, int] = {}
-        self._keep: list[Any] = []  # the objects indexed, alive while their ids are used
+        self._index: dict[int, int] = {}  # id → row (the model written keeps every object alive)
 
     def _sequence(self, origin: type, item: Codec) -> Codec:
         if origin is frozenset:
@@ -180,7 +165,6 @@ class _Writer(_Codecs):
             at = self._index.get(id(v))
             if at is None:
                 at = self._index[id(v)] = len(table)
-                self._keep.append(v)
                 table.append(whole(v))
             return at
 

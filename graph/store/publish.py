@@ -149,9 +149,9 @@ def prepare_snapshot(snapshot: Snapshot, *, validate: str = "shapes", origin: st
 
     from xborder.graph import compiled as cache
     from xborder.graph.compiled import Compiled
+    from xborder.graph.diskcache import gc_paused
     from xborder.graph.kb import KnowledgeBase
     from xborder.graph.shapes import default_engine, validate_graph
-    from xborder.graph.store.modeldoc import gc_paused
     from xborder.graph.store.reader import read_models_nt
 
     if snapshot.ntriples is None or (validate == "shapes" and default_engine() != "oxigraph"):
@@ -161,8 +161,8 @@ def prepare_snapshot(snapshot: Snapshot, *, validate: str = "shapes", origin: st
         return kb
     data = snapshot.ntriples
     key = cache.key_of_ntriples(data)
-    found = None if snapshot.model is not None else cache.load(
-        key, validated=validate == "shapes")
+    published = _published_model(snapshot)  # a version's own model, if this code reads it
+    found = None if published is not None else cache.load(key, validated=validate == "shapes")
     if found is not None:
         known = replace(found, version=snapshot.version)
         return _compiling(lambda: KnowledgeBase(compiled=known, origin=origin, ntriples=data),
@@ -176,12 +176,9 @@ def prepare_snapshot(snapshot: Snapshot, *, validate: str = "shapes", origin: st
             validate_graph(data, count=False)
 
     built: list[Compiled] = []
-    documented: list[bool] = []
 
     def lean() -> KnowledgeBase:
         with gc_paused():
-            published = _published_model(snapshot)
-            documented.append(published is not None)
             model, law, triples = published or read_models_nt(data)
             built.append(Compiled(model, law, snapshot.version, triples, validate == "shapes"))
             return KnowledgeBase(compiled=built[0], origin=origin, ntriples=data)
@@ -193,7 +190,7 @@ def prepare_snapshot(snapshot: Snapshot, *, validate: str = "shapes", origin: st
             wait()  # a graph that breaks the shapes is refused even when it compiled
     if check:
         cache.remember_checked(key)
-    if not documented[0]:  # (a published model is read back from its document as fast)
+    if published is None:  # (a published model is read back from its document as fast)
         cache.save(key, built[0])  # compiled, probed and (if asked) checked: fit to read back
     return kb
 
