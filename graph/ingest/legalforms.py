@@ -7,7 +7,7 @@ their punctuation rather than capitals, are in :mod:`.lexicon` (``CJK_FORMS``).
 
 from __future__ import annotations
 
-__all__ = ["LEGAL_FORMS", "PREFIX_FORMS", "PUBLIC_HEADS"]
+__all__ = ["AUTHORITIES", "LEGAL_FORMS", "PREFIX_FORMS", "PUBLIC_HEADS"]
 
 _EU_SE = ("DE", "FR", "LU", "NL", "AT", "IE")
 #: (pattern, canonical form, candidate countries, continental: no comma before the form)
@@ -34,8 +34,10 @@ LEGAL_FORMS: list[tuple[str, str, tuple[str, ...], bool]] = [
     (r"AG", "AG", ("DE", "CH", "AT"), True),
     (r"KG", "KG", ("DE", "AT"), True),
     (r"UG(?:\s*\(haftungsbeschränkt\))?", "UG", ("DE",), True),
-    (r"S\.A\.\s*de\s*C\.V\.", "S.A. de C.V.", ("MX",), True),
-    (r"S\.\s?de\s+R\.L\.(?:\s+de\s+C\.V\.)?", "S. de R.L.", ("MX",), True),
+    (r"S\.A\.\s*(?:de|DE)\s*C\.V\.", "S.A. de C.V.", ("MX",), True),
+    (r"S\.\s?(?:de|DE)\s+R\.L\.(?:\s+(?:de|DE)\s+C\.V\.?)?", "S. de R.L.", ("MX",), True),
+    # a Belgian company's form in both languages: "… NV/SA", "… SA/NV"
+    (r"N\.?V\.?\s?/\s?S\.?A\.?|S\.?A\.?\s?/\s?N\.?V\.?", "NV/SA", ("BE",), True),
     (r"S\.A\.S\.?U?|SASU?", "SAS", ("FR",), True),
     (r"[Ss]ociété\s+par\s+actions\s+simplifiée(?:\s+unipersonnelle)?", "SAS (written out)", ("FR",),
      True),
@@ -143,4 +145,24 @@ PUBLIC_HEADS: list[tuple[str, str, tuple[str, ...]]] = [
     (r"Ville\s+d[e'’]|Commune\s+d[e'’]|Mairie\s+d[e'’]|Métropole\s+d[e'’]",
      "municipality (fr)", ("FR", "BE", "LU", "CH")),
     (r"Region", "region", ("DK", "SE", "DE", "AT")),
+]
+
+_TOPIC = (r"[A-ZÀ-Ý][\w'’-]*(?:(?:,\s*|\s+(?:und|and|et|e|y|en)\s+)(?:(?:de\s+la|de\s+l['’]|des|du|"
+          r"de|della|dell['’]|of|for|the)\s*)?[A-ZÀ-Ý][\w'’-]*(?:\s+(?:aux|au)\s+[a-zà-ÿ]+)?){0,3}")
+#: Government departments and agencies, whose whole name marks them ("Bundespräsidialamt",
+#: "Bundesministerium für Bildung und Forschung", "Ministère de la Culture", "Ministry of
+#: Justice"): (pattern, kind, candidate countries)
+AUTHORITIES: list[tuple[str, str, tuple[str, ...]]] = [
+    (r"(?:Bundes|Landes|Staats)[a-zäöüß]*(?:ministerium|amt|anstalt|agentur|behörde|kanzlei|"
+     r"verwaltung|zentrale|institut|bank)(?:\s+für\s+" + _TOPIC + r")?", "authority (de)",
+     ("DE", "AT", "CH")),
+    (r"(?:Staats|Landes)?[Mm]inisterium\s+(?:für|des|der)\s+" + _TOPIC, "authority (de)",
+     ("DE", "AT")),
+    (r"Ministère\s+(?:de\s+la|de\s+l['’]|des|du|de)\s*" + _TOPIC, "authority (fr)",
+     ("FR", "BE", "LU")),
+    (r"Minister(?:o|io)\s+(?:della|dello|dell['’]|delle|degli|dei|del|de\s+la|de\s+las|de\s+los|"
+     r"de)\s*" + _TOPIC, "authority (it, es)", ("IT", "ES")),
+    (r"Ministerie\s+van\s+" + _TOPIC, "authority (nl)", ("NL", "BE")),
+    (r"(?:Ministry|Department)\s+(?:of|for)\s+(?:the\s+)?" + _TOPIC, "authority (en)",
+     ("GB", "IE", "US")),
 ]

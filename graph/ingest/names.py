@@ -10,7 +10,8 @@ word of the languages read ("orka Partnerschaft mbB", "advanti AG"). A written-o
 apposition names the word before it ("FLASHGAP, a French société par actions simplifiée"); a
 French form may come first ("SAS HAPPN"), as may a foundation's or association's word ("Stichting
 …", "Fondation de …", "vzw …", 재단법인 …), and a public body is named by its head ("Stadt
-Duisburg", "Comune di …", "Ayuntamiento de …"; an honorific such as "Excelentísimo" dropped). A
+Duisburg", "Comune di …", "Ayuntamiento de …"; an honorific such as "Excelentísimo" dropped) or
+by its whole name ("Bundespräsidialamt", "Ministère de la Culture"). A
 capitalised preposition of the languages read ("Bij", "Chez", "Presso") never starts a name.
 Japanese, Korean and Chinese names are found by their form and punctuation (株式会社…, …有限公司,
 ㈜…, … 유한회사). A name never crosses a line break
@@ -24,7 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from xborder.graph.ingest.legalforms import LEGAL_FORMS, PREFIX_FORMS, PUBLIC_HEADS
+from xborder.graph.ingest.legalforms import AUTHORITIES, LEGAL_FORMS, PREFIX_FORMS, PUBLIC_HEADS
 from xborder.graph.ingest.lexicon import CJK_FORMS
 from xborder.graph.ingest.localnames import local_name
 
@@ -37,14 +38,17 @@ _PREFIX = [(re.compile(r"(?<![\w.])(" + p + r")\s+(" + _PREFIX_LINK + r"(?:[A-Z]
                        _PREFIX_LINK +
                        r"[A-Z][\w&'’-]*){0,5})(?![\w.])"), form, countries)
            for p, form, countries in PREFIX_FORMS]
-_WORD = re.compile(r"[\w&][\w&'’.\-]*|&")
+#: a word of a name; a Latin name written up against Japanese, Chinese or Korean text
+#: ("…お客様とAdobe Systems … Limited") starts at its first Latin letter
+_CJK_CHAR = r"\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
+_WORD = re.compile(r"(?:(?![" + _CJK_CHAR + r"])[\w&])(?:(?![" + _CJK_CHAR + r"])[\w&'’.\-])*|&")
 CONNECT = frozenset({"of", "and", "en", "&", "de", "du", "des", "der", "für", "la", "le", "y", "e",
                      "for", "dos", "das", "do", "da", "del", "della", "di", "van", "von", "den"})
 LEADING = frozenset({"the", "this", "that", "these", "our", "your", "if", "for", "in", "by",
                      "when", "where", "please", "however", "both", "each", "dear", "copyright",
                      "all", "any", "from", "with", "under", "and", "or", "as", "to", "at", "on",
                      "contact", "controller", "data", "personal", "users", "via", "is",
-                     "we", "wir", "nous", "noi", "nosotros", "wij", "nós",
+                     "we", "wir", "nous", "noi", "nosotros", "wij", "nós", "we’re", "we're",
                      # greetings and document lines before a name
                      "welcome", "thank", "thanks", "hello", "version", "updated",
                      "será", "sera", "sarà", "serão", "wird",
@@ -275,6 +279,9 @@ def find_mentions(text: str) -> list[Mention]:
         # an all-capital heading line, not a name in prose or a name before its address
         if not name_words or (len(name_words) == 1 and len(name_words[0]) < 2) or shouting:
             continue
+        if m[0].strip() == "SE" and name_words[-1].isupper() and \
+                not re.search(r"[a-z]", line_before + line_after):
+            continue  # "¿CUÁNDO SE ME APLICA …?": a heading's pronoun, not a European company
         base = " ".join(name_words)
         if (form == "Oy … Ab" and not re.match(r"Oyj?\s", base) and not re.search(r"\sOyj?$", base)
                 ) or (m[0] == "bv" and not re.search(r"[A-Z]", base)):
@@ -320,7 +327,9 @@ _BODY_LINK = r"(?:am|an|der|im|bei|de|del|la|di|aan|den|sur|en|d['’])"
 _BODY_TAIL = (r"\s+" + _BODY_WORD + r"(?:[ \-](?:" + _BODY_LINK + r"[ \-])?" + _BODY_WORD +
               r"){0,3})")
 _PUBLIC = [(re.compile(r"(?<![\w.])" + _HONORIFIC + r"(?P<name>(?:" + p + r")" + _BODY_TAIL),
-            kind, cc) for p, kind, cc in PUBLIC_HEADS]
+            kind, cc) for p, kind, cc in PUBLIC_HEADS] + \
+    [(re.compile(r"(?<![\w.-])(?P<name>" + p + r")(?![\w-])"), kind, cc)
+     for p, kind, cc in AUTHORITIES]
 _PLACE_BEFORE = re.compile(r"\b(?:in|im|aus|nella|nel|in\s+der|en\s+la|en\s+el|à|dans\s+la|na|"
                            r"no)\s*$", re.I)
 
@@ -339,7 +348,8 @@ def _public(text: str, taken: list[Mention]) -> list[Mention]:
             if _PLACE_BEFORE.search(before) or (word and _capital(word) and
                                                 word.casefold() not in LEADING | CONNECT):
                 continue  # "in der Stadt Wien", "European Region"
-            if name.split()[-1] in CONNECT or len(name.split()) < 2 or \
+            if name.split()[-1] in CONNECT or (len(name.split()) < 2 and
+                                               not kind.startswith("authority")) or \
                     re.match(r"Region\s+(?:Europ|EU\b|EEA\b|EWR\b)", name):
                 continue
             if any(x.start < start + len(name) and start < x.end for x in taken + found):

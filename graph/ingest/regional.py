@@ -12,7 +12,8 @@ a CJK policy's issuer, groups the policy defines, and the region of a regional e
 * **The issuer, when nothing else names a controller** — "株式会社…(以下「当社」…)は、…個人情報…",
   "… describes how X ("we") collects, uses … personal data": the entity that calls itself "we"
   (当社/本公司/회사) in a sentence on how it handles personal data (個人情報取扱事業者,
-  个人信息处理者, 개인정보처리자), at confidence 0.6.
+  个人信息处理者, 개인정보처리자), at confidence 0.6; before it, an entity the policy names by the
+  role itself ("X S.A. de C.V. (en adelante, el “Responsable”)"), at 0.75.
 * **Groups** — "We use the term “Designated Countries” to refer to Australia, Canada, …" /
   "“Designated Countries” means …" / "the EEA, UK or Switzerland (the “European Region”)": the
   group's places, so that "outside the Designated
@@ -27,10 +28,17 @@ import re
 
 from xborder.graph.ingest.clauses import rule_for
 from xborder.graph.ingest.entities import EntityBook, representative
-from xborder.graph.ingest.lexicon import REPRESENTATIVE, ROLE, ROLE_HEADING, ROLE_LABEL
+from xborder.graph.ingest.lexicon import (
+    REPRESENTATIVE,
+    RESIDES,
+    ROLE,
+    ROLE_HEADING,
+    ROLE_LABEL,
+    UNDEFINED_GROUP,
+)
 from xborder.graph.ingest.model import RuleProposal
 from xborder.graph.ingest.places import EVERYONE, PlaceFinder, Scope
-from xborder.graph.ingest.slots import address_name
+from xborder.graph.ingest.slots import address_name, field_name
 from xborder.graph.ingest.text import Document, Unit
 
 __all__ = ["apply_edition", "define_groups", "edition_region", "issuer_rules", "lead_rules"]
@@ -42,6 +50,7 @@ _ACTS_FOR = re.compile(r"\b(?:acts?|acting)\s+as\s+(?:a|the|our)\s+(?:data\s+)?p
                        r"\bals\s+Auftragsverarbeiter|\bcomo\s+encargad[oa]|\bals\s+verwerker|"
                        r"\bin\s+qualità\s+di\s+responsabile\s+del\s+trattamento", re.I)
 _LABEL = re.compile(ROLE_LABEL, re.I)
+_SPLITS = re.compile(RESIDES + "|" + UNDEFINED_GROUP, re.I)
 #: the role on a line of its own after the name's paragraph: "NELLA QUALITÀ DI TITOLARE DEL
 #: TRATTAMENTO", "IN ITS CAPACITY AS CONTROLLER", "EN SA QUALITÉ DE RESPONSABLE DU TRAITEMENT"
 _AS_ROLE_LINE = re.compile(r"\s*(?:in\s+(?:its\s+)?capacity\s+as|as|(?:nella|in)\s+(?:sua\s+)?"
@@ -140,7 +149,8 @@ def lead_rules(doc: Document, book: EntityBook, finder: PlaceFinder,
         if lead is not None and left > 0 and not listing:
             left -= 1
             if not mentions and (lead.kind == "heading" or lead.text.rstrip().endswith(":")) and \
-                    (bare := address_name(unit.text, finder)) is not None:
+                    (bare := address_name(unit.text, finder) or
+                     field_name(unit.text, finder)) is not None:
                 book.named(unit, *bare)  # "Nmotor - Guimarães" above its address
                 mentions = [m for m, _e, _s in book.mentions(unit)]
             if mentions and not _NOT_LEAD.search(unit.text[:mentions[0].start]):
@@ -180,6 +190,8 @@ def issuer_rules(doc: Document, book: EntityBook, rules: list[RuleProposal]
     …個人情報の取扱い…"): it issues the policy and decides on the data it describes."""
     if any(not r.default for r in rules):
         return []
+    if role_named := _role_named(doc, book):
+        return role_named
     for n, unit in enumerate(doc.units):
         for m, entity, _s in book.mentions(unit):
             cjk = m.form in ("株式会社", "有限公司", "주식회사", "유한회사", "재단법인", "공사")
@@ -194,7 +206,51 @@ def issuer_rules(doc: Document, book: EntityBook, rules: list[RuleProposal]
                 return [rule_for(unit, entity, Scope(everyone=True), unit.text, [], 0.6,
                                  [note, "the sentence names no place: proposed for every user"],
                                  None, None)]
-    return _sole_entity_rule(doc, book)
+    return _sole_entity_rule(doc, book) or _only_issuer_rule(doc, book)
+
+
+def _only_issuer_rule(doc: Document, book: EntityBook) -> list[RuleProposal]:
+    """When no sentence ties a company to the processing: the entity the policy defines as "we"
+    ("X Inc. (“X”, “we”) respects your privacy", "We are X plc, …"), else the only company it
+    names — unless named as hosting, serving or acting for someone else, or the policy speaks of
+    where its users live (a condition it could not read is no "everyone"): 0.5, noted."""
+    named = [e for e in book.entities.values() if not {
+        "representative", "representative's contact", "former name", "parent", "third party"}
+        & e.roles]
+    we = book.we if book.we is not None and any(book.we is e for e in named) else None
+    entity = we or (named[0] if len(named) == 1 else None)
+    if entity is None or any(_SPLITS.search(u.text) for u in doc.units):
+        return []  # a policy that splits its users by where they live, in words not read
+    for unit in doc.units:
+        for m, found, _s in book.mentions(unit):
+            if found is not entity:
+                continue
+            if representative(unit.text, m.start, m.end) or _ACTS_FOR.search(unit.text) or \
+                    _SERVICE.search(unit.text):
+                return []
+            why = ("the entity the policy calls \"we\"" if we else
+                   "the only company the policy names")
+            note = f"{why}; no clause names the controller: proposed as the controller, check"
+            return [rule_for(unit, entity, Scope(everyone=True), unit.text, [], 0.5,
+                             [note, "the sentence names no place: proposed for every user"],
+                             None, None)]
+    return []
+
+
+def _role_named(doc: Document, book: EntityBook) -> list[RuleProposal]:
+    """An entity the policy names by the role itself: "X, S.A. de C.V. (en adelante, el
+    “Responsable”)", "(hereinafter the “Controller”)", "(di seguito il “Titolare”)"."""
+    for unit in doc.units:
+        for m, entity, _s in book.mentions(unit):
+            role = next((a for a in entity.aliases if _LABEL.match(a)), None)
+            if role is None or representative(unit.text, m.start, m.end) or \
+                    "representative's contact" in entity.roles:
+                continue
+            note = f"the policy names it by the role: “{role}”"
+            return [rule_for(unit, entity, Scope(everyone=True), unit.text, [], 0.75,
+                             [note, "the sentence names no place: proposed for every user"],
+                             None, None)]
+    return []
 
 
 def _sole_entity_rule(doc: Document, book: EntityBook) -> list[RuleProposal]:

@@ -8,7 +8,8 @@ A clause that names no entity with a legal form may still name its controller by
   "Freja eID Group est le responsable du traitement" (any verb and role word read);
 * with "as" — "As a Data Controller, FLASHGAP undertakes …", "processed by SAS HAPPN, in its
   capacity as data controller", "performed by Freja eID Group in its capacity as data
-  controller".
+  controller", "En tant que responsable du traitement de vos données, la société Exemple, …";
+* in an identity block's name field under a role lead: "Denominazione: ATTIC APS".
 
 A bare name is one to four capitalised words (camel case too: "eID"), never a pronoun, a place,
 a generic word ("the Creator is the controller", "Users", "Company") or a word after a
@@ -25,7 +26,7 @@ from xborder.graph.ingest.lexicon import REPRESENTATIVE, ROLE, VERB
 from xborder.graph.ingest.names import LEADING
 from xborder.graph.ingest.places import PlaceFinder
 
-__all__ = ["address_name", "slot_name"]
+__all__ = ["address_name", "field_name", "slot_name"]
 
 _BARE_WORD = r"(?:[A-Z][\w&.’'-]*[A-Za-z0-9]|[a-z]{1,3}[A-Z][\w&.’'-]*)"
 _BARE = r"(?<![\w.’'-])(" + _BARE_WORD + r"(?:\s+" + _BARE_WORD + r"){0,3})"
@@ -34,7 +35,8 @@ _LINKED = (r"(?<![\w.’'-])(" + _BARE_WORD + r"(?:\s+(?:(?:van|von|of|de|di|du|
            r"della|do|da|dos|voor)\s+)?" + _BARE_WORD + r"){0,3})")
 #: an apposition between the name and its verb: ", gevestigd aan …,", ", fournisseur de … " (in
 #: lower case unless it closes with a comma, as an address does)
-_APPOSITION = r"(?-i:,\s+[a-zà-ÿ][^;.:()A-ZÀ-Þ]{2,120}?|,\s+[a-zà-ÿ][^;.:()]{2,160}?,)?"
+_APPOSITION = (r"(?-i:,\s+[a-zà-ÿ][^;.:()A-ZÀ-Þ]{2,120}?|,\s+[a-zà-ÿ](?:[^;.:()]|\.(?=\w)){2,220}?"
+               r"\s?,)?")  # a full stop inside an address's e-mail ("info@x.com ,") ends nothing
 _NAME = r"([A-Z][\w&.’'-]*[A-Za-z0-9](?:\s+[A-Z][\w&.’'-]*[A-Za-z0-9]){0,4})"
 _ARTICLE = r"(?:the|a|an|le|la|l['’]|der|die|il|el|de|het|o|un|une|ein|eine|una|um|uma|een)"
 _QUALITY = (r"(?:sole|only|independent|responsible|principal|main|seul|unique|alleinige\w*|"
@@ -57,12 +59,21 @@ _ROLE_IS_LINE = re.compile(r"(?i:" + ROLE + r")(?:[^.;]|\b(?:Art|Abs|Nr|lit)\.){
 _COLON_ROLE = re.compile(r"(?i:\b(?:" + ROLE + r"))\s*:\s*" + _NAME + r"(?=\s*(?:,|$|\(|\d))")
 #: the name first: "Mistral AI is the data controller", "… is responsible for processing …"
 _BEFORE_ROLE = re.compile(_LINKED + _APPOSITION + r"\s+(?i:" + VERB + r")\s+(?i:" + _AS +
-                          r"\s+)?(?i:" + _ARTICLE + r"\s+)?(?i:" + _QUALITY + r"\s+){0,2}(?i:" +
-                          ROLE + r"|responsible\s+for\s+(?:the\s+)?(?:processing|(?:your\s+)?"
-                          r"(?:personal\s+)?(?:data|information)))")
+                          r"\s+)?(?i:" + _ARTICLE + r"\s+)?[\"“„«]?\s?(?i:" + _QUALITY +
+                          r"\s+){0,2}(?i:" + ROLE + r"|responsible\s+for\s+(?:the\s+)?"
+                          r"(?:processing|(?:your\s+)?(?:personal\s+)?(?:data|information)))")
 #: "As a Data Controller, FLASHGAP undertakes …"
 _AS_ROLE = re.compile(r"(?i:\b" + _AS + r"\s+(?:" + _ARTICLE + r"\s+)?(?:" + _QUALITY +
-                      r"\s+){0,2}(?:" + ROLE + r")),\s+" + _BARE + r"\s+[a-zà-ÿ]")
+                      r"\s+){0,2}(?:" + ROLE + r"))(?:\s+[^,.;:]{1,60}?)?,\s+(?i:(?:la\s+société|"
+                      r"la\s+società|la\s+sociedad|die\s+Firma|the\s+company)\s+)?" + _BARE +
+                      r"(?:\s+[a-zà-ÿ]|,)")
+#: a name in a field of an identity block under a role lead: "Denominazione: ATTIC APS",
+#: "Naam: AS GRAPHICS", "Razón social: …", "Company name: …"
+_FIELD = re.compile(r"^\s*(?:[•*·–-]\s*)?(?i:denominazione(?:\s+sociale)?|ragione\s+sociale|"
+                    r"raz[oó]n\s+social|raison\s+sociale|dénomination(?:\s+sociale)?|"
+                    r"company\s+name|name|naam|bedrijfsnaam|firma|firmenname|nome|nombre|"
+                    r"denominação(?:\s+social)?|razão\s+social)\s*:\s*" + _LINKED +
+                    r"[ \t]*(?=,|\n|$)")
 #: "processed by SAS HAPPN, in its capacity as data controller"
 _BY_AS_ROLE = re.compile(r"(?i:\b(?:processed|performed|carried\s+out|operated|provided|"
                          r"collected|traité\w*|collecté\w*|verarbeitet|trattat\w|tratad\w|verwerkt)"
@@ -178,6 +189,16 @@ def address_name(text: str, finder: PlaceFinder) -> tuple[str, int] | None:
             any(w.casefold() in _UNIT_WORDS for w in m[1].split()):
         return None  # "Privacy Team", "Legal Department": a desk, not a company
     return m[1], 0
+
+
+def field_name(text: str, finder: PlaceFinder) -> tuple[str, int] | None:
+    """A bare name in the name field of an identity block ("Denominazione: ATTIC APS") under a
+    role lead: the name and where it starts, or None."""
+    m = _FIELD.match(text)
+    if m is None or not _usable(text, m[1], m.start(1), finder, False) or \
+            any(w.casefold() in _UNIT_WORDS for w in m[1].split()):
+        return None
+    return m[1], m.start(1)
 
 
 _UNIT_WORDS = frozenset({"team", "office", "department", "desk", "support", "legal", "compliance",

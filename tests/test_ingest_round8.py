@@ -1,0 +1,97 @@
+"""`ingest` on the constructions rounds 6 and 8 taught in general, each as an invented example
+(never a copy of a real excerpt): controllers named without a sentence on processing — the
+company a policy calls "we", the only company it names, a company named by the role itself —,
+public bodies named by their whole name, names in an identity block's fields, names with an
+address or an e-mail between them and their role, and legal forms read across a sentence's
+full stops, a bilingual form and Japanese text."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from xborder.graph.ingest import ingest
+from xborder.graph.ingest.names import find_mentions
+
+
+def _rules(kb, text: str, **kw: Any) -> set[tuple[tuple[str, ...], str]]:
+    p = ingest(text, name="policy.md", kb=kb, **kw)
+    return {(tuple(r.locations), r.controller.name) for r in p.rules if not r.default}
+
+
+def _names(text: str) -> list[str]:
+    return [m.name for m in find_mentions(text)]
+
+
+def test_the_company_the_policy_calls_we_is_proposed_for_everyone(kb):
+    text = ("# Privacy\n\nLantern Maps Inc. (\"Lantern\", \"we\" or \"us\") respects the "
+            "privacy of the people who use its maps.\n\nContact us at privacy@lantern.example.\n")
+    p = ingest(text, name="policy.md", kb=kb)
+    rule = next(r for r in p.rules if not r.default)
+    assert (rule.locations, rule.controller.name) == (["*"], "Lantern Maps Inc.")
+    assert rule.confidence == 0.5 and any("calls \"we\"" in n for n in rule.notes)
+
+
+def test_the_only_company_a_policy_names_is_proposed_with_a_note(kb):
+    text = ("# Who we are\n\nWe are Brindle Walks plc, 4 Mill Lane, Bristol BS1 4AA. We provide "
+            "this website to dog walkers.\n")
+    assert _rules(kb, text) == {(("*",), "Brindle Walks plc")}
+
+
+def test_no_company_is_proposed_for_everyone_when_the_policy_splits_users_by_residence(kb):
+    text = ("# Privacy\n\nLantern Maps Inc. (\"we\") respects your privacy. If you are a "
+            "Qualifying Resident, other terms apply.\n")
+    assert _rules(kb, text) == set()
+
+
+def test_a_hosting_company_is_never_proposed_as_the_only_company(kb):
+    text = "# Privacy\n\nThis site is hosted by Rackline Hosting Ltd on our behalf.\n"
+    assert _rules(kb, text) == set()
+
+
+def test_a_company_named_by_the_role_itself_is_the_controller(kb):
+    text = ("Aviso de privacidad\n\nCafetal Norte, S.A. DE C.V. (en adelante, el “Responsable”), "
+            "con domicilio en Avenida Uno 5, Monterrey, le informa sobre sus datos.\n")
+    assert _rules(kb, text) == {(("*",), "Cafetal Norte S.A. DE C.V.")}
+
+
+def test_a_public_body_is_named_by_its_whole_name(kb):
+    assert _names("Verantwortlich ist das Bundesmusterschutzamt, Postfach 1, Bonn.") == \
+        ["Bundesmusterschutzamt"]
+    assert _names("le Ministère de la Mer et de l’Accès aux ports, 3 rue X") == \
+        ["Ministère de la Mer et de l’Accès aux ports"]
+    assert _names("il Ministero della Cultura, con sede") == ["Ministero della Cultura"]
+    assert _names("des Bundesmusterschutzamtes") == []  # inflected: another word's genitive
+    text = ("Datenschutzerklärung\n\n1. Verantwortlicher\n\nVerantwortlich für die Verarbeitung "
+            "von personenbezogenen Daten ist das\n\nBundesmusterschutzamt\nMusterweg 1\n"
+            "10115 Berlin\n")
+    assert _rules(kb, text) == {(("*",), "Bundesmusterschutzamt")}
+
+
+def test_the_name_field_of_an_identity_block_under_a_role_lead(kb):
+    text = ("Informativa\n\n1. Titolare del trattamento\n\nIl titolare del trattamento è:\n\n"
+            "- Denominazione: ORTO VIVO APS\n- Codice Fiscale: 00000000000\n"
+            "- Sede legale: Via Roma 1, Trieste\n")
+    assert _rules(kb, text) == {(("*",), "ORTO VIVO APS")}
+
+
+def test_the_role_before_a_company_introduced_as_la_societe(kb):
+    text = ("En tant que responsable du traitement des données vous concernant, la société "
+            "Cinéplume, située au 2 rue Haute à Lyon, vous informe sur ses traitements.\n")
+    assert _rules(kb, text) == {(("*",), "Cinéplume")}
+
+
+def test_an_address_with_an_e_mail_between_a_name_and_its_quoted_role(kb):
+    text = ("Marta Ruiz Peral, con domicilio en Calle Mayor 3, 28013, Madrid, y correo "
+            "electrónico hola@taller.example , es el “controlador de datos” de su información.\n")
+    assert _rules(kb, text) == {(("*",), "Marta Ruiz Peral")}
+
+
+def test_legal_forms_across_full_stops_a_bilingual_form_and_japanese_text():
+    assert _names("Cafetal Norte, S.A. DE C.V. (en adelante, el “Responsable”)") == \
+        ["Cafetal Norte S.A. DE C.V."]
+    assert _names("Ardenne Rail NV/SA, dont le siège est à Bruxelles") == ["Ardenne Rail NV/SA"]
+    japanese = "本ポリシーはお客様とNorthwind Maps Ireland Limited(Northwind)との契約です。"
+    assert _names(japanese) == ["Northwind Maps Ireland Limited"]
+    assert _names("We’re Lantern Maps, Inc. and this is our policy") == ["Lantern Maps, Inc."]
+    assert _names("2. ¿CUÁNDO SE ME APLICA ESTA POLÍTICA?") == []
+    assert _names("Allianz-like Muster SE is the controller") == ["Allianz-like Muster SE"]
