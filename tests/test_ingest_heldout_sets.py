@@ -27,12 +27,14 @@ ROUND5 = _load("round5.yaml")
 ROUND6 = _load("round6.yaml")
 ROUND7 = _load("round7.yaml")
 ROUND8 = _load("round8.yaml")
+ROUND9 = _load("round9.yaml")
 SETS = {"round3": (ROUND3, EARLIER), "round4": (ROUND4, EARLIER + ROUND3),
         "round5": (ROUND5, EARLIER + ROUND3 + ROUND4),
         "round6": (ROUND6, EARLIER + ROUND3 + ROUND4 + ROUND5),
         "round7": (ROUND7, EARLIER + ROUND3 + ROUND4 + ROUND5 + ROUND6),
-        "round8": (ROUND8, EARLIER + ROUND3 + ROUND4 + ROUND5 + ROUND6 + ROUND7)}
-HELD_OUT = ROUND3 + ROUND4 + ROUND5 + ROUND6 + ROUND7 + ROUND8
+        "round8": (ROUND8, EARLIER + ROUND3 + ROUND4 + ROUND5 + ROUND6 + ROUND7),
+        "round9": (ROUND9, EARLIER + ROUND3 + ROUND4 + ROUND5 + ROUND6 + ROUND7 + ROUND8)}
+HELD_OUT = ROUND3 + ROUND4 + ROUND5 + ROUND6 + ROUND7 + ROUND8 + ROUND9
 
 
 @pytest.mark.parametrize("name", SETS)
