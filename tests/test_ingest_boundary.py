@@ -168,7 +168,7 @@ def test_one_country_and_company_per_line(kb, sep):
             f"United Kingdom{sep}Heron UK Ltd\nBrazil{sep}Heron Brasil Ltda\n"
             f"All other countries{sep}Heron Labs, Inc.\n")
     assert _rules(kb, text) == {(("GB",), (), "Heron UK Ltd"), (("BR",), (), "Heron Brasil Ltda"),
-                                (("*",), (), "Heron Labs, Inc.")}
+                                (("*",), ("GB", "BR"), "Heron Labs, Inc.")}
 
 
 @pytest.mark.parametrize(("text", "want"), [
@@ -251,7 +251,7 @@ def test_the_lgpd_word_for_controller(kb):
      {(("*",), (), "Falkenweg Medien GmbH")}),
     ("Personal data of users in the EU is controlled by Fjord Data AB. Fjord Data Inc. controls "
      "the data of all other users.", {(("EU",), (), "Fjord Data AB"),
-                                      (("*",), (), "Fjord Data Inc.")}),
+                                      (("*",), ("EU",), "Fjord Data Inc.")}),
     ("The data controller is the Customer.\n\nNova Platforms Ltd acts as a processor on the "
      "Customer's behalf.", set()),
 ])
@@ -397,4 +397,4 @@ def test_a_group_name_and_an_address_list_give_no_rules(kb):
             "You can also write to us:\n\n"
             "- Brindle Labs US Corporation, 12 Harbor Road, Austin, TX 78701 (United States).\n")
     assert _rules(kb, text) == {(("GB",), (), "Brindle Labs Ltd"),
-                                (("*",), (), "Brindle Labs US Corporation")}
+                                (("*",), ("GB",), "Brindle Labs US Corporation")}

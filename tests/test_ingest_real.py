@@ -117,13 +117,13 @@ def test_region_list_without_the_word_controller(kb):
             "- Orchard Canada Inc. for customers in Canada\n"
             "- Orchard Europe Limited for everyone else\n")
     assert _rules(kb, text) == {(("CA",), (), "Orchard Canada Inc."),
-                                (("*",), (), "Orchard Europe Limited")}
+                                (("*",), ("CA",), "Orchard Europe Limited")}
 
 
 def test_table_with_a_contracting_party_column(kb):
     text = ("# Privacy\n\n| Where you use the app | Contracting party |\n|---|---|\n"
             "| United Kingdom | Acme UK Ltd |\n| All other countries | Acme Inc. |\n")
-    assert _rules(kb, text) == {(("GB",), (), "Acme UK Ltd"), (("*",), (), "Acme Inc.")}
+    assert _rules(kb, text) == {(("GB",), (), "Acme UK Ltd"), (("*",), ("GB",), "Acme Inc.")}
 
 
 def test_joint_controllers_and_an_address_that_is_not_a_user_location(kb):
@@ -295,7 +295,7 @@ def test_one_provider_per_place_in_one_sentence(kb):
     text = ("# Privacy\n\nOur services are provided by Alder Inc. inside of the United States, by "
             "Alder Brasil Ltda. inside of Brazil, and by Alder Europe UC everywhere else.\n")
     assert _rules(kb, text) == {(("US",), (), "Alder Inc."), (("BR",), (), "Alder Brasil Ltda."),
-                                (("*",), (), "Alder Europe UC")}
+                                (("*",), ("US", "BR"), "Alder Europe UC")}
 
 
 @pytest.mark.parametrize(("text", "name"), [
@@ -317,7 +317,7 @@ def test_the_role_as_a_label_before_the_name(kb, text, name):
 def test_a_table_whose_header_names_the_controller_column_is_still_a_header(kb):
     text = ("# Privacy\n\n| Data controller | Where you live |\n|---|---|\n"
             "| Acme Ltd | United Kingdom |\n| Acme Inc. | everywhere else |\n")
-    assert _rules(kb, text) == {(("GB",), (), "Acme Ltd"), (("*",), (), "Acme Inc.")}
+    assert _rules(kb, text) == {(("GB",), (), "Acme Ltd"), (("*",), ("GB",), "Acme Inc.")}
 
 
 @pytest.mark.parametrize(("text", "name"), [

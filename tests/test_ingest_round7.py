@@ -119,4 +119,4 @@ def test_residing_in_other_countries_is_everyone_else(kb):
             "risiede in altri Paesi, la controparte è Esempio Global Ltd.\n")
     rules = _rules(kb, text)
     assert (("IT",), (), "Esempio Rete S.r.l.") in rules
-    assert (("*",), (), "Esempio Global Ltd") in rules
+    assert (("*",), ("IT",), "Esempio Global Ltd") in rules

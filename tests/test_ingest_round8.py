@@ -95,3 +95,21 @@ def test_legal_forms_across_full_stops_a_bilingual_form_and_japanese_text():
     assert _names("We’re Lantern Maps, Inc. and this is our policy") == ["Lantern Maps, Inc."]
     assert _names("2. ¿CUÁNDO SE ME APLICA ESTA POLÍTICA?") == []
     assert _names("Allianz-like Muster SE is the controller") == ["Allianz-like Muster SE"]
+
+
+def test_everyone_else_excepts_the_places_the_other_rules_name(kb):
+    text = ("Welcome to Orbitly, operated by Orbit Europe Limited for users located in the "
+            "European Union, and operated by Orbit Labs, Inc. for all other users.\n")
+    p = ingest(text, name="policy.md", kb=kb)
+    rules = {(tuple(r.locations), tuple(r.excepts), r.controller.name) for r in p.rules}
+    assert rules == {(("EU",), (), "Orbit Europe Limited"), (("*",), ("EU",), "Orbit Labs, Inc.")}
+    rest = next(r for r in p.rules if r.excepts)
+    assert any("everyone else" in n for n in rest.notes)
+
+
+def test_a_rule_for_all_users_beside_a_regional_one_keeps_no_exceptions(kb):
+    text = ("# Privacy\n\nOrbit Labs, Inc. is the controller for all users. For users in the EEA, "
+            "Orbit Europe Limited is also a joint controller.\n")
+    p = ingest(text, name="policy.md", kb=kb)
+    assert (["*"], "Orbit Labs, Inc.") in [(r.locations, r.controller.name) for r in p.rules]
+    assert all(not r.excepts for r in p.rules)

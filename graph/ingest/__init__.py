@@ -35,6 +35,7 @@ from xborder.graph.ingest.model import (
     RuleProposal,
     slug,
 )
+from xborder.graph.ingest.others import everyone_else
 from xborder.graph.ingest.places import EVERYONE, PlaceFinder
 from xborder.graph.ingest.regional import (
     apply_edition,
@@ -126,6 +127,7 @@ def ingest(text: str, org: str | None = None, url: str | None = None,
     if not codes and not any(r.locations == [EVERYONE] and not r.services and not r.excepts
                              for r in rules):
         rules.append(_default_rule(issuer, issuer_evidence))
+    everyone_else(rules)  # after the default: "everyone else" covers every user left
     org_id, org_name = _organisation(existing, org, issuer)
     taken_docs = {d for o in kb.model.organisations.values() for d in o.documents}
     document = _document(doc, org_id, org_name, url, day, issuer, notes, taken_docs)

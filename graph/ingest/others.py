@@ -1,0 +1,44 @@
+""""Everyone else": a rule for the users the other rules leave.
+
+A policy that names a controller for some places and then one for "all other users", "Other
+Regions", "the rest of the world", "tous les autres pays" … means everyone *except* the places
+the other rules name. The clause itself names no place, so it is read as ``*``; this pass gives
+it, as exceptions, the places of the policy's other rules for the same services, and says so in a
+note. A rule for every user that does not say "other" ("for all users") keeps no exceptions.
+"""
+
+from __future__ import annotations
+
+import re
+
+from xborder.graph.ingest.model import RuleProposal
+from xborder.graph.ingest.places import EVERYONE
+
+__all__ = ["everyone_else"]
+
+_ELSE = re.compile(
+    r"\b(?:everyone\s+else|every(?:body|one)\s+other|all\s+other|(?:any|every)where\s+else|"
+    r"elsewhere|any\s+other\s+(?:country|countries|region|jurisdiction|location)|other\s+(?:"
+    r"countries|regions|jurisdictions|locations|markets|users|territories)|rest\s+of\s+(?:the\s+)?"
+    r"world|tou(?:s|tes)\s+les\s+autres|autres\s+pays|reste\s+du\s+monde|alle[nm]?\s+anderen?|"
+    r"übrigen|rest\s+van\s+de\s+wereld|overige|andere\s+landen|tod[oa]s\s+(?:los|las|os|as)\s+"
+    r"(?:demás|outr[oa]s)|otros\s+países|outros\s+países|resto\s+del?\s+mundo|resto\s+do\s+mundo|"
+    r"tutti\s+gli\s+altri|altri\s+paesi|resto\s+del\s+mondo|övriga|øvrige|andre\s+land)\b"
+    r"|その他|其他|기타", re.I)
+
+
+def everyone_else(rules: list[RuleProposal]) -> None:
+    """Give each "everyone else" rule the other rules' places as exceptions (in place)."""
+    for rule in rules:
+        if rule.default or rule.locations != [EVERYONE] or rule.excepts or \
+                not _ELSE.search(rule.locations_text):
+            continue
+        services = {s.name for s in rule.services}
+        places = [code for other in rules if other is not rule and not other.default
+                  and {s.name for s in other.services} == services
+                  for code in other.locations if code != EVERYONE]
+        if not places:
+            continue
+        rule.excepts = list(dict.fromkeys(places))
+        rule.notes.append("everyone else: the places the other rules name ("
+                          f"{', '.join(rule.excepts)}) are excepted")
