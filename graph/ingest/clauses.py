@@ -31,6 +31,7 @@ from __future__ import annotations
 import re
 
 from xborder.graph.ingest.dating import Dating, dates_in, document_date, parse_day
+from xborder.graph.ingest.distractors import not_user_places
 from xborder.graph.ingest.entities import EntityBook, Mention, representative
 from xborder.graph.ingest.lexicon import (
     DEPENDING,
@@ -49,7 +50,7 @@ from xborder.graph.ingest.lexicon import (
     WHO_WE_ARE,
 )
 from xborder.graph.ingest.model import EntityProposal, RuleProposal
-from xborder.graph.ingest.places import EVERYONE, PlaceFinder, Scope, not_user_places
+from xborder.graph.ingest.places import EVERYONE, PlaceFinder, Scope
 from xborder.graph.ingest.rows import (
     Context,
     bare_condition,

@@ -7,9 +7,8 @@ places. A few phrases policies use are read here: the EEA and the EU (long and s
 "Europe" (as the EEA, with low confidence), EFTA (as its four states), "everyone else" and its
 variants (``*``), and exceptions ("except", "excluding", "other than", "outside").
 Ambiguous names ("Korea", "Congo") are read as the first candidate the knowledge base lists, with
-low confidence and the other candidates kept, never silently. :func:`not_user_places` finds the
-spans of a clause whose places are not where users are (an address, a seat, a country of
-incorporation, a quoted short name).
+low confidence and the other candidates kept, never silently. The places of a clause that are
+not where users are (an address, a seat, a law's) are found in :mod:`.distractors`.
 """
 
 from __future__ import annotations
@@ -24,7 +23,7 @@ from xborder.graph.ingest.lexicon import EEA_NAMES, EU_NAMES
 from xborder.graph.ingest.localnames import local_name
 from xborder.graph.locations import LocationIndex
 
-__all__ = ["EVERYONE", "GROUPS", "Place", "PlaceFinder", "Scope", "is_country", "not_user_places"]
+__all__ = ["EVERYONE", "GROUPS", "Place", "PlaceFinder", "Scope", "is_country"]
 
 EVERYONE = "*"
 GROUPS = frozenset({"EU", "EEA"})
@@ -338,63 +337,3 @@ def _free(taken: Sequence[tuple[int, int]], start: int, end: int) -> bool:
 def _display(index: LocationIndex, code: str) -> str:
     entry = index.suggest(code, 1)
     return entry[0]["name"] if entry and entry[0]["code"] == code else code
-
-
-# -- places that are not where users are ------------------------------------------------------
-
-_DEFINED = re.compile(r"\(\s*(?:hereinafter\s+|ci-après\s+|im\s+Folgenden\s+|hierna\s+)?"
-                      r"[^()]{0,30}?[\"“„«‘'][^()]{1,80}\)")
-_SEAT = re.compile(r"\b(?:sise?|situé(?:e|s|es)?\s+(?:au|à|en)|located\s+at|(?:with|having)\s+"
-                   r"(?:its\s+|our\s+)?(?:offices?|headquarters|head\s+office)\s+in|(?:with|having)\s+"
-                   r"(?:its\s+)?(?:registered\s+)?(?:offices?|address|seat)(?:\s+at)?|registered\s+"
-                   r"office\s+(?:at|is)|dont\s+le\s+siège(?:\s+social)?\s+est\s+situé|siège\s+"
-                   r"social\s*:?|mit\s+(?:eingetragenem\s+)?Sitz\s+in|con\s+sede(?:\s+legale)?\s+"
-                   r"in|com\s+sede\s+em|gevestigd\s+(?:te|in|aan)|(?:(?:registered|organi[sz]ed|"
-                   r"incorporated|established)\s+and\s+)?existing\s+under\s+the\s+laws?\s+of|"
-                   r"(?:organi[sz]ed|incorporated|established)\s+under\s+the\s+laws?\s+of|"
-                   r"(?:a\s+company\s+)?(?:registered|"
-                   r"incorporated|established|headquartered|based)\s+in|an?\s+[A-Z]\w+\s+"
-                   r"(?:company|corporation)|une\s+société\s+\w+|which\s+is\s+(?:based|located)"
-                   r"\s+in)\b", re.I)
-#: a law's name with its union in it: "Règlement général sur la protection des données de l’UE"
-_LAW = re.compile(r"\b(?:Règlement|Regulation|Verordnung|Reglamento|Regolamento|Verordening|"
-                  r"Regulamento)\b[^.;()]{0,70}?\b(?:UE|EU)\b")
-_USERS = re.compile(r"\b(?:if|for|users?|when|where|who|residents?|live|reside|résid\w*|"
-                    r"utilisateurs|wenn|Nutzer|si|usuarios|utenti|gebruikers)\b", re.I)
-
-
-#: where data goes, not where users are: "transferred to", "stored in", "hosted in" …
-_DESTINATION = re.compile(r"\b(?:transferr?(?:ed|ing|s)?|sen[dt]s?|stor(?:ed|es?|ing)|"
-                          r"host(?:ed|s)?|kept|transférée?s?|stockée?s?|hébergée?s?|übermittelt|übertragen|"
-                          r"gespeichert|gehostet|transferid[oa]s?|almacenad[oa]s?|alojad[oa]s?|"
-                          r"trasferit[io]|conservat[io]|ospitat[io]|doorgegeven|opgeslagen|"
-                          r"armazenad[oa]s?)\b(?:\s+[\w’']+){0,4}?\s+(?:to|in|on|into|vers|en|au|"
-                          r"aux|dans|nach|in|a|para|em|naar|verso)\s+(?=(?:the\s+|l['’]|la\s+|le\s+|"
-                          r"les\s+|die\s+|den\s+|de\s+|el\s+|los\s+|os\s+|gli\s+|i\s+)?[A-ZÀ-Ý])",
-                          re.I)
-
-
-def not_user_places(piece: str, finder: PlaceFinder) -> list[tuple[int, int]]:
-    """Spans of a clause whose places are not where users are: a quoted short name
-    ("(“TikTok Ireland”)"), an address or seat ("sis Gordon House, …, Irlande", "with its
-    registered office at …, Ireland"), a country of incorporation ("a company registered in
-    Delaware", "an Irish company", "which is based in the USA"), where data is sent or kept
-    ("… and stores your data in the United States")."""
-    spans = [(m.start(), m.end()) for m in _DEFINED.finditer(piece)]
-    spans += [(m.start(), m.end()) for m in _LAW.finditer(piece)]  # "… du Règlement … de l’UE"
-    for m in _SEAT.finditer(piece):
-        tail = piece[m.end():m.end() + 160]
-        stop = re.search(r";|\.\s|\s(?:is|are|est|ist|es|è|sont)\s", tail)
-        tail = tail[:stop.start()] if stop else tail
-        places = [p for p in finder.find(tail) if p.code not in ("EEA", "EU")]
-        seat = [p for p in places if not _USERS.search(tail[:p.start])]
-        if places and not seat:
-            continue  # "…, if you live in Ireland": where users are, not the seat
-        end = m.end() + (seat[-1].end if seat else len(tail.split(",")[0]))  # the address's end
-        spans.append((m.start(), end))
-    for m in _DESTINATION.finditer(piece):  # "… and stores your data in the United States"
-        tail = piece[m.end():m.end() + 120]
-        stop = re.search(r"[;.]|,\s*(?:and|but|if|while|where)\b|\s(?:for|if|when|where)\s",
-                         tail)
-        spans.append((m.start(), m.end() + (stop.start() if stop else len(tail))))
-    return spans

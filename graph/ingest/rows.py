@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass, field
 
 from xborder.graph.ingest.dating import Dating, dates_in
+from xborder.graph.ingest.distractors import not_user_places
 from xborder.graph.ingest.entities import EntityBook, Mention, representative
 from xborder.graph.ingest.lexicon import RESIDES
 from xborder.graph.ingest.model import (
@@ -31,7 +32,7 @@ from xborder.graph.ingest.model import (
     ServiceProposal,
     slug,
 )
-from xborder.graph.ingest.places import EVERYONE, Place, PlaceFinder, Scope, not_user_places
+from xborder.graph.ingest.places import EVERYONE, Place, PlaceFinder, Scope
 from xborder.graph.ingest.services import ServiceBook
 from xborder.graph.ingest.text import Unit
 
