@@ -113,3 +113,21 @@ def test_a_rule_for_all_users_beside_a_regional_one_keeps_no_exceptions(kb):
     p = ingest(text, name="policy.md", kb=kb)
     assert (["*"], "Orbit Labs, Inc.") in [(r.locations, r.controller.name) for r in p.rules]
     assert all(not r.excepts for r in p.rules)
+
+
+def test_the_places_of_the_law_a_clause_is_read_under_are_not_the_users(kb):
+    text = ("**Data Controller:** For the purposes of EU and UK data protection legislation, "
+            "Lantern Maps, LLC is the controller of your personal information.\n")
+    assert _rules(kb, text) == {(("*",), "Lantern Maps, LLC")}
+    de = ("Verantwortlicher im Sinne der EU-Datenschutzgrundverordnung sowie sonstiger in den "
+          "Mitgliedstaaten der Europäischen Union geltenden Datenschutzgesetze ist der "
+          "Musterverein Bonn e. V., Hauptstraße 1, 53111 Bonn.\n")
+    assert _rules(kb, de) == {(("*",), "Musterverein Bonn e. V.")}
+
+
+def test_an_exception_of_people_is_no_exception_of_places(kb):
+    text = ("For individuals (excluding job applicants) resident in China, the controller of their "
+            "personal information is Lantern Maps (Shanghai) Co., Ltd.\n")
+    p = ingest(text, name="policy.md", kb=kb)
+    assert {(tuple(r.locations), tuple(r.excepts)) for r in p.rules if not r.default} == \
+        {(("CN",), ())}

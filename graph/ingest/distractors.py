@@ -35,6 +35,17 @@ _SEAT = re.compile(r"\b(?:sise?|situé(?:e|s|es)?\s+(?:au|à|en)|located\s+at|(?
 #: a law's name with its union in it: "Règlement général sur la protection des données de l’UE"
 _LAW = re.compile(r"\b(?:Règlement|Regulation|Verordnung|Reglamento|Regolamento|Verordening|"
                   r"Regulamento)\b[^.;()]{0,70}?\b(?:UE|EU)\b")
+#: the law a clause is read under: "For the purposes of EU and UK data protection legislation",
+#: "im Sinne der EU-DSGVO sowie sonstiger in den Mitgliedstaaten der EU geltenden Gesetze" — up to
+#: the last law word before the clause's verb
+_LAW_WORD = (r"(?:law|laws|legislation|regulations?|GDPR|rules|Act|\w*[Gg]esetz\w*|"
+             r"\w*[Dd]atenschutz\w*|DSGVO|\w*[Vv]erordnung|lois?|législation|règlement|RGPD|"
+             r"leye?s?|legislación|normativa|legge|leggi|wet|wetgeving|AVG|lei|legislação|LGPD)")
+_UNDER_LAW = re.compile(r"\b(?:for\s+the\s+purposes?\s+of|within\s+the\s+meaning\s+of|"
+                        r"as\s+defined\s+(?:in|by|under)|pursuant\s+to|im\s+Sinne|au\s+sens|"
+                        r"ai\s+sensi|a\s+(?:los\s+)?efectos|in\s+de\s+zin|nos\s+termos|"
+                        r"para\s+(?:os\s+)?efeitos)\b(?:(?!\b(?:is|are|est|ist|es|è|é|sont|sind|"
+                        r"zijn|son|sono|são)\b)[^.;:]){0,200}\b" + _LAW_WORD + r"\b", re.I)
 _USERS = re.compile(r"\b(?:if|for|users?|when|where|who|residents?|live|reside|résid\w*|"
                     r"utilisateurs|wenn|Nutzer|si|usuarios|utenti|gebruikers)\b", re.I)
 
@@ -58,6 +69,8 @@ def not_user_places(piece: str, finder: PlaceFinder) -> list[tuple[int, int]]:
     ("… and stores your data in the United States")."""
     spans = [(m.start(), m.end()) for m in _DEFINED.finditer(piece)]
     spans += [(m.start(), m.end()) for m in _LAW.finditer(piece)]  # "… du Règlement … de l’UE"
+    spans += [(m.start(), m.end()) for m in _UNDER_LAW.finditer(piece)]  # "for the purposes of
+    # EU and UK data protection legislation, X is the controller": the law's places
     for m in _SEAT.finditer(piece):
         tail = piece[m.end():m.end() + 160]
         stop = re.search(r";|\.\s|\s(?:is|are|est|ist|es|è|sont)\s", tail)

@@ -93,6 +93,12 @@ _LIST_GAP = re.compile(r"^[\s,;/&]*(?:(?:certain|some|select|other)\s+[\w -]{0,3
                        r"the\s+)?$", re.I)
 
 
+#: between an exception's word and a place, words that say it excepts something else: "For
+#: individuals (excluding job applicants) resident in China" excepts no place
+_NOT_PLACE_GAP = re.compile(r"\)|\b(?:applicants?|employees?|candidates?|staff|minors?|children|"
+                            r"customers?\s+of|Bewerber\w*|candidat\w*|salariés?|mineurs?)\b", re.I)
+
+
 @dataclass(frozen=True)
 class Place:
     code: str
@@ -193,8 +199,8 @@ class PlaceFinder:
         in_except, pos = False, 0
         for place in places:
             gap = text[pos:place.start]
-            trigger = next((t for t in triggers if pos <= t.start() and t.end() <= place.start),
-                           None)
+            trigger = next((t for t in triggers if pos <= t.start() and t.end() <= place.start
+                            and not _NOT_PLACE_GAP.search(text, t.end(), place.start)), None)
             if trigger is not None:
                 in_except = True
                 if _OUTSIDE.match(trigger[0]):

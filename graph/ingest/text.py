@@ -241,8 +241,9 @@ def _sentences(text: str) -> list[tuple[int, int]]:
                 re.fullmatch(r"(?:Verantwortlich|Betreiber|Anbieter)\w*", next_word[0]) and \
                 re.search(r"\b(?:ist|sind|wird)\s+(?:die|der)\s+[^.]*$", before):
             continue  # "… ist die Pivot Inc. Verantwortliche": the verb before, the role after
-        if re.match(r"(?:de|DE)\s+(?:C\.\s?V|R\.\s?L)\.", text[m.end():]):
-            continue  # "BRW, S.A. DE C.V.": the legal form goes on
+        if re.match(r"(?:de|DE)\s+(?:C\.\s?V|R\.\s?L)\.", text[m.end():]) or \
+                (token == "e" and text[m.end():m.end() + 2] == "V."):
+            continue  # "BRW, S.A. DE C.V.", "Freunde der Akademie e. V.": the legal form goes on
         initial = _INITIALISM.search(token) or re.fullmatch(r"[A-Z]", token)
         if initial and text[m.start()] == "." and \
                 (next_word is None or next_word[0].lower() not in _STARTERS):
