@@ -131,3 +131,23 @@ def test_an_exception_of_people_is_no_exception_of_places(kb):
     p = ingest(text, name="policy.md", kb=kb)
     assert {(tuple(r.locations), tuple(r.excepts)) for r in p.rules if not r.default} == \
         {(("CN",), ())}
+
+
+def test_a_postal_code_town_and_country_end_an_address(kb):
+    text = ("In unserer Datenschutzerklärung erläutern wir (die Musterputz GmbH, Hofgasse 3 / "
+            "Stiege 2, 1230 Wien Österreich) als Betreiber der Plattform, welche Daten wir "
+            "verarbeiten.\n")
+    assert _rules(kb, text) == {(("*",), "Musterputz GmbH")}
+    text = ("Lantern Games Ireland Limited is the data controller for your personal information, a "
+            "registered company located at Harbour Retail Park, Co. Cork, Cork, Ireland.\n")
+    assert _rules(kb, text) == {(("*",), "Lantern Games Ireland Limited")}
+
+
+def test_a_company_acting_for_a_local_subsidiary_further_on_is_a_processor(kb):
+    text = ("Lorsque vous achetez nos articles, Lantern Retail Ltd ou notre prestataire de "
+            "services tiers Appelcentre EOOD, dont le siège social est situé à Sofia, Bulgarie, "
+            "gère notre service client et échange avec vous pour le compte de la filiale locale "
+            "auprès de laquelle vous avez effectué vos achats, qui est le responsable de "
+            "traitement.\n")
+    assert "Lantern Retail Ltd" not in {c for _l, c in _rules(kb, text)}
+    assert _names("est : Lantern Ticino S.A.G.L., Via Roma 5") == ["Lantern Ticino S.A.G.L."]

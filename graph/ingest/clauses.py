@@ -136,6 +136,11 @@ _ON_BEHALF = re.compile(r"^[^.;]{0,60}?\b(?:on\s+(?:our\s+)?behalf\s+of|on\s+our
                         r"encargad[oa]|per\s+conto\s+d|in\s+qualità\s+di\s+responsabile\s+del|namens|"
                         r"als\s+verwerker|em\s+nome\s+d|como\s+subcontratante)"  # not its group's
                         r"(?![^.;]{0,40}\b(?:group|groep|groupe|Gruppe|gruppo|grupo)\b)", re.I)
+#: the same, further on, with no controller's word between: "X ou notre prestataire Y, …, gère
+#: notre service client … pour le compte de la filiale locale, qui est … le responsable"
+_ON_BEHALF_FAR = re.compile(_ON_BEHALF.pattern.replace(
+    r"^[^.;]{0,60}?", r"^(?:(?!controll|responsable|verantwortlich|titolare|responsável|"
+    r"verantwoordelijke)[^.;]){0,260}?", 1), re.I)
 _UNDEFINED_GROUP = re.compile(UNDEFINED_GROUP)
 _CONTACT = re.compile(r"\b(?:contact|write\s+to|reach\s+(?:us|them)|e-?mail|questions?|"
                       r"complaints?|postal\s+address)\b", re.I)
@@ -327,7 +332,8 @@ def _controllers(text: str, a: int, b: int,
             and not _CORPORATE.search(text[max(a, m.start - 30):m.start])
             and not _FORMER.search(text[max(a, m.start - 40):m.start])
             and not _SERVES.search(text[max(a, m.start - 50):m.start])
-            and not _ON_BEHALF.match(text[m.end:min(b, m.end + 80)])]
+            and not _ON_BEHALF.match(text[m.end:min(b, m.end + 80)])
+            and not _ON_BEHALF_FAR.match(text[m.end:min(b, m.end + 300)])]
     if live and a == 0 and _LABEL.match(text) and live[0][0].start - a < 80:
         return [(live[0][1], "named after the role as a label", 0.0)]
     joint = ctx.book.with_short_names(text[a:b], [e for _m, e in live] + ctx.book.defined_joint(

@@ -61,19 +61,27 @@ _DESTINATION = re.compile(r"\b(?:transferr?(?:ed|ing|s)?|sen[dt]s?|stor(?:ed|es?
                           re.I)
 
 
+#: a postal code, its town and the country after them: the end of an address
+_POSTCODE = re.compile(r"\b(?:[A-Z]{1,2}\s?-\s?)?\d{4,5}(?:-\d{3})?\s*(?:[-–]\s*)?[A-ZÀ-Ý][\w'’-]+"
+                       r"(?:[ -](?:am|an|im|bei|sur|en|de|del)?\s?[A-ZÀ-Ý][\w'’-]+){0,2}"
+                       r"(?:\s*\(\w{1,3}\))?,?\s+[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+)?")
+
+
 def not_user_places(piece: str, finder: PlaceFinder) -> list[tuple[int, int]]:
     """Spans of a clause whose places are not where users are: a quoted short name
     ("(“TikTok Ireland”)"), an address or seat ("sis Gordon House, …, Irlande", "with its
     registered office at …, Ireland"), a country of incorporation ("a company registered in
-    Delaware", "an Irish company", "which is based in the USA"), where data is sent or kept
-    ("… and stores your data in the United States")."""
+    Delaware", "an Irish company", "which is based in the USA"), a postal code's town and country
+    ("…, 1230 Wien Österreich"), where data is sent or kept ("… and stores your data in the United
+    States"), and the law the clause is read under."""
     spans = [(m.start(), m.end()) for m in _DEFINED.finditer(piece)]
     spans += [(m.start(), m.end()) for m in _LAW.finditer(piece)]  # "… du Règlement … de l’UE"
     spans += [(m.start(), m.end()) for m in _UNDER_LAW.finditer(piece)]  # "for the purposes of
     # EU and UK data protection legislation, X is the controller": the law's places
     for m in _SEAT.finditer(piece):
         tail = piece[m.end():m.end() + 160]
-        stop = re.search(r";|\.\s|\s(?:is|are|est|ist|es|è|sont)\s", tail)
+        stop = re.search(r";|(?<!\bCo)(?<!\bSt)(?<!\bNo)(?<!\bNr)\.\s|\s(?:is|are|est|ist|es|è|"
+                         r"sont)\s", tail)  # "… Retail Park, Co. Cork, Ireland."
         tail = tail[:stop.start()] if stop else tail
         places = [p for p in finder.find(tail) if p.code not in ("EEA", "EU")]
         seat = [p for p in places if not _USERS.search(tail[:p.start])]
@@ -81,6 +89,9 @@ def not_user_places(piece: str, finder: PlaceFinder) -> list[tuple[int, int]]:
             continue  # "…, if you live in Ireland": where users are, not the seat
         end = m.end() + (seat[-1].end if seat else len(tail.split(",")[0]))  # the address's end
         spans.append((m.start(), end))
+    for m in _POSTCODE.finditer(piece):  # "…, 1230 Wien Österreich", "6855 – Stabio, Suisse"
+        if re.search(r"(?:^|[,(\n]|\d[a-z]?)\s*$", piece[max(0, m.start() - 12):m.start()]):
+            spans.append((m.start(), m.end()))  # after a comma or a house number, not a year
     for m in _DESTINATION.finditer(piece):  # "… and stores your data in the United States"
         tail = piece[m.end():m.end() + 120]
         stop = re.search(r"[;.]|,\s*(?:and|but|if|while|where)\b|\s(?:for|if|when|where)\s",

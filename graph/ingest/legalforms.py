@@ -74,7 +74,7 @@ LEGAL_FORMS: list[tuple[str, str, tuple[str, ...], bool]] = [
     (r"[Ss]ociet[àa]\s+[Cc]ooperativa(?:\s+[Ss]ociale)?|[Ss]oc\.\s?[Cc]oop\.", "Soc. Coop.",
      ("IT",), True),
     (r"[Ss]ociedad\s+[Cc]ooperativa|S\.\s?Coop\.", "S. Coop.", ("ES",), True),
-    (r"Sagl", "Sagl", ("CH",), True),
+    (r"Sagl|SAGL|S\.A\.G\.L\.", "Sagl", ("CH",), True),
     (r"S\.A\.U\.|SAU", "S.A.U.", ("ES",), True),
     (r"S\.A\.?|SA", "S.A.", ("FR", "ES", "LU", "BE", "CH", "PL", "PT", "AR", "BR"), True),
     (r"Ltda\.?|LTDA\.?|S/A", "Ltda.", ("BR",), True),
