@@ -151,3 +151,21 @@ def test_a_company_acting_for_a_local_subsidiary_further_on_is_a_processor(kb):
             "traitement.\n")
     assert "Lantern Retail Ltd" not in {c for _l, c in _rules(kb, text)}
     assert _names("est : Lantern Ticino S.A.G.L., Via Roma 5") == ["Lantern Ticino S.A.G.L."]
+
+
+def test_joint_controllers_with_the_role_in_quotes(kb):
+    text = ("Pour la France, Lantern France SARL (société enregistrée en France) et Lantern Europe "
+            "B.V. (société enregistrée aux Pays-Bas) sont les « responsables du traitement » "
+            "conjoints des données recueillies lorsque vous utilisez le Service.\n")
+    assert _rules(kb, text) == {(("FR",), "Lantern France SARL"),
+                                (("FR",), "Lantern Europe B.V.")}
+
+
+def test_a_title_line_names_the_edition_in_a_local_abbreviation(kb):
+    text = ("Datenschutzerklärung (EWR)\n\nZuletzt aktualisiert: 1. März 2024\n\n"
+            "Datenschutzrechtlich verantwortlich für deine Daten ist die Lantern Europe GmbH "
+            "(„Lantern“, „wir“).\n")
+    assert _rules(kb, text) == {(("EEA",), "Lantern Europe GmbH")}
+    other = ("If you are visiting from the UK, please refer to Lantern UK Ltd\n\nWe, Lantern "
+             "Europe GmbH, are the controller of your data.\n")
+    assert (("GB",), "Lantern Europe GmbH") not in _rules(kb, other)

@@ -116,7 +116,9 @@ def ingest(text: str, org: str | None = None, url: str | None = None,
     rules += issuer_rules(doc, book, rules)
     issuer = _named_issuer(issuer, book, notes)
     number_rules(rules)
-    first = doc.units[0] if doc.units and doc.units[0].kind == "heading" else None
+    first = doc.units[0] if doc.units and (doc.units[0].kind == "heading" or (
+        len(doc.units[0].text) < 80 and _TITLE_WORD.search(doc.units[0].text))
+        ) else None  # a title line: "Datenschutzerklärung (EWR)"
     codes = edition_region(url, doc.title or (first.text if first else None), region, edition)
     if codes:
         how = "--region" if region else "--edition" if edition else "from the URL or title"
@@ -151,6 +153,13 @@ def ingest(text: str, org: str | None = None, url: str | None = None,
                        recipients(doc, book, finder), safeguards(doc), doc.format, notes)
     report("done")
     return result
+
+
+#: a policy's own name, in a first line that is its title
+_TITLE_WORD = re.compile(r"^[^.:!?]*\b(?:privacy|policy|notice|statement|datenschutz\w*|"
+                         r"confidentialit\w*|donn[ée]es\s+personnelles|privacidad|privacidade|"
+                         r"informativa|privacybeleid|privacyverklaring|integritet\w*|"
+                         r"personvern\w*)\b[^.:!?]*$", re.I)
 
 
 def _reporter(size: int, progress: Callable[[str], None] | None) -> Callable[[str], None]:

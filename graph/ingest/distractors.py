@@ -31,7 +31,10 @@ _SEAT = re.compile(r"\b(?:sise?|situé(?:e|s|es)?\s+(?:au|à|en)|located\s+at|(?
                    r"(?:a\s+company\s+)?(?:registered|"
                    r"incorporated|established|headquartered|based)\s+in|an?\s+[A-Z]\w+\s+"
                    r"(?:company|corporation)|une\s+société\s+\w+|which\s+is\s+(?:based|located)"
-                   r"\s+in)\b", re.I)
+                   r"\s+in|(?:enregistrée|immatriculée|constituée|établie)\s+(?:en|au|aux|à|dans)|"
+                   r"(?:registrad|constituid|inscrit)[ao]\s+en|(?:registrat|costituit)[ao]\s+in|"
+                   r"(?:eingetragen|registriert|ansässig)\s+in|(?:ingeschreven|opgericht)\s+in|"
+                   r"(?:registrad|constituíd)[ao]\s+(?:em|no|na|nos))\b", re.I)
 #: a law's name with its union in it: "Règlement général sur la protection des données de l’UE"
 _LAW = re.compile(r"\b(?:Règlement|Regulation|Verordnung|Reglamento|Regolamento|Verordening|"
                   r"Regulamento)\b[^.;()]{0,70}?\b(?:UE|EU)\b")

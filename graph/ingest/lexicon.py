@@ -91,7 +91,8 @@ DEPENDING = (r"\bdepend(?:s|ing)\s+on\s+(?:your\s+(?:location|country|region|res
              r"país)")
 #: Joint controllers.
 JOINT = (r"\bjoint(?:ly)?\s+(?:data\s+)?(?:controllers?|responsible)\b|\bjoint\s+data\s+controller"
-         r"|\bresponsables?\s+(?:de\s+traitement\s+|du\s+traitement\s+)?conjoints?\b"
+         r"|\bresponsables?\s+(?:de\s+traitement\s*|du\s+traitement\s*)?[»”\"]?\s*conjoints?\b"
+         r"|\b(?:joint|gemeinsam\w*)\s+[«“„\"]\s*(?:data\s+)?(?:controllers?|Verantwortliche)"
          r"|\bco-?responsables?\b|\bsamen\s+verantwoordelijk|\bgemeinsam(?:e|en)?\s+"
          r"(?:für\s+die\s+Verarbeitung\s+)?Verantwortliche|\bcorresponsables?\b|\bcontitolari\b"
          r"|\bconjuntamente\s+responsáveis\b|\btogether\s+with\b[^.;]{0,40}\bcontroller"

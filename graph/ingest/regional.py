@@ -100,7 +100,7 @@ _EDITION = [(re.compile(_SEG.replace("TOKENS", "eu|eea|europe"), re.I), ["EEA"])
 #: a law's name in a title is no edition ("EU-DSGVO", "EU GDPR", "UK GDPR")
 #: nor a representative's ("Data Controller; EU Representative; DPO")
 _TITLE = [(re.compile(r"\bEEA\b|\bEuropean\s+Economic\s+Area\b|\bEU\b(?![-‑]|\s+(?:GDPR|"
-                      r"[Rr]epresentative))|\(Europe\)"), ["EEA"]),
+                      r"[Rr]epresentative))|\((?:Europe|EWR|EEE|EER|SEE|EØS|ETA|EES)\)"), ["EEA"]),
           (re.compile(r"\bUK\b(?![-‑]|\s+(?:GDPR|[Rr]epresentative))|\bUnited\s+Kingdom\b"),
            ["GB"]),
           (re.compile(r"\bU\.?S\.?A?\b(?!\w)|\bUnited\s+States\b"), ["US"])]

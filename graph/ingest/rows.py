@@ -250,7 +250,8 @@ def own_scopes(piece: str, a: int, chosen: list[tuple[EntityProposal, str, float
         paren = _OWN.match(piece, m.end - a) if m is not None else None
         if paren is None:
             return None
-        scope = finder.scope(piece, [(0, paren.start(1)), (paren.end(1), len(piece))])
+        scope = finder.scope(piece, [(0, paren.start(1)), (paren.end(1), len(piece)),
+                                     *not_user_places(piece, finder)])  # not "(registered in …)"
         if not scope.codes:
             return None
         scopes.append(scope)
