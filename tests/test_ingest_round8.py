@@ -169,3 +169,24 @@ def test_a_title_line_names_the_edition_in_a_local_abbreviation(kb):
     other = ("If you are visiting from the UK, please refer to Lantern UK Ltd\n\nWe, Lantern "
              "Europe GmbH, are the controller of your data.\n")
     assert (("GB",), "Lantern Europe GmbH") not in _rules(kb, other)
+
+
+def test_the_name_a_policy_gives_as_its_own_when_it_names_no_company(kb):
+    text = ("## About Us\n\nThis is a privacy policy for Harbour Rowing Club of Leith.\n\nWe "
+            "collect your e-mail address when you join.\n")
+    assert _rules(kb, text) == {(("*",), "Harbour Rowing Club of Leith")}
+    nl = ("Privacybeleid\n\nBij Dansschool de Sprong gaan we zorgvuldig om met jouw privacy. Alle "
+          "verwijzingen naar \"wij\" of \"ons\" moeten worden beschouwd als een verwijzing naar "
+          "Dansschool de Sprong.\n")
+    assert _rules(kb, nl) == {(("*",), "Dansschool de Sprong")}
+    named = ("This is a privacy policy for Harbour Rowing Club. Harbour Rowing Ltd is the data "
+             "controller.\n")
+    assert _rules(kb, named) == {(("*",), "Harbour Rowing Ltd")}  # a company named: that one
+
+
+def test_a_japanese_kk_without_dots_and_a_polish_street_abbreviation():
+    assert _names("If you live in Japan, your entity is Lantern KK.") == ["Lantern KK"]
+    text = "Lantern Polska sp. z o.o., ul. Mokotowska 5, 00-640 Warsaw, Poland, if the User is"
+    p = ingest(text + " located in Poland.\n", name="policy.md")
+    assert {(tuple(r.locations), r.controller.name) for r in p.rules if not r.default} == \
+        {(("PL",), "Lantern Polska sp. z o.o.")}

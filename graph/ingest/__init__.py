@@ -45,6 +45,7 @@ from xborder.graph.ingest.regional import (
     lead_rules,
 )
 from xborder.graph.ingest.services import KnownService, ServiceBook
+from xborder.graph.ingest.slots import owner_name
 from xborder.graph.ingest.text import Document, read_document
 
 if TYPE_CHECKING:
@@ -113,6 +114,8 @@ def ingest(text: str, org: str | None = None, url: str | None = None,
     services = ServiceBook(finder, known_services)
     rules = controller_rules(doc, book, finder, services)
     rules += lead_rules(doc, book, finder, rules)
+    if not any(not r.default for r in rules):
+        _own_name(doc, book, finder)
     rules += issuer_rules(doc, book, rules)
     issuer = _named_issuer(issuer, book, notes)
     number_rules(rules)
@@ -233,6 +236,18 @@ def _issuer(doc: Document, book: EntityBook, org: str | None, notes: list[str]
     evidence = Evidence(unit.text, unit.start, unit.end, unit.section.label, unit.section.heading)
     return EntityProposal(slug(name, "issuer"), name, None, (), "not stated", evidence,
                           roles={"issuer"}), evidence
+
+
+def _own_name(doc: Document, book: EntityBook, finder: PlaceFinder) -> None:
+    """A policy that names no company with a legal form and no controller: the bare name it
+    gives as its own in its first units ("This is a privacy policy for X.") is an entity."""
+    if any(not {"third party", "representative", "representative's contact"} & e.roles
+           for e in book.entities.values()):
+        return
+    for unit in doc.units[:12]:
+        if (own := owner_name(unit.text, finder)) is not None:
+            book.named(unit, *own)
+            return
 
 
 def _named_issuer(issuer: EntityProposal, book: EntityBook, notes: list[str]

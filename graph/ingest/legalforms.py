@@ -100,7 +100,7 @@ LEGAL_FORMS: list[tuple[str, str, tuple[str, ...], bool]] = [
     (r"Zrt\.|Nyrt\.", "Zrt.", ("HU",), True),
     (r"Kft\.?", "Kft.", ("HU",), True),
     (r"A\.Ş\.", "A.Ş.", ("TR",), True),
-    (r"K\.K\.|Kabushiki\s+Kaisha|G\.K\.|GK|Godo\s+Kaisha", "K.K.", ("JP",), True),
+    (r"K\.K\.|KK|Kabushiki\s+Kaisha|G\.K\.|GK|Godo\s+Kaisha", "K.K.", ("JP",), True),
     (r"Berhad|Bhd\.?", "Berhad", ("MY",), True),
     (r"Tbk\.?", "Tbk", ("ID",), True),
     (r"Ltée|Limitée", "Ltée", ("CA",), False),

@@ -26,7 +26,7 @@ from xborder.graph.ingest.lexicon import REPRESENTATIVE, ROLE, VERB
 from xborder.graph.ingest.names import LEADING
 from xborder.graph.ingest.places import PlaceFinder
 
-__all__ = ["address_name", "field_name", "slot_name"]
+__all__ = ["address_name", "field_name", "owner_name", "slot_name"]
 
 _BARE_WORD = r"(?:[A-Z][\w&.’'-]*[A-Za-z0-9]|[a-z]{1,3}[A-Z][\w&.’'-]*)"
 _BARE = r"(?<![\w.’'-])(" + _BARE_WORD + r"(?:\s+" + _BARE_WORD + r"){0,3})"
@@ -199,6 +199,33 @@ def field_name(text: str, finder: PlaceFinder) -> tuple[str, int] | None:
             any(w.casefold() in _UNIT_WORDS for w in m[1].split()):
         return None
     return m[1], m.start(1)
+
+
+#: the policy's own words for whose it is: "This is a privacy policy for X.", "Datenschutzerklärung
+#: des X", "Politique de confidentialité de X", "… moeten worden beschouwd als een verwijzing naar
+#: X", "Privacy Policy – X" as a title
+_OWNER = re.compile(
+    r"(?i:\b(?:privacy|data\s+protection)\s+(?:policy|notice|statement)\s+(?:of|for)|"
+    r"\bdatenschutz(?:erklärung|hinweise|richtlinie|informationen?)\s+(?:des|der|von)|"
+    r"\bpolitique\s+de\s+(?:confidentialité|protection\s+des\s+données(?:\s+personnelles)?)\s+"
+    r"(?:de\s+la|du|de|d['’])|\binformativa\s+(?:sulla\s+)?privacy\s+(?:di|del|della|dell['’])|"
+    r"\bpolítica\s+de\s+privacidade?\s+(?:de\s+la|del?|da|do)|\bprivacy(?:verklaring|beleid)\s+van"
+    r"(?:\s+de|\s+het)?|\bals\s+(?:een\s+)?verwijzing\s+naar|\bas\s+(?:a\s+)?references?\s+to|"
+    r"^\W*privacy\s+(?:policy|notice)\s*[–—-])\s*" + _LINKED + r"(?=\s*(?:[.,;:(]|$))")
+
+
+def owner_name(text: str, finder: PlaceFinder) -> tuple[str, int] | None:
+    """The bare name a policy gives as its own ("This is a privacy policy for X."), or None."""
+    for m in _OWNER.finditer(text):
+        name, start = m[1], m.start(1)
+        first = name.split()[0]
+        if first.casefold() in _ARTICLES and len(name.split()) > 1:
+            cut = name.index(name.split()[1], len(first))
+            name, start = name[cut:], start + cut
+        if _usable(text, name, start, finder, False) and \
+                not any(w.casefold() in _UNIT_WORDS for w in name.split()):
+            return name, start
+    return None
 
 
 _UNIT_WORDS = frozenset({"team", "office", "department", "desk", "support", "legal", "compliance",

@@ -26,7 +26,9 @@ _END = re.compile(r"[.!?][\"'”’)\]]*\s+")
 _NO_SPLIT = frozenset({"e.g", "i.e", "eg", "ie", "cf", "vs", "no", "nr", "art", "mr", "mrs", "ms",
                        "dr", "st", "para", "sec", "approx", "incl", "seq", "p", "pp", "pte", "pty",
                        "pvt", "sdn", "co", "corp", "nos", "gem", "abs", "bzw", "vgl", "ggf", "inkl",
-                       "ca", "str", "z.b", "u.a", "evtl", "prof", "dipl", "ing", "cons", "soc"})
+                       "ca", "str", "z.b", "u.a", "evtl", "prof", "dipl", "ing", "cons", "soc",
+                       # street abbreviations of an address: "ul. Koszykowa 54", "Avda. Diagonal"
+                       "ul", "al", "av", "avda", "pza", "blvd"})
 _FORM_ABBR = frozenset({"inc", "ltd", "corp", "co", "llc", "s.a", "b.v", "n.v", "s.p.a", "s.l",
                         "s.a.s", "a.g", "plc", "gmbh", "sarl", "s.r.l", "l.l.c", "k.k", "lda",
                         "ltda"})
