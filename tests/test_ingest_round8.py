@@ -190,3 +190,31 @@ def test_a_japanese_kk_without_dots_and_a_polish_street_abbreviation():
     p = ingest(text + " located in Poland.\n", name="policy.md")
     assert {(tuple(r.locations), r.controller.name) for r in p.rules if not r.default} == \
         {(("PL",), "Lantern Polska sp. z o.o.")}
+
+
+def _pairs(kb, text: str) -> set[tuple[tuple[str, ...], tuple[str, ...], str]]:
+    p = ingest(text, name="policy.md", kb=kb)
+    return {(tuple(r.locations), tuple(r.excepts), r.controller.name) for r in p.rules
+            if not r.default}
+
+
+def test_residence_conditions_in_japanese_chinese_and_korean(kb):
+    ja = ("プライバシーポリシー\n\nお客様が日本にお住まいの場合、"
+          "本ポリシーはお客様とランタン株式会社との契約となります。"
+          "お客様が日本以外にお住まいの場合、"
+          "本ポリシーはお客様とLantern Global Limitedとの契約となります。\n")
+    assert _pairs(kb, ja) == {(("JP",), (), "ランタン株式会社"),
+                              (("*",), ("JP",), "Lantern Global Limited")}
+    zh = "隐私政策\n\n如果您居住在中国大陆以外的地区，您的数据由Lantern Global Limited处理。\n"
+    assert _pairs(kb, zh) == {(("*",), ("CN",), "Lantern Global Limited")}
+    ko = ("개인정보 처리방침\n\n유럽경제지역에 거주하는 경우 "
+          "Lantern Europe B.V.가 귀하의 정보를 처리합니다.\n")
+    assert _pairs(kb, ko) == {(("EEA",), (), "Lantern Europe B.V.")}
+
+
+def test_places_and_residence_in_nordic_and_polish_wording(kb):
+    sv = ("Om du bor i Storbritannien är Lantern UK Ltd personuppgiftsansvarig. Om du bor i "
+          "Europeiska ekonomiska samarbetsområdet är Lantern Europe AB personuppgiftsansvarig.\n")
+    assert _pairs(kb, sv) == {(("GB",), (), "Lantern UK Ltd"), (("EEA",), (), "Lantern Europe AB")}
+    pl = "Jeśli mieszkasz w Niemczech, administratorem danych jest Lantern Polska sp. z o.o.\n"
+    assert ("Lantern Polska sp. z o.o.") in {c for _l, _e, c in _pairs(kb, pl)}

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from xborder.graph.dates import parse_date
 from xborder.graph.errors import UnknownOrganisation, XborderInputError
+from xborder.graph.ingest.cjkplaces import cjk_residence_rules
 from xborder.graph.ingest.clauses import controller_rules, document_date, number_rules
 from xborder.graph.ingest.disclosures import recipients, safeguards
 from xborder.graph.ingest.entities import EntityBook, entity_key, find_mentions
@@ -114,6 +115,7 @@ def ingest(text: str, org: str | None = None, url: str | None = None,
     services = ServiceBook(finder, known_services)
     rules = controller_rules(doc, book, finder, services)
     rules += lead_rules(doc, book, finder, rules)
+    rules += cjk_residence_rules(doc, book, rules)
     if not any(not r.default for r in rules):
         _own_name(doc, book, finder)
     rules += issuer_rules(doc, book, rules)
@@ -129,9 +131,10 @@ def ingest(text: str, org: str | None = None, url: str | None = None,
         notes.append(f"regional edition for {', '.join(codes)} ({how}): clauses naming no "
                      "place apply there")
     report(f"controller rules: {len(rules)}")
-    if not codes and not any(r.locations == [EVERYONE] and not r.services and not r.excepts
-                             for r in rules):
-        rules.append(_default_rule(issuer, issuer_evidence))
+    placed = {c for r in rules if not r.services for c in r.locations}
+    if not codes and not any(r.locations == [EVERYONE] and not r.services and
+                             set(r.excepts) <= placed for r in rules):
+        rules.append(_default_rule(issuer, issuer_evidence))  # else every user has a rule
     everyone_else(rules)  # after the default: "everyone else" covers every user left
     org_id, org_name = _organisation(existing, org, issuer)
     taken_docs = {d for o in kb.model.organisations.values() for d in o.documents}

@@ -146,14 +146,21 @@ PRONOUNS = frozenset({"we", "us", "our", "ours", "wir", "uns", "nous", "wij", "o
 EEA_NAMES = (r"\b(?:l['’]\s*|the\s+)?(?:European\s+Economic\s+Area|Espace\s+[ée]conomique\s+"
              r"europ[ée]en|Europäische[nm]?\s+Wirtschaftsraum[es]?|Europese\s+Economische\s+Ruimte|"
              r"Espacio\s+Econ[óo]mico\s+Europeo|Spazio\s+[Ee]conomico\s+[Ee]uropeo|Espaço\s+"
-             r"Econ[óo]mico\s+Europeu)\b|\b(?:EEE|EWR|EER|SEE)\b")
+             r"Econ[óo]mico\s+Europeu|Europeiska\s+ekonomiska\s+samarbetsområdet|[Dd]et\s+[Ee]uropæiske\s+"
+             r"[Øø]konomiske\s+[Ss]amarbejdsområde|[Dd]et\s+[Ee]uropeiske\s+[Øø]konomiske\s+"
+             r"[Ss]amarbeidsområde[t]?|Euroopan\s+talousalue\w*|Europejski\w*\s+Obszar\w*\s+"
+             r"Gospodarcz\w*)\b|\b(?:EEE|EWR|EER|SEE|EØS|EES|EOG)\b")
 EU_NAMES = (r"\b(?:Union\s+européenne|Europäische[nm]?\s+Union|Europese\s+Unie|Unión\s+Europea|"
-            r"Unione\s+[Ee]uropea|União\s+Europeia)\b|\bUE\b(?!-|\s*\)\s*(?:n\.?\s*[º°o]?\s*)?\d{2,4}/\d)")
+            r"Unione\s+[Ee]uropea|União\s+Europeia|Europeiska\s+unionen|[Dd]en\s+[Ee]uropæiske\s+"
+            r"[Uu]nion|[Dd]en\s+[Ee]uropeiske\s+[Uu]nion|Euroopan\s+unioni\w*|Uni[ai]\s+"
+            r"Europejsk\w*)\b|\bUE\b(?!-|\s*\)\s*(?:n\.?\s*[º°o]?\s*)?\d{2,4}/\d)")
 #: CJK company forms: (pattern, form, candidate countries).
 CJK_FORMS: list[tuple[str, str, tuple[str, ...]]] = [
-    (r"(?:株式会社|合同会社|有限会社)[^\s(（)、。「」『』,，:：|]{1,30}", "株式会社", ("JP",)),
-    (r"(?<![^\s、。「」(（|:：])[^\s、。「」『』(（)|:：]{1,30}?(?:株式会社|合同会社)", "株式会社",
-     ("JP",)),
+    # not "…とランタン株式会社との契約": a particle after the form ends a name written before it
+    (r"(?:株式会社|合同会社|有限会社)(?![とのはがをにでも])[^\s(（)、。「」『』,，:：|]{1,30}",
+     "株式会社", ("JP",)),
+    (r"(?<![^\s、。「」(（|:：とはがをにで])[^\s、。「」『』(（)|:：とはがをにで]{1,30}?(?:株式会社|"
+     r"合同会社)", "株式会社", ("JP",)),
     # a Chinese name starts after a verb or particle (是, 由, 为, 了, 被 …), never with it
     # … with a bracketed place inside: 君岭健康管理咨询(上海)有限公司
     (r"[^\s于由是为的与和及了被把对即：:，,。、（(“”「」]{2,30}?(?:[(（][^()（）\s、。，,]{1,8}[)）])?"
@@ -216,7 +223,10 @@ RESIDES = (r"\b(?:if|unless|when|where)\s+(?:you|the\s+(?:user|customer|member|c
            r"(?:você\s+)?(?:resida|reside|viva|mora|more|estiver\s+(?:localizad|sediad))|\bse\s+"
            r"(?:l['’]utente\s+)?(?:risiedi|risiede|vivi|(?:sei|è)\s+(?:residente|situat|stabilit))|"
            r"\b(?:als|indien)\s+(?:je|u)\s+(?:woont|verblijft|gevestigd\s+bent)|\b(?:hvis|om)\s+du\s+"
-           r"(?:bor|är\s+bosatt|er\s+bosatt)\b")
+           r"(?:bor|är\s+bosatt|er\s+bosatt|befinner\s+(?:dig|deg)|befinder\s+dig)\b|"
+           r"\b(?:jeśli|jeżeli|gdy)\s+(?:mieszkasz|przebywasz|masz\s+miejsce\s+zamieszkania)\b|"
+           r"\bjos\s+(?:asut|oleskelet|sijaitset)\b|\bif\s+you['’]re\s+(?:located|based|resident|"
+           r"living|in|outside)\b")
 #: A third party's service named next to provider wording ("the payment system, which is
 #: operated by Stripe, Inc."): not the policy's own controller.
 THIRD_PARTY = (r"\b(?:payment\s+(?:system|method|provider|service|processor)s?|"

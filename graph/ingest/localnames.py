@@ -2,7 +2,8 @@
 
 ``local_name("Royaume-Uni")`` → ``"GB"``, ``local_name("der Schweiz")`` → ``"CH"``,
 ``local_name("Verenigde Staten")`` → ``"US"``. The names are CLDR's territory names in English,
-German, French, Spanish, Italian, Dutch and Portuguese, with the inflected German forms a
+German, French, Spanish, Italian, Dutch, Portuguese, Swedish, Danish, Norwegian, Finnish and
+Polish, with the inflected German forms a
 sentence uses ("den Vereinigten Staaten", "des Vereinigten Königreichs") and a few common short
 forms CLDR does not list (VS, VK, EE. UU., EUA). Only ISO 3166-1 countries are returned, never
 regions such as "Europe" or "World": those are read by :mod:`.places` itself.
@@ -16,7 +17,7 @@ import unicodedata
 
 __all__ = ["local_name"]
 
-LOCALES = ("en", "de", "fr", "es", "it", "nl", "pt")
+LOCALES = ("en", "de", "fr", "es", "it", "nl", "pt", "sv", "da", "nb", "fi", "pl")
 _SHORT = {"vs": "US", "vk": "GB", "ee uu": "US", "eeuu": "US", "eua": "US", "usa": "US",
           "u s a": "US", "uk": "GB", "rpc": "CN", "rae de hong kong": "HK"}
 _NOT_COUNTRIES = frozenset({"EU", "EZ", "UN", "QO", "XA", "XB", "ZZ", "XK"})

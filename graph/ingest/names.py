@@ -31,8 +31,11 @@ from xborder.graph.ingest.localnames import local_name
 
 __all__ = ["CONNECT", "LEADING", "Mention", "entity_key", "find_mentions", "name_key"]
 
+_CJK_CHAR = r"\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
+#: a legal form; Japanese or Chinese text may follow it directly ("… Limitedとの契約")
 FORM = re.compile(r"(?<![\w.])(?:" + "|".join(f"(?P<f{i}>{p})" for i, (p, *_rest)
-                                              in enumerate(LEGAL_FORMS)) + r")(?![\w/])")
+                                              in enumerate(LEGAL_FORMS)) +
+                  r")(?!(?![" + _CJK_CHAR + r"])[\w/])")
 _PREFIX_LINK = r"(?:(?:van|het|de|du|des|der|di|del|la)\s+){0,2}"  # "vzw Federatie van het …"
 _PREFIX = [(re.compile(r"(?<![\w.])(" + p + r")\s+(" + _PREFIX_LINK + r"(?:[A-Z][\w&'’-]*)(?:\s+" +
                        _PREFIX_LINK +
@@ -40,7 +43,6 @@ _PREFIX = [(re.compile(r"(?<![\w.])(" + p + r")\s+(" + _PREFIX_LINK + r"(?:[A-Z]
            for p, form, countries in PREFIX_FORMS]
 #: a word of a name; a Latin name written up against Japanese, Chinese or Korean text
 #: ("…お客様とAdobe Systems … Limited") starts at its first Latin letter
-_CJK_CHAR = r"\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
 _WORD = re.compile(r"(?:(?![" + _CJK_CHAR + r"])[\w&])(?:(?![" + _CJK_CHAR + r"])[\w&'’.\-])*|&")
 CONNECT = frozenset({"of", "and", "en", "&", "de", "du", "des", "der", "für", "la", "le", "y", "e",
                      "for", "dos", "das", "do", "da", "del", "della", "di", "van", "von", "den"})

@@ -1,0 +1,90 @@
+"""Where a Japanese, Chinese or Korean policy's users live, and the company they deal with.
+
+CJK text has no spaces, so the Latin place finder cannot read it. Here a clause whose condition
+is where the user lives — "お客様が北米にお住まいの場合、…とAdobe Inc.との契約となります",
+"北米以外にお住まいの場合" (outside), "如果您居住在中国大陆以外", "유럽경제지역에 거주하는 경우" —
+names the company in its sentence for the places of the condition, at 0.7, as the Latin
+residence clauses do. Place names are CLDR's territory names in Japanese, Simplified and
+Traditional Chinese and Korean (``babel``); the EEA, the EU and North America by the names the
+policies use (North America as the United States, Canada and Mexico, noted, as elsewhere).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from xborder.graph.ingest.entities import EntityBook
+from xborder.graph.ingest.model import RuleProposal
+from xborder.graph.ingest.places import Place, Scope
+from xborder.graph.ingest.rows import rule_for
+from xborder.graph.ingest.text import Document
+
+__all__ = ["cjk_name", "cjk_residence_rules"]
+
+_LOCALES = ("ja", "zh", "zh_Hant", "ko")
+#: the groups a CJK policy names that CLDR has no territory code for
+_GROUPS = {"欧州経済領域": ("EEA",), "欧洲经济区": ("EEA",), "歐洲經濟區": ("EEA",),
+           "유럽경제지역": ("EEA",), "유럽 경제 지역": ("EEA",), "EEA": ("EEA",),
+           "欧州連合": ("EU",), "欧盟": ("EU",), "歐盟": ("EU",), "유럽연합": ("EU",),
+           "EU": ("EU",),
+           "北米": ("US", "CA", "MX"), "北美": ("US", "CA", "MX"), "북미": ("US", "CA", "MX"),
+           "米国": ("US",), "中国大陆": ("CN",), "中國大陸": ("CN",), "中国本土": ("CN",)}
+_NORTH_AMERICA = ("US", "CA", "MX")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+#: the condition, with the place phrase in group "place" and "outside" when it excepts
+_CONDITION = re.compile(
+    r"(?P<place>[^、。,，；;「」()（）]{1,30}?)(?P<outside>以外|以外の地域|外)?(?:に|で)(?:お住まい|居住|在住)"
+    r"(?:の|している|する|されている)?(?:場合|方|お客様)"
+    r"|(?:如果|若|倘若|当)?您?(?:居住|位于|位於|住在|常住)(?:在|于|於)?(?P<place_zh>[^，,。；;]{1,30}?)"
+    r"(?P<outside_zh>以外)?(?:的|，|,|地区|地區)"
+    r"|(?P<place_ko>[^,.。]{1,30}?)(?P<outside_ko>\s?(?:이외|외)(?:의\s?지역)?)?(?:에|에서)\s?(?:거주|위치)"
+    r"(?:하는|하시는|하고\s?있는)?\s?(?:경우|이용자|사용자)")
+
+
+@functools.cache
+def _names() -> dict[str, tuple[str, ...]]:
+    names: dict[str, tuple[str, ...]] = dict(_GROUPS)
+    try:
+        from babel import Locale
+    except ImportError:
+        return names
+    for locale in _LOCALES:
+        for code, name in Locale.parse(locale).territories.items():
+            if len(code) == 2 and code.isalpha() and code not in ("EU", "EZ", "UN", "ZZ"):
+                names.setdefault(name, (code,))
+    return names
+
+
+def cjk_name(phrase: str) -> tuple[str, ...]:
+    """The codes of the longest place name in a CJK phrase ("北米以外" → US, CA, MX), or ()."""
+    found = [(len(n), codes) for n, codes in _names().items() if n in phrase]
+    return max(found)[1] if found else ()
+
+
+def cjk_residence_rules(doc: Document, book: EntityBook,
+                        rules: list[RuleProposal]) -> list[RuleProposal]:
+    """Rules for CJK residence conditions, in units no other rule was read from."""
+    taken = {r.evidence.start for r in rules}
+    out: list[RuleProposal] = []
+    for unit in doc.units:
+        if unit.start in taken or not _CJK.search(unit.text):
+            continue
+        for sentence in re.finditer(r"[^。]+。?", unit.text):  # 。 ends a CJK sentence
+            m = _CONDITION.search(unit.text, sentence.start(), sentence.end())
+            if m is None:
+                continue
+            phrase = m["place"] or m["place_zh"] or m["place_ko"] or ""
+            codes = cjk_name(phrase)
+            mentions = [x for x in book.mentions(unit) if m.start() <= x[0].start < sentence.end()]
+            if not codes or not mentions:
+                continue
+            places = [Place(c, phrase, m.start(), m.end()) for c in codes]
+            outside = bool(m["outside"] or m["outside_zh"] or m["outside_ko"])
+            scope = Scope(excepts=places, everyone=True) if outside else Scope(places=places)
+            notes = ["where the user lives, in the condition of a CJK clause"]
+            if codes == _NORTH_AMERICA:
+                notes.append("North America read as the United States, Canada and Mexico")
+            out.append(rule_for(unit, mentions[0][1], scope, sentence[0], [], 0.7, notes, None,
+                                None))
+    return out
