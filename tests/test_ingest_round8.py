@@ -218,3 +218,9 @@ def test_places_and_residence_in_nordic_and_polish_wording(kb):
     assert _pairs(kb, sv) == {(("GB",), (), "Lantern UK Ltd"), (("EEA",), (), "Lantern Europe AB")}
     pl = "Jeśli mieszkasz w Niemczech, administratorem danych jest Lantern Polska sp. z o.o.\n"
     assert ("Lantern Polska sp. z o.o.") in {c for _l, _e, c in _pairs(kb, pl)}
+
+
+def test_we_defined_in_swedish_names_the_controller(kb):
+    text = ("Integritetspolicy\n\nLantern Norden AB (”Lantern”, ”vi”, ”oss”) respekterar din "
+            "integritet och behandlar dina personuppgifter varsamt.\n")
+    assert _pairs(kb, text) == {(("*",), (), "Lantern Norden AB")}

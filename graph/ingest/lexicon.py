@@ -141,7 +141,7 @@ COLLECTIVE = (r"\b(?:collectively|together|jointly|collectivement|ensemble|gemei
               r"gezamenlijk|samen|coletivamente)\b")
 #: "we" and "us" in the languages read, as a policy defines them for its issuer.
 PRONOUNS = frozenset({"we", "us", "our", "ours", "wir", "uns", "nous", "wij", "ons", "nosotros",
-                      "nós", "noi", "nos"})
+                      "nós", "noi", "nos", "vi", "oss", "vår", "meidän", "nas", "nasz"})
 #: The EEA and the EU in the languages read (their abbreviations too).
 EEA_NAMES = (r"\b(?:l['’]\s*|the\s+)?(?:European\s+Economic\s+Area|Espace\s+[ée]conomique\s+"
              r"europ[ée]en|Europäische[nm]?\s+Wirtschaftsraum[es]?|Europese\s+Economische\s+Ruimte|"

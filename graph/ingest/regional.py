@@ -77,7 +77,8 @@ _PROCESSING = re.compile(r"\b(?:collects?|uses?|process(?:es|ing)?|handles?|disc
                          r"utilizzat[io]|recolhid\w*|utilizad\w*)\b", re.I)
 _DATA = re.compile(r"personal\s+(?:data|information)|datos\s+personales|información\s+personal|"
                    r"dados\s+pessoais|persoonlijke\s+gegevens|persoonsgegevens|personenbezogene[n]?\s+"
-                   r"Daten|données\s+(?:à\s+caractère\s+)?personnelles|dati\s+personali", re.I)
+                   r"Daten|données\s+(?:à\s+caractère\s+)?personnelles|dati\s+personali|personuppgifter|"
+                   r"personoplysninger|personopplysninger|henkilötie\w*|dan\w*\s+osobow\w*", re.I)
 _PERSONAL = re.compile(r"個人情報|个人信息|個人信息|개인정보|隐私|プライバシー|privacy", re.I)
 _GROUP_NAME = r"([A-Z][\w ]{2,40}?(?:Countries|Country|Regions?|Territor(?:y|ies)|Area|States|" \
     r"Jurisdictions?|Markets|Länder|Pays|Países|Paesi|Landen|Residents?|Users?))"

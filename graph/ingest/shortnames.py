@@ -33,14 +33,15 @@ _HEREINAFTER = re.compile(r"(?:hereinafter|hereafter|ci-après|im\s+Folgenden|na
                           r"seguito|en\s+adelante|hierna|doravante)\s*(?::|referred\s+to\s+as|"
                           r"dénommée?|genannt)?\s*([A-Z][\w&.-]+(?:\s+[A-Z][\w&.-]+){0,2})$")
 _PRONOUN = r"(?:we|us|our|ours|nous|notre|nos|wir|uns|unser|noi|nostro|nosotros|nuestro|wij|" \
-    r"ons|onze|nós|nosso)"
+    r"ons|onze|nós|nosso|vi|oss|vår|meidän|my|nas|nasz)"
 #: the verb of a definition, then up to a few words before the name ("désignent Malt Groupe
 #: qui comprend X SA"); the quoted short names and a quoted pronoun come before the verb
 _REFERS = re.compile(r"[\"“‘'„«]\s*\**\s*" + _PRONOUN + r"\s*\**\s*[\"”’'“»][^.;:]{0,80}?\b"
                      r"(?:refers?\s+to|refer\s+to|means?|désigne(?:nt)?|(?:fait|font)\s+"
                      r"référence\s+(?:à|au)|bezeichne[nt]?|meint|meinen|se\s+refieren?\s+a|"
                      r"hacen\s+referencia\s+a|designan?|si\s+riferiscono\s+a|indica(?:no)?|"
-                     r"verwijzen\s+naar|verwijst\s+naar|referem-se\s+(?:a|à)|significa[mn]?)"
+                     r"verwijzen\s+naar|verwijst\s+naar|referem-se\s+(?:a|à)|significa[mn]?|avser|betyder|"
+                     r"refererer\s+til|viser\s+til|henviser\s+til|tarkoittaa|viittaa\w*|oznacza(?:ją)?)"
                      r"(?:\s+(?:the|la|le|l['’]|die|der|el|il|de|het|a|o)\b)?"
                      r"(?:\s+[^.;:,()\"“”«»]{0,40}?)?\s*$", re.I)
 _APPOSED = re.compile(r"(?:^|[.!?]\s+|\n)(?:We|Nous|Wir|Noi|Nosotros|Wij|Nós)\s*,\s*(?:i\.\s?e\.|"
