@@ -224,3 +224,18 @@ def test_we_defined_in_swedish_names_the_controller(kb):
     text = ("Integritetspolicy\n\nLantern Norden AB (”Lantern”, ”vi”, ”oss”) respekterar din "
             "integritet och behandlar dina personuppgifter varsamt.\n")
     assert _pairs(kb, text) == {(("*",), (), "Lantern Norden AB")}
+
+
+def test_a_sole_trader_and_the_company_carrying_out_the_processing(kb):
+    de = ("Datenschutz\n\nBetreiber der Internetseite ist der Reiterhof „Sonnenwiese“, geführt von "
+          "der Inhaberin Greta Lindqvist.\n")
+    assert _pairs(kb, de) == {(("*",), (), "Greta Lindqvist")}
+    pt = ("Apresentação\n\nEsta Política trata das operações de tratamento de dados pessoais "
+          "realizadas pela LUMEN LOG.\n")
+    assert _pairs(kb, pt) == {(("*",), (), "LUMEN LOG")}
+
+
+def test_a_plural_role_lead_and_a_name_before_its_vat_number(kb):
+    text = ("Contitolari del trattamento sono le seguenti società:\nMarta Bellini, P.Iva "
+            "01234567890 – Via Roma 1, 20100 Milano\n")
+    assert ("Marta Bellini") in {c for _l, _e, c in _pairs(kb, text)}

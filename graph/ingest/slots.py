@@ -52,8 +52,10 @@ _AFTER_ROLE = re.compile(r"(?:" + ROLE + r"|(?i:\b(?:data\s+)?controller\b))[^.;
 #: "El responsable … es:" / "Dipl. Betriebswirt (FH) Erika Muster" / street: a person or a bare
 #: name on the line after the lead; titles up to the last bracket are dropped
 _ROLE_IS_LINE = re.compile(r"(?i:" + ROLE + r")(?:[^.;]|\b(?:Art|Abs|Nr|lit)\.){0,160}?\b"
-                           r"(?i:est|ist|is|es|è|é)(?:\s+(?:la|le|die|der|el|il|de|a|o))?\s*:"
+                           r"(?i:est|ist|is|es|è|é|sono|sont|sind|son|zijn|são|are)"
+                           r"(?:\s+[\w’']+){0,3}?\s*:"  # "… sono le seguenti società:"
                            r"[ \t]*\n(?:[^\n]*\)[ \t]*)?" + _NAME + r"(?=[ \t]*\n|\s+\S*\d|"
+                           r",\s+[^\n]{0,20}\d|"
                            r"\s+[A-ZÄÖÜ][\w-]*?(?:str\.|(?:straße|strasse|weg|allee|platz|gasse)\b))")
 #: "Data controller: Mistral AI, 15 rue …"
 _COLON_ROLE = re.compile(r"(?i:\b(?:" + ROLE + r"))\s*:\s*" + _NAME + r"(?=\s*(?:,|$|\(|\d))")
@@ -176,8 +178,8 @@ def _usable(text: str, name: str, start: int, finder: PlaceFinder, free: bool) -
     return True
 
 
-_ADDRESS_NAME = re.compile(r"^" + _LINKED + r"(?:\s*[-–,]\s*[A-ZÀ-Þ][\w' -]{1,30})?[ \t]*\n"
-                           r"(?=[^\n]*\d)")
+_ADDRESS_NAME = re.compile(r"^(?:>\s*)?" + _LINKED + r"(?:\s*[-–,]\s*[A-ZÀ-Þ][\w' -]{1,30})?"
+                           r"(?:[ \t]*\n(?=[^\n]*\d)|,\s+(?=[^\n]{0,24}\d))")  # "X, P.Iva 0904…"
 
 
 def address_name(text: str, finder: PlaceFinder) -> tuple[str, int] | None:
@@ -185,10 +187,10 @@ def address_name(text: str, finder: PlaceFinder) -> tuple[str, int] | None:
     Guimarães" / "Estrada nacional 105 …"): the name, or None when the line is a place, a
     generic word or a pronoun."""
     m = _ADDRESS_NAME.match(text)
-    if m is None or not _usable(text, m[1], 0, finder, False) or \
+    if m is None or not _usable(text, m[1], m.start(1), finder, False) or \
             any(w.casefold() in _UNIT_WORDS for w in m[1].split()):
         return None  # "Privacy Team", "Legal Department": a desk, not a company
-    return m[1], 0
+    return m[1], m.start(1)
 
 
 def field_name(text: str, finder: PlaceFinder) -> tuple[str, int] | None:
@@ -211,7 +213,14 @@ _OWNER = re.compile(
     r"(?:de\s+la|du|de|d['’])|\binformativa\s+(?:sulla\s+)?privacy\s+(?:di|del|della|dell['’])|"
     r"\bpolítica\s+de\s+privacidade?\s+(?:de\s+la|del?|da|do)|\bprivacy(?:verklaring|beleid)\s+van"
     r"(?:\s+de|\s+het)?|\bals\s+(?:een\s+)?verwijzing\s+naar|\bas\s+(?:a\s+)?references?\s+to|"
-    r"^\W*privacy\s+(?:policy|notice)\s*[–—-])\s*" + _LINKED + r"(?=\s*(?:[.,;:(]|$))")
+    r"^\W*privacy\s+(?:policy|notice)\s*[–—-]|"
+    # the processing carried out by it: "operações de tratamento … realizadas pela LVC LOG"
+    r"\b(?:tratamento|processing|traitements?|Verarbeitung|trattamento|verwerking)\b[^.;:]{0,60}?\b"
+    r"(?:realizad[oa]s?|efetuad[oa]s?|carried\s+out|performed|effectué\w*|réalisé\w*|"
+    r"durchgeführt|effettuat\w|uitgevoerd)\s+(?:pel[oa]|by|par|von\s+der|von|da|dal|por|door)|"
+    # a sole trader's owner: "geführt von der Inhaberin Ursula Danes", "Inhaber: Max Muster"
+    r"\b(?:Inhaber(?:in)?|Geschäftsinhaber(?:in)?|owner|propriétaire|proprietari[oa]|eigenaar)"
+    r"\s*:?)\s*" + _LINKED + r"(?=\s*(?:[.,;:(]|$))")
 
 
 def owner_name(text: str, finder: PlaceFinder) -> tuple[str, int] | None:
