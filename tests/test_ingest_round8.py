@@ -239,3 +239,12 @@ def test_a_plural_role_lead_and_a_name_before_its_vat_number(kb):
     text = ("Contitolari del trattamento sono le seguenti società:\nMarta Bellini, P.Iva "
             "01234567890 – Via Roma 1, 20100 Milano\n")
     assert ("Marta Bellini") in {c for _l, _e, c in _pairs(kb, text)}
+
+
+def test_a_bracket_restating_an_exception_list_stays_in_it(kb):
+    de = ("Lantern, Inc. ist Verantwortlicher, falls Sie außerhalb des Europäischen "
+          "Wirtschaftsraums (EWR) ansässig sind.\n")
+    assert _pairs(kb, de) == {(("*",), ("EEA",), "Lantern, Inc.")}
+    pt = ("Caso resida fora dos Estados Unidos da América, Canadá e México (“América do Norte”), "
+          "o seu contrato é com a Lantern Global Limited.\n")
+    assert _pairs(kb, pt) == {(("*",), ("US", "CA", "MX"), "Lantern Global Limited")}

@@ -3,10 +3,10 @@
 ``local_name("Royaume-Uni")`` → ``"GB"``, ``local_name("der Schweiz")`` → ``"CH"``,
 ``local_name("Verenigde Staten")`` → ``"US"``. The names are CLDR's territory names in English,
 German, French, Spanish, Italian, Dutch, Portuguese, Swedish, Danish, Norwegian, Finnish and
-Polish, with the inflected German forms a
-sentence uses ("den Vereinigten Staaten", "des Vereinigten Königreichs") and a few common short
-forms CLDR does not list (VS, VK, EE. UU., EUA). Only ISO 3166-1 countries are returned, never
-regions such as "Europe" or "World": those are read by :mod:`.places` itself.
+Polish, with the inflected German forms a sentence uses ("den Vereinigten Staaten", "des
+Vereinigten Königreichs") and a few common forms CLDR does not list (VS, VK, EE. UU., EUA,
+Estados Unidos da América). Only ISO 3166-1 countries are returned, never regions such as
+"Europe" or "World": those are read by :mod:`.places` itself.
 """
 
 from __future__ import annotations
@@ -19,7 +19,8 @@ __all__ = ["local_name"]
 
 LOCALES = ("en", "de", "fr", "es", "it", "nl", "pt", "sv", "da", "nb", "fi", "pl")
 _SHORT = {"vs": "US", "vk": "GB", "ee uu": "US", "eeuu": "US", "eua": "US", "usa": "US",
-          "u s a": "US", "uk": "GB", "rpc": "CN", "rae de hong kong": "HK"}
+          "u s a": "US", "uk": "GB", "rpc": "CN", "rae de hong kong": "HK",
+          "estados unidos da américa": "US", "estados unidos de américa": "US"}
 _NOT_COUNTRIES = frozenset({"EU", "EZ", "UN", "QO", "XA", "XB", "ZZ", "XK"})
 
 

@@ -93,6 +93,8 @@ _LIST_GAP = re.compile(r"^[\s,;/&]*(?:(?:certain|some|select|other)\s+[\w -]{0,3
                        r"the\s+)?$", re.I)
 
 
+#: a bracket right after a list of places, restating it: "(EWR)", "(“América do Norte”)"
+_RESTATED = re.compile(r"^\s*\(\s*[“\"«„‘']?\s*$")
 #: between an exception's word and a place, words that say it excepts something else: "For
 #: individuals (excluding job applicants) resident in China" excepts no place
 _NOT_PLACE_GAP = re.compile(r"\)|\b(?:applicants?|employees?|candidates?|staff|minors?|children|"
@@ -205,8 +207,8 @@ class PlaceFinder:
                 in_except = True
                 if _OUTSIDE.match(trigger[0]):
                     scope.everyone = True
-            elif in_except and not _LIST_GAP.match(gap):
-                in_except = False
+            elif in_except and not _LIST_GAP.match(gap) and not _RESTATED.match(gap):
+                in_except = False  # "outside the EEA (“EWR”)": the bracket restates the list
             (scope.excepts if in_except else scope.places).append(place)
             pos = place.end
         if any(_free(skip, m.start(), m.end()) for m in _EVERYONE.finditer(text)):
