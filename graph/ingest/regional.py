@@ -91,7 +91,10 @@ _PLURAL = re.compile(r"\b(?:are|sont|sind|son|sono|zijn|são)\s*:\s*$|\bcontroll
                      r"\bresponsables\b|\btitolari\b|\bverwerkingsverantwoordelijken\b", re.I)
 #: "(the “European Region”)" right after the places it names: the clause defines a group
 _INLINE_GROUP = re.compile(r"\(\s*(?i:the\s+|collectively,?\s+(?:the\s+)?)?[\"“„«]\s*" +
-                           _GROUP_NAME + r"\s*[\"”“»]\s*\)")
+                           _GROUP_NAME + r"\s*[\"”“»]\s*\)|\(\s*(?i:collectively,?\s+"
+                           r"(?:referred\s+to\s+)?(?:as\s+)?(?:the\s+)?)[\"“„«]\s*\**\s*"
+                           r"(EEA|EU|EWR|EEE|UE|Europe)\s*\**\s*"
+                           r"[\"”“»][^()]{0,60}\)")  # "(collectively referred to as “EEA” …)"
 #: a region token as a whole path segment, a segment's suffix ("privacy-policy-eu") or a query
 #: value — never inside a name ("genai-eu-versions")
 _SEG = r"(?:^|/|[?&=]|[-_])(?:TOKENS)(?=/|$|\.html?|\?|#|&)"
@@ -293,11 +296,12 @@ def define_groups(doc: Document, finder: PlaceFinder) -> list[str]:
                     finder.groups[name] = tuple(codes)
                     notes.append(f"'{name}' read as the policy defines it ({', '.join(codes)})")
         for m in _INLINE_GROUP.finditer(unit.text):
+            name = (m[1] or m[2]).strip()
             body = re.split(r"[.;:]\s", unit.text[max(0, m.start() - 160):m.start()])[-1]
             codes = [c for c in finder.scope(body).codes if c != EVERYONE]
-            if len(codes) >= 2 and m[1].strip() not in finder.groups:
-                finder.groups[m[1].strip()] = tuple(codes)
-                notes.append(f"'{m[1].strip()}' read as the policy defines it in passing "
+            if len(codes) >= 2 and name not in finder.groups:
+                finder.groups[name] = tuple(codes)
+                notes.append(f"'{name}' read as the policy defines it in passing "
                              f"({', '.join(codes)})")
     return notes
 
