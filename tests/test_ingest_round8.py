@@ -252,7 +252,7 @@ def test_a_bracket_restating_an_exception_list_stays_in_it(kb):
 
 def test_a_policy_that_widens_the_eea_in_passing(kb):
     text = ("If You reside in a country that is part of the European Economic Area, United "
-            "Kingdom, or Switzerland (collectively referred to as “EEA” unless otherwise stated), any "
-            "reference to “we” refers to “Lantern SA”. If You reside in a country outside of the "
-            "EEA, any reference to “we” refers to “Lantern Inc.”.\n")
+            "Kingdom, or Switzerland (collectively referred to as “EEA” unless otherwise stated), "
+            "any reference to “we” refers to “Lantern SA”. If You reside in a country outside of "
+            "the EEA, any reference to “we” refers to “Lantern Inc.”.\n")
     assert (("*",), ("CH", "EEA", "GB"), "Lantern Inc.") in _pairs(kb, text)
