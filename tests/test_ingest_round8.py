@@ -256,3 +256,26 @@ def test_a_policy_that_widens_the_eea_in_passing(kb):
             "any reference to “we” refers to “Lantern SA”. If You reside in a country outside of "
             "the EEA, any reference to “we” refers to “Lantern Inc.”.\n")
     assert (("*",), ("CH", "EEA", "GB"), "Lantern Inc.") in _pairs(kb, text)
+
+
+def test_if_it_is_not_in_a_place_is_everyone_else(kb):
+    text = ("If your primary residence is in the United States of America, your agreement is with "
+            "Lantern Games, Inc. If it is not in the United States of America, your agreement is "
+            "with Lantern Games Europe GmbH.\n")
+    assert _pairs(kb, text) == {(("US",), (), "Lantern Games, Inc."),
+                                (("*",), ("US",), "Lantern Games Europe GmbH")}
+
+
+def test_companies_listed_with_their_users_places_in_brackets(kb):
+    text = ("Integritetspolicy\n\nLantern UK Limited, registered address: 1 High Street, London, "
+            "England (för Storbritannien)\nLantern Europe B.V., registered address: Hofplein 2, "
+            "Rotterdam, Nederländerna (för Tyskland)\n(häri kallad ”Lantern”, ”vi” eller ”oss”) "
+            "har åtagit sig att skydda din integritet.\n")
+    assert {(("GB",), (), "Lantern UK Limited"), (("DE",), (), "Lantern Europe B.V.")} <= \
+        _pairs(kb, text)
+    assert not any(where == ("NL",) for where, _e, _c in _pairs(kb, text))  # the address's
+
+
+def test_a_street_ends_a_foundations_name():
+    assert _names("de Stichting Vrienden van het Museum Kerkstraat 1, Utrecht") == \
+        ["Stichting Vrienden van het Museum"]

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from xborder.graph.dates import parse_date
 from xborder.graph.errors import UnknownOrganisation, XborderInputError
+from xborder.graph.ingest.bracketed import bracketed_rules
 from xborder.graph.ingest.cjkplaces import cjk_residence_rules
 from xborder.graph.ingest.clauses import controller_rules, document_date, number_rules
 from xborder.graph.ingest.disclosures import recipients, safeguards
@@ -116,6 +117,7 @@ def ingest(text: str, org: str | None = None, url: str | None = None,
     rules = controller_rules(doc, book, finder, services)
     rules += lead_rules(doc, book, finder, rules)
     rules += cjk_residence_rules(doc, book, rules)
+    rules += bracketed_rules(doc, book, finder, rules)
     if not any(not r.default for r in rules):
         _own_name(doc, book, finder)
     rules += issuer_rules(doc, book, rules)

@@ -225,7 +225,7 @@ RESIDES = (r"\b(?:if|unless|when|where)\s+(?:you|the\s+(?:user|customer|member|c
            r"\b(?:als|indien)\s+(?:je|u)\s+(?:woont|verblijft|gevestigd\s+bent)|\b(?:hvis|om)\s+du\s+"
            r"(?:bor|är\s+bosatt|er\s+bosatt|befinner\s+(?:dig|deg)|befinder\s+dig)\b|"
            r"\b(?:jeśli|jeżeli|gdy)\s+(?:mieszkasz|przebywasz|masz\s+miejsce\s+zamieszkania)\b|"
-           r"\bjos\s+(?:asut|oleskelet|sijaitset)\b|\bif\s+you['’]re\s+(?:located|based|resident|"
+           r"\bjos\s+(?:asut|oleskelet|sijaitset)\b|\bif\s+it\s+is\s+not\s+in\b|\bif\s+you['’]re\s+(?:located|based|resident|"
            r"living|in|outside)\b")
 #: A third party's service named next to provider wording ("the payment system, which is
 #: operated by Stripe, Inc."): not the policy's own controller.

@@ -266,6 +266,8 @@ def find_mentions(text: str) -> list[Mention]:
                 break  # "… how The Meet Group, Inc. uses …": part of the name
             name_words.pop(0)
             popped = True
+        while name_words and name_words[0].endswith(")") and "(" not in name_words[0]:
+            name_words.pop(0)  # "(för Storbritannien) Lantern B.V.": the bracket before it
         if name_words and name_words[0].startswith("(") and ")" not in " ".join(name_words):
             name_words[0] = name_words[0][1:]  # "We (Hawk Apps Ltd) are …": the bracket opens
             name_words = [w for w in name_words if w]
@@ -305,6 +307,11 @@ def find_mentions(text: str) -> list[Mention]:
     return sorted(mentions, key=lambda x: x.start) + cjk_mentions(text, mentions)
 
 
+#: a street's name ending a name run: "…straat", "…straße", "…weg", "…laan", "…plein"
+_STREET = re.compile(r"\s[A-ZÄÖÜ][\w'’-]*(?:straat|straße|strasse|str\.|weg|laan|plein|gracht|kade|"
+                     r"singel|dijk|gasse|allee|platz|ring)\b", re.I)
+
+
 def _prefixed(text: str, taken: list[Mention]) -> list[Mention]:
     """Names after a French form ("la SAS HAPPN"), unless the form ends a name before it."""
     found = []
@@ -317,9 +324,16 @@ def _prefixed(text: str, taken: list[Mention]) -> list[Mention]:
                 continue  # "Meetic SAS Paris": the form of the name before
             if any(x.start < m.end() and m.start() < x.end for x in taken):
                 continue
+            end, tail = m.end(), m[2]
+            street = _STREET.search(m[0])  # "Stichting X Messchaertstraat 1": the address starts
+            if street is not None and street.start() > len(m[1]):
+                end = m.start() + street.start()
+                tail = m[2][:street.start() - (m.start(2) - m.start())].rstrip()
+            whole = text[m.start():end].rstrip()
             # an association is registered under its name alone ("Federatie …", not "vzw …")
-            name = m[2] if form == "ASBL" else m[0]
-            found.append(Mention(name, m[0], m.start(), m.end(), form, countries, m[2]))
+            name = tail if form == "ASBL" else whole
+            found.append(Mention(name, whole, m.start(), m.start() + len(whole), form, countries,
+                                 tail))
     return found
 
 
