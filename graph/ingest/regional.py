@@ -36,7 +36,7 @@ from xborder.graph.ingest.lexicon import (
     ROLE_LABEL,
     UNDEFINED_GROUP,
 )
-from xborder.graph.ingest.model import RuleProposal
+from xborder.graph.ingest.model import EntityProposal, RuleProposal
 from xborder.graph.ingest.places import EVERYONE, PlaceFinder, Scope
 from xborder.graph.ingest.slots import address_name, field_name
 from xborder.graph.ingest.text import Document, Unit
@@ -207,10 +207,23 @@ def issuer_rules(doc: Document, book: EntityBook, rules: list[RuleProposal]
                     (_PROCESSING.search(unit.text) and _DATA.search(unit.text)):
                 note = ("the entity the policy calls \"we\" (当社/本公司/회사), in a sentence on "
                         "how it handles personal data: no clause names the controller otherwise")
-                return [rule_for(unit, entity, Scope(everyone=True), unit.text, [], 0.6,
-                                 [note, "the sentence names no place: proposed for every user"],
-                                 None, None)]
+                return _for_everyone(unit, entity, 0.6, note)
     return _sole_entity_rule(doc, book) or _only_issuer_rule(doc, book)
+
+
+def _for_everyone(unit: Unit, entity: EntityProposal, confidence: float, note: str
+                  ) -> list[RuleProposal]:
+    """One rule for every user from a sentence that names no place, with why."""
+    return [rule_for(unit, entity, Scope(everyone=True), unit.text, [], confidence,
+                     [note, "the sentence names no place: proposed for every user"], None, None)]
+
+
+def _named(book: EntityBook) -> list[EntityProposal]:
+    """The entities a policy names as itself: not a representative, former name, parent or
+    listed processor."""
+    return [e for e in book.entities.values() if not {
+        "representative", "representative's contact", "former name", "parent", "third party"}
+        & e.roles]
 
 
 def _only_issuer_rule(doc: Document, book: EntityBook) -> list[RuleProposal]:
@@ -218,9 +231,7 @@ def _only_issuer_rule(doc: Document, book: EntityBook) -> list[RuleProposal]:
     ("X Inc. (“X”, “we”) respects your privacy", "We are X plc, …"), else the only company it
     names — unless named as hosting, serving or acting for someone else, or the policy speaks of
     where its users live (a condition it could not read is no "everyone"): 0.5, noted."""
-    named = [e for e in book.entities.values() if not {
-        "representative", "representative's contact", "former name", "parent", "third party"}
-        & e.roles]
+    named = _named(book)
     we = book.we if book.we is not None and any(book.we is e for e in named) else None
     entity = we or (named[0] if len(named) == 1 else None)
     if entity is None or any(_SPLITS.search(u.text) for u in doc.units):
@@ -234,10 +245,8 @@ def _only_issuer_rule(doc: Document, book: EntityBook) -> list[RuleProposal]:
                 return []
             why = ("the entity the policy calls \"we\"" if we else
                    "the only company the policy names")
-            note = f"{why}; no clause names the controller: proposed as the controller, check"
-            return [rule_for(unit, entity, Scope(everyone=True), unit.text, [], 0.5,
-                             [note, "the sentence names no place: proposed for every user"],
-                             None, None)]
+            return _for_everyone(unit, entity, 0.5, f"{why}; no clause names the controller: "
+                                 "proposed as the controller, check")
     return []
 
 
@@ -250,10 +259,7 @@ def _role_named(doc: Document, book: EntityBook) -> list[RuleProposal]:
             if role is None or representative(unit.text, m.start, m.end) or \
                     "representative's contact" in entity.roles:
                 continue
-            note = f"the policy names it by the role: “{role}”"
-            return [rule_for(unit, entity, Scope(everyone=True), unit.text, [], 0.75,
-                             [note, "the sentence names no place: proposed for every user"],
-                             None, None)]
+            return _for_everyone(unit, entity, 0.75, f"the policy names it by the role: “{role}”")
     return []
 
 
@@ -261,9 +267,7 @@ def _sole_entity_rule(doc: Document, book: EntityBook) -> list[RuleProposal]:
     """The only company a policy names, as the subject of its opening sentences on processing
     personal data, by its name or its short name ("During the processing of your personal data
     … ROMEO works …", after "ROMEO B.V. (hereinafter: ROMEO)"): it issues the policy."""
-    named = [e for e in book.entities.values() if not {
-        "representative", "representative's contact", "former name", "parent", "third party"}
-        & e.roles]
+    named = _named(book)
     if len(named) != 1 or len(book.entities) > 2:
         return []
     entity = named[0]
@@ -278,9 +282,7 @@ def _sole_entity_rule(doc: Document, book: EntityBook) -> list[RuleProposal]:
                 not representative(unit.text, *m.span()):
             note = ("the only company the policy names, in an opening sentence on processing "
                     "personal data: no clause names the controller otherwise")
-            return [rule_for(unit, entity, Scope(everyone=True), unit.text, [], 0.55,
-                             [note, "the sentence names no place: proposed for every user"],
-                             None, None)]
+            return _for_everyone(unit, entity, 0.55, note)
     return []
 
 

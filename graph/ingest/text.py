@@ -243,9 +243,9 @@ def _sentences(text: str) -> list[tuple[int, int]]:
                 re.fullmatch(r"(?:Verantwortlich|Betreiber|Anbieter)\w*", next_word[0]) and \
                 re.search(r"\b(?:ist|sind|wird)\s+(?:die|der)\s+[^.]*$", before):
             continue  # "… ist die Pivot Inc. Verantwortliche": the verb before, the role after
-        if re.match(r"(?:de|DE)\s+(?:C\.\s?V|R\.\s?L)\.", text[m.end():]) or \
-                (token == "e" and text[m.end():m.end() + 2] == "V."):
-            continue  # "BRW, S.A. DE C.V.", "Freunde der Akademie e. V.": the legal form goes on
+        if any(f.start() <= m.start() and m.end() < f.end()
+               for f in FORM.finditer(text, max(0, m.start() - 12), m.end() + 16)):
+            continue  # inside one legal form: "BRW, S.A. DE C.V.", "Freunde … e. V."
         initial = _INITIALISM.search(token) or re.fullmatch(r"[A-Z]", token)
         if initial and text[m.start()] == "." and \
                 (next_word is None or next_word[0].lower() not in _STARTERS):
