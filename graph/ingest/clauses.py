@@ -56,6 +56,7 @@ from xborder.graph.ingest.rows import (
     bare_condition,
     drop_placeless_repeats,
     line_rules,
+    line_runs,
     number_rules,
     own_scopes,
     places_and_companies,
@@ -186,8 +187,13 @@ def controller_rules(doc: Document, book: EntityBook, finder: PlaceFinder,
     ctx = Context(book, finder, services, Dating())
     rules: list[RuleProposal] = []
     recent = 99  # units since the last sentence with a controller cue
-    for unit in doc.units:
+    runs = line_runs(doc.units, ctx)
+    for n, unit in enumerate(doc.units):
         recent += 1
+        if n in runs and recent <= 6:
+            rules.append(runs[n])  # "In Spain – Acme Spain S.L.: …", a paragraph each
+            recent = 0
+            continue
         if len(unit.text) < 60 and _WHO.search(unit.text):
             recent = 0  # "1. Who we are?" as a list item, the table of companies under it
         if unit.kind == "heading":

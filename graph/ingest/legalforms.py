@@ -34,6 +34,7 @@ LEGAL_FORMS: list[tuple[str, str, tuple[str, ...], bool]] = [
     (r"AG", "AG", ("DE", "CH", "AT"), True),
     (r"KG", "KG", ("DE", "AT"), True),
     (r"UG(?:\s*\(haftungsbeschränkt\))?", "UG", ("DE",), True),
+    (r"S\.A\.P\.I\.\s*(?:de|DE)\s*C\.V\.", "S.A.P.I. de C.V.", ("MX",), True),
     (r"S\.A\.\s*(?:de|DE)\s*C\.V\.", "S.A. de C.V.", ("MX",), True),
     (r"S\.\s?(?:de|DE)\s+R\.L\.(?:\s+(?:de|DE)\s+C\.V\.?)?", "S. de R.L.", ("MX",), True),
     # a Belgian company's form in both languages: "… NV/SA", "… SA/NV"
@@ -54,14 +55,17 @@ LEGAL_FORMS: list[tuple[str, str, tuple[str, ...], bool]] = [
     (r"(?:besloten|naamloze)\s+vennootschap", "B.V. (written out)", ("NL", "BE"), True),
     (r"limited\s+liability\s+company|public\s+limited\s+company", "LLC (written out)",
      ("US", "GB", "IE"), False),
-    (r"S\.à\s?r\.l\.|Sàrl", "S.à r.l.", ("LU", "CH"), True),
+    (r"S\.à\s?r\.l\.(?:\s+et\s+Cie,?\s+S\.C\.A\.)?|Sàrl", "S.à r.l.", ("LU", "CH"),
+     True),
     (r"EURL|SNC|SCOP", "EURL, SNC, SCOP", ("FR",), True),
     (r"BVBA|SPRL|CVBA", "BV (Belgium)", ("BE",), True),
     (r"SIA", "SIA", ("LV",), True),
     (r"EOOD|EAD|OOD", "EOOD", ("BG",), True),
     (r"CLG", "CLG", ("IE",), False),
-    (r"S\.A\.R\.L\.|SARL", "SARL", ("FR", "LU"), True),
-    (r"SL,\s*S\.L\.|S\.L\.U?\.?|SLU?", "S.L.", ("ES",), True),
+    (r"S\.A\.R\.L\.?|S\.a\.r\.l\.|SARL", "SARL", ("FR", "LU"), True),
+    (r"S\.C\.A\.|SCA", "S.C.A.", ("LU", "BE", "FR"), True),  # "… S.à r.l. et Cie, S.C.A."
+    (r"SL,\s*S\.L\.|S\.L\.U?\.?|SLU?|s\.l\.(?:u\.)?", "S.L.", ("ES",), True),
+    (r"M\.E\.P\.E\.|Μ\.Ε\.Π\.Ε\.|I\.K\.E\.|Ι\.Κ\.Ε\.", "M.E.P.E.", ("GR",), True),
     (r"E\.P\.E\.|EPE", "E.P.E.", ("ES", "GR"), True),
     (r"S\.p\.A\.|S\.P\.A\.|SpA|Spa", "S.p.A.", ("IT",), True),
     (r"S(?:oc)?\.\s?[Cc]ons\.\s?(?:[Aa]\s?)?[Rr]\.\s?[Ll]\.?|S\.\s?c\.\s?r\.\s?l\.|SCARL",
@@ -69,7 +73,7 @@ LEGAL_FORMS: list[tuple[str, str, tuple[str, ...], bool]] = [
     (r"S\.\s?c\.\s?a\.?\s?r\.\s?l\.?|S\.C\.A\.R\.L\.?|[Ss]carl|S\.c\.p\.A\.|S\.n\.c\.|S\.a\.s\.",
      "S.c.a r.l., S.c.p.A., S.n.c., S.a.s.", ("IT",), True),
     (r"[Ss]\.r\.l\.s\.|S\.R\.L\.S\.|SRLS|[Ss]rls", "S.r.l.s.", ("IT",), True),
-    (r"(?:S\.r\.l\.|S\.R\.L\.|Srl|SRL|srl)(?:\s+SB\b)?", "S.r.l.", ("IT", "RO", "BE", "AR"),
+    (r"(?:[Ss]\.r\.l\.|S\.R\.L\.|Srl|SRL|srl)(?:\s+SB\b)?", "S.r.l.", ("IT", "RO", "BE", "AR"),
      True),  # "… S.R.L. SB": a società benefit keeps the letters in its name
     (r"[Ss]ociet[àa]\s+[Cc]ooperativa(?:\s+[Ss]ociale)?|[Ss]oc\.\s?[Cc]oop\.", "Soc. Coop.",
      ("IT",), True),
@@ -110,6 +114,8 @@ LEGAL_FORMS: list[tuple[str, str, tuple[str, ...], bool]] = [
     (r"PBC|L\.P\.|LLLP|PLLC", "PBC, L.P.", ("US",), False),
     (r"Co\.(?!\s+[A-Z][a-z])", "Co.", ("US", "GB"), False),  # not "Co. Dublin" (an address)
     (r"Corp\.?|Corporation", "Corporation", ("US",), False),
+    # "The New York Times Company", "Ford Motor Company": a name of two words or more before it
+    (r"Company(?!\s+(?:Limited|Ltd|No\b|Number|[Rr]eg))", "Company", ("US",), False),
     (r"L\.L\.C\.|LLC", "LLC", ("US",), False),
     (r"ULC", "ULC", ("CA",), False),
     (r"SE", "SE", _EU_SE, True),

@@ -128,7 +128,8 @@ PARENT = (r"\b(?:parent\s+(?:company|entity|undertaking)|ultimate\s+parent|soci�
           r"casa\s+madre|sociedad\s+matriz|moedermaatschappij|empresa[- ]mãe|sociedade[- ]mãe|"
           r"sociedade\s+controladora)\b(?![^.;:()]{0,60}?\b(?:of|de|du|des|von|der|van|di|della|"
           r"da|do)\s+(?:the\s+|la\s+|l['’]\s*)?$)[^.;:()]{0,60}$|"
-          r"\b(?:(?:wholly[- ]owned\s+)?subsidiary\s+of|owned\s+by|"
+          r"\b(?:(?:wholly[- ]owned\s+)?subsidiar(?:y|ies)(?:\s+(?:or|and)\s+affiliated?\s*"
+          r"(?:entity|entities|compan(?:y|ies))?)?\s+of|affiliated?\s+(?:entity|company)\s+of|owned\s+by|"
           r"filiale\s+(?:à\s+100\s*%\s+)?d[eu]|Tochtergesellschaft\s+(?:der|von)|"
           r"dochteronderneming\s+van|controllata\s+da|subsidiária\s+da?|filial\s+de)\s*(?:the\s+)?$")
 #: A name followed by its being the parent: "Harbor Holdings, Inc. is the parent company of …"
@@ -159,12 +160,16 @@ CJK_FORMS: list[tuple[str, str, tuple[str, ...]]] = [
     # not "…とランタン株式会社との契約": a particle after the form ends a name written before it
     (r"(?:株式会社|合同会社|有限会社)(?![とのはがをにでも])[^\s(（)、。「」『』,，:：|]{1,30}",
      "株式会社", ("JP",)),
+    # a Latin name of several words before the form: "SOPEXA JAPON株式会社"
+    (r"(?<![A-Za-z0-9&.'-])(?:[A-Z][A-Za-z0-9&.'-]*\s){1,4}[A-Z][A-Za-z0-9&.'-]*"
+     r"(?:株式会社|合同会社)",
+     "株式会社", ("JP",)),
     (r"(?<![^\s、。「」(（|:：とはがをにで])[^\s、。「」『』(（)|:：とはがをにで]{1,30}?(?:株式会社|"
      r"合同会社)", "株式会社", ("JP",)),
     # a Chinese name starts after a verb or particle (是, 由, 为, 了, 被 …), never with it
     # … with a bracketed place inside: 君岭健康管理咨询(上海)有限公司
-    (r"[^\s于由是为的与和及了被把对即：:，,。、（(“”「」]{2,30}?(?:[(（][^()（）\s、。，,]{1,8}[)）])?"
-     r"[^\s于由是为的与和及了被把对即：:，,。、（(“”「」]{0,20}?有限(?:责任)?公司",
+    (r"[^\s于由是为的与和及了被把对即為與於對：:，,。、（(“”「」]{2,30}?(?:[(（][^()（）\s、。，,]{1,8}[)）])?"
+     r"[^\s于由是为的与和及了被把对即為與於對：:，,。、（(“”「」]{0,20}?有限(?:责任)?公司",
      "有限公司",
      ("CN", "HK", "TW")),
     (r"(?:㈜|\(주\)|주식회사\s?)[가-힣A-Za-z0-9]{1,20}?(?=[은는이가을를의]?\s*[(（]|\s|$|[,.])",

@@ -111,6 +111,7 @@ _DOCUMENT_WORD = re.compile(
     r"datenschutz\w+|\w*hinweise?|\w*erklärung|nutzungsbedingungen|impressum|politique|"
     r"confidentialité|mentions|informativa|condizioni|política|privacidad|privacidade|aviso|"
     r"términos|termos|privacyverklaring|privacybeleid|voorwaarden|cookiebeleid)", re.I)
+_FORM_TAIL = re.compile(r"(?:" + FORM.pattern + r")\Z")
 
 
 def _after_caps(words: list[str]) -> list[str]:
@@ -167,14 +168,16 @@ class Mention:
 _LONG_FORMS = [(re.compile(r"\blimited\b", re.I), "ltd"),
                (re.compile(r"\bincorporated\b", re.I), "inc"),
                (re.compile(r"\bcorporation\b", re.I), "corp")]
+_THE = re.compile(r"^\s*the\s+(?=\S)", re.I)
 
 
 def entity_key(name: str) -> str:
     """Two names of one company: as :func:`name_key`, and "Limited"/"Ltd", "Incorporated"/
-    "Inc", "Corporation"/"Corp" as one."""
+    "Inc", "Corporation"/"Corp" as one, with or without a leading "The" ("The Walt Disney
+    Company Limited")."""
     for pattern, short in _LONG_FORMS:
         name = pattern.sub(short, name)
-    return name_key(name)
+    return name_key(_THE.sub("", name))
 
 
 def name_key(name: str) -> str:
@@ -193,6 +196,13 @@ def _lower_name_word(token: str) -> bool:
         not re.search(r"(?:ed|ing|ly|s)$", token)
 
 
+def _form_ends(head: str, start: int, end: int) -> bool:
+    """Does a legal form of several words end at ``head[end]``, after ``head[start]`` ("… S.A.
+    DE C.V." before "and Y M.E.P.E.")?"""
+    found = _FORM_TAIL.search(head, max(0, start - 24), end)
+    return found is not None and found.start() < start
+
+
 def _name_start(head: str, words_end: int) -> int | None:
     """Where the name ending at ``head[:words_end]`` starts (None: no name)."""
     words = list(_WORD.finditer(head[:words_end]))
@@ -204,7 +214,7 @@ def _name_start(head: str, words_end: int) -> int | None:
         token, at = w[0], w.start()
         if head[at - 1:at] in ("@", "/"):
             break  # an e-mail address or a web address before the name, not part of it
-        if FORM.fullmatch(token) and start is not None:
+        if start is not None and (FORM.fullmatch(token) or _form_ends(head, w.start(), w.end())):
             if not (gap == " " and head[start:start + 1].isupper() and token[0].isupper()) or \
                     head[start:].split(None, 1)[0] in _OPENERS or \
                     head[:at].rstrip().endswith(head[start:words_end].rstrip()):  # "X N.V. X N.V."
@@ -286,6 +296,9 @@ def find_mentions(text: str) -> list[Mention]:
         if m[0].strip() == "SE" and name_words[-1].isupper() and \
                 not re.search(r"[a-z]", line_before + line_after):
             continue  # "¿CUÁNDO SE ME APLICA …?": a heading's pronoun, not a European company
+        if form == "Company" and (len(name_words) < 2 or name_words[-1].endswith(".") or
+                                  FORM.fullmatch(name_words[-1])):
+            continue  # "Parent Company", "Group Company": a kind of company, no name
         base = " ".join(name_words)
         if (form == "Oy … Ab" and not re.match(r"Oyj?\s", base) and not re.search(r"\sOyj?$", base)
                 ) or (m[0] == "bv" and not re.search(r"[A-Z]", base)):
@@ -387,7 +400,7 @@ def cjk_mentions(text: str, taken: list[Mention]) -> list[Mention]:
         for m in pattern.finditer(text):
             name = m[0].strip()
             start = m.start() + (len(m[0]) - len(m[0].lstrip()))
-            if (means := re.search(r"[中是系]指", name)) is not None:  # "(本政策中指X有限公司"
+            if (means := re.search(r"[中是系]指|^指", name)) is not None:  # "(本政策中指X有限公司"
                 name, start = name[means.end():], start + means.end()
             end = start + len(name)
             if name.count(")") + name.count("）") > name.count("(") + name.count("（"):

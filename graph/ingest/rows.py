@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from xborder.graph.ingest.dating import Dating, dates_in
 from xborder.graph.ingest.distractors import not_user_places
 from xborder.graph.ingest.entities import EntityBook, Mention, representative
-from xborder.graph.ingest.lexicon import RESIDES
+from xborder.graph.ingest.lexicon import REPRESENTATIVE, RESIDES
 from xborder.graph.ingest.model import (
     EntityProposal,
     Evidence,
@@ -36,8 +36,9 @@ from xborder.graph.ingest.places import EVERYONE, Place, PlaceFinder, Scope
 from xborder.graph.ingest.services import ServiceBook
 from xborder.graph.ingest.text import Unit
 
-__all__ = ["Context", "bare_condition", "drop_placeless_repeats", "line_rules", "number_rules",
-           "own_scopes", "places_and_companies", "residence_rules", "row_rules", "rule_for"]
+__all__ = ["Context", "bare_condition", "drop_placeless_repeats", "line_rules", "line_runs",
+           "number_rules", "own_scopes", "places_and_companies", "residence_rules", "row_rules",
+           "rule_for"]
 
 _HEADER_PLACE = re.compile(r"countr|region|location|where\s+you|resid|jurisdiction|users?\s+in|"
                            r"market|territor|\bL(?:and|änder)\b|\bpays\b|\bpa[íi]s(?:es)?\b|"
@@ -193,6 +194,42 @@ def line_rules(unit: Unit, ctx: Context) -> list[RuleProposal]:
         return []
     return [rule_for(unit, entity, scope, where, [], 0.8, ["one 'place: company' line"],
                      None, None) for scope, entity, where in found]
+
+
+#: one line "In Spain – Acme Spain S.L.: Calle …" / "Greece - Acme M.E.P.E."
+_REPRESENTS = re.compile(REPRESENTATIVE, re.I)
+_RUN_LINE = re.compile(r"^[ \t]*[-*•]?[ \t]*([^:\n|–—]{2,60}?)[ \t]*(?:[:|–—]|[ \t]-)[ \t]+\S")
+
+
+def line_runs(units: list[Unit], ctx: Context) -> dict[int, RuleProposal]:
+    """Companies listed a paragraph each, "In Great Britain – Acme Limited: 1 Fleet St, …"
+    under "Which of our companies you contract with depends on where …": each line whose
+    words before the dash or colon are places and that names a company after them is a rule,
+    when at least two lines in a row read so (a short line between them, the rest of an
+    address, does not break the run). Keyed by the unit's index."""
+    found: dict[int, RuleProposal] = {}
+    run: list[tuple[int, RuleProposal]] = []
+    lead = ""
+    for n, unit in enumerate([*units, None]):
+        line = None if unit is None or unit.kind not in ("sentence", "item") or \
+            "\n" in unit.text.strip() or len(unit.text) > 240 else _RUN_LINE.match(unit.text)
+        scope = ctx.finder.scope(line[1]) if line and unit else None
+        named = [e for m, e, _s in ctx.book.mentions(unit) if m.start >= line.end(1)] \
+            if line and unit and scope and scope.codes else []
+        if unit is not None and named and scope is not None:
+            if not run:
+                lead = " ".join(u.text for u in units[max(0, n - 3):n])
+            run.append((n, rule_for(unit, named[0], scope, line[1] if line else "", [], 0.75,
+                                    ["one 'place – company' line of a list"], None, None)))
+            continue
+        if unit is not None and run and len(unit.text) < 80 and not ctx.book.mentions(unit) \
+                and unit.kind != "heading":
+            continue  # "15, 03108 Vilnius, Lithuania": the rest of the line above
+        if len(run) >= 2 and not _REPRESENTS.search(lead):
+            found.update(run)  # not "We’ve appointed VeraSafe as our representative …: – For
+            # users in the EEA: … VeraSafe Ireland Ltd"
+        run = []
+    return found
 
 
 def rule_for(unit: Unit, entity: EntityProposal, scope: Scope, piece: str,

@@ -44,6 +44,15 @@ _REFERS = re.compile(r"[\"“‘'„«]\s*\**\s*" + _PRONOUN + r"\s*\**\s*[\"”
                      r"refererer\s+til|viser\s+til|henviser\s+til|tarkoittaa|viittaa\w*|oznacza(?:ją)?)"
                      r"(?:\s+(?:the|la|le|l['’]|die|der|el|il|de|het|a|o)\b)?"
                      r"(?:\s+[^.;:,()\"“”«»]{0,40}?)?\s*$", re.I)
+#: "When we talk about Kivra, we mean Kivra Sweden AB", "By “Acme” we mean Acme Ltd"
+_WE_MEAN = re.compile(r"(?i:\b(?:when|where|if)\s+we\s+(?:say|talk\s+about|speak\s+of|refer\s+"
+                      r"to|write|use\s+(?:the\s+(?:word|name|term)\s+)?)|\bby)\s+[\"“‘'„«]?"
+                      r"([A-Z][\w&.-]+(?:\s+[A-Z][\w&.-]+){0,2})[\"”’'“»]?\s*,?\s+(?i:we\s+mean)\s+"
+                      r"(?:the\s+)?$")
+#: after the name: "X is referred to in this Privacy Policy as “The Times”, “we” or “our”"
+_CALLED = re.compile(r"\s+(?:is|are)\s+(?:(?:also|hereinafter|hereafter|collectively)\s+)?"
+                     r"(?:referred\s+to|called|designated|known)\s+(?:[^.\"“”]{0,40}?\s)?as\s+"
+                     r"((?:[\"“‘'][^\"”’'“]{1,40}[\"”’'][,\s]*(?:(?:or|and)\s+)?)+)")
 _APPOSED = re.compile(r"(?:^|[.!?]\s+|\n)(?:We|Nous|Wir|Noi|Nosotros|Wij|Nós)\s*,\s*(?:i\.\s?e\.|"
                       r"that\s+is|namely|c['’]est-à-dire|à\s+savoir|d\.\s?h\.|das\s+heißt|die|"
                       r"cioè|ovvero|ossia|es\s+decir|o\s+sea|oftewel|dat\s+wil\s+zeggen|ou\s+seja|"
@@ -56,6 +65,11 @@ def definitions(text: str, mention: Mention) -> tuple[list[str], bool]:
     after = text[mention.end:mention.end + 160]
     if CJK_WE.match(after.lstrip()[:30]) or CJK_WE.match(after[1:30]):
         return [], True  # 株式会社…(以下「当社」…), … 유한회사(이하 “회사”)
+    if (called := _CALLED.match(after)) is not None:  # "X is referred to … as “we”"
+        quoted = [q.strip(" ,") for q in QUOTED.findall(called[1])]
+        if any(q.casefold().strip(".") in PRONOUNS for q in quoted):
+            return [q for q in quoted if q.casefold().strip(".") not in PRONOUNS and
+                    q[:1].isupper()], True
     parens = list(re.finditer(r"\(([^()]{1,120})\)", after))
     paren = next((p for p in parens if QUOTED.search(p[1])), parens[0] if parens else None)
     # "X Pty Ltd (ACN 000 000 000)) (“Kick”, “we”)": past a registration number, a closing ")"
@@ -79,6 +93,8 @@ def defined_before(text: str, mention: Mention) -> tuple[list[str], bool]:
     before = text[max(0, mention.start - 240):mention.start]
     if _APPOSED.search(before):
         return [], True
+    if (meant := _WE_MEAN.search(before)) is not None:
+        return [meant[1]], True  # "When we talk about Kivra, we mean Kivra Sweden AB"
     if (trade := _TRADING.search(before)) is not None:
         return [trade[1]], False  # "Energia is the trading name of Energia … Limited"
     m = _REFERS.search(before)

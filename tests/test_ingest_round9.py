@@ -1,0 +1,85 @@
+"""`ingest` on the constructions round 7 (tuning on rounds 9 and 10) taught in general, each as
+an invented example (never a copy of a real excerpt): legal forms written in lower case or
+without their last full stop, Mexican, Greek and Luxembourg forms, "Company" as the end of a
+name, companies listed a paragraph each under "which company … depends on where …", the company
+a policy means by "we" when it says so in words, a parent named as "subsidiary or affiliated
+entity of", and Latin or traditional-Chinese names before a CJK form."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from xborder.graph.ingest import ingest
+from xborder.graph.ingest.evaluate import canon
+from xborder.graph.ingest.names import find_mentions
+
+
+def _rules(kb, text: str, **kw: Any) -> set[tuple[tuple[str, ...], str]]:
+    p = ingest(text, name="policy.md", kb=kb, **kw)
+    return {(tuple(r.locations), r.controller.name) for r in p.rules if not r.default}
+
+
+def _names(text: str) -> list[str]:
+    return [m.name for m in find_mentions(text)]
+
+
+def test_legal_forms_in_lower_case_and_without_their_last_full_stop():
+    text = ("Partners: Ramble Spain s.l., Ramble Milano s.r.l., VERDE FRANCE, S.A.R.L and "
+            "Toucan Pagos, S.A.P.I. de C.V. and Olive Travel Services M.E.P.E. and Quill "
+            "(Europe) S.à r.l. et Cie, S.C.A. are named here.")
+    assert _names(text) == ["Ramble Spain s.l.", "Ramble Milano s.r.l.", "VERDE FRANCE S.A.R.L",
+                            "Toucan Pagos S.A.P.I. de C.V.", "Olive Travel Services M.E.P.E.",
+                            "Quill (Europe) S.à r.l. et Cie, S.C.A."]
+
+
+def test_company_ends_a_name_of_two_words_or_more_but_is_no_name_alone():
+    assert _names("The Harbor Daily Times Company publishes this site.") == \
+        ["Harbor Daily Times Company"]
+    assert _names("Our Parent Company and each Group Company may process data.") == []
+    assert _names("Brindle Walks Limited. Company No: 0123456.") == ["Brindle Walks Limited"]
+
+
+def test_a_leading_the_does_not_make_another_company():
+    assert canon("The Harbor Company Limited") == canon("Harbor Company Ltd")
+
+
+def test_companies_listed_a_paragraph_each_by_where_the_customer_is(kb):
+    text = ("# About us\n\nWhich of our companies you contract with depends on where your shop "
+            "is located:\n\nIn Great Britain – Ramble Limited: 2 Mill Lane, London\n\n"
+            "In Spain – Ramble Spain s.l.: Calle Mayor 3, Madrid, Spain\n\n"
+            "In Greece - Olive Travel Services M.E.P.E.: Odos 4, Athens\n")
+    assert _rules(kb, text) == {(("GB",), "Ramble Limited"), (("ES",), "Ramble Spain s.l."),
+                                (("GR",), "Olive Travel Services M.E.P.E.")}
+
+
+def test_a_representative_listed_a_line_per_place_is_no_controller(kb):
+    text = ("# Privacy\n\nQuill Apps Inc. is the controller of your data.\n\nWe have appointed "
+            "Veramark as our representative in the EEA and the UK. Alternatively:\n\n"
+            "* For users in the EEA: write to Veramark Ireland Ltd, 1 Quay St, Cork.\n"
+            "* For users in the UK: write to Veramark UK Ltd., 2 Strand, London.\n")
+    assert _rules(kb, text) == {(("*",), "Quill Apps Inc.")}
+
+
+def test_the_company_a_policy_means_by_we_when_it_says_so_in_words(kb):
+    text = ("# Privacy\n\nWhen we talk about Parcelo, we mean Parcelo Sweden AB (org no. "
+            "556000-0000). If you apply for a job, it refers instead to Parcelo AB.\n\n"
+            "Parcelo processes your personal data as a data controller.\n")
+    assert _rules(kb, text) == {(("*",), "Parcelo Sweden AB")}
+    text = ("# Contact\n\nBrindle Media Company is referred to in this Privacy Policy as "
+            "“Brindle,” “we” or “our.” Some Brindle Services are run by Brindle Labs, Inc.\n")
+    p = ingest(text, name="policy.md", kb=kb)
+    assert next(e for e in p.entities if e.name == "Brindle Media Company").we
+
+
+def test_the_company_named_after_subsidiary_or_affiliated_entity_of_is_a_parent(kb):
+    text = ("# Privacy\n\nThe controller is the subsidiary or affiliated entity of Harbor "
+            "Holdings, Inc. that collects your data.\n")
+    p = ingest(text, name="policy.md", kb=kb)
+    assert "parent" in next(e for e in p.entities if e.name == "Harbor Holdings, Inc.").roles
+
+
+def test_latin_and_traditional_chinese_names_before_a_cjk_form():
+    assert _names("本サイトはBRINDLE WALKS JAPAN株式会社が運営します。") == \
+        ["BRINDLE WALKS JAPAN株式會社".replace("會", "会")]
+    assert _names("為本協議之目的,“拾光”是指廣州拾光網絡科技有限公司和/或其關聯公司") == \
+        ["廣州拾光網絡科技有限公司"]
