@@ -83,3 +83,17 @@ def test_latin_and_traditional_chinese_names_before_a_cjk_form():
         ["BRINDLE WALKS JAPAN株式會社".replace("會", "会")]
     assert _names("為本協議之目的,“拾光”是指廣州拾光網絡科技有限公司和/或其關聯公司") == \
         ["廣州拾光網絡科技有限公司"]
+
+
+def test_the_dpo_of_the_controller_is_no_controller_and_the_controller_keeps_its_name(kb):
+    text = ("# Datenschutz\n\nVerantwortliche Stelle ist die: Brindle Reisen GmbH, Hafenweg 2, "
+            "20457 Hamburg, Deutschland Unser Datenschutzbeauftragter ist erreichbar unter "
+            "dsb@brindle.example.\n\nDer Datenschutzbeauftragte des Verantwortlichen ist: "
+            "Quillcheck GmbH, Ringstr. 5, 80331 München.\n")
+    assert _rules(kb, text) == {(("*",), "Brindle Reisen GmbH")}
+
+
+def test_a_seat_in_polish_is_no_user_location(kb):
+    text = ("# Polityka prywatności\n\nAdministratorem danych osobowych jest Brindle Games "
+            "Limited zarejestrowany w Dublinie, Irlandia.\n")
+    assert _rules(kb, text) == {(("*",), "Brindle Games Limited")}

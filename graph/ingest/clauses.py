@@ -361,9 +361,10 @@ def _controllers(text: str, a: int, b: int,
         return together  # "your entity is X or Y": every one of them, named together
     if live:
         return [(live[-1][1], "several entities named; the last one is proposed", 0.3)]
+    dropped = [e for _m, e, _s in mentions]  # a representative, a former name … named here
     if not live and unit is not None and (slot := slot_name(text, a, b, ctx.finder)):
         name, at = slot
-        known = ctx.book.aliased(name, typo=True)
+        known = [e for e in ctx.book.aliased(name, typo=True) if all(e is not d for d in dropped)]
         if known:
             return [(e, f"named by its short name {name!r}", 0.1) for e in known]
         heads = [e for e in ctx.book.entities.values()
@@ -378,7 +379,7 @@ def _controllers(text: str, a: int, b: int,
                     for e in joint]
         return [(slotted, f"{name!r} is named without a legal form", 0.15)]
     for alias in re.finditer(r"\b[A-Z][\w&-]+\b", text[a:b]):
-        known = ctx.book.aliased(alias[0])
+        known = [e for e in ctx.book.aliased(alias[0]) if all(e is not d for d in dropped)]
         if known and CUE.search(text[a:b]) and _STRONG.search(text[a:b]):
             return [(e, f"named by its short name {alias[0]!r}", 0.1) for e in known]
     if _WE.search(text[a:b]) and ctx.book.we is not None:

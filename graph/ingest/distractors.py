@@ -34,7 +34,9 @@ _SEAT = re.compile(r"\b(?:sise?|situé(?:e|s|es)?\s+(?:au|à|en)|located\s+at|(?
                    r"\s+in|(?:enregistrée|immatriculée|constituée|établie)\s+(?:en|au|aux|à|dans)|"
                    r"(?:registrad|constituid|inscrit)[ao]\s+en|(?:registrat|costituit)[ao]\s+in|"
                    r"(?:eingetragen|registriert|ansässig)\s+in|(?:ingeschreven|opgericht)\s+in|"
-                   r"(?:registrad|constituíd)[ao]\s+(?:em|no|na|nos))\b", re.I)
+                   r"(?:registrad|constituíd)[ao]\s+(?:em|no|na|nos)|z\s+siedzibą\s+w|"
+                   r"zarejestrowan[aeyi]+\s+w|med\s+(?:säte|hjemsted|sete)\s+i|"
+                   r"registrer(?:at|et|t)\s+i)\b", re.I)
 #: a law's name with its union in it: "Règlement général sur la protection des données de l’UE"
 _LAW = re.compile(r"\b(?:Règlement|Regulation|Verordnung|Reglamento|Regolamento|Verordening|"
                   r"Regulamento)\b[^.;()]{0,70}?\b(?:UE|EU)\b")

@@ -106,6 +106,16 @@ def defined_before(text: str, mention: Mention) -> tuple[list[str], bool]:
             and len(q.split()) <= 3], True
 
 
+#: between a representative's word and the controller's whose representative it is
+_OF_THE = re.compile(r"\s*(?:of\s+the|of|for\s+the|des|der|du|de\s+la|de\s+l['’]|del|della|"
+                     r"dello|dell['’]|van\s+de|van\s+het|da|do|dos)\s+", re.I)
+
+
+#: between a controller's word and the name it gives: "… ist die:", "is", ":"
+_COPULA = re.compile(r"[^.;\n]{0,50}?\b(?:ist|is|are|sind|est|sont|es|son|è|sono|é|são|zijn|jest)"
+                     r"\b[^.;\n]{0,15}|\s*:\s*")
+
+
 def representative(text: str, start: int, end: int) -> bool:
     """Is the name at ``text[start:end]`` nearer a representative/DPO word than a controller
     word (in its clause)? A DPO's label starting a later line heads the lines after it, not
@@ -118,7 +128,12 @@ def representative(text: str, start: int, end: int) -> bool:
     reps = [m for m in reps if m.start() < cut]
     if not reps:
         return False
-    controls = list(CONTROL_WORD.finditer(text))
+    controls = [c for c in CONTROL_WORD.finditer(text)  # not "the DPO of the controller is X"
+                if not any(_OF_THE.fullmatch(text[r.end():c.start()]) for r in reps)]
+
+    said = [c for c in controls if c.end() <= start and _COPULA.fullmatch(text[c.end():start])]
+    if said and not any(said[-1].end() <= r.start() < start for r in reps):
+        return False  # "Verantwortliche Stelle … ist die: X GmbH, … Unser Datenschutzbeauftragter"
 
     def distance(m: re.Match[str]) -> int:
         return max(m.start() - end, start - m.end(), 0)
