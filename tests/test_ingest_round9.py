@@ -97,3 +97,10 @@ def test_a_seat_in_polish_is_no_user_location(kb):
     text = ("# Polityka prywatności\n\nAdministratorem danych osobowych jest Brindle Games "
             "Limited zarejestrowany w Dublinie, Irlandia.\n")
     assert _rules(kb, text) == {(("*",), "Brindle Games Limited")}
+
+
+def test_the_entity_that_provides_the_services_in_a_country_is_its_controller(kb):
+    text = ("# Privacy\n\nStripe-like Payments Inc. and its affiliates (\"we\") provide payment "
+            "services.\n\n## Australian residents\n\nThe entity that provides the Services in "
+            "Australia is Quillpay Australia Pty Ltd, 1 George St, Sydney.\n")
+    assert (("AU",), "Quillpay Australia Pty Ltd") in _rules(kb, text)

@@ -58,7 +58,8 @@ VERB = (r"(?:is|are|acts?\s+as|will\s+be|was|were|remains?|becomes?|shall\s+be|h
 PROVIDER_AFTER = (r"\b(?:(?:owned\s+and\s+)?operated|provided(?:\s+and\s+controlled)?|offered|"
                   r"run)\s+(?:directly\s+|solely\s+|exclusively\s+)?by\b|\b(?:you\s+are|are|is)\s+"
                   r"contracting\s+with\b"
-                  r"|\bcontracting\s+(?:entity|party)\s+is\b|\bwill\s+be\s+provided\s+to\s+you"
+                  r"|\bcontracting\s+(?:entity|party)\s+is\b|\b(?:entity|company)\s+(?:that|which)\s+"
+                  r"provides\s+(?:the\s+|our\s+)?(?:Services?|Platform)\b[^.;]{0,60}?\bis\b|\bwill\s+be\s+provided\s+to\s+you"
                   r"\s+by\b|\ba\s+service\s+provided\s+by\b|\bexploitée?s?\s+par\b"
                   r"|\bfournis?\s+par\b|\bbetrieben\s+von\b|\bbereitgestellt\s+von\b"
                   r"|\bsous\s+la\s+responsabilité\s+d[e']"
@@ -236,4 +237,4 @@ RESIDES = (r"\b(?:if|unless|when|where)\s+(?:you|the\s+(?:user|customer|member|c
 #: operated by Stripe, Inc."): not the policy's own controller.
 THIRD_PARTY = (r"\b(?:payment\s+(?:system|method|provider|service|processor)s?|"
                r"social\s+network|third[- ]"
-               r"part(?:y|ies)|plug-?ins?|cookies?|pixels?|analytics)\b|STRIPE|PayPal")
+               r"part(?:y|ies)|plug-?ins?|cookies?|pixels?|analytics)\b")
