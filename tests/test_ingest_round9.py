@@ -104,3 +104,22 @@ def test_the_entity_that_provides_the_services_in_a_country_is_its_controller(kb
             "services.\n\n## Australian residents\n\nThe entity that provides the Services in "
             "Australia is Quillpay Australia Pty Ltd, 1 George St, Sydney.\n")
     assert (("AU",), "Quillpay Australia Pty Ltd") in _rules(kb, text)
+
+
+def test_several_japanese_residence_conditions_in_one_sentence_and_the_other_countries(kb):
+    text = ("# 利用規約\n\n貴殿がアメリカ合衆国、カナダに居住している場合、本契約は貴殿とQuill "
+            "Games Inc.の間で締結されます。貴殿がその他の国に居住している場合、本契約は貴殿と"
+            "Quill Games Sàrlの間で締結されます。\n\n「Quill」とは、お客様が米国在住の場合は"
+            "Quill Games Inc.を指し、日本在住の場合は、クイル株式会社を指します。\n")
+    p = ingest(text, name="policy.md", kb=kb)
+    got = {(tuple(r.locations), tuple(r.excepts), r.controller.name) for r in p.rules
+           if not r.default}
+    assert (("US", "CA"), (), "Quill Games Inc.") in got
+    assert (("*",), ("US", "CA", "JP"), "Quill Games Sàrl") in got
+    assert (("JP",), (), "クイル株式会社") in got
+
+
+def test_a_chinese_condition_listing_several_places_names_them_all():
+    from xborder.graph.ingest.cjkplaces import cjk_name
+    assert cjk_name("美国、加拿大或日本") == ("US", "CA", "JP")
+    assert cjk_name("中国大陆以外") == ("CN",)

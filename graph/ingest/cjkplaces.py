@@ -18,7 +18,7 @@ from xborder.graph.ingest.entities import EntityBook
 from xborder.graph.ingest.model import RuleProposal
 from xborder.graph.ingest.places import Place, Scope
 from xborder.graph.ingest.rows import rule_for
-from xborder.graph.ingest.text import Document
+from xborder.graph.ingest.text import Document, Unit
 
 __all__ = ["cjk_name", "cjk_residence_rules"]
 
@@ -29,12 +29,16 @@ _GROUPS = {"欧州経済領域": ("EEA",), "欧洲经济区": ("EEA",), "歐洲�
            "欧州連合": ("EU",), "欧盟": ("EU",), "歐盟": ("EU",), "유럽연합": ("EU",),
            "EU": ("EU",),
            "北米": ("US", "CA", "MX"), "北美": ("US", "CA", "MX"), "북미": ("US", "CA", "MX"),
-           "米国": ("US",), "中国大陆": ("CN",), "中國大陸": ("CN",), "中国本土": ("CN",)}
+           "米国": ("US",), "中国大陆": ("CN",), "中國大陸": ("CN",), "中国本土": ("CN",),
+           # Europe as the EEA, noted, as the Latin place finder reads "Europe"
+           "ヨーロッパ": ("EEA",), "欧州": ("EEA",), "欧洲": ("EEA",), "歐洲": ("EEA",),
+           "유럽": ("EEA",)}
 _NORTH_AMERICA = ("US", "CA", "MX")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 #: the condition, with the place phrase in group "place" and "outside" when it excepts
 _CONDITION = re.compile(
-    r"(?P<place>[^、。,，；;「」()（）]{1,30}?)(?P<outside>以外|以外の地域|外)?(?:に|で)(?:お住まい|居住|在住)"
+    r"(?P<place>[^、。,，；;「」()（）]{1,30}?)(?P<outside>以外|以外の地域|外)?(?:(?:に|で)(?:お住まい|居住|在住)|"
+    r"在住|居住)"
     r"(?:の|している|する|されている)?(?:場合|方|お客様)"
     r"|(?:如果|若|倘若|当)?您?(?:居住|位于|位於|住在|常住)(?:在|于|於)?(?P<place_zh>[^，,。；;]{1,30}?)"
     r"(?P<outside_zh>以外)?(?:的|，|,|地区|地區)"
@@ -57,9 +61,16 @@ def _names() -> dict[str, tuple[str, ...]]:
 
 
 def cjk_name(phrase: str) -> tuple[str, ...]:
-    """The codes of the longest place name in a CJK phrase ("北米以外" → US, CA, MX), or ()."""
-    found = [(len(n), codes) for n, codes in _names().items() if n in phrase]
-    return max(found)[1] if found else ()
+    """The codes of the place names in a CJK phrase, longest first and never one inside
+    another ("北米以外" → US, CA, MX; "美国、加拿大或日本" → US, CA, JP; "中国大陆" → CN), or ()."""
+    found = sorted(((n, codes) for n, codes in _names().items() if n in phrase),
+                   key=lambda x: -len(x[0]))
+    taken: list[tuple[int, int, tuple[str, ...]]] = []
+    for name, codes in found:
+        for m in re.finditer(re.escape(name), phrase):
+            if all(m.end() <= a or b <= m.start() for a, b, _c in taken):
+                taken.append((m.start(), m.end(), codes))
+    return tuple(dict.fromkeys(c for _a, _b, codes in sorted(taken) for c in codes))
 
 
 def cjk_residence_rules(doc: Document, book: EntityBook,
@@ -71,20 +82,56 @@ def cjk_residence_rules(doc: Document, book: EntityBook,
         if unit.start in taken or not _CJK.search(unit.text):
             continue
         for sentence in re.finditer(r"[^。]+。?", unit.text):  # 。 ends a CJK sentence
-            m = _CONDITION.search(unit.text, sentence.start(), sentence.end())
-            if m is None:
-                continue
-            phrase = m["place"] or m["place_zh"] or m["place_ko"] or ""
-            codes = cjk_name(phrase)
-            mentions = [x for x in book.mentions(unit) if m.start() <= x[0].start < sentence.end()]
-            if not codes or not mentions:
-                continue
-            places = [Place(c, phrase, m.start(), m.end()) for c in codes]
-            outside = bool(m["outside"] or m["outside_zh"] or m["outside_ko"])
-            scope = Scope(excepts=places, everyone=True) if outside else Scope(places=places)
-            notes = ["where the user lives, in the condition of a CJK clause"]
-            if codes == _NORTH_AMERICA:
-                notes.append("North America read as the United States, Canada and Mexico")
-            out.append(rule_for(unit, mentions[0][1], scope, sentence[0], [], 0.7, notes, None,
-                                None))
+            conditions = list(_CONDITION.finditer(unit.text, sentence.start(), sentence.end()))
+            for k, m in enumerate(conditions):  # "米国在住の場合はX、…日本在住の場合はY"
+                end = conditions[k + 1].start() if k + 1 < len(conditions) else sentence.end()
+                if (rule := _rule(unit, book, m, end, sentence[0])) is not None:
+                    out.append(rule)
     return out
+
+
+def _rule(unit: Unit, book: EntityBook, m: re.Match[str], end: int, sentence: str
+          ) -> RuleProposal | None:
+    """The rule of one condition: the first company named after it, before ``end``."""
+    phrase = m["place"] or m["place_zh"] or m["place_ko"] or ""
+    at = m.start("place") if m["place"] else m.start("place_zh") if m["place_zh"] else \
+        m.start("place_ko")
+    codes = cjk_name(phrase)
+    listed = _listed_before(unit.text, at, m.start()) if codes else ()
+    mentions = [x for x in book.mentions(unit) if m.start() <= x[0].start < end]
+    if not mentions or not (codes or _OTHER.search(phrase)):
+        return None
+    codes = tuple(dict.fromkeys(listed + codes))
+    places = [Place(c, phrase, m.start(), m.end()) for c in codes]
+    outside = bool(m["outside"] or m["outside_zh"] or m["outside_ko"])
+    scope = Scope(excepts=places, everyone=True) if outside else \
+        Scope(places=places) if codes else Scope(everyone=True)  # "その他の国に居住"
+    notes = ["where the user lives, in the condition of a CJK clause"]
+    if codes == _NORTH_AMERICA:
+        notes.append("North America read as the United States, Canada and Mexico")
+    if codes == ("EEA",) and not re.search(r"経済|经济|經濟|경제", phrase):
+        notes.append("Europe read as the European Economic Area — check")
+    return rule_for(unit, mentions[0][1], scope, phrase if not codes else sentence, [], 0.7,
+                    notes, None, None)
+
+
+#: "the other countries": everyone the other rules leave (see :mod:`.others`)
+_OTHER = re.compile(r"^(?:.*?[がは])?(?:その他|上記以外|其他|其它|기타)")
+#: one name of a list before the condition's place: "アメリカ合衆国、カナダ、日本に居住"
+_LISTED = re.compile(r"([^\s、。,，；;「」()（）]{1,24})"
+                     r"(?:、|，|,|または|および|及び|や|或|和|및|또는)$")
+
+
+def _listed_before(text: str, at: int, floor: int) -> tuple[str, ...]:
+    """The codes of the place names listed just before ``text[at]`` (each piece a whole
+    name, after the subject: "貴殿がアメリカ合衆国"), back to ``floor`` at most 60 characters."""
+    codes: list[str] = []
+    start = max(0, floor - 60)
+    while (m := _LISTED.search(text, start, at)) is not None:
+        piece = re.sub(r"^.*(?:が|は|您|귀하가|이용자가)", "", m[1]) if m[1] not in _names() \
+            else m[1]
+        if piece not in _names():
+            break
+        codes[:0] = _names()[piece]
+        at = m.start()
+    return tuple(codes)
