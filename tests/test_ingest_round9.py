@@ -123,3 +123,13 @@ def test_a_chinese_condition_listing_several_places_names_them_all():
     from xborder.graph.ingest.cjkplaces import cjk_name
     assert cjk_name("美国、加拿大或日本") == ("US", "CA", "JP")
     assert cjk_name("中国大陆以外") == ("CN",)
+
+
+def test_both_companies_of_the_sentence_before_are_joint_controllers(kb):
+    text = ("# Política de privacidade\n\nQuill Mobilidade, S.L. e Quill Brasil Transportes "
+            "LTDA. Ambas tratamos os seus dados pessoais como corresponsáveis do tratamento.\n")
+    assert _rules(kb, text) == {(("*",), "Quill Mobilidade S.L."),
+                                (("*",), "Quill Brasil Transportes LTDA.")}
+    text = ("# Privacy\n\nQuill Ltd, a subsidiary of Quill Holdings Inc. Both of them are joint "
+            "controllers.\n")
+    assert (("*",), "Quill Holdings Inc.") not in _rules(kb, text)

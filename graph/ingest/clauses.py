@@ -33,6 +33,7 @@ import re
 from xborder.graph.ingest.dating import Dating, dates_in, document_date, parse_day
 from xborder.graph.ingest.distractors import not_user_places
 from xborder.graph.ingest.entities import EntityBook, Mention, representative
+from xborder.graph.ingest.joint import both_rules
 from xborder.graph.ingest.lexicon import (
     DEPENDING,
     FORMER,
@@ -204,6 +205,10 @@ def controller_rules(doc: Document, book: EntityBook, finder: PlaceFinder,
         if unit.kind == "sentence" and "\n" in unit.text and recent <= 6 and \
                 (lines := line_rules(unit, ctx)):
             rules.extend(lines)  # "United Kingdom: Acme UK Ltd" / "Brazil: Acme Brasil Ltda"
+            continue
+        if unit.kind in ("sentence", "item") and (both := both_rules(
+                unit, doc.units[n - 1] if n else None, ctx)):
+            rules.extend(both)  # "X e Y. Ambas … como corresponsáveis do tratamento"
             continue
         if unit.kind in ("sentence", "item") and not CUE.search(unit.text) and not labelled and \
                 (unit.kind == "sentence" or not _LIST_CUE.search(context)):  # "… if you live in P"

@@ -95,7 +95,7 @@ JOINT = (r"\bjoint(?:ly)?\s+(?:data\s+)?(?:controllers?|responsible)\b|\bjoint\s
          r"|\bresponsables?\s+(?:de\s+traitement\s*|du\s+traitement\s*)?[»”\"]?\s*conjoints?\b"
          r"|\b(?:joint|gemeinsam\w*)\s+[«“„\"]\s*(?:data\s+)?(?:controllers?|Verantwortliche)"
          r"|\bco-?responsables?\b|\bsamen\s+verantwoordelijk|\bgemeinsam(?:e|en)?\s+"
-         r"(?:für\s+die\s+Verarbeitung\s+)?Verantwortliche|\bcorresponsables?\b|\bcontitolari\b"
+         r"(?:für\s+die\s+Verarbeitung\s+)?Verantwortliche|\bcorresponsables?\b|\bcorresponsáve(?:l|is)\b|\bcontitolari\b"
          r"|\bconjuntamente\s+responsáveis\b|\btogether\s+with\b[^.;]{0,40}\bcontroller"
          r"|\bconjointement\s+responsables\b|\bgemeinsam\s+verantwortlich\b")
 #: Representatives (Art. 27) and data protection officers, in every language read.
