@@ -133,3 +133,15 @@ def test_both_companies_of_the_sentence_before_are_joint_controllers(kb):
     text = ("# Privacy\n\nQuill Ltd, a subsidiary of Quill Holdings Inc. Both of them are joint "
             "controllers.\n")
     assert (("*",), "Quill Holdings Inc.") not in _rules(kb, text)
+
+
+def test_contract_wording_in_dutch_and_outside_x_but_not_in_y(kb):
+    text = ("# Gebruiksvoorwaarden\n\nAls u een gebruiker bent die zich buiten de Verenigde "
+            "Staten maar niet in Australië bevindt, gaat u een contract aan met Quill Ireland, "
+            "Ltd., 1 Quay Street, Dublin 2, Ierland. Als u in Australië bent gevestigd, dan sluit "
+            "u een contract met Quill Australia Pty Ltd, 1 George Street, Sydney.\n")
+    p = ingest(text, name="policy.md", kb=kb)
+    got = {(tuple(r.locations), tuple(r.excepts), r.controller.name) for r in p.rules
+           if not r.default}
+    assert got == {(("*",), ("US", "AU"), "Quill Ireland, Ltd."),
+                   (("AU",), (), "Quill Australia Pty Ltd")}

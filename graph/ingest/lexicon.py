@@ -67,7 +67,16 @@ PROVIDER_AFTER = (r"\b(?:(?:owned\s+and\s+)?operated|provided(?:\s+and\s+control
                   r"|\bédité(?:e|s|es)?\s+par\b"
                   r"|\bherausgegeben\s+von\b|\b(?:gestit|pubblicat)[oaie]\s+da\b"
                   r"|\b(?:gestionad|operad|publicad|explotad|gerid)[oa]s?\s+por\b"
-                  r"|\b(?:beheerd|uitgegeven|geëxploiteerd)\s+door\b")
+                  r"|\b(?:beheerd|uitgegeven|geëxploiteerd)\s+door\b"
+                  # "you enter into a contract with X", in the other languages read
+                  r"|\b(?:ga(?:at)?|sluit)\s+(?:je|u)\s+een\s+(?:overeenkomst|contract)\s+(?:aan\s+|af\s+)?"
+                  r"met\b|\bschließen\s+Sie\s+(?:einen|den)\s+Vertrag\s+mit\b|\bIhr\s+"
+                  r"Vertragspartner\s+ist\b|\bvous\s+(?:contractez|concluez\s+un\s+contrat)\s+avec\b|"
+                  r"\bvotre\s+contrat\s+est\s+conclu\s+avec\b|\b(?:contratas|contrata\s+usted)\s+con\b|"
+                  r"\b(?:celebras|celebra)\s+un\s+contrato\s+con\b|\bstipuli\s+un\s+contratto\s+con\b|"
+                  r"\bil\s+tuo\s+contratto\s+è\s+con\b|\b(?:você\s+)?(?:celebra|firma)\s+um\s+contrato\s+"
+                  r"com\b|\bseu\s+contrato\s+é\s+com\b|\byour\s+contract\s+is\s+with\b|\byou\s+(?:enter"
+                  r"|are\s+entering)\s+into\s+(?:an?\s+)?(?:contract|agreement)\s+with\b")
 #: Operator wording with the site as object: "X exploite le site", "(die) X … exploiteert",
 #: "X betreibt diese Website", "X gestisce il sito"
 OPERATES = (r"exploite(?:nt)?\s+(?:le|la|les|l['’]|ce|cette)\s*(?:site|application|plateforme)|"

@@ -81,7 +81,9 @@ _EXCEPT = re.compile(r"\b(?:(?:any|every)where\s+(?:but|except)|"
                      r"including|outside(?:\s+of)?|en\s+dehors\s+d[eu]|hors\s+d[eu]|sauf|"
                      r"à\s+l['’]exception\s+d[eu]|außerhalb|ausgenommen|mit\s+Ausnahme|buiten|"
                      r"behalve|fuera\s+del?|excepto|salvo|al\s+di\s+fuori(?:\s+d\w*)?|tranne|eccetto|"
-                     r"fora\s+d[oae]s?|exceto|unless|tenzij|à\s+moins\s+que|is\s+not\s+in)\b", re.I)
+                     r"fora\s+d[oae]s?|exceto|unless|tenzij|à\s+moins\s+que|is\s+not\s+in|"
+                     r"(?:maar|aber|ma|pero|mas)\s+(?:niet|nicht|non|no|não)(?:\s+(?:in|en|em))?|"
+                     r"mais\s+pas\s+(?:en|au|aux|dans))\b", re.I)
 _OUTSIDE = re.compile(r"\boutside\b|\bunless\b|\bis\s+not\s+in\b|\btenzij\b|\bà\s+moins\s+que\b|"
                       r"\b(?:any|every)where\s+(?:but|except)\b|\bdehors\b|\bhors\b|außerhalb|\bbuiten\b|\bfuera\b|"
                       r"\bfuori\b|\bfora\b", re.I)
