@@ -145,3 +145,17 @@ def test_contract_wording_in_dutch_and_outside_x_but_not_in_y(kb):
            if not r.default}
     assert got == {(("*",), ("US", "AU"), "Quill Ireland, Ltd."),
                    (("AU",), (), "Quill Australia Pty Ltd")}
+
+
+def test_if_you_live_anywhere_else_is_everyone_but_the_other_rules_places(kb):
+    for text in ("# Vilkår\n\nHvis du bor i EØS, er disse vilkårene en avtale mellom deg og Quill "
+                 "International Limited, et irsk selskap. Hvis du bor noe annet sted, er disse "
+                 "vilkårene en avtale mellom deg og Quill LLC, 1 Main Street, Austin, USA.\n",
+                 "# Terms\n\nIf you live in the EEA, these terms are an agreement between you "
+                 "and Quill International Limited. If you live anywhere else, these terms are an "
+                 "agreement between you and Quill LLC, 1 Main Street, Austin, USA.\n"):
+        p = ingest(text, name="policy.md", kb=kb)
+        got = {(tuple(r.locations), tuple(r.excepts), r.controller.name) for r in p.rules
+               if not r.default}
+        assert got == {(("EEA",), (), "Quill International Limited"),
+                       (("*",), ("EEA",), "Quill LLC")}

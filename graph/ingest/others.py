@@ -14,16 +14,19 @@ import re
 from xborder.graph.ingest.model import RuleProposal
 from xborder.graph.ingest.places import EVERYONE
 
-__all__ = ["everyone_else"]
+__all__ = ["ELSE", "everyone_else"]
 
-_ELSE = re.compile(
+ELSE = re.compile(
     r"\b(?:everyone\s+else|every(?:body|one)\s+other|all\s+other|(?:any|every)where\s+else|"
     r"elsewhere|any\s+other\s+(?:country|countries|region|jurisdiction|location)|other\s+(?:"
     r"countries|regions|jurisdictions|locations|markets|users|territories)|rest\s+of\s+(?:the\s+)?"
     r"world|tou(?:s|tes)\s+les\s+autres|autres\s+pays|reste\s+du\s+monde|alle[nm]?\s+anderen?|"
     r"übrigen|rest\s+van\s+de\s+wereld|overige|andere\s+landen|tod[oa]s\s+(?:los|las|os|as)\s+"
     r"(?:demás|outr[oa]s)|otros\s+países|outros\s+países|resto\s+del?\s+mundo|resto\s+do\s+mundo|"
-    r"tutti\s+gli\s+altri|altri\s+paesi|resto\s+del\s+mondo|övriga|øvrige|andre\s+land)\b"
+    r"tutti\s+gli\s+altri|altri\s+paesi|resto\s+del\s+mondo|övriga|øvrige|andre\s+land|"
+    r"somewhere\s+else|ailleurs|anderswo|woanders|en\s+otro\s+lugar|altrove|noutro\s+lugar|"
+    r"em\s+outro\s+lugar|elders|(?:noe|et)\s+annet\s+sted|(?:någon\s+)?annanstans|"
+    r"et\s+andet\s+sted|muualla)\b"
     r"|その他|其他|기타", re.I)
 
 
@@ -31,7 +34,7 @@ def everyone_else(rules: list[RuleProposal]) -> None:
     """Give each "everyone else" rule the other rules' places as exceptions (in place)."""
     for rule in rules:
         if rule.default or rule.locations != [EVERYONE] or rule.excepts or \
-                not _ELSE.search(rule.locations_text):
+                not ELSE.search(rule.locations_text):
             continue
         services = {s.name for s in rule.services}
         places = [code for other in rules if other is not rule and not other.default

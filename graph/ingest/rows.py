@@ -32,6 +32,7 @@ from xborder.graph.ingest.model import (
     ServiceProposal,
     slug,
 )
+from xborder.graph.ingest.others import ELSE
 from xborder.graph.ingest.places import EVERYONE, Place, PlaceFinder, Scope
 from xborder.graph.ingest.services import ServiceBook
 from xborder.graph.ingest.text import Unit
@@ -336,7 +337,8 @@ def residence_rule(piece: str, a: int,
     stop = next((x[0] for x in after), len(piece))
     skip = [(0, cond.start()), (stop, len(piece))] + [(x, y) for x, y, _e in named]
     scope = finder.scope(piece, skip + not_user_places(piece, finder))
-    if not scope.places and not scope.excepts and not _OTHER.search(piece, cond.start(), stop):
+    if not scope.places and not scope.excepts and not _OTHER.search(piece, cond.start(), stop) \
+            and not ELSE.search(piece, cond.start(), stop):  # "If you live anywhere else, …"
         return None
     if not scope.places:
         scope.everyone = True  # "if you reside outside North America": everyone but them
