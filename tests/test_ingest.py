@@ -141,7 +141,8 @@ def _rules(kb, text: str) -> list[tuple[str, list[str], list[str]]]:
 def test_if_you_live_in_clauses_and_everyone_else(kb):
     assert _rules(kb, "If you live in the EEA, Acme Ireland Limited is the controller; otherwise "
                       "the controller is Acme Inc.") == [
-        ("Acme Ireland Limited", ["EEA"], []), ("Acme Inc.", ["*"], [])]
+        ("Acme Ireland Limited", ["EEA"], []), ("Acme Inc.", ["*"], ["EEA"])]  # "otherwise":
+    # everyone but the EEA
 
 
 def test_representative_and_contact_address_are_not_controllers(kb):

@@ -32,7 +32,9 @@ _GROUPS = {"欧州経済領域": ("EEA",), "欧洲经济区": ("EEA",), "歐洲�
            "米国": ("US",), "中国大陆": ("CN",), "中國大陸": ("CN",), "中国本土": ("CN",),
            # Europe as the EEA, noted, as the Latin place finder reads "Europe"
            "ヨーロッパ": ("EEA",), "欧州": ("EEA",), "欧洲": ("EEA",), "歐洲": ("EEA",),
-           "유럽": ("EEA",)}
+           "유럽": ("EEA",),
+           # the everyday name beside CLDR's "대한민국"
+           "한국": ("KR",)}
 _NORTH_AMERICA = ("US", "CA", "MX")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 #: the condition, with the place phrase in group "place" and "outside" when it excepts
@@ -75,11 +77,16 @@ def cjk_name(phrase: str) -> tuple[str, ...]:
 
 def cjk_residence_rules(doc: Document, book: EntityBook,
                         rules: list[RuleProposal]) -> list[RuleProposal]:
-    """Rules for CJK residence conditions, in units no other rule was read from."""
-    taken = {r.evidence.start for r in rules}
+    """Rules for CJK residence conditions, in units no other rule was read from; a rule for
+    every user read from the same sentence ("日本にお住まいの場合、…事業者はX株式会社です")
+    takes the condition's places instead."""
+    taken = {r.evidence.start: r for r in rules}
     out: list[RuleProposal] = []
     for unit in doc.units:
-        if unit.start in taken or not _CJK.search(unit.text):
+        if not _CJK.search(unit.text):
+            continue
+        if unit.start in taken:
+            _narrow([r for r in rules if r.evidence.start == unit.start], unit, book)
             continue
         for sentence in re.finditer(r"[^。]+。?", unit.text):  # 。 ends a CJK sentence
             conditions = list(_CONDITION.finditer(unit.text, sentence.start(), sentence.end()))
@@ -88,6 +95,22 @@ def cjk_residence_rules(doc: Document, book: EntityBook,
                 if (rule := _rule(unit, book, m, end, sentence[0])) is not None:
                     out.append(rule)
     return out
+
+
+def _narrow(read: list[RuleProposal], unit: Unit, book: EntityBook) -> None:
+    """Give the conditions' places to the unit's rules for every user of the same company."""
+    for sentence in re.finditer(r"[^。]+。?", unit.text):
+        conditions = list(_CONDITION.finditer(unit.text, sentence.start(), sentence.end()))
+        for k, m in enumerate(conditions):
+            end = conditions[k + 1].start() if k + 1 < len(conditions) else sentence.end()
+            found = _rule(unit, book, m, end, sentence[0])
+            same = [r for r in read if r.controller is found.controller and
+                    r.locations == ["*"] and not r.excepts] if found else []
+            for rule in same:
+                assert found is not None
+                rule.locations, rule.excepts = found.locations, found.excepts
+                rule.locations_text = found.locations_text
+                rule.notes = [n for n in rule.notes if "names no place" not in n] + found.notes
 
 
 def _rule(unit: Unit, book: EntityBook, m: re.Match[str], end: int, sentence: str

@@ -84,6 +84,10 @@ def not_user_places(piece: str, finder: PlaceFinder) -> list[tuple[int, int]]:
     spans += [(m.start(), m.end()) for m in _UNDER_LAW.finditer(piece)]  # "for the purposes of
     # EU and UK data protection legislation, X is the controller": the law's places
     for m in _SEAT.finditer(piece):
+        if m[0].casefold().startswith("situ") and re.search(
+                r"\b(?:utilisateurs|personnes|clients|membres|vous\s+êtes)\s*$",
+                piece[max(0, m.start() - 30):m.start()], re.I):
+            continue  # "les utilisateurs situés au Canada": where users are
         tail = piece[m.end():m.end() + 160]
         stop = re.search(r";|(?<!\bCo)(?<!\bSt)(?<!\bNo)(?<!\bNr)\.\s|\s(?:is|are|est|ist|es|è|"
                          r"sont)\s", tail)  # "… Retail Park, Co. Cork, Ireland."

@@ -23,6 +23,7 @@ LEGAL_FORMS: list[tuple[str, str, tuple[str, ...], bool]] = [
     (r"PTE\.?\s*LTD\.?", "Pte. Ltd.", ("SG",), False),
     (r"Limited|Ltd\.?|LIMITED|LTD\.?", "Limited", ("GB", "IE", "HK"), False),
     (r"UC", "UC", ("IE",), False),
+    (r"(?:Sociedade\s+)?Unipessoal,?\s+Lda\.?", "Unipessoal Lda.", ("PT",), False),
     (r"(?:Sociedad\s+(?:An[oó]nima\s+)?)?Unipersonal", "Unipersonal", ("ES",), False),
     (r"PLC|[Pp]lc|p\.l\.c\.", "plc", ("GB", "IE", "FI"), False),
     (r"LLP", "LLP", ("GB", "US"), False),

@@ -23,7 +23,7 @@ ROLE = (r"(?:data\s+)?controllers?\b"
         r"|co-?responsables?\s+(?:du|de)\s+(?:ce\s+)?traitement"
         r"|\bverantwortlich\s+im\s+Sinne\s+d(?:er|es)\b"
         r"|\b(?:el|le)\s+responsable(?=\s+(?:es|est)\s)|\bil\s+titolare(?=\s+è\s)"
-        r"|\bverantwortlich(?=\s+(?:ist|sind)\s)"
+        r"|\bverantwortlich(?=\s+(?:ist|sind)\s)|(?<!nicht\s)\bverantwortlich(?=\s*(?:[.;]|$))"
         r"|(?:für\s+die\s+(?:Daten)?verarbeitung\s+)?verantwortliche[rn]?\b(?!\s+für\s+die\s+"
         r"Inhalte)|\bverantwortlich\s+für\s+die\s+(?:Daten)?verarbeitung|\bverantwortliche\s+stelle"
         r"|verwerkingsverantwoordelijken?\b|verantwoordelijke?\s+voor\s+de\s+verwerking"
@@ -56,7 +56,7 @@ VERB = (r"(?:is|are|acts?\s+as|will\s+be|was|were|remains?|becomes?|shall\s+be|h
         r"is|zijn|zal|treedt|é|são|atua|är|er|jest|je)")
 #: Provider wording that names the entity AFTER it ("is operated by X").
 PROVIDER_AFTER = (r"\b(?:(?:owned\s+and\s+)?operated|provided(?:\s+and\s+controlled)?|offered|"
-                  r"run)\s+(?:directly\s+|solely\s+|exclusively\s+)?by\b|\b(?:you\s+are|are|is)\s+"
+                  r"run)\s+(?:to\s+you\s+)?(?:directly\s+|solely\s+|exclusively\s+)?by\b|\b(?:you\s+are|are|is)\s+"
                   r"contracting\s+with\b"
                   r"|\bcontracting\s+(?:entity|party)\s+is\b|\b(?:entity|company)\s+(?:that|which)\s+"
                   r"provides\s+(?:the\s+|our\s+)?(?:Services?|Platform)\b[^.;]{0,60}?\bis\b|\bwill\s+be\s+provided\s+to\s+you"
@@ -182,7 +182,7 @@ CJK_FORMS: list[tuple[str, str, tuple[str, ...]]] = [
      r"[^\s于由是为的与和及了被把对即為與於對：:，,。、（(“”「」]{0,20}?有限(?:责任)?公司",
      "有限公司",
      ("CN", "HK", "TW")),
-    (r"(?:㈜|\(주\)|주식회사\s?)[가-힣A-Za-z0-9]{1,20}?(?=[은는이가을를의]?\s*[(（]|\s|$|[,.])",
+    (r"(?:㈜|\(주\)|주식회사\s?)[가-힣A-Za-z0-9]{1,20}?(?=[은는이가을를의]?\s*[(（]|입니다|이며|이고|\s|$|[,.])",
      "주식회사", ("KR",)),
     (r"[가-힣A-Za-z0-9]{1,20}\s?(?:유한회사|주식회사)", "유한회사", ("KR",)),
     # a public corporation or agency: 제주관광공사, 국민연금공단 (the form ends the name)

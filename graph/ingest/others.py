@@ -26,7 +26,8 @@ ELSE = re.compile(
     r"tutti\s+gli\s+altri|altri\s+paesi|resto\s+del\s+mondo|övriga|øvrige|andre\s+land|"
     r"somewhere\s+else|ailleurs|anderswo|woanders|en\s+otro\s+lugar|altrove|noutro\s+lugar|"
     r"em\s+outro\s+lugar|elders|(?:noe|et)\s+annet\s+sted|(?:någon\s+)?annanstans|"
-    r"et\s+andet\s+sted|muualla)\b"
+    r"et\s+andet\s+sted|muualla|otherwise|sinon|andernfalls|ansonsten|de\s+lo\s+contrario|"
+    r"en\s+caso\s+contrario|altrimenti|caso\s+contrário|ellers|annars|muuten)\b"
     r"|その他|其他|기타", re.I)
 
 
