@@ -51,13 +51,14 @@ from xborder.graph.ingest.lexicon import (
     WHO_WE_ARE,
 )
 from xborder.graph.ingest.model import EntityProposal, RuleProposal
+from xborder.graph.ingest.paragraphs import condition_heads, line_runs
+from xborder.graph.ingest.pieces import WHERE_START, pieces
 from xborder.graph.ingest.places import EVERYONE, PlaceFinder, Scope
 from xborder.graph.ingest.rows import (
     Context,
     bare_condition,
     drop_placeless_repeats,
     line_rules,
-    line_runs,
     number_rules,
     own_scopes,
     places_and_companies,
@@ -156,20 +157,6 @@ _CORPORATE = re.compile(PARENT + r"|\b(?:subsidiary|affiliate|parent|part|member
                         r"\bTochtergesellschaft\s+(?:der|von)\s*$|\bdochteronderneming\s+van\s*$|"
                         r"\bfilial\s+de\s*$", re.I)
 _WE = re.compile(WE_ARE, re.I)
-#: "…, except for users in Japan, where it is provided by Y": the excepted places' own clause
-_WHERE = (r"(?:where|for\s+whom|in\s+which\s+case|auquel\s+cas|où|wo|donde|dove|waar|onde)\s+"
-          r"(?=[^,;.]{0,60}\b(?:provided|operated|offered|controller|responsible|fourni|exploité|"
-          r"responsable|bereitgestellt|betrieben|verantwortlich|prestado|titolare|fornito|"
-          r"verantwoordelijk|aangeboten|fornecido|responsável)\b)")
-_SPLIT = re.compile(r"[;；]\s*|,\s*(?:while|whereas|but)\s+|,\s*(?=" + _WHERE + r")|"
-                    r",\s*and\s+(?=(?:for|if|users|all|everyone|in|we|where|(?:is\s+|are\s+)?(?:operated|"
-                    r"provided|offered|run)\s+by)\b|[A-Z])|,?\s*(?<!unless\s)\b[Oo]therwise\b,?\s*|"
-                    r",\s*(?:and\s+)?(?=(?:by|par|von|da|por|door)\s+[A-Z])|"
-                    r",\s*(?:and|et|und|y|e|en)\s+(?=(?:with|avec|mit|con|com|met)\s+[A-Z])|"
-                    r",?\s+(?:and|et|und|e|y|en)\s+(?=(?:\w+\s+){1,3}?(?:representative|représentant|"
-                    r"Vertreter|rappresentante|representante|vertegenwoordiger|data\s+protection\s+"
-                    r"officer|DPO|délégué|Datenschutzbeauftragte))")
-_WHERE_START = re.compile(r"^\s*(?:" + _WHERE + r")", re.I)
 CUE_ROLE = re.compile(r"\bcontrollers?\b|\bcontrolled\s+by\b|\bresponsible\b|" + ROLE, re.I)
 _PROVIDER = re.compile(PROVIDER_AFTER + "|" + PROVIDER_BEFORE.replace("^\\s*", r"\b", 1), re.I)
 _THIRD_PARTY = re.compile(THIRD_PARTY, re.I)
@@ -189,8 +176,13 @@ def controller_rules(doc: Document, book: EntityBook, finder: PlaceFinder,
     rules: list[RuleProposal] = []
     recent = 99  # units since the last sentence with a controller cue
     runs = line_runs(doc.units, ctx)
+    heads = condition_heads(doc.units, ctx)
     for n, unit in enumerate(doc.units):
         recent += 1
+        if n in heads and (recent <= 6 or CUE.search(unit.section.title)):
+            rules.append(heads[n])  # "For users in the EEA:" / "Acme Europe B.V., …"
+            recent = 0
+            continue
         if n in runs and recent <= 6:
             rules.append(runs[n])  # "In Spain – Acme Spain S.L.: …", a paragraph each
             recent = 0
@@ -212,7 +204,7 @@ def controller_rules(doc: Document, book: EntityBook, finder: PlaceFinder,
             continue
         if unit.kind in ("sentence", "item") and not CUE.search(unit.text) and not labelled and \
                 (unit.kind == "sentence" or not _LIST_CUE.search(context)):  # "… if you live in P"
-            rules.extend(residence_rules(unit, ctx, _pieces(unit.text, ctx.finder)))
+            rules.extend(residence_rules(unit, ctx, pieces(unit.text, ctx.finder)))
             continue
         recent = 0 if unit.kind != "row" and (labelled or CUE.search(unit.text)) else recent
         if unit.kind == "row" and (recent <= 6 or places_and_companies(unit.header)):
@@ -238,8 +230,8 @@ def _sentence(unit: Unit, ctx: Context) -> list[RuleProposal]:
     text = unit.text
     rules: list[RuleProposal] = []
     whole_dates = dates_in(text, ctx.dating)
-    pieces = _pieces(text, ctx.finder)
-    for k, (a, b) in enumerate(pieces):
+    spans = pieces(text, ctx.finder)
+    for k, (a, b) in enumerate(spans):
         piece = text[a:b]
         if _PROCESSOR.search(piece) and not re.search(r"controller", piece, re.I):
             continue
@@ -270,17 +262,17 @@ def _sentence(unit: Unit, ctx: Context) -> list[RuleProposal]:
         if not CUE_ROLE.search(piece) and _PROVIDER.search(piece):
             confidence = 0.75  # provider wording: "is operated by", "you are contracting with"
         notes: list[str] = []
-        if not scope.codes and _WHERE_START.match(piece) and rules and rules[-1].excepts:
+        if not scope.codes and WHERE_START.match(piece) and rules and rules[-1].excepts:
             prev = ctx.finder.scope(rules[-1].locations_text)  # "…, except in Japan, where …"
             scope = Scope([p for p in prev.places + prev.excepts if p.code in rules[-1].excepts])
             notes.append("the places the clause before excepted")
-        if not scope.codes and len(pieces) == 1 and unit.kind == "sentence":
+        if not scope.codes and len(spans) == 1 and unit.kind == "sentence":
             heading = ctx.finder.scope(unit.section.title)
             if heading.codes and heading.codes != [EVERYONE]:
                 scope, confidence = heading, confidence - 0.15
                 notes.append(f"places taken from the section heading {unit.section.heading!r}")
         if not scope.codes and k and (carried := bare_condition(
-                text, pieces[k - 1], ctx.book.mentions(unit), ctx.finder)) is not None:
+                text, spans[k - 1], ctx.book.mentions(unit), ctx.finder)) is not None:
             scope = carried  # "If you are located in P then, where … X is the controller"
         if not scope.codes and _UNDEFINED_GROUP.search(piece):
             continue  # "If you live in the “Covered Region”, …": a group the text never defines
@@ -288,7 +280,7 @@ def _sentence(unit: Unit, ctx: Context) -> list[RuleProposal]:
             scope.everyone = True
             confidence = min(confidence, 0.7)
             notes.append("the clause names no place: proposed for every user")
-        start, end = dates_in(piece, ctx.dating) if len(pieces) > 1 else whole_dates
+        start, end = dates_in(piece, ctx.dating) if len(spans) > 1 else whole_dates
         own = own_scopes(piece, a, chosen, mentions, ctx.finder)
         each = [(e, "each named with its own places", 0.1) for _m, e, _s in mentions]
         if own is None and len(chosen) == 1 and "several entities" in chosen[0][1] and \
@@ -300,30 +292,6 @@ def _sentence(unit: Unit, ctx: Context) -> list[RuleProposal]:
             rules.append(rule_for(unit, entity, own[k] if own else scope, piece, service_list,
                                   confidence - penalty, notes, start, end))
     return rules
-
-
-def _pieces(text: str, finder: PlaceFinder | None = None) -> list[tuple[int, int]]:
-    cuts = [0]
-    joint = bool(_JOINT.search(text))
-    for m in _SPLIT.finditer(text):
-        if joint and m[0].lstrip(", ").startswith("and"):
-            continue  # "X, an Irish company, and Y, a UK company, are the joint controllers"
-        if finder is not None and _in_list(text, m, finder):
-            continue  # "France, Spain, and Italy": one list, not two clauses
-        if m.start() > cuts[-1]:
-            cuts += [m.start(), m.end()]
-    cuts.append(len(text))
-    pairs = list(zip(cuts[::2], cuts[1::2], strict=True))
-    return [(a, b) for a, b in pairs if text[a:b].strip()]
-
-
-def _in_list(text: str, m: re.Match[str], finder: PlaceFinder) -> bool:
-    if not m[0].lstrip(",; ").startswith("and"):
-        return False
-    before, after = finder.find(text[max(0, m.start() - 40):m.start()]), finder.find(
-        text[m.end():m.end() + 40])
-    return bool(before and after and after[0].start == 0 and
-                before[-1].end >= min(40, m.start()) - 1)
 
 
 #: "X Ltd (formerly …), with registered offices at …, or its affiliate, Y Inc.": named with X

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from xborder.graph.ingest.dating import Dating, dates_in
 from xborder.graph.ingest.distractors import not_user_places
 from xborder.graph.ingest.entities import EntityBook, Mention, representative
-from xborder.graph.ingest.lexicon import REPRESENTATIVE, RESIDES
+from xborder.graph.ingest.lexicon import RESIDES
 from xborder.graph.ingest.model import (
     EntityProposal,
     Evidence,
@@ -37,7 +37,7 @@ from xborder.graph.ingest.places import EVERYONE, Place, PlaceFinder, Scope
 from xborder.graph.ingest.services import ServiceBook
 from xborder.graph.ingest.text import Unit
 
-__all__ = ["Context", "bare_condition", "drop_placeless_repeats", "line_rules", "line_runs",
+__all__ = ["NOT_PARTY", "Context", "bare_condition", "drop_placeless_repeats", "line_rules",
            "number_rules", "own_scopes", "places_and_companies", "residence_rules", "row_rules",
            "rule_for"]
 
@@ -197,42 +197,6 @@ def line_rules(unit: Unit, ctx: Context) -> list[RuleProposal]:
                      None, None) for scope, entity, where in found]
 
 
-#: one line "In Spain – Acme Spain S.L.: Calle …" / "Greece - Acme M.E.P.E."
-_REPRESENTS = re.compile(REPRESENTATIVE, re.I)
-_RUN_LINE = re.compile(r"^[ \t]*[-*•]?[ \t]*([^:\n|–—]{2,60}?)[ \t]*(?:[:|–—]|[ \t]-)[ \t]+\S")
-
-
-def line_runs(units: list[Unit], ctx: Context) -> dict[int, RuleProposal]:
-    """Companies listed a paragraph each, "In Great Britain – Acme Limited: 1 Fleet St, …"
-    under "Which of our companies you contract with depends on where …": each line whose
-    words before the dash or colon are places and that names a company after them is a rule,
-    when at least two lines in a row read so (a short line between them, the rest of an
-    address, does not break the run). Keyed by the unit's index."""
-    found: dict[int, RuleProposal] = {}
-    run: list[tuple[int, RuleProposal]] = []
-    lead = ""
-    for n, unit in enumerate([*units, None]):
-        line = None if unit is None or unit.kind not in ("sentence", "item") or \
-            "\n" in unit.text.strip() or len(unit.text) > 240 else _RUN_LINE.match(unit.text)
-        scope = ctx.finder.scope(line[1]) if line and unit else None
-        named = [e for m, e, _s in ctx.book.mentions(unit) if m.start >= line.end(1)] \
-            if line and unit and scope and scope.codes else []
-        if unit is not None and named and scope is not None:
-            if not run:
-                lead = " ".join(u.text for u in units[max(0, n - 3):n])
-            run.append((n, rule_for(unit, named[0], scope, line[1] if line else "", [], 0.75,
-                                    ["one 'place – company' line of a list"], None, None)))
-            continue
-        if unit is not None and run and len(unit.text) < 80 and not ctx.book.mentions(unit) \
-                and unit.kind != "heading":
-            continue  # "15, 03108 Vilnius, Lithuania": the rest of the line above
-        if len(run) >= 2 and not _REPRESENTS.search(lead):
-            found.update(run)  # not "We’ve appointed VeraSafe as our representative …: – For
-            # users in the EEA: … VeraSafe Ireland Ltd"
-        run = []
-    return found
-
-
 def rule_for(unit: Unit, entity: EntityProposal, scope: Scope, piece: str,
           service_list: list[ServiceProposal], confidence: float, notes: list[str],
           start: dt.date | None, end: dt.date | None) -> RuleProposal:
@@ -302,7 +266,7 @@ def own_scopes(piece: str, a: int, chosen: list[tuple[EntityProposal, str, float
 
 _RESIDES = re.compile(RESIDES, re.I)
 #: a clause about the user's rights or a contact, not about whom the user deals with
-_NOT_PARTY = re.compile(r"\brights?\b|\brequest\b|\bcontact\b|\bRechte\b|\bdroits?\b|"
+NOT_PARTY = re.compile(r"\brights?\b|\brequest\b|\bcontact\b|\bRechte\b|\bdroits?\b|"
                         r"\bderechos?\b|\bdiritt[oi]\b|\brechten\b|\bdireitos?\b|\brettigheter\b|"
                         r"\brättigheter\b", re.I)
 
@@ -322,7 +286,7 @@ def residence_rule(piece: str, a: int,
     when the condition names no place read (a group defined elsewhere: never everyone) or the
     clause is about rights or contacts."""
     cond = _RESIDES.search(piece)
-    if cond is None or _NOT_PARTY.search(piece):
+    if cond is None or NOT_PARTY.search(piece):
         return None
     named = [(m.start - a, m.end - a, e) for m, e, _s in mentions
              if not representative(piece, m.start - a, m.end - a)]
