@@ -148,6 +148,39 @@ CASES: list[tuple[str, list[Rule]]] = [
      [(('JP',), (), 'クイル株式会社')]),
     ('한국에 거주하는 경우 개인정보처리자는 주식회사 퀼코리아입니다.',
      [(('KR',), (), '주식회사 퀼코리아')]),
+    ('This privacy policy explains how Quillify collects and uses your personal data. '
+     'Quillify is the controller of your personal data.',
+     [(('*',), (), 'Quillify')]),
+    ('Quillify ("we", "us") respects your privacy. We are the data controller.',
+     [(('*',), (), 'Quillify')]),
+    ('The data controller is Jane Doe, sole trader, 1 High Street, Leeds.',
+     [(('*',), (), 'Jane Doe')]),
+    ('Verantwortlich im Sinne der DSGVO ist Max Mustermann, Musterstraße 1, 12345 '
+     'Musterstadt.',
+     [(('*',), (), 'Max Mustermann')]),
+    ("Il titolare del trattamento è l'Associazione Amici di Quill, Via Verdi 2, Torino.",
+     [(('*',), (), 'Associazione Amici di Quill')]),
+    ('Verantwortlicher ist der Quill-Verein e.V., Am Markt 3, Leipzig.',
+     [(('*',), (), 'Quill-Verein e.V.')]),
+    ('The controller is the University of Quill, Quill Road, Oxford.',
+     [(('*',), (), 'University of Quill')]),
+    ('El responsable del tratamiento es el Ayuntamiento de Quillota, Plaza Mayor 1.',
+     [(('*',), (), 'Ayuntamiento de Quillota')]),
+    ('De verwerkingsverantwoordelijke is Stichting Quill, Dorpsstraat 1, Utrecht.',
+     [(('*',), (), 'Stichting Quill')]),
+    ('Quill.io is operated by Quill Technologies Inc.',
+     [(('*',), (), 'Quill Technologies Inc.')]),
+    ('Quill Inc. is the data controller. Our Data Protection Officer is Jane Roe of '
+     'Quill DPO Services Ltd.',
+     [(('*',), (), 'Quill Inc.')]),
+    ('Quill Inc., a Delaware corporation with offices in New York, is the controller.',
+     [(('*',), (), 'Quill Inc.')]),
+    ('For the purposes of the GDPR, the controller is Quill Ireland Limited, with its '
+     'registered office at 1 Quay, Dublin, Ireland.',
+     [(('*',), (), 'Quill Ireland Limited')]),
+    ('Quill Ltd is a subsidiary of Quill Holdings plc. Quill Ltd is the controller of '
+     'your data.',
+     [(('*',), (), 'Quill Ltd')]),
 ]
 
 #: constructions not read yet, kept here so that reading them shows

@@ -47,6 +47,7 @@ from xborder.graph.ingest.regional import (
     lead_rules,
 )
 from xborder.graph.ingest.services import KnownService, ServiceBook
+from xborder.graph.ingest.shortnames import bare_we
 from xborder.graph.ingest.slots import owner_name
 from xborder.graph.ingest.text import Document, read_document
 
@@ -100,6 +101,7 @@ def ingest(text: str, org: str | None = None, url: str | None = None,
     notes: list[str] = define_groups(doc, finder)
     book = EntityBook(finder, kb.model.entities)
     book.scan(doc)
+    _bare_we(doc, book)
     report(f"entities: {len(book.entities)} named")
     issuer, issuer_evidence = _issuer(doc, book, org, notes)
     existing = _existing(kb, org or _short_name(issuer))
@@ -318,3 +320,16 @@ def _document(doc: Document, org_id: str, org_name: str, url: str | None,
     while ident in taken:
         ident += "-proposed"
     return DocumentProposal(ident, title, url, version, start, precision, issuer)
+
+
+def _bare_we(doc: Document, book: EntityBook) -> None:
+    """When no company with a legal form is named, the name the policy defines as "we"
+    ("Quillify (“we”, “us”) respects your privacy") is an entity, the one it calls "we"."""
+    if book.entities:
+        return
+    for unit in doc.units[:12]:
+        if (found := bare_we(unit.text)) is not None:
+            entity = book.named(unit, *found)
+            entity.we = True
+            entity.country_basis = "no legal form: the name the policy defines as \"we\""
+            return

@@ -19,7 +19,7 @@ import re
 from xborder.graph.ingest.lexicon import CJK_WE, PRONOUNS, REPRESENTATIVE, ROLE
 from xborder.graph.ingest.names import Mention
 
-__all__ = ["CONTROL_WORD", "QUOTED", "defined_before", "definitions", "representative"]
+__all__ = ["CONTROL_WORD", "QUOTED", "bare_we", "defined_before", "definitions", "representative"]
 
 _REPRESENTATIVE = re.compile(REPRESENTATIVE, re.I)
 CONTROL_WORD = re.compile(r"\bcontroll(?:er|ed)|\bresponsible\b|" + ROLE, re.I)
@@ -141,3 +141,24 @@ def representative(text: str, start: int, end: int) -> bool:
     nearest_rep = min(distance(m) for m in reps)
     nearest_control = min((distance(m) for m in controls), default=10**6)
     return nearest_rep <= nearest_control
+
+
+#: a name without a legal form defined as "we": "Quillify (“Quillify”, “we”, “us”) respects …"
+_BARE_WE = re.compile(r"(?<![\w.-])((?:[A-Z][\w&.'’-]*\s+){0,3}[A-Z][\w&.'’-]*)\s*\(\s*(?:"
+                      r"(?:hereinafter|hereafter|ci-après|im\s+Folgenden|nachfolgend|di\s+seguito|"
+                      r"en\s+adelante|hierna)[^()\"“„«]{0,20})?(?:[\"“„«][^\"”“»]{1,30}[\"”“»][,\s]*"
+                      r"(?:(?:or|and|oder|und|ou|et|o|e|y|of|en)\s+)?)*[\"“„«]\s*" + _PRONOUN +
+                      r"\s*[\"”“»]", re.I)
+
+
+def bare_we(text: str) -> tuple[str, int] | None:
+    """A name written without a legal form that the policy defines as "we", and where it
+    starts: the issuer when no company with a form is named ("Quillify (“we”) …")."""
+    m = _BARE_WE.search(text)
+    if m is None or not m[1][:1].isupper() or m[1].casefold() in PRONOUNS:
+        return None
+    words = m[1].split()
+    while words and words[0].casefold() in ("the", "this", "our", "la", "le", "die", "der"):
+        words.pop(0)
+    name = " ".join(words)
+    return (name, m.start(1) + m[1].index(name)) if name else None

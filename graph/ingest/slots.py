@@ -44,10 +44,13 @@ _QUALITY = (r"(?:sole|only|independent|responsible|principal|main|seul|unique|al
 _AS = (r"(?:as|als|come|como|en\s+tant\s+que|in\s+(?:its|their)\s+capacity\s+as|en\s+(?:sa|leur)"
        r"\s+qualité\s+de|in\s+qualità\s+di|en\s+calidad\s+de|na\s+qualidade\s+de|acting\s+as)")
 #: the role first, the name after: "le responsable … est Comuto Pro"
-_AFTER_ROLE = re.compile(r"(?:" + ROLE + r"|(?i:\b(?:data\s+)?controller\b))[^.;:]{0,120}?\b"
+_AFTER_ROLE = re.compile(r"(?i:" + ROLE + r"|\b(?:data\s+)?controller\b)[^.;:]{0,120}?\b"
                          r"(?:est|ist|is|es|è|é)\s+"
                          r"(?:la\s+société\s+|die\s+|the\s+company\s+|la\s+sociedad\s+|"
-                         r"la\s+società\s+)?" + _NAME + r"|\bvon\s+" + _NAME +
+                         r"la\s+società\s+|l['’]association\s+|l['’]associazione\s+|"
+                         r"la\s+asociación\s+|the\s+(?=(?:University|College|Institute|"
+                         r"Foundation|Trust|Society|Association)\b))?" + _LINKED +
+                         r"(?![\w&’'-]|\.\w|\s+[A-Z])|\bvon\s+" + _NAME +
                          r"\s+(?:bereitgestellt|betrieben|angeboten)\b")
 #: "El responsable … es:" / "Dipl. Betriebswirt (FH) Erika Muster" / street: a person or a bare
 #: name on the line after the lead; titles up to the last bracket are dropped
