@@ -181,6 +181,99 @@ CASES: list[tuple[str, list[Rule]]] = [
     ('Quill Ltd is a subsidiary of Quill Holdings plc. Quill Ltd is the controller of '
      'your data.',
      [(('*',), (), 'Quill Ltd')]),
+    ('Quill Inc. is the controller. Our representative in the EU is Quill Rep Ltd, '
+     'Dublin, Ireland.',
+     [(('*',), (), 'Quill Inc.')]),
+    ('Verantwortlicher ist die Quill Inc., 1 Main St, New York, USA. Unser Vertreter '
+     'in der EU ist die Quill Vertretung GmbH, Berlin.',
+     [(('*',), (), 'Quill Inc.')]),
+    ("Le responsable du traitement est Quill Inc. Notre représentant dans l'Union "
+     'européenne est Quill Rep SAS, Paris, France.',
+     [(('*',), (), 'Quill Inc.')]),
+    ('El responsable del tratamiento es Quill Inc. Nuestro representante en la UE es '
+     'Quill Rep S.L., Madrid, España.',
+     [(('*',), (), 'Quill Inc.')]),
+    ("Il titolare del trattamento è Quill Inc. Il nostro rappresentante nell'UE è "
+     'Quill Rep S.r.l., Milano, Italia.',
+     [(('*',), (), 'Quill Inc.')]),
+    ('Quill GmbH mit Sitz in Berlin, Deutschland, ist Verantwortlicher.',
+     [(('*',), (), 'Quill GmbH')]),
+    ('Quill B.V., gevestigd in Amsterdam, Nederland, is de '
+     'verwerkingsverantwoordelijke.',
+     [(('*',), (), 'Quill B.V.')]),
+    ('Quill S.p.A., con sede legale in Milano, Italia, è il titolare del trattamento.',
+     [(('*',), (), 'Quill S.p.A.')]),
+    ('Quill SAS, société immatriculée en France, est le responsable du traitement.',
+     [(('*',), (), 'Quill SAS')]),
+    ('Quill Ltd is the controller. We may transfer your data to the United States and '
+     'India.',
+     [(('*',), (), 'Quill Ltd')]),
+    ('Quill Ltd is the controller. Your data is stored on servers in Germany.',
+     [(('*',), (), 'Quill Ltd')]),
+    ('Quill GmbH ist Verantwortlicher. Ihre Daten werden in die USA übermittelt.',
+     [(('*',), (), 'Quill GmbH')]),
+    ('Quill SAS est responsable du traitement. Vos données peuvent être transférées '
+     'vers les États-Unis.',
+     [(('*',), (), 'Quill SAS')]),
+    ('Quill Ltd, a company incorporated in England and Wales, is the data controller.',
+     [(('*',), (), 'Quill Ltd')]),
+    ('Our Data Protection Officer is Quill Privacy GmbH. The controller is Quill AG.',
+     [(('*',), (), 'Quill AG')]),
+    ('Quill Inc. is the controller. We use Quill Hosting LLC as our processor in '
+     'Canada.',
+     [(('*',), (), 'Quill Inc.')]),
+    ('Quill Inc. is the controller. Quill Inc. is a wholly owned subsidiary of Quill '
+     'Group plc, a UK company.',
+     [(('*',), (), 'Quill Inc.')]),
+    ('Quill Ltd (company number 123456, registered office: 1 Fleet St, London, United '
+     'Kingdom) is the controller.',
+     [(('*',), (), 'Quill Ltd')]),
+    ('Administratorem danych jest Quill Sp. z o.o. z siedzibą w Warszawie, Polska.',
+     [(('*',), (), 'Quill Sp. z o.o.')]),
+    ('Personuppgiftsansvarig är Quill AB med säte i Stockholm, Sverige.',
+     [(('*',), (), 'Quill AB')]),
+    ('Wenn Sie in der Schweiz wohnen, ist die Quill AG Verantwortliche für Ihre Daten. '
+     'Für alle anderen Nutzer ist die Quill GmbH verantwortlich.',
+     [(('*',), ('CH',), 'Quill GmbH'),
+      (('CH',), (), 'Quill AG')]),
+    ('Nutzer mit Wohnsitz in Österreich: Verantwortlicher ist die Quill Austria GmbH.',
+     [(('AT',), (), 'Quill Austria GmbH')]),
+    ('Le responsable du traitement est Quill SAS pour les utilisateurs résidant en '
+     'France, et Quill Inc. pour les utilisateurs résidant dans tous les autres pays.',
+     [(('*',), ('FR',), 'Quill Inc.'),
+      (('FR',), (), 'Quill SAS')]),
+    ('Si vous résidez au Québec, votre responsable est Quill Canada Inc.',
+     [(('CA-QC',), (), 'Quill Canada Inc.')]),
+    ('Si vives en España, el responsable del tratamiento es Quill España, S.L.; si '
+     'vives en cualquier otro país, es Quill Inc.',
+     [(('*',), ('ES',), 'Quill Inc.'),
+      (('ES',), (), 'Quill España S.L.')]),
+    ('Per gli utenti residenti in Italia il titolare del trattamento è Quill Italia '
+     'S.r.l.; per tutti gli altri utenti è Quill Ltd.',
+     [(('*',), ('IT',), 'Quill Ltd'),
+      (('IT',), (), 'Quill Italia S.r.l.')]),
+    ('Als je in Nederland woont, is Quill Nederland B.V. verantwoordelijk voor de '
+     'verwerking; woon je elders, dan is dat Quill Inc.',
+     [(('*',), ('NL',), 'Quill Inc.'),
+      (('NL',), (), 'Quill Nederland B.V.')]),
+    ('Se você mora no Brasil, o controlador é a Quill Brasil Ltda. Para usuários fora '
+     'do Brasil, o controlador é a Quill Inc.',
+     [(('*',), ('BR',), 'Quill Inc.'),
+      (('BR',), (), 'Quill Brasil Ltda.')]),
+    ('Om du bor i EES är Quill Europe AB personuppgiftsansvarig. Om du bor utanför EES '
+     'är Quill Inc. personuppgiftsansvarig.',
+     [(('*',), ('EEA',), 'Quill Inc.'),
+      (('EEA',), (), 'Quill Europe AB')]),
+    ('Die Quill GmbH und die Quill Media AG (gemeinsam „wir“) sind gemeinsam für die '
+     'Verarbeitung Verantwortliche.',
+     [(('*',), (), 'Quill GmbH'),
+      (('*',), (), 'Quill Media AG')]),
+    ('Quill Ireland Limited è il titolare del trattamento per gli utenti nello Spazio '
+     'economico europeo.',
+     [(('EEA',), (), 'Quill Ireland Limited')]),
+    ('Quill Ireland Limited es el responsable del tratamiento de los datos de los '
+     'usuarios del Espacio Económico Europeo y Suiza.',
+     [(('EEA', 'CH'), (), 'Quill Ireland Limited')]),
 ]
 
 #: constructions not read yet, kept here so that reading them shows

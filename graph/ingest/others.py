@@ -27,7 +27,9 @@ ELSE = re.compile(
     r"somewhere\s+else|ailleurs|anderswo|woanders|en\s+otro\s+lugar|altrove|noutro\s+lugar|"
     r"em\s+outro\s+lugar|elders|(?:noe|et)\s+annet\s+sted|(?:någon\s+)?annanstans|"
     r"et\s+andet\s+sted|muualla|otherwise|sinon|andernfalls|ansonsten|de\s+lo\s+contrario|"
-    r"en\s+caso\s+contrario|altrimenti|caso\s+contrário|ellers|annars|muuten)\b"
+    r"en\s+caso\s+contrario|altrimenti|caso\s+contrário|ellers|annars|muuten|cualquier\s+otro\s+"
+    r"país|qualquer\s+outro\s+país|qualsiasi\s+altro\s+paese|tout\s+autre\s+pays|(?:jedem|einem)\s+"
+    r"anderen\s+Land|elk\s+ander\s+land|något\s+annat\s+land|et\s+annet\s+land)\b"
     r"|その他|其他|기타", re.I)
 
 

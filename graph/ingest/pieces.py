@@ -18,6 +18,8 @@ _WHERE = (r"(?:where|for\s+whom|in\s+which\s+case|auquel\s+cas|où|wo|donde|dove
           r"responsable|bereitgestellt|betrieben|verantwortlich|prestado|titolare|fornito|"
           r"verantwoordelijk|aangeboten|fornecido|responsável)\b)")
 _SPLIT = re.compile(r"[;；]\s*|,\s*(?:while|whereas|but)\s+|,\s*(?=" + _WHERE + r")|"
+                    r",\s*(?:et|und|y|e|en|och|og)\s+(?=[A-Z][\w&.-]*\s+(?:[A-Z][\w&.-]*\s+){0,3}"
+                    r"(?:pour|für|para|per|voor|för|for)\s)|"
                     r",\s*and\s+(?=(?:for|if|users|all|everyone|in|we|where|(?:is\s+|are\s+)?(?:operated|"
                     r"provided|offered|run)\s+by)\b|[A-Z])|,?\s*(?<!unless\s)\b[Oo]therwise\b,?\s*|"
                     r",\s*(?:and\s+)?(?=(?:by|par|von|da|por|door)\s+[A-Z])|"
