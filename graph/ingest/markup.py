@@ -152,7 +152,7 @@ def _inline(block: Block, line: str, base: int) -> None:
 def _standalone_heading(text: str) -> bool:
     """A one-line paragraph of plain text that reads as a heading."""
     words = text.split()
-    if not words or len(text) > 90 or text[-1] in ".,;:" or not (text[0].isupper()
+    if not words or len(text) > 90 or text[-1] in ".,;:。．" or not (text[0].isupper()
                                                                   or text[0].isdigit()):
         return False
     if re.search(r",[^,]*\d", text) or _LABEL.match(text):
