@@ -159,3 +159,16 @@ def test_if_you_live_anywhere_else_is_everyone_but_the_other_rules_places(kb):
                if not r.default}
         assert got == {(("EEA",), (), "Quill International Limited"),
                        (("*",), ("EEA",), "Quill LLC")}
+
+
+def test_a_company_named_only_in_the_title_is_proposed_with_its_forms_countries(kb):
+    text = ("# Datenschutzerklärung der Quill Reisen GmbH\n\nWir freuen uns über Ihr Interesse an "
+            "unserer Website. Der Schutz Ihrer Daten ist uns wichtig.\n")
+    p = ingest(text, name="policy.md", kb=kb)
+    rule = next(r for r in p.rules if not r.default)
+    assert (rule.locations, rule.controller.name, rule.evidence.quote) == \
+        (["*"], "Quill Reisen GmbH", "Datenschutzerklärung der Quill Reisen GmbH")
+    assert rule.controller.candidates == ("DE", "AT", "CH") and rule.confidence == 0.5
+    text = text.replace("Wir freuen", "Wenn Sie in der Schweiz wohnen, gelten andere Regeln. Wir "
+                        "freuen")
+    assert all(r.default for r in ingest(text, name="policy.md", kb=kb).rules)

@@ -294,6 +294,42 @@ CASES: list[tuple[str, list[Rule]]] = [
      [(('*',), (), 'Quill Japan株式会社')]),
     ("Quill Korea Ltd.(이하 '회사')는 개인정보를 보호합니다.",
      [(('*',), (), 'Quill Korea Ltd.')]),
+    ('# Datenschutzerklärung der Quill GmbH\n\nWir freuen uns über Ihr Interesse an '
+     'unserer Website. Der Schutz Ihrer personenbezogenen Daten ist uns wichtig.\n',
+     [(('*',), (), 'Quill GmbH')]),
+    ('# Privacy Policy\n\nLast updated: 1 March 2024\n\nAt Quill Labs Ltd, we take '
+     'your privacy seriously. This policy explains how we collect and use your '
+     'personal data.\n',
+     [(('*',), (), 'Quill Labs Ltd')]),
+    ('# Politique de confidentialité\n\nLa présente politique décrit la manière dont '
+     'Quill SAS traite vos données personnelles lorsque vous utilisez notre site.\n',
+     [(('*',), (), 'Quill SAS')]),
+    ("# Informativa privacy\n\nAi sensi dell'art. 13 del Regolamento UE 2016/679, "
+     'Quill S.r.l. informa che i dati personali degli utenti sono trattati come '
+     'segue.\n',
+     [(('*',), (), 'Quill S.r.l.')]),
+    ('# Política de privacidad\n\nEn Quill Soluciones, S.L. nos tomamos muy en serio '
+     'la protección de sus datos personales.\n',
+     [(('*',), (), 'Quill Soluciones S.L.')]),
+    ('# Privacyverklaring\n\nQuill B.V. hecht veel waarde aan de bescherming van uw '
+     'persoonsgegevens. In deze privacyverklaring leggen wij uit hoe wij uw gegevens '
+     'verwerken.\n',
+     [(('*',), (), 'Quill B.V.')]),
+    ('# Política de Privacidade\n\nA Quill Tecnologia Ltda. respeita a sua privacidade '
+     'e trata os seus dados pessoais de acordo com a LGPD.\n',
+     [(('*',), (), 'Quill Tecnologia Ltda.')]),
+    ('# Integritetspolicy\n\nQuill AB värnar om din personliga integritet. Denna '
+     'policy förklarar hur vi behandlar dina personuppgifter.\n',
+     [(('*',), (), 'Quill AB')]),
+    ('# Tietosuojaseloste\n\nQuill Oy käsittelee henkilötietojasi tämän '
+     'tietosuojaselosteen mukaisesti.\n',
+     [(('*',), (), 'Quill Oy')]),
+    ('# Privatlivspolitik\n\nQuill ApS behandler dine personoplysninger i '
+     'overensstemmelse med denne privatlivspolitik.\n',
+     [(('*',), (), 'Quill ApS')]),
+    ('# Polityka prywatności\n\nQuill Sp. z o.o. przetwarza Twoje dane osobowe zgodnie '
+     'z RODO.\n',
+     [(('*',), (), 'Quill Sp. z o.o.')]),
 ]
 
 #: constructions not read yet, kept here so that reading them shows

@@ -29,6 +29,7 @@ from xborder.graph.ingest.cjkplaces import cjk_residence_rules
 from xborder.graph.ingest.clauses import controller_rules, document_date, number_rules
 from xborder.graph.ingest.disclosures import recipients, safeguards
 from xborder.graph.ingest.entities import EntityBook, entity_key, find_mentions
+from xborder.graph.ingest.lexicon import RESIDES
 from xborder.graph.ingest.model import (
     DocumentProposal,
     EntityProposal,
@@ -135,6 +136,7 @@ def ingest(text: str, org: str | None = None, url: str | None = None,
         notes.append(f"regional edition for {', '.join(codes)} ({how}): clauses naming no "
                      "place apply there")
     report(f"controller rules: {len(rules)}")
+    rules += _title_rule(doc, book, issuer)
     placed = {c for r in rules if not r.services for c in r.locations}
     if not codes and not any(r.locations == [EVERYONE] and not r.services and
                              set(r.excepts) <= placed for r in rules):
@@ -241,8 +243,10 @@ def _issuer(doc: Document, book: EntityBook, org: str | None, notes: list[str]
                  f"{name!r}")
     unit = next(u for u in doc.units if u.kind != "heading")
     evidence = Evidence(unit.text, unit.start, unit.end, unit.section.label, unit.section.heading)
-    return EntityProposal(slug(name, "issuer"), name, None, (), "not stated", evidence,
-                          roles={"issuer"}), evidence
+    seats = tuple(titled[0].candidates) if titled and not org else ()  # the form's countries
+    basis = f"legal form {titled[0].form} (in the title)" if seats else "not stated"
+    return EntityProposal(slug(name, "issuer"), name, seats[0] if len(seats) == 1 else None,
+                          seats, basis, evidence, roles={"issuer"}), evidence
 
 
 def _own_name(doc: Document, book: EntityBook, finder: PlaceFinder) -> None:
@@ -333,3 +337,24 @@ def _bare_we(doc: Document, book: EntityBook) -> None:
             entity.we = True
             entity.country_basis = "no legal form: the name the policy defines as \"we\""
             return
+
+
+_RESIDES = re.compile(RESIDES, re.I)
+
+
+def _title_rule(doc: Document, book: EntityBook, issuer: EntityProposal) -> list[RuleProposal]:
+    """A policy that names a company only in its title ("Datenschutzerklärung der Quill GmbH",
+    "Privacy Policy of Quill Ltd") and no condition on where its users live: that company,
+    for every user, at 0.5 and noted (it is the placeholder issuer read from the title)."""
+    if book.entities or not doc.title or not _TITLE_WORD.search(doc.title) or \
+            not find_mentions(doc.title) or any(_RESIDES.search(u.text) for u in doc.units):
+        return []
+    if entity_key(find_mentions(doc.title)[0].name) != entity_key(issuer.name):
+        return []
+    start = max(doc.source.find(doc.title), 0)
+    evidence = Evidence(doc.title, start, start + len(doc.title), "Preamble", "Preamble")
+    issuer.roles.add("controller")
+    return [RuleProposal("title", issuer, [EVERYONE], [], "", [], evidence, 0.5, notes=[
+        "the company the policy's title names as its own; no clause names the controller: "
+        "proposed as the controller, check", "the title names no place: proposed for every "
+        "user"])]
