@@ -330,12 +330,41 @@ CASES: list[tuple[str, list[Rule]]] = [
     ('# Polityka prywatności\n\nQuill Sp. z o.o. przetwarza Twoje dane osobowe zgodnie '
      'z RODO.\n',
      [(('*',), (), 'Quill Sp. z o.o.')]),
+    ('For EEA users, the controller is Quill Ireland Limited.',
+     [(('EEA',), (), 'Quill Ireland Limited')]),
+    ('UK users: the controller is Quill UK Ltd.',
+     [(('GB',), (), 'Quill UK Ltd')]),
+    ('If you are a US resident, Quill Inc. is your controller.',
+     [(('US',), (), 'Quill Inc.')]),
+    ('Quill Ireland Limited is the controller for users located in the European '
+     'Economic Area (EEA), the United Kingdom and Switzerland.',
+     [(('EEA', 'GB', 'CH'), (), 'Quill Ireland Limited')]),
+    ('Quill Inc. is the controller for users in the United States and Canada; Quill BV '
+     'is the controller for users in Europe.',
+     [(('EEA',), (), 'Quill BV'),
+      (('US', 'CA'), (), 'Quill Inc.')]),
+    ('Canadian users contract with Quill Canada Inc.',
+     [(('CA',), (), 'Quill Canada Inc.')]),
+    ('German customers contract with Quill Deutschland GmbH.',
+     [(('DE',), (), 'Quill Deutschland GmbH')]),
+    ('如果您居住在中国大陆以外的地区，您的个人信息控制者为奎尔国际有限公司。',
+     [(('*',), ('CN',), '奎尔国际有限公司')]),
+    ('한국 외 지역에 거주하는 이용자의 경우 Quill Global Ltd.가 개인정보처리자입니다.',
+     [(('*',), ('KR',), 'Quill Global Ltd.')]),
+    ('The controller for users in Australia is Quill Australia Pty Ltd; for users in '
+     'New Zealand it is Quill NZ Limited.',
+     [(('AU',), (), 'Quill Australia Pty Ltd'),
+      (('NZ',), (), 'Quill NZ Limited')]),
 ]
 
 #: constructions not read yet, kept here so that reading them shows
 NOT_YET = {
     "Jeśli mieszkasz w Polsce, administratorem danych jest Quill Polska Sp. z o.o.":
         "Polish place names inflected (locative 'w Polsce'): CLDR gives only the nominative",
+    "Canadian users contract with Quill Canada Inc.":
+        "demonyms ('Canadian users'): no well-kept library ships them in the languages read",
+    "German customers contract with Quill Deutschland GmbH.":
+        "demonyms ('German customers'): no well-kept library ships them in the languages read",
 }
 
 

@@ -49,7 +49,8 @@ _SPECIAL: list[tuple[re.Pattern[str], tuple[str, ...], str | None, float]] = [
     (re.compile(r"\bEU\b(?!-|\s+(?:GDPR|General\s+Data|Regulation|law|data\s+protection\s+law)|"
                 r"\s*\)\s*(?:No\.?\s*)?\d{2,4}/\d)"),  # not "Regulation (EU) 2016/679"
      ("EU",), None, 1.0),
-    (re.compile(r"(?<![\w.])U\.S\.(?:A\.)?|\bUS(?=\s+(?:users|residents|customers|citizens))"),
+    (re.compile(r"(?<![\w.])U\.S\.(?:A\.)?|\bUS(?=\s+(?:users?|residents?|customers?|citizens?|"
+                r"consumers?|individuals?|persons?)\b)|(?<=\bthe\s)US\b"),
      ("US",), None, 1.0),
     (re.compile(r"(?<![\w.])U\.K\.|\bUK\b(?!-|\s+GDPR)"), ("GB",), None, 1.0),
     (re.compile(r"\bEFTA(?:\s+(?:states|countries|member\s+states))?\b"),
