@@ -19,6 +19,12 @@ def _rules(kb, text: str, **kw: Any) -> set[tuple[tuple[str, ...], str]]:
     return {(tuple(r.locations), r.controller.name) for r in p.rules if not r.default}
 
 
+def _full(kb, text: str) -> set[tuple[tuple[str, ...], tuple[str, ...], str]]:
+    p = ingest(text, name="policy.md", kb=kb)
+    return {(tuple(r.locations), tuple(r.excepts), r.controller.name) for r in p.rules
+            if not r.default}
+
+
 def _names(text: str) -> list[str]:
     return [m.name for m in find_mentions(text)]
 
@@ -111,9 +117,7 @@ def test_several_japanese_residence_conditions_in_one_sentence_and_the_other_cou
             "Games Inc.の間で締結されます。貴殿がその他の国に居住している場合、本契約は貴殿と"
             "Quill Games Sàrlの間で締結されます。\n\n「Quill」とは、お客様が米国在住の場合は"
             "Quill Games Inc.を指し、日本在住の場合は、クイル株式会社を指します。\n")
-    p = ingest(text, name="policy.md", kb=kb)
-    got = {(tuple(r.locations), tuple(r.excepts), r.controller.name) for r in p.rules
-           if not r.default}
+    got = _full(kb, text)
     assert (("US", "CA"), (), "Quill Games Inc.") in got
     assert (("*",), ("US", "CA", "JP"), "Quill Games Sàrl") in got
     assert (("JP",), (), "クイル株式会社") in got
@@ -140,9 +144,7 @@ def test_contract_wording_in_dutch_and_outside_x_but_not_in_y(kb):
             "Staten maar niet in Australië bevindt, gaat u een contract aan met Quill Ireland, "
             "Ltd., 1 Quay Street, Dublin 2, Ierland. Als u in Australië bent gevestigd, dan sluit "
             "u een contract met Quill Australia Pty Ltd, 1 George Street, Sydney.\n")
-    p = ingest(text, name="policy.md", kb=kb)
-    got = {(tuple(r.locations), tuple(r.excepts), r.controller.name) for r in p.rules
-           if not r.default}
+    got = _full(kb, text)
     assert got == {(("*",), ("US", "AU"), "Quill Ireland, Ltd."),
                    (("AU",), (), "Quill Australia Pty Ltd")}
 
@@ -154,9 +156,7 @@ def test_if_you_live_anywhere_else_is_everyone_but_the_other_rules_places(kb):
                  "# Terms\n\nIf you live in the EEA, these terms are an agreement between you "
                  "and Quill International Limited. If you live anywhere else, these terms are an "
                  "agreement between you and Quill LLC, 1 Main Street, Austin, USA.\n"):
-        p = ingest(text, name="policy.md", kb=kb)
-        got = {(tuple(r.locations), tuple(r.excepts), r.controller.name) for r in p.rules
-               if not r.default}
+        got = _full(kb, text)
         assert got == {(("EEA",), (), "Quill International Limited"),
                        (("*",), ("EEA",), "Quill LLC")}
 
