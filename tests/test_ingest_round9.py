@@ -172,3 +172,16 @@ def test_a_company_named_only_in_the_title_is_proposed_with_its_forms_countries(
     text = text.replace("Wir freuen", "Wenn Sie in der Schweiz wohnen, gelten andere Regeln. Wir "
                         "freuen")
     assert all(r.default for r in ingest(text, name="policy.md", kb=kb).rules)
+
+
+def test_forms_round_11_showed_missing():
+    text = ("Partners: Quill-Optik AG & Co KG, Quill Direct Versicherungs-AG, Quill Perú S.A.C., "
+            "Quill Legal Nowak Kowalski spółka komandytowa and Quill Dados, Unipessoal LDA here.")
+    assert _names(text) == ["Quill-Optik AG & Co KG", "Quill Direct Versicherungs-AG",
+                            "Quill Perú S.A.C.", "Quill Legal Nowak Kowalski spółka komandytowa",
+                            "Quill Dados, Unipessoal LDA"]
+    assert _names("På Quill Böcker AB bryr vi oss om din integritet.") == ["Quill Böcker AB"]
+    assert _names("El responsable es la FUNDACIÓ PRIVADA QUILL LLIBRES con domicilio en X.") == \
+        ["FUNDACIÓ PRIVADA QUILL LLIBRES"]
+    assert _names("Verantwortlich ist die Universität Quillstadt, Ring 1.") == \
+        ["Universität Quillstadt"]

@@ -23,10 +23,11 @@ LEGAL_FORMS: list[tuple[str, str, tuple[str, ...], bool]] = [
     (r"PTE\.?\s*LTD\.?", "Pte. Ltd.", ("SG",), False),
     (r"Limited|Ltd\.?|LIMITED|LTD\.?", "Limited", ("GB", "IE", "HK"), False),
     (r"UC", "UC", ("IE",), False),
-    (r"(?:Sociedade\s+)?Unipessoal,?\s+Lda\.?", "Unipessoal Lda.", ("PT",), False),
+    (r"(?:Sociedade\s+)?Unipessoal,?\s+(?:Lda|LDA)\.?", "Unipessoal Lda.", ("PT",), False),
     (r"(?:Sociedad\s+(?:An[oó]nima\s+)?)?Unipersonal", "Unipersonal", ("ES",), False),
     (r"PLC|[Pp]lc|p\.l\.c\.", "plc", ("GB", "IE", "FI"), False),
     (r"LLP", "LLP", ("GB", "US"), False),
+    (r"(?:AG|SE)\s*&\s*Co\.?\s*KG(?:aA)?", "AG & Co. KG", ("DE", "AT"), True),
     (r"GmbH\s*&\s*Co\.?\s*KG|gemeinnützige\s+GmbH|gGmbH|GmbH|mbH", "GmbH", ("DE", "AT", "CH"),
      True),
     (r"Ges\.\s?m\.\s?b\.\s?H\.|GesmbH", "GmbH", ("AT",), True),
@@ -81,12 +82,13 @@ LEGAL_FORMS: list[tuple[str, str, tuple[str, ...], bool]] = [
     (r"[Ss]ociedad\s+[Cc]ooperativa|S\.\s?Coop\.", "S. Coop.", ("ES",), True),
     (r"Sagl|SAGL|S\.A\.G\.L\.", "Sagl", ("CH",), True),
     (r"S\.A\.U\.|SAU", "S.A.U.", ("ES",), True),
+    (r"S\.A\.C\.|S\.A\.A\.|E\.I\.R\.L\.|S\.R\.L\.\s?\(Perú\)", "S.A.C.", ("PE",), True),
     (r"S\.A\.?|SA", "S.A.", ("FR", "ES", "LU", "BE", "CH", "PL", "PT", "AR", "BR"), True),
     (r"Ltda\.?|LTDA\.?|S/A", "Ltda.", ("BR",), True),
     (r"e\.\s?K\.", "e.K.", ("DE",), True),
     (r"A?ISBL|ASBL|[Vv][Zz][Ww]", "ASBL", ("BE",), True),
     (r"OOO", "OOO", ("RU",), True),
-    (r"Lda\.?", "Lda.", ("PT",), True),
+    (r"Lda\.?|LDA\.?", "Lda.", ("PT",), True),
     (r"CRL", "CRL", ("PT",), True),
     (r"OÜ", "OÜ", ("EE",), True),
     (r"UAB", "UAB", ("LT",), True),
@@ -99,6 +101,8 @@ LEGAL_FORMS: list[tuple[str, str, tuple[str, ...], bool]] = [
     (r"Oyj|Oy", "Oy", ("FI",), True),
     (r"Ab", "Oy … Ab", ("FI",), True),  # the Swedish half of "Oy Frank Ab": only after "Oy …"
     (r"[Ss]p\.\s*z\s*o\.\s*o\.", "Sp. z o.o.", ("PL",), True),
+    (r"spółka\s+(?:komandytowa(?:-akcyjna)?|jawna|akcyjna|partnerska|z\s+ograniczoną\s+"
+     r"odpowiedzialnością)|[Ss]p\.\s?k\.|[Ss]p\.\s?j\.", "sp.k.", ("PL",), True),
     (r"(?:spol\.\s*s\s*)?s\.\s?r\.\s?o\.", "s.r.o.", ("CZ", "SK"), True),
     (r"a\.\s?s\.", "a.s.", ("CZ", "SK"), False),
     (r"d\.o\.o\.|d\.d\.", "d.o.o.", ("HR", "SI", "RS", "BA", "ME"), True),
@@ -131,7 +135,8 @@ PREFIX_FORMS: list[tuple[str, str, tuple[str, ...]]] = [
     (r"Stiftung|Verein", "Stiftung", ("DE", "AT", "CH")),
     (r"Fondation|Association", "Fondation", ("FR", "BE", "CH", "LU")),
     (r"Fondazione|Associazione", "Fondazione", ("IT",)),
-    (r"Fundación|Asociación", "Fundación", ("ES",)),
+    (r"Fundación|Asociación|FUNDACIÓN|Fundació(?:\s+Privada)?|FUNDACIÓ(?:\s+PRIVADA)?|Associació",
+     "Fundación", ("ES",)),
     (r"Fundação|Associação", "Fundação", ("PT", "BR")),
 ]
 
@@ -152,6 +157,10 @@ PUBLIC_HEADS: list[tuple[str, str, tuple[str, ...]]] = [
     (r"Ville\s+d[e'’]|Commune\s+d[e'’]|Mairie\s+d[e'’]|Métropole\s+d[e'’]",
      "municipality (fr)", ("FR", "BE", "LU", "CH")),
     (r"Region", "region", ("DK", "SE", "DE", "AT")),
+    (r"(?:Technische\s+|Freie\s+)?Universität|(?:Fach)?[Hh]ochschule", "university (de)",
+     ("DE", "AT", "CH")),
+    (r"Università\s+(?:degli\s+Studi\s+)?di|Université\s+d[eu']|Universidad\s+de|Universidade\s+"
+     r"d[eoa]|Universiteit\s+van", "university", ("IT", "FR", "ES", "PT", "BR", "NL", "BE")),
 ]
 
 _TOPIC = (r"[A-ZÀ-Ý][\w'’-]*(?:(?:,\s*|\s+(?:und|and|et|e|y|en)\s+)(?:(?:de\s+la|de\s+l['’]|des|du|"

@@ -23,11 +23,11 @@ that ends a line of its own (a heading, an address line), never includes a docum
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from xborder.graph.ingest.legalforms import AUTHORITIES, LEGAL_FORMS, PREFIX_FORMS, PUBLIC_HEADS
 from xborder.graph.ingest.lexicon import CJK_FORMS
 from xborder.graph.ingest.localnames import local_name
+from xborder.graph.ingest.mention import Mention, entity_key, name_key
 
 __all__ = ["CONNECT", "LEADING", "Mention", "entity_key", "find_mentions", "name_key"]
 
@@ -68,6 +68,8 @@ LEADING = frozenset({"the", "this", "that", "these", "our", "your", "if", "for",
                      # sentence's start ("Bij Voorbeeld Accountants BV kunt u …")
                      "bij", "voor", "naar", "beim", "mit", "durch", "chez", "avec", "auprès",
                      "presso", "tramite", "mediante", "dalla", "dal", "pela", "pelo", "junto",
+                     "på", "för", "hos", "av", "med", "till", "til", "fra", "från", "ved", "af",
+                     "przez", "dla",
                      # role words in front of a name
                      "verantwortlich", "verantwortliche", "verantwortlicher", "titolare",
                      "responsable", "responsabile", "verwerkingsverantwoordelijke"})
@@ -150,41 +152,6 @@ _AND_WORDS = frozenset({"und", "and", "et", "en", "e", "y", "oder", "or", "ou", 
 _GAP_OK = ("", "-", "–", "(", ")", "®", "™")
 
 
-@dataclass(frozen=True)
-class Mention:
-    name: str  # the name with its legal form, as a register would write it
-    written: str  # as the policy writes it
-    start: int
-    end: int
-    form: str
-    candidates: tuple[str, ...]
-    base: str = ""  # the name without its legal form
-
-    @property
-    def key(self) -> str:
-        return entity_key(self.name)
-
-
-_LONG_FORMS = [(re.compile(r"\blimited\b", re.I), "ltd"),
-               (re.compile(r"\bincorporated\b", re.I), "inc"),
-               (re.compile(r"\bcorporation\b", re.I), "corp")]
-_THE = re.compile(r"^\s*the\s+(?=\S)", re.I)
-
-
-def entity_key(name: str) -> str:
-    """Two names of one company: as :func:`name_key`, and "Limited"/"Ltd", "Incorporated"/
-    "Inc", "Corporation"/"Corp" as one, with or without a leading "The" ("The Walt Disney
-    Company Limited")."""
-    for pattern, short in _LONG_FORMS:
-        name = pattern.sub(short, name)
-    return name_key(_THE.sub("", name))
-
-
-def name_key(name: str) -> str:
-    """Names compared without case, punctuation or spacing ("Co., Ltd." = "Co Ltd")."""
-    return re.sub(r"[\W_]+", "", name.casefold())
-
-
 def _capital(token: str) -> bool:
     return token[0].isupper() or token[0].isdigit() or bool(_CAMEL.match(token))
 
@@ -255,8 +222,11 @@ def find_mentions(text: str) -> list[Mention]:
         written_out = form.endswith("(written out)")
         apposition = _APPOSITION.search(head) if written_out else None
         sep = re.search(r",?\s*$", head)
+        hyphen = continental and bool(re.search(r"[A-Za-zÀ-ÿ]{3}-$", head))  # "Versicherungs-AG"
         if apposition is not None:
             words_end = apposition.start()
+        elif hyphen:
+            words_end, sep = len(head) - 1, None
         elif sep is None or not sep[0] or "\n" in sep[0]:
             continue
         else:
@@ -309,7 +279,8 @@ def find_mentions(text: str) -> list[Mention]:
         written, form_text = text[first:m.end()], m[0].strip()
         if form_text == "Ltd." and not text[m.end():].strip():
             written, form_text = written[:-1], "Ltd"  # the full stop ends the sentence
-        joiner = " " if continental or sep is None or "," not in sep[0] else ", "
+        joiner = "-" if hyphen else " " if continental or sep is None or "," not in sep[0] \
+            else ", "
         name = base if written_out else base + joiner + form_text
         mentions.append(Mention(name, written, first, m.end(), form, candidates, base))
     mentions += _prefixed(text, mentions)
