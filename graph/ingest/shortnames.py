@@ -4,8 +4,11 @@ the one the policy calls "we", and whether it is a representative's rather than 
 After the name, in brackets: "Huawei Device Co., Ltd. ("Huawei", "we", "us")", "株式会社…(以下
 「当社」)", "…有限公司，以下亦称“我们”". Before the name, as a definition the policy opens with:
 "All references to “Acme”, “we” or “us” refer to Acme LLC", "« Acme », « nous » désignent Acme
-SAS", "„Wir“ bezeichnet die Acme GmbH"; or as an apposition to the pronoun: "Noi, cioè Comune di
-…", "We, i.e. Acme Ltd", "Wir, die Acme GmbH".
+SAS", "„Wir“ bezeichnet die Acme GmbH", "When we talk about Acme, we mean Acme Sweden AB"; or as
+an apposition to the pronoun: "Noi, cioè Comune di …", "We, i.e. Acme Ltd", "Wir, die Acme
+GmbH". After the name, in words: "Acme Company is referred to in this Policy as “Acme”, “we”".
+A name without a legal form defined as "we" ("Quillify (“we”, “us”) …") is found by
+:func:`bare_we`.
 
 Never a controller: a name nearer a representative's or DPO's word than a controller's word
 ("our EU representative X Ltd"); a DPO's label that starts a later line of an address block heads
