@@ -346,10 +346,11 @@ def _title_rule(doc: Document, book: EntityBook, issuer: EntityProposal) -> list
     """A policy that names a company only in its title ("Datenschutzerklärung der Quill GmbH",
     "Privacy Policy of Quill Ltd") and no condition on where its users live: that company,
     for every user, at 0.5 and noted (it is the placeholder issuer read from the title)."""
-    if book.entities or not doc.title or not _TITLE_WORD.search(doc.title) or \
-            not find_mentions(doc.title) or any(_RESIDES.search(u.text) for u in doc.units):
+    if book.entities or not doc.title or not _TITLE_WORD.search(doc.title):
         return []
-    if entity_key(find_mentions(doc.title)[0].name) != entity_key(issuer.name):
+    titled = find_mentions(doc.title)
+    if not titled or entity_key(titled[0].name) != entity_key(issuer.name) or \
+            any(_RESIDES.search(u.text) for u in doc.units):
         return []
     start = max(doc.source.find(doc.title), 0)
     evidence = Evidence(doc.title, start, start + len(doc.title), "Preamble", "Preamble")

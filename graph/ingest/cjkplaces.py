@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterator
 
 from xborder.graph.ingest.entities import EntityBook
 from xborder.graph.ingest.model import RuleProposal
@@ -80,37 +81,36 @@ def cjk_residence_rules(doc: Document, book: EntityBook,
     """Rules for CJK residence conditions, in units no other rule was read from; a rule for
     every user read from the same sentence ("日本にお住まいの場合、…事業者はX株式会社です")
     takes the condition's places instead."""
-    taken = {r.evidence.start: r for r in rules}
+    read: dict[int, list[RuleProposal]] = {}
+    for rule in rules:
+        read.setdefault(rule.evidence.start, []).append(rule)
     out: list[RuleProposal] = []
     for unit in doc.units:
         if not _CJK.search(unit.text):
             continue
-        if unit.start in taken:
-            _narrow([r for r in rules if r.evidence.start == unit.start], unit, book)
-            continue
-        for sentence in re.finditer(r"[^。]+。?", unit.text):  # 。 ends a CJK sentence
-            conditions = list(_CONDITION.finditer(unit.text, sentence.start(), sentence.end()))
-            for k, m in enumerate(conditions):  # "米国在住の場合はX、…日本在住の場合はY"
-                end = conditions[k + 1].start() if k + 1 < len(conditions) else sentence.end()
-                if (rule := _rule(unit, book, m, end, sentence[0])) is not None:
-                    out.append(rule)
+        for found in _conditions(unit, book):
+            if unit.start not in read:
+                out.append(found)
+                continue
+            for rule in read[unit.start]:  # the same company, read for every user
+                if rule.controller is found.controller and rule.locations == ["*"] and \
+                        not rule.excepts:
+                    rule.locations, rule.excepts = found.locations, found.excepts
+                    rule.locations_text = found.locations_text
+                    rule.notes = [n for n in rule.notes if "names no place" not in n] + \
+                        found.notes
     return out
 
 
-def _narrow(read: list[RuleProposal], unit: Unit, book: EntityBook) -> None:
-    """Give the conditions' places to the unit's rules for every user of the same company."""
-    for sentence in re.finditer(r"[^。]+。?", unit.text):
+def _conditions(unit: Unit, book: EntityBook) -> Iterator[RuleProposal]:
+    """A rule for each residence condition of each sentence of ``unit`` that names a company
+    after it ("米国在住の場合はX、…日本在住の場合はY")."""
+    for sentence in re.finditer(r"[^。]+。?", unit.text):  # 。 ends a CJK sentence
         conditions = list(_CONDITION.finditer(unit.text, sentence.start(), sentence.end()))
         for k, m in enumerate(conditions):
             end = conditions[k + 1].start() if k + 1 < len(conditions) else sentence.end()
-            found = _rule(unit, book, m, end, sentence[0])
-            same = [r for r in read if r.controller is found.controller and
-                    r.locations == ["*"] and not r.excepts] if found else []
-            for rule in same:
-                assert found is not None
-                rule.locations, rule.excepts = found.locations, found.excepts
-                rule.locations_text = found.locations_text
-                rule.notes = [n for n in rule.notes if "names no place" not in n] + found.notes
+            if (rule := _rule(unit, book, m, end, sentence[0])) is not None:
+                yield rule
 
 
 def _rule(unit: Unit, book: EntityBook, m: re.Match[str], end: int, sentence: str

@@ -175,16 +175,12 @@ def controller_rules(doc: Document, book: EntityBook, finder: PlaceFinder,
     ctx = Context(book, finder, services, Dating())
     rules: list[RuleProposal] = []
     recent = 99  # units since the last sentence with a controller cue
-    runs = line_runs(doc.units, ctx)
-    heads = condition_heads(doc.units, ctx)
+    heads = condition_heads(doc.units, ctx)  # "For users in the EEA:" / "Acme Europe B.V., …"
+    layout = {**line_runs(doc.units, ctx), **heads}  # "In Spain – Acme Spain S.L.: …"
     for n, unit in enumerate(doc.units):
         recent += 1
-        if n in heads and (recent <= 6 or CUE.search(unit.section.title)):
-            rules.append(heads[n])  # "For users in the EEA:" / "Acme Europe B.V., …"
-            recent = 0
-            continue
-        if n in runs and recent <= 6:
-            rules.append(runs[n])  # "In Spain – Acme Spain S.L.: …", a paragraph each
+        if n in layout and (recent <= 6 or (n in heads and CUE.search(unit.section.title))):
+            rules.append(layout[n])  # read across paragraphs (paragraphs.py)
             recent = 0
             continue
         if len(unit.text) < 60 and _WHO.search(unit.text):

@@ -38,26 +38,38 @@ def line_runs(units: list[Unit], ctx: Context) -> dict[int, RuleProposal]:
     found: dict[int, RuleProposal] = {}
     run: list[tuple[int, RuleProposal]] = []
     lead = ""
-    for n, unit in enumerate([*units, None]):
-        line = None if unit is None or unit.kind not in ("sentence", "item") or \
-            "\n" in unit.text.strip() or len(unit.text) > 240 else _RUN_LINE.match(unit.text)
-        scope = ctx.finder.scope(line[1]) if line and unit else None
-        named = [e for m, e, _s in ctx.book.mentions(unit) if m.start >= line.end(1)] \
-            if line and unit and scope and scope.codes else []
-        if unit is not None and named and scope is not None:
+    for n, unit in enumerate(units):
+        if (rule := _line_rule(unit, ctx)) is not None:
             if not run:
                 lead = " ".join(u.text for u in units[max(0, n - 3):n])
-            run.append((n, rule_for(unit, named[0], scope, line[1] if line else "", [], 0.75,
-                                    ["one 'place – company' line of a list"], None, None)))
-            continue
-        if unit is not None and run and len(unit.text) < 80 and not ctx.book.mentions(unit) \
-                and unit.kind != "heading":
-            continue  # "15, 03108 Vilnius, Lithuania": the rest of the line above
-        if len(run) >= 2 and not _REPRESENTS.search(lead):
-            found.update(run)  # not "We’ve appointed VeraSafe as our representative …: – For
-            # users in the EEA: … VeraSafe Ireland Ltd"
-        run = []
+            run.append((n, rule))
+        elif not (run and len(unit.text) < 80 and not ctx.book.mentions(unit) and
+                  unit.kind != "heading"):  # "15, 03108 Vilnius, Lithuania" continues a line
+            _close(run, lead, found)
+            run = []
+    _close(run, lead, found)
     return found
+
+
+def _line_rule(unit: Unit, ctx: Context) -> RuleProposal | None:
+    """The rule of one "place – company" line, if the unit is one."""
+    if unit.kind not in ("sentence", "item") or "\n" in unit.text.strip() or \
+            len(unit.text) > 240 or (line := _RUN_LINE.match(unit.text)) is None:
+        return None
+    scope = ctx.finder.scope(line[1])
+    named = [e for m, e, _s in ctx.book.mentions(unit) if m.start >= line.end(1)]
+    if not scope.codes or not named:
+        return None
+    return rule_for(unit, named[0], scope, line[1], [], 0.75,
+                    ["one 'place – company' line of a list"], None, None)
+
+
+def _close(run: list[tuple[int, RuleProposal]], lead: str, found: dict[int, RuleProposal]
+           ) -> None:
+    """Keep a finished run of two lines or more, unless it lists a representative's offices
+    ("We’ve appointed VeraSafe as our representative …: – For users in the EEA: …")."""
+    if len(run) >= 2 and not _REPRESENTS.search(lead):
+        found.update(run)
 
 
 #: a paragraph that is only a condition on the user: "For users in the EEA and the UK:"
