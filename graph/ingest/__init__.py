@@ -333,6 +333,9 @@ def _bare_we(doc: Document, book: EntityBook) -> None:
         return
     for unit in doc.units[:12]:
         if (found := bare_we(unit.text)) is not None:
+            if re.search(re.escape(found[0]) + r"\s+is\s+(?:the|a)\s+(?:registered\s+)?"
+                         r"trad(?:e|ing)\s+name\b", doc.source):
+                return  # "X is the registered trade name of a sole proprietorship": no entity
             entity = book.named(unit, *found)
             entity.we = True
             entity.country_basis = "no legal form: the name the policy defines as \"we\""

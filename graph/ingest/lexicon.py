@@ -56,17 +56,20 @@ VERB = (r"(?:is|are|acts?\s+as|will\s+be|was|were|remains?|becomes?|shall\s+be|h
         r"is|zijn|zal|treedt|é|são|atua|är|er|jest|je)")
 #: Provider wording that names the entity AFTER it ("is operated by X").
 PROVIDER_AFTER = (r"\b(?:(?:owned\s+and\s+)?operated|provided(?:\s+and\s+controlled)?|offered|"
-                  r"run)\s+(?:to\s+you\s+)?(?:directly\s+|solely\s+|exclusively\s+)?by\b|\b(?:you\s+are|are|is)\s+"
+                  r"run|(?<=is\s)owned)\s+(?:to\s+you\s+)?(?:directly\s+|solely\s+|exclusively\s+)?by\b|\b(?:you\s+are|are|is)\s+"
                   r"contracting\s+with\b"
                   r"|\bcontracting\s+(?:entity|party)\s+is\b|\b(?:entity|company)\s+(?:that|which)\s+"
                   r"provides\s+(?:the\s+|our\s+)?(?:Services?|Platform)\b[^.;]{0,60}?\bis\b|\bwill\s+be\s+provided\s+to\s+you"
                   r"\s+by\b|\ba\s+service\s+provided\s+by\b|\bexploitée?s?\s+par\b"
                   r"|\bfournis?\s+par\b|\bbetrieben\s+von\b|\bbereitgestellt\s+von\b"
+                  r"|\b(?:wird|werden)\s+von(?=\s+(?:der|dem|den)\s+[^.;]{2,80}?\s(?:betrieben|"
+                  r"bereitgestellt|angeboten)\b)"  # "wird von der X GmbH betrieben"
                   r"|\bsous\s+la\s+responsabilité\s+d[e']"
                   r"|\b(?:published|managed)\s+by\b|\b(?:are|is)\s+served\s+by\b"
                   r"|\bédité(?:e|s|es)?\s+par\b"
                   r"|\bherausgegeben\s+von\b|\b(?:gestit|pubblicat)[oaie]\s+da\b"
-                  r"|\b(?:gestionad|operad|publicad|explotad|gerid)[oa]s?\s+por\b"
+                  r"|\b(?:gestionad|operad|publicad|explotad|gerid)[oa]s?\s+por\b|\b(?:es|son)\s+propiedad\s+de\b"
+                  r"|\b(?:gerid|operad|mantid|administrad|explorad)[oa]s?\s+pel[oa]\b"
                   r"|\b(?:beheerd|uitgegeven|geëxploiteerd)\s+door\b"
                   # "you enter into a contract with X", in the other languages read
                   r"|\b(?:ga(?:at)?|sluit)\s+(?:je|u)\s+een\s+(?:overeenkomst|contract)\s+(?:aan\s+|af\s+)?"

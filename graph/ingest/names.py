@@ -43,7 +43,8 @@ _PREFIX = [(re.compile(r"(?<![\w.])(" + p + r")\s+(" + _PREFIX_LINK + r"(?:[A-Z]
            for p, form, countries in PREFIX_FORMS]
 #: a word of a name; a Latin name written up against Japanese, Chinese or Korean text
 #: ("…お客様とAdobe Systems … Limited") starts at its first Latin letter
-_WORD = re.compile(r"(?:(?![" + _CJK_CHAR + r"])[\w&])(?:(?![" + _CJK_CHAR + r"])[\w&'’.\-])*|&")
+_WORD = re.compile(r"(?:(?![" + _CJK_CHAR + r"])[\w&])(?:(?![" + _CJK_CHAR + r"])[\w&'’.\-])*"
+                   r"(?:\+(?![\w+]))?|&")  # "Canal+", "DattaPrivacy+": a brand's plus
 CONNECT = frozenset({"of", "and", "en", "&", "de", "du", "des", "der", "für", "la", "le", "y", "e",
                      "for", "dos", "das", "do", "da", "del", "della", "di", "van", "von", "den"})
 LEADING = frozenset({"the", "this", "that", "these", "our", "your", "if", "for", "in", "by",

@@ -147,18 +147,38 @@ def representative(text: str, start: int, end: int) -> bool:
 
 
 #: a name without a legal form defined as "we": "Quillify (“Quillify”, “we”, “us”) respects …"
-_BARE_WE = re.compile(r"(?<![\w.-])((?:[A-Z][\w&.'’-]*\s+){0,3}[A-Z][\w&.'’-]*)\s*\(\s*(?:"
+_BARE_WE = re.compile(r"(?<![\w.-])((?-i:(?:[A-Z][\w&.'’-]*\+?\s+){0,3}[A-Z][\w&.'’-]*\+?))"
+                      r"\s*\(\s*(?:"
                       r"(?:hereinafter|hereafter|ci-après|im\s+Folgenden|nachfolgend|di\s+seguito|"
                       r"en\s+adelante|hierna)[^()\"“„«]{0,20})?(?:[\"“„«][^\"”“»]{1,30}[\"”“»][,\s]*"
                       r"(?:(?:or|and|oder|und|ou|et|o|e|y|of|en)\s+)?)*[\"“„«]\s*" + _PRONOUN +
                       r"\s*[\"”“»]", re.I)
 
 
+#: the pronoun then the name: "We are Bluebird Analytics, a …", "Wir, die Bäckerei Müller, …",
+#: "Who we are: Bluebird Analytics, 4 Queen St", "Nous sommes Atelier Lune, …"
+_WE_ARE_NAME = re.compile(
+    r"(?:^|[.!?:]\s+|\n)\W{0,4}(?i:we\s+are|we['’]re|wir\s+sind|nous\s+sommes|somos|siamo|wij\s+zijn|"
+    r"who\s+we\s+are\s*:|wer\s+wir\s+sind\s*:|qui\s+sommes[- ]nous\s*\??\s*:|(?:wir|wij|nous|noi|"
+    r"nosotros|nós),\s+(?:die|der|das|de|het|la|le|l['’]|il|el|os|as|o|a))\s+"
+    r"((?:[A-ZÀ-Þ][\w&.'’-]*\+?\s+){0,3}[A-ZÀ-Þ][\w&'’-]*\+?)(?=\s*[,(]|\s*\.(?:\s|$))")
+#: "In this policy, “we” means Greenleaf Bakery."
+_WE_MEANS_NAME = re.compile(
+    r"[\"“„«‘']\s*" + _PRONOUN + r"\s*[\"”“»’'][^.;:]{0,40}?\b(?i:means?|refers?\s+to|"
+    r"bezeichne[nt]?|meint|désigne(?:nt)?|significa[mn]?|indica(?:no)?|betekent)\s+(?i:the\s+|"
+    r"die\s+|der\s+|la\s+|le\s+|il\s+|el\s+|de\s+|o\s+|a\s+)?((?-i:(?:[A-ZÀ-Þ][\w&.'’-]*\+?\s+){0,3}"
+    r"[A-ZÀ-Þ][\w&'’-]*\+?))(?=\s*[,(]|\s*\.(?:\s|$)|\s*$)", re.I)
+_NOT_WE_NAMES = frozenset({"committed", "here", "happy", "proud", "glad", "responsible",
+                           "dedicated", "sorry", "the", "a", "an", "your", "not", "always"})
+
+
 def bare_we(text: str) -> tuple[str, int] | None:
     """A name written without a legal form that the policy defines as "we", and where it
-    starts: the issuer when no company with a form is named ("Quillify (“we”) …")."""
-    m = _BARE_WE.search(text)
-    if m is None or not m[1][:1].isupper() or m[1].casefold() in PRONOUNS:
+    starts: the issuer when no company with a form is named ("Quillify (“we”) …", "We are
+    Quillify, a …")."""
+    m = _BARE_WE.search(text) or _WE_ARE_NAME.search(text) or _WE_MEANS_NAME.search(text)
+    if m is None or not m[1][:1].isupper() or m[1].casefold() in PRONOUNS or \
+            m[1].split()[0].casefold() in _NOT_WE_NAMES:
         return None
     words = m[1].split()
     while words and words[0].casefold() in ("the", "this", "our", "la", "le", "die", "der"):

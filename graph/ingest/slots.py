@@ -22,13 +22,14 @@ from __future__ import annotations
 
 import re
 
-from xborder.graph.ingest.lexicon import REPRESENTATIVE, ROLE, VERB
+from xborder.graph.ingest.lexicon import REPRESENTATIVE, ROLE, ROLE_LABEL, VERB
 from xborder.graph.ingest.names import LEADING
 from xborder.graph.ingest.places import PlaceFinder
 
 __all__ = ["address_name", "field_name", "owner_name", "slot_name"]
 
-_BARE_WORD = r"(?:[A-Z][\w&.’'-]*[A-Za-z0-9]|[a-z]{1,3}[A-Z][\w&.’'-]*)"
+_BARE_WORD = (r"(?:[A-Z][\w&.’'-]*[A-Za-z0-9]\+?|[a-z]{1,3}[A-Z][\w&.’'-]*|"  # "Canal+", "eID",
+              r"(?:Dr|Prof|Mag|Ing)\.(?=[ \t]+[A-Z]))")  # a title: "Praxis Dr. Anna Schmidt"
 _BARE = r"(?<![\w.’'-])(" + _BARE_WORD + r"(?:\s+" + _BARE_WORD + r"){0,3})"
 #: a bare name with a connector inside ("Kamer van Koophandel", "Institut für Lernforschung")
 _LINKED = (r"(?<![\w.’'-])(" + _BARE_WORD + r"(?:\s+(?:(?:van|von|of|de|di|du|des|der|für|del|"
@@ -37,21 +38,25 @@ _LINKED = (r"(?<![\w.’'-])(" + _BARE_WORD + r"(?:\s+(?:(?:van|von|of|de|di|du|
 #: lower case unless it closes with a comma, as an address does)
 _APPOSITION = (r"(?-i:,\s+[a-zà-ÿ][^;.:()A-ZÀ-Þ]{2,120}?|,\s+[a-zà-ÿ](?:[^;.:()]|\.(?=\w)){2,220}?"
                r"\s?,)?")  # a full stop inside an address's e-mail ("info@x.com ,") ends nothing
-_NAME = r"([A-Z][\w&.’'-]*[A-Za-z0-9](?:\s+[A-Z][\w&.’'-]*[A-Za-z0-9]){0,4})"
+_NAME = (r"([A-Z][\w&.’'-]*[A-Za-z0-9]\+?(?:[ \t]+(?:(?:Dr|Prof|Mag|Ing|Dipl)\.|"  # one line;
+         r"[A-Z][\w&.’'-]*[A-Za-z0-9]\+?)){0,4})")  # a title inside: "Praxis Dr. Anna Schmidt"
 _ARTICLE = r"(?:the|a|an|le|la|l['’]|der|die|il|el|de|het|o|un|une|ein|eine|una|um|uma|een)"
 _QUALITY = (r"(?:sole|only|independent|responsible|principal|main|seul|unique|alleinige\w*|"
             r"einzige\w*|únic[oa]|unic[oa]|enige|data)")
 _AS = (r"(?:as|als|come|como|en\s+tant\s+que|in\s+(?:its|their)\s+capacity\s+as|en\s+(?:sa|leur)"
        r"\s+qualité\s+de|in\s+qualità\s+di|en\s+calidad\s+de|na\s+qualidade\s+de|acting\s+as)")
 #: the role first, the name after: "le responsable … est Comuto Pro"
-_AFTER_ROLE = re.compile(r"(?i:" + ROLE + r"|\b(?:data\s+)?controller\b)[^.;:]{0,120}?\b"
-                         r"(?:est|ist|is|es|è|é)\s+"
+_AFTER_ROLE = re.compile(r"(?i:" + ROLE + r"|\b(?:data\s+)?controller\b|\bresponsible\s+for\s+"
+                         r"(?:the\s+)?(?:data\s+)?processing\b)[^.;:]{0,120}?\b"
+                         r"(?:est|ist|is|es|è|é|är|er|jest|je)(?:\s+|:[ \t]+)"
                          r"(?:la\s+société\s+|die\s+|the\s+company\s+|la\s+sociedad\s+|"
                          r"la\s+società\s+|l['’]association\s+|l['’]associazione\s+|"
                          r"la\s+asociación\s+|the\s+(?=(?:University|College|Institute|"
                          r"Foundation|Trust|Society|Association)\b))?" + _LINKED +
                          r"(?![\w&’'-]|\.\w|\s+[A-Z])|\bvon\s+" + _NAME +
-                         r"\s+(?:bereitgestellt|betrieben|angeboten)\b")
+                         r"\s+(?:bereitgestellt|betrieben|angeboten)\b|"
+                         r"\b(?:wird|werden)\s+von\s+(?:der|dem|den)\s+" +
+                         _NAME + r"\s+(?:bereitgestellt|betrieben|angeboten)\b")
 #: "El responsable … es:" / "Dipl. Betriebswirt (FH) Erika Muster" / street: a person or a bare
 #: name on the line after the lead; titles up to the last bracket are dropped
 _ROLE_IS_LINE = re.compile(r"(?i:" + ROLE + r")(?:[^.;]|\b(?:Art|Abs|Nr|lit)\.){0,160}?\b"
@@ -60,8 +65,10 @@ _ROLE_IS_LINE = re.compile(r"(?i:" + ROLE + r")(?:[^.;]|\b(?:Art|Abs|Nr|lit)\.){
                            r"[ \t]*\n(?:[^\n]*\)[ \t]*)?" + _NAME + r"(?=[ \t]*\n|\s+\S*\d|"
                            r",\s+[^\n]{0,20}\d|"
                            r"\s+[A-ZÄÖÜ][\w-]*?(?:str\.|(?:straße|strasse|weg|allee|platz|gasse)\b))")
-#: "Data controller: Mistral AI, 15 rue …"
-_COLON_ROLE = re.compile(r"(?i:\b(?:" + ROLE + r"))\s*:\s*" + _NAME + r"(?=\s*(?:,|$|\(|\d))")
+#: "Data controller: Mistral AI, 15 rue …"; a role as a line's label: "Responsable: Talleres
+#: Pérez" over "NIF: …", "Titolare: Ristorante Da Mario"
+_COLON_ROLE = re.compile(r"(?:(?i:\b(?:" + ROLE + r"))|(?im:" + ROLE_LABEL.removesuffix(
+    r"\s*(?::|$)") + r"))[ \t]*:[ \t]*\n?[ \t]*" + _NAME + r"(?=[ \t]*(?:,|\n|$|\(|\d))")
 #: the name first: "Mistral AI is the data controller", "… is responsible for processing …"
 _BEFORE_ROLE = re.compile(_LINKED + _APPOSITION + r"\s+(?i:" + VERB + r")\s+(?i:" + _AS +
                           r"\s+)?(?i:" + _ARTICLE + r"\s+)?[\"“„«]?\s?(?i:" + _QUALITY +
@@ -88,7 +95,8 @@ _BY_AS_ROLE = re.compile(r"(?i:\b(?:processed|performed|carried\s+out|operated|p
                          r"))")
 #: provider wording: "The Service is operated by Mistral AI, 15 rue …", "édité par Exemple"
 _BY_PROVIDER = re.compile(r"(?i:\b(?:(?:is|are)\s+(?:owned\s+and\s+)?(?:operated|provided|"
-                          r"published|managed|offered)\s+by|exploitée?s?\s+par|éditée?s?\s+par|fournie?s?\s+par|"
+                          r"published|managed|offered|run|owned)\s+by|(?:es|son)\s+propiedad\s+de|"
+                          r"(?:gerid|operad|mantid|administrad|explorad)[oa]s?\s+pel[oa]|exploitée?s?\s+par|éditée?s?\s+par|fournie?s?\s+par|"
                           r"betrieben\s+von|bereitgestellt\s+von|herausgegeben\s+von|"
                           r"(?:gestit|pubblicat)[oaie]\s+da|(?:gestionad|operad|publicad)[oa]s?\s+por|"
                           r"(?:beheerd|geëxploiteerd|uitgegeven)\s+door))\s+" + _BARE +
@@ -157,9 +165,10 @@ def slot_name(text: str, a: int, b: int, finder: PlaceFinder) -> tuple[str, int]
                 continue  # "… ist:" / "Privacy Team": a desk, not the controller
             if _usable(text, name, start, finder, free) and \
                     not _REP.match(text[m.end():m.end() + 40]) and \
-                    not _REP.search(text[m.start():start]):
+                    not _REP.search(text[max(a, m.start() - 60):start]):
                 return name, start  # not "X acts as the controller's representative",
-                # nor "the controller … its representative is X"
+                # nor "the controller … its representative is X", nor "the DPO of the
+                # controller is: X"
     return None
 
 
