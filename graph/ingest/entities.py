@@ -19,20 +19,26 @@ from collections.abc import Iterable
 
 import pycountry
 
-from xborder.graph.ingest.legalforms import LEGAL_FORMS
+from xborder.graph.ingest.legalforms import LEGAL_FORMS, written_short
 from xborder.graph.ingest.lexicon import (
     ADDRESS,
     COLLECTIVE,
     FORMER,
     PARENT,
     PARENT_AFTER,
-    PRONOUNS,
     REPRESENTATIVE,
     STATED,
 )
+from xborder.graph.ingest.merging import (
+    alias_countries,
+    bilingual,
+    collective,
+    same_form,
+    short_forms,
+    unglue,
+)
 from xborder.graph.ingest.model import EntityProposal, Evidence, slug
 from xborder.graph.ingest.names import (
-    CONNECT,
     FORM,
     LEADING,
     Mention,
@@ -41,7 +47,7 @@ from xborder.graph.ingest.names import (
     name_key,
 )
 from xborder.graph.ingest.places import PlaceFinder, is_country
-from xborder.graph.ingest.shortnames import CONTROL_WORD, QUOTED, definitions, representative
+from xborder.graph.ingest.shortnames import CONTROL_WORD, definitions, representative
 from xborder.graph.ingest.text import Document, Unit
 
 __all__ = ["LEGAL_FORMS", "EntityBook", "Mention", "definitions", "entity_key", "find_mentions",
@@ -153,115 +159,17 @@ class EntityBook:
                     entity.roles.add("parent")
             if rows:
                 self.by_unit[unit.index] = rows
-        self._unglue()
-        self._same_form()
-        self._collective(doc)
-        self._short_forms(doc)
-        self._alias_countries(doc)
-
-    def _same_form(self) -> None:
-        """One company written with its form once and twice ("X SL, S.L." and "X SL") or with
-        its form spelt two ways: the same base name and legal form are one entity."""
-        first: dict[tuple[str, str], EntityProposal] = {}
-        for rows in self.by_unit.values():
-            for n, (m, e, stated) in enumerate(rows):
-                key = (name_key(m.base), m.form)
-                if not m.form or not key[0]:
-                    continue
-                if (kept := first.setdefault(key, e)) is not e:
-                    self.entities = {k: v for k, v in self.entities.items() if v is not e}
-                    kept.aliases, kept.we = list(dict.fromkeys(kept.aliases + e.aliases)), \
-                        kept.we or e.we
-                    rows[n] = (m, kept, stated)
-
-    def _unglue(self) -> None:
-        """A name that is another name of the policy with prose before it ("Hinweise für Apps
-        der X GmbH" beside "X GmbH"): the lead-in is no part of it; its mentions are X's."""
-        for key, long in list(self.entities.items()):
-            short = next((e for k, e in self.entities.items() if k != key and
-                          long.name.endswith(" " + e.name)), None)
-            prefix = long.name[:-len(short.name)].split() if short else []
-            if short is None or not any(w.casefold() in LEADING or w in CONNECT or w.islower()
-                                        for w in prefix):
-                continue
-            del self.entities[key]
-            short.we, short.aliases = short.we or long.we, list(dict.fromkeys(
-                short.aliases + long.aliases))
-            for rows in self.by_unit.values():
-                for n, (m, e, stated) in enumerate(rows):
-                    at = m.written.rfind(short.name.split()[0])
-                    if e is long and at >= 0:
-                        rows[n] = (Mention(short.name, m.written[at:], m.start + at, m.end,
-                                           m.form, m.candidates,
-                                           " ".join(m.base.split()[len(prefix):])), short, stated)
-
-    def _collective(self, doc: Document) -> None:
-        """"SurveyMonkey Inc., SurveyMonkey Europe UC … (collectively “SurveyMonkey”)": the short
-        name (and "we") stands for every company listed before it, never for a former name
-        or a parent."""
-        for unit in doc.units:
-            rows = self.by_unit.get(unit.index, [])
-            for paren in re.finditer(r"\(([^()]{0,160})\)", unit.text) if rows else ():
-                if not _COLLECTIVE.search(paren[1]):
-                    continue
-                quoted = [q.strip(" *_,\\-\u00a0") for q in QUOTED.findall(paren[1])]
-                names = [q for q in quoted if q.casefold() not in PRONOUNS and q[:1].isupper()]
-                we = any(q.casefold() in PRONOUNS for q in quoted)
-                listed = [e for m, e, _s in rows if m.end <= paren.start()]
-                members = [e for e in listed if not {"former name", "parent", "representative"}
-                           & e.roles]
-                for entity in members:
-                    entity.aliases += [n for n in names if n not in entity.aliases]
-                    entity.we = entity.we or we
-                for entity in listed:
-                    if not any(entity is x for x in members):  # a former name, a parent
-                        entity.we = False
-                        entity.aliases = [a for a in entity.aliases if a not in names]
-
-    def _short_forms(self, doc: Document) -> None:
-        """An entity named again without its legal form ("Viaplay Group UK is a joint data
-        controller …" after "Viaplay Group UK Limited"): the same entity, so its words ("UK")
-        are not read as places. Only names of two words or more."""
-        bases = {e.name.removesuffix(e.name.split()[-1]).strip(" ,"): e
-                 for e in self.entities.values() if len(e.name.split()) >= 3}
-        bases = {b: e for b, e in bases.items() if len(b.split()) >= 2}
-        if not bases:
-            return
-        pattern = re.compile(r"\b(?:" + "|".join(re.escape(b) for b in
-                                                  sorted(bases, key=len, reverse=True)) + r")\b")
-        for unit in doc.units:
-            rows = self.by_unit.get(unit.index, [])
-            for m in pattern.finditer(unit.text):
-                if any(r[0].start < m.end() and m.start() < r[0].end for r in rows):
-                    continue
-                entity = bases[m[0]]
-                rows.append((Mention(entity.name, m[0], m.start(), m.end(), "", (), m[0]),
-                             entity, None))
-            if rows:
-                self.by_unit[unit.index] = sorted(rows, key=lambda r: r[0].start)
-
-    def _alias_countries(self, doc: Document) -> None:
-        """"Zeta is registered in Luxembourg": a country stated under an entity's short name."""
-        for entity in self.entities.values():
-            for alias in entity.aliases if entity.country is None else ():
-                said = re.compile(rf"\b{re.escape(alias)}\b(?=\s+(?:is|was)\s+(?:a\s+(?:\w+\s+)?"
-                                  r"company\s+)?(?:registered|incorporated|established|based|"
-                                  r"headquartered)\s+in\b)")
-                for unit in doc.units:
-                    m = said.search(unit.text)
-                    if m is None:
-                        continue
-                    places = [p for p in self.finder.find(unit.text[m.end():m.end() + 80])
-                              if is_country(p.code)]
-                    if places:
-                        entity.country = places[0].code
-                        entity.country_basis = f"stated: {unit.text[m.start():][:80]!r}"
-                        break
+        unglue(self.entities, self.by_unit)
+        same_form(self.entities, self.by_unit)
+        bilingual(self.entities, self.by_unit, doc)
+        collective(doc, self.by_unit)
+        short_forms(doc, self.entities, self.by_unit)
+        alias_countries(doc, self.entities, self.finder)
 
     def _register(self, unit: Unit, m: Mention, limit: int | None) -> EntityProposal:
         country, how, _span = place_entity(unit.text, m, self.finder, limit)
         bare = m.key.removeprefix("the")
-        entity = self.entities.get(m.key) or self.entities.get(bare)
+        entity = self.entities.get(m.key) or self.entities.get(bare) or self._twin(m)
         if entity is not None and m.key != bare and entity_key(entity.name) == bare:
             entity.name = m.name  # "The Meet Group, Inc." mid-sentence: "The" is the name's
         if entity is None and m.key != bare:
@@ -288,6 +196,22 @@ class EntityBook:
         entity.aliases += [a for a in aliases if a not in entity.aliases]
         entity.we = entity.we or we
         return entity
+
+    def _twin(self, m: Mention) -> EntityProposal | None:
+        """The entity a name with a written-out form abbreviates, or is abbreviated by:
+        "ETAM LINGERIE, Société anonyme" and "Etam Lingerie SA" are one company; the name
+        with the short form is kept."""
+        if m.form.endswith("(written out)"):
+            short = written_short(m.written)
+            return self.entities.get(entity_key(f"{m.name} {short}")) if short else None
+        for key, entity in list(self.entities.items()):
+            short = written_short(entity.written) if entity.written != entity.name else None
+            if short and entity_key(f"{entity.name} {short}") == m.key:
+                del self.entities[key]
+                entity.name = m.name
+                self.entities[m.key] = entity
+                return entity
+        return None
 
     def adopt(self, known: dict[str, tuple[str, str, str]]) -> None:
         """Entities the organisation already has in the knowledge base (name key → id, name,

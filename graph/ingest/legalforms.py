@@ -7,7 +7,9 @@ their punctuation rather than capitals, are in :mod:`.lexicon` (``CJK_FORMS``).
 
 from __future__ import annotations
 
-__all__ = ["AUTHORITIES", "LEGAL_FORMS", "PREFIX_FORMS", "PUBLIC_HEADS"]
+import re
+
+__all__ = ["AUTHORITIES", "LEGAL_FORMS", "PREFIX_FORMS", "PUBLIC_HEADS", "written_short"]
 
 _EU_SE = ("DE", "FR", "LU", "NL", "AT", "IE")
 #: (pattern, canonical form, candidate countries, continental: no comma before the form)
@@ -182,3 +184,19 @@ AUTHORITIES: list[tuple[str, str, tuple[str, ...]]] = [
     (r"(?:Ministry|Department)\s+(?:of|for)\s+(?:the\s+)?" + _TOPIC, "authority (en)",
      ("GB", "IE", "US")),
 ]
+
+#: The abbreviation of a written-out form, by its words: a policy names "ETAM LINGERIE, Société
+#: anonyme" in one place and "Etam Lingerie SA" in another — one company.
+_WRITTEN_SHORT = [(re.compile(p, re.I), short) for p, short in (
+    (r"actions\s+simplifiée", "SAS"), (r"responsabilit[àa]\s+limitée", "SARL"),
+    (r"société\s+anonyme|sociedad\s+an[oó]nima|sociedade\s+an[oô]nima", "SA"),
+    (r"beschränkter\s+Haftung", "GmbH"), (r"responsabilità\s+limitata", "Srl"),
+    (r"per\s+azioni", "SpA"), (r"sociedad\s+limitada", "SL"), (r"por\s+quotas", "Lda"),
+    (r"besloten", "BV"), (r"naamloze", "NV"), (r"limited\s+liability\s+company", "LLC"),
+    (r"public\s+limited\s+company", "plc"))]
+
+
+def written_short(written: str) -> str | None:
+    """The abbreviation of the written-out form at the end of a name as written, or None."""
+    return next((short for pattern, short in _WRITTEN_SHORT if pattern.search(written)), None)
+

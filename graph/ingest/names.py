@@ -213,6 +213,10 @@ def _name_start(head: str, words_end: int) -> int | None:
 _ENUMERATOR = r"[\d.]+|\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})\)"
 
 
+_ARTICLE_WORDS = frozenset({"a", "an", "un", "une", "una", "uno", "um", "uma", "ein", "eine",
+                           "een", "the", "la", "le", "el", "il", "die", "der", "de", "het"})
+
+
 def find_mentions(text: str) -> list[Mention]:
     """The company names of ``text``, in order."""
     mentions: list[Mention] = []
@@ -239,6 +243,8 @@ def find_mentions(text: str) -> list[Mention]:
                                      re.I) and apposition is None:
             continue  # "a French société par actions simplifiée": a description, not a name
         name_words = _after_heading(head[start:words_end].split())
+        if written_out and all(w.casefold() in _ARTICLE_WORDS for w in name_words):
+            continue  # "… es una sociedad anónima": an article, no name
         name_words = _after_caps(name_words)
         popped = False
         while name_words and (name_words[0].casefold() in LEADING or name_words[0] in CONNECT

@@ -56,10 +56,12 @@ _WE_MEAN = re.compile(r"(?i:\b(?:when|where|if)\s+we\s+(?:say|talk\s+about|speak
 _CALLED = re.compile(r"\s+(?:is|are)\s+(?:(?:also|hereinafter|hereafter|collectively)\s+)?"
                      r"(?:referred\s+to|called|designated|known)\s+(?:[^.\"“”]{0,40}?\s)?as\s+"
                      r"((?:[\"“‘'][^\"”’'“]{1,40}[\"”’'][,\s]*(?:(?:or|and)\s+)?)+)")
-_APPOSED = re.compile(r"(?:^|[.!?]\s+|\n)(?:We|Nous|Wir|Noi|Nosotros|Wij|Nós)\s*,\s*(?:i\.\s?e\.|"
+_APPOSED = re.compile(r"(?:^|[.!?]\s+|\n)(?:We|Nous|Wir|Noi|Nosotros|Wij|Nós)\s*,\s*"
+                      r"(?:(?:i\.\s?e\.|"
                       r"that\s+is|namely|c['’]est-à-dire|à\s+savoir|d\.\s?h\.|das\s+heißt|die|"
                       r"cioè|ovvero|ossia|es\s+decir|o\s+sea|oftewel|dat\s+wil\s+zeggen|ou\s+seja|"
-                      r"isto\s+é)\s*,?\s*(?:the\s+|la\s+|le\s+|il\s+|el\s+|de\s+|o\s+|a\s+)?$")
+                      r"isto\s+é)\s*,?\s*)?(?:the\s+|la\s+|le\s+|il\s+|el\s+|de\s+|o\s+|a\s+)?$")
+#: ("Wir, Melkam Edil e.V., …": the pronoun, a comma and the name is a definition too)
 
 
 def definitions(text: str, mention: Mention) -> tuple[list[str], bool]:
