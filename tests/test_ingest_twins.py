@@ -47,3 +47,35 @@ def test_two_companies_listed_side_by_side_stay_two(kb) -> None:
     page = ("当社グループの株式会社ミナト、Minato Europe B.V. は、それぞれ個人情報取扱事業者です。")
     proposals = ingest("# プライバシーポリシー\n\n" + page + "\n", name="policy.md", kb=kb)
     assert {e.name for e in proposals.entities} == {"株式会社ミナト", "Minato Europe B.V."}
+
+
+@pytest.mark.parametrize(("line", "name"), [
+    ("La Maison Bleue SAS\n\nSociété par actions simplifiée au capital de 1 000 euros.",
+     "La Maison Bleue SAS"),
+    ("Contact : la Maison Bleue SAS, 1 rue de Lille, Roubaix.", "Maison Bleue SAS"),
+])
+def test_a_brands_article_is_kept_only_on_a_line_of_its_own(line: str, name: str) -> None:
+    from xborder.graph.ingest.names import find_mentions
+
+    assert [m.name for m in find_mentions(line)] == [name]
+
+
+def test_a_short_name_between_commas_and_its_misspelling_name_the_company(kb) -> None:
+    page = ("Hacemos de su conocimiento que TORNEX EQUIPOS & SERVICIOS, S.A. de C.V., en adelante "
+            "TORNEX, con domicilio en Monterrey.\n\nPor lo tanto, TORNX es el Responsable del "
+            "tratamiento de sus Datos Personales.")
+    proposals = ingest("# Aviso de privacidad\n\n" + page + "\n", name="policy.md", kb=kb)
+    assert [(r.locations, r.controller.name) for r in proposals.rules if not r.default] == \
+        [(["*"], "TORNEX EQUIPOS & SERVICIOS S.A. de C.V.")]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Administratorem danych jest KPMA LEGAL Nowak Zieliński spółka komandytowa z siedzibą w "
+     "Krakowie.", "KPMA LEGAL Nowak Zieliński spółka komandytowa"),
+    ("COMPANY INFORMATION Heron Bank N.V., Amsterdam", "Heron Bank N.V."),
+])
+def test_capitals_before_a_name_are_a_heading_only_at_the_start_of_a_line(text: str,
+                                                                          name: str) -> None:
+    from xborder.graph.ingest.names import find_mentions
+
+    assert [m.name for m in find_mentions(text)] == [name]

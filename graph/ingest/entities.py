@@ -243,12 +243,12 @@ class EntityBook:
     def aliased(self, word: str, typo: bool = False) -> list[EntityProposal]:
         """The entities a short name stands for (several for "(collectively “X”)"); with
         ``typo``, a short name of six letters or more also matches with one letter wrong or
-        two swapped ("Oubtrain" for "Outbrain")."""
+        two swapped ("Oubtrain" for "Outbrain"), or one dropped ("SAYMX" for "SANYMX")."""
         found = [e for e in self.entities.values() if word in e.aliases]
         if not found:  # "GEB AdoptAGuy" for "GEB ADOPTAGUY SARL": the name without its form
             found = [e for e in self.entities.values() if e.name.casefold().startswith(
                 word.casefold() + " ") and FORM.fullmatch(e.name[len(word):].strip(" ,"))]
-        if not found and typo and len(word) >= 6:
+        if not found and typo and len(word) >= 5:  # "SAYMX" for "SANYMX"
             found = [e for e in self.entities.values()
                      if any(len(a) >= 6 and _one_edit(word, a) for a in e.aliases)]
         return found

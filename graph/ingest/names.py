@@ -118,9 +118,9 @@ _FORM_TAIL = re.compile(r"(?:" + FORM.pattern + r")\Z")
 
 
 def _after_caps(words: list[str]) -> list[str]:
-    """A run of two or more all-capital words before a name in mixed case is a heading set on
-    the same line ("COMPANY INFORMATION Heron Bank N.V."); one capital word may be the name's
-    ("ING Bank N.V.")."""
+    """A run of two or more all-capital words at the start of a line, before a name in mixed
+    case, is a heading set on the same line ("COMPANY INFORMATION Heron Bank N.V."); one
+    capital word may be the name's ("ING Bank N.V.")."""
     caps = 0
     while caps < len(words) and words[caps].isupper() and len(words[caps]) >= 2 and \
             words[caps].isalpha():
@@ -213,6 +213,7 @@ def _name_start(head: str, words_end: int) -> int | None:
 _ENUMERATOR = r"[\d.]+|\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})\)"
 
 
+_CAPITAL_ARTICLES = frozenset({"La", "Le", "Les", "El", "Il", "Lo", "Het", "De"})
 _ARTICLE_WORDS = frozenset({"a", "an", "un", "une", "una", "uno", "um", "uma", "ein", "eine",
                            "een", "the", "la", "le", "el", "il", "die", "der", "de", "het"})
 
@@ -245,12 +246,17 @@ def find_mentions(text: str) -> list[Mention]:
         name_words = _after_heading(head[start:words_end].split())
         if written_out and all(w.casefold() in _ARTICLE_WORDS for w in name_words):
             continue  # "… es una sociedad anónima": an article, no name
-        name_words = _after_caps(name_words)
+        if not re.search(r"\w", head[:start].rsplit("\n", 1)[-1]):
+            name_words = _after_caps(name_words)  # mid-sentence: "jest DPPA LEGAL Grzonek …"
         popped = False
+        alone = not re.search(r"\w", head[:start].rsplit("\n", 1)[-1]) and \
+            not re.search(r"\w", text[m.end():].split("\n", 1)[0])  # the name is the line
         while name_words and (name_words[0].casefold() in LEADING or name_words[0] in CONNECT
                               or re.fullmatch(_ENUMERATOR, name_words[0])):
             if name_words[0] == "The" and (popped or head[:start].strip()[-1:].isalpha()):
                 break  # "… how The Meet Group, Inc. uses …": part of the name
+            if alone and not popped and name_words[0] in _CAPITAL_ARTICLES and len(name_words) > 1:
+                break  # a line of its own "La Redoute SAS": the brand's article
             name_words.pop(0)
             popped = True
         while name_words and name_words[0].endswith(")") and "(" not in name_words[0]:

@@ -35,6 +35,11 @@ _TRADING = re.compile(r"(?<![\w-])([A-Z][\w&.-]+(?:\s+[A-Z][\w&.-]+){0,2})\s+(?:
 _HEREINAFTER = re.compile(r"(?:hereinafter|hereafter|ci-après|im\s+Folgenden|nachfolgend|di\s+"
                           r"seguito|en\s+adelante|hierna|doravante)\s*(?::|referred\s+to\s+as|"
                           r"dénommée?|genannt)?\s*([A-Z][\w&.-]+(?:\s+[A-Z][\w&.-]+){0,2})$")
+#: a short name defined between commas, without brackets or quotes
+_COMMA_HEREINAFTER = re.compile(r",\s*(?:hereinafter|hereafter|ci-après|im\s+Folgenden|nachfolgend|"
+                                r"di\s+seguito|en\s+adelante|hierna|doravante)\s*(?:referred\s+to\s+"
+                                r"as\s+|dénommée?\s+|genannt\s+)?(?:el\s+|la\s+|il\s+|the\s+|"
+                                r"o\s+|a\s+)?([A-Z][\w&.-]+(?:\s+[A-Z][\w&.-]+){0,2})\s*,")
 _PRONOUN = r"(?:we|us|our|ours|nous|notre|nos|wir|uns|unser|noi|nostro|nosotros|nuestro|wij|" \
     r"ons|onze|nós|nosso|vi|oss|vår|meidän|my|nas|nasz)"
 #: the verb of a definition, then up to a few words before the name ("désignent Malt Groupe
@@ -75,6 +80,8 @@ def definitions(text: str, mention: Mention) -> tuple[list[str], bool]:
         if any(q.casefold().strip(".") in PRONOUNS for q in quoted):
             return [q for q in quoted if q.casefold().strip(".") not in PRONOUNS and
                     q[:1].isupper()], True
+    if (comma := _COMMA_HEREINAFTER.match(after)) is not None:
+        return [comma[1]], False  # "X, S.A. de C.V., en adelante SANYMX, con domicilio …"
     parens = list(re.finditer(r"\(([^()]{1,120})\)", after))
     paren = next((p for p in parens if QUOTED.search(p[1])), parens[0] if parens else None)
     # "X Pty Ltd (ACN 000 000 000)) (“Kick”, “we”)": past a registration number, a closing ")"
