@@ -42,6 +42,7 @@ from xborder.graph.ingest.lexicon import (
     PARENT,
     PROVIDER_AFTER,
     PROVIDER_BEFORE,
+    REFERRAL,
     ROLE,
     ROLE_LABEL,
     THIRD_PARTY,
@@ -122,6 +123,9 @@ _LIST_CUE = re.compile(r"\bcontrol(?:ler|lers|led|s)\b|\bresponsible\b|\bentit(?
                        "|" + WHO_WE_ARE + "|" + WE_ARE,
                        re.I)
 _WHO = re.compile(WHO_WE_ARE, re.I)
+_REFERRAL = re.compile(REFERRAL, re.I)
+_HEADER_PLACE = re.compile(r"countr|region|jurisdiction|territor|\bpays\b|\bLand\b|\bpa[íi]s\b|"
+                           r"\bpaese\b|\bland\b", re.I)
 _LABEL = re.compile(ROLE_LABEL, re.I)
 _DATA_WORD = re.compile(r"\b(?:data|information|privacy|processing|users?|customers?|you|your)\b",
                         re.I)
@@ -177,6 +181,7 @@ def controller_rules(doc: Document, book: EntityBook, finder: PlaceFinder,
     recent = 99  # units since the last sentence with a controller cue
     heads = condition_heads(doc.units, ctx)  # "For users in the EEA:" / "Acme Europe B.V., …"
     layout = {**line_runs(doc.units, ctx), **heads}  # "In Spain – Acme Spain S.L.: …"
+    referred = any(_REFERRAL.search(u.text) for u in doc.units)  # "the entity in your country"
     for n, unit in enumerate(doc.units):
         recent += 1
         if n in layout and (recent <= 6 or (n in heads and CUE.search(unit.section.title))):
@@ -203,7 +208,8 @@ def controller_rules(doc: Document, book: EntityBook, finder: PlaceFinder,
             rules.extend(residence_rules(unit, ctx, pieces(unit.text, ctx.finder)))
             continue
         recent = 0 if unit.kind != "row" and (labelled or CUE.search(unit.text)) else recent
-        if unit.kind == "row" and (recent <= 6 or places_and_companies(unit.header)):
+        if unit.kind == "row" and (recent <= 6 or places_and_companies(unit.header) or (
+                referred and any(_HEADER_PLACE.search(h) for h in unit.header[:1]))):
             context += " controller"  # "The chart below explains the current controllers …"
         if unit.kind != "sentence" and not _LIST_CUE.search(context) and not labelled:
             continue
@@ -245,6 +251,8 @@ def _sentence(unit: Unit, ctx: Context) -> list[RuleProposal]:
         if by and not _DATA_WORD.search(piece) and any(m.start < a + by.start()
                                                        for m, _, _ in mentions):
             continue  # "X Ltd is controlled by Y Inc.": ownership, not data
+        if _REFERRAL.search(piece) and not mentions:
+            continue  # "the PayPal entity established in your country": named by its table
         chosen = _controllers(text, a, b, mentions, ctx, unit)
         if not chosen:
             continue

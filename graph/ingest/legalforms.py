@@ -9,7 +9,13 @@ from __future__ import annotations
 
 import re
 
+import pycountry
+
 __all__ = ["AUTHORITIES", "LEGAL_FORMS", "PREFIX_FORMS", "PUBLIC_HEADS", "written_short"]
+
+#: Ireland's counties (ISO 3166-2:IE, from pycountry): "Co. Dublin" in an address is no "Co."
+_COUNTIES = "|".join(sorted({re.escape(s.name) for s in pycountry.subdivisions
+                             if s.country_code == "IE"}))
 
 _EU_SE = ("DE", "FR", "LU", "NL", "AT", "IE")
 #: (pattern, canonical form, candidate countries, continental: no comma before the form)
@@ -66,6 +72,7 @@ LEGAL_FORMS: list[tuple[str, str, tuple[str, ...], bool]] = [
     (r"SIA", "SIA", ("LV",), True),
     (r"EOOD|EAD|OOD", "EOOD", ("BG",), True),
     (r"CLG", "CLG", ("IE",), False),
+    (r"S\.a\.r\.l\.\s+et\s+Cie,?\s+S\.C\.A\.", "S.à r.l.", ("LU",), True),  # unaccented
     (r"S\.A\.R\.L\.?|S\.a\.r\.l\.|SARL", "SARL", ("FR", "LU"), True),
     (r"S\.C\.A\.|SCA", "S.C.A.", ("LU", "BE", "FR"), True),  # "… S.à r.l. et Cie, S.C.A."
     (r"SL,\s*S\.L\.|S\.L\.U?\.?|SLU?|s\.l\.(?:u\.)?", "S.L.", ("ES",), True),
@@ -119,7 +126,7 @@ LEGAL_FORMS: list[tuple[str, str, tuple[str, ...], bool]] = [
     (r"P?JSC", "JSC", ("RU", "KZ", "UA", "AE"), True),
     (r"Inc\.?|Incorporated", "Inc.", ("US",), False),
     (r"PBC|L\.P\.|LLLP|PLLC", "PBC, L.P.", ("US",), False),
-    (r"Co\.(?!\s+[A-Z][a-z])", "Co.", ("US", "GB"), False),  # not "Co. Dublin" (an address)
+    (r"Co\.(?!\s+(?:" + _COUNTIES + r")\b)", "Co.", ("US", "GB", "CA"), False),  # not "Co. Dublin"
     (r"Corp\.?|Corporation", "Corporation", ("US",), False),
     # "The New York Times Company", "Ford Motor Company": a name of two words or more before it
     (r"Company(?!\s+(?:Limited|Ltd|No\b|Number|[Rr]eg))", "Company", ("US",), False),

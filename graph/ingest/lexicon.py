@@ -14,7 +14,7 @@ import re
 
 __all__ = ["ADDRESS", "CJK_FORMS", "CJK_WE", "COLLECTIVE", "DEPENDING", "EEA_NAMES", "EU_NAMES",
            "FORMER", "JOINT", "OPERATES", "PARENT", "PARENT_AFTER", "PRONOUNS", "PROVIDER_AFTER",
-           "PROVIDER_BEFORE", "REPRESENTATIVE", "ROLE", "ROLE_HEADING", "ROLE_LABEL",
+           "PROVIDER_BEFORE", "REFERRAL", "REPRESENTATIVE", "ROLE", "ROLE_HEADING", "ROLE_LABEL",
            "STATED", "UNDEFINED_GROUP", "VERB", "WE_ARE", "WHO_WE_ARE"]
 
 #: A controller's role, as a noun phrase (case-insensitive).
@@ -250,3 +250,19 @@ RESIDES = (r"\b(?:if|unless|when|where)\s+(?:you|the\s+(?:user|customer|member|c
 THIRD_PARTY = (r"\b(?:payment\s+(?:system|method|provider|service|processor)s?|"
                r"social\s+network|third[- ]"
                r"part(?:y|ies)|plug-?ins?|cookies?|pixels?|analytics)\b")
+#: The controller named by where the user lives, not by name: "the PayPal entity established in
+#: the country or jurisdiction where you reside", "l'entité … établie dans le pays où vous
+#: résidez", "die Gesellschaft in dem Land, in dem Sie wohnen" — the table of entities by country
+#: elsewhere in the policy says which.
+REFERRAL = (r"\b(?:entity|company|affiliate|subsidiary|entité|société|filiale|Gesellschaft|"
+            r"Konzerngesellschaft|entidad|sociedad|filial|società|entità|entiteit|vennootschap|"
+            r"entidade|sociedade)\b[^.;]{0,40}?\b(?:established|located|based|incorporated|"
+            r"registered|operating|établie?|située?|ansässig\w*|niedergelassen\w*|establecid[ao]|"
+            r"ubicad[ao]|stabilit[ao]|situat[ao]|gevestigd|estabelecid[ao]|sediad[ao]|in|im|en|"
+            r"nel|em|dans)\s+(?:in\s+|en\s+|dans\s+|nel\s+|em\s+|in\s+dem\s+)?(?:the|your|le|"
+            r"votre|dem|Ihrem|el|su|tu|il|tuo|suo|het|uw|o|seu)\s+(?:country|jurisdiction|pays|"
+            r"Land|país|paese|land)\b[^.;]{0,60}?(?:where\s+you|in\s+which\s+you|of\s+(?:your\s+)?"
+            r"residence|où\s+vous|in\s+dem\s+Sie|donde|en\s+el\s+que|in\s+cui|waar\s+u|onde|"
+            r"de\s+(?:votre|su|tu)\s+résidence|de\s+residencia)"
+)
+

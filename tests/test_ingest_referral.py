@@ -1,0 +1,36 @@
+"""`ingest` on a controller named by where the user lives ("the Orbit entity established in the
+country where you reside"), with the entities listed by country in a table elsewhere in the
+policy — even one headed as a contact list. Invented pages in four languages; the sentence alone
+names no entity, so it gives no rule for everyone."""
+
+from __future__ import annotations
+
+import pytest
+
+from xborder.graph.ingest import ingest
+
+TABLE = ("## Contact\n\n| Country | Contact information |\n| --- | --- |\n"
+         "| Canada | Orbit Canada Co.  <br>1 Bay Street, Toronto |\n"
+         "| United Kingdom | Orbit UK Ltd  <br>5 Fleet Place, London |\n"
+         "| Ireland | Orbit Payments Europe Limited  <br>1 Dock Road, Dublin 2, Co. Dublin |\n\n")
+WANT = {(("CA",), "Orbit Canada Co."), (("GB",), "Orbit UK Ltd"),
+        (("IE",), "Orbit Payments Europe Limited")}
+
+
+@pytest.mark.parametrize("sentence", [
+    "The data controller of your personal data is the Orbit entity established in the country "
+    "or jurisdiction where you reside, listed under Contact.",
+    "Le responsable du traitement est l’entité Orbit établie dans le pays où vous résidez.",
+    "Verantwortlich ist die Orbit-Gesellschaft in dem Land, in dem Sie wohnen.",
+    "El responsable del tratamiento es la entidad de Orbit establecida en el país donde reside.",
+])
+def test_the_entity_of_the_users_country_is_read_from_the_table(kb, sentence: str) -> None:
+    page = "# Privacy Policy\n\n" + TABLE + "## Data controller\n\n" + sentence + "\n"
+    rules = ingest(page, name="policy.md", kb=kb).rules
+    assert {(tuple(r.locations), r.controller.name) for r in rules if not r.default} == WANT
+
+
+def test_a_contact_table_alone_names_no_controller(kb) -> None:
+    page = "# Privacy Policy\n\n" + TABLE + "## Security\n\nWe protect your data.\n"
+    rules = ingest(page, name="policy.md", kb=kb).rules
+    assert not [r for r in rules if not r.default]
