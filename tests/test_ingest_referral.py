@@ -34,3 +34,17 @@ def test_a_contact_table_alone_names_no_controller(kb) -> None:
     page = "# Privacy Policy\n\n" + TABLE + "## Security\n\nWe protect your data.\n"
     rules = ingest(page, name="policy.md", kb=kb).rules
     assert not [r for r in rules if not r.default]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("If you reside in Canada, contact us at Orbit Canada Ltd, 1 Bay Street, Toronto. If you "
+     "reside in the United States, contact us at Orbit, Inc., 1 Main St, Austin.",
+     {(("CA",), "Orbit Canada Ltd"), (("US",), "Orbit, Inc.")}),
+    ("If you reside in Canada and have a question about your rights, contact our Data "
+     "Protection Officer at dpo@orbit.example.", set()),
+    ("If you reside in Canada, contact us at privacy@orbit.example. Orbit Canada Ltd hosts "
+     "our servers.", set()),
+])
+def test_the_company_users_somewhere_contact_as_us(kb, text: str, want: set[object]) -> None:
+    rules = ingest("# Privacy Policy\n\n" + text + "\n", name="policy.md", kb=kb).rules
+    assert {(tuple(r.locations), r.controller.name) for r in rules if not r.default} == want

@@ -271,6 +271,11 @@ NOT_PARTY = re.compile(r"\brights?\b|\brequest\b|\bcontact\b|\bRechte\b|\bdroits
                         r"\brättigheter\b", re.I)
 
 
+#: "contact us at X" right before the company: the "us" of those users is X
+_CONTACT_US = re.compile(r"\b(?:contact|write\s+to|reach)\s+us\s+(?:at|via|through)\s+(?=[A-Z])|"
+                         r"\bcontactez[- ]nous\s+(?:à|auprès\s+de)\s+|\bkontaktieren\s+Sie\s+"
+                         r"uns\s+(?:bei|unter)\s+|\bcontáct(?:enos|anos)\s+en\s+|\bcontattaci\s+"
+                         r"(?:presso|a)\s+")
 #: "if you reside in other countries" in the languages read: everyone else
 _OTHER = re.compile(r"\b(?:other|altri|autres|otros|outros|anderen?)\s+(?:countries|paesi|pays|"
                     r"países|Ländern?|landen)\b", re.I)
@@ -286,8 +291,8 @@ def residence_rule(piece: str, a: int,
     when the condition names no place read (a group defined elsewhere: never everyone) or the
     clause is about rights or contacts."""
     cond = _RESIDES.search(piece)
-    if cond is None or NOT_PARTY.search(piece):
-        return None
+    if cond is None or NOT_PARTY.search(_CONTACT_US.sub(" ", piece)):
+        return None  # rights and contacts, but "If you reside in Canada, contact us at X"
     named = [(m.start - a, m.end - a, e) for m, e, _s in mentions
              if not representative(piece, m.start - a, m.end - a)]
     before = [x for x in named if x[1] <= cond.start()]
@@ -316,9 +321,11 @@ def residence_rules(unit: Unit, ctx: Context, pieces: list[tuple[int, int]]) -> 
     for a, b in pieces:
         mentions = [x for x in ctx.book.mentions(unit) if a <= x[0].start < b]
         if (found := residence_rule(unit.text[a:b], a, mentions, ctx.finder)) is not None:
-            rules.append(rule_for(unit, found[0], found[1], unit.text[a:b], [], 0.7,
-                                  ["the company named for the users who live there"],
-                                  *dates_in(unit.text[a:b], ctx.dating)))
+            us = _CONTACT_US.search(unit.text, a, b)
+            note = ("the company users there are to contact as \"us\": read as their "
+                    "controller, check") if us else "the company named for the users who live there"
+            rules.append(rule_for(unit, found[0], found[1], unit.text[a:b], [], 0.6 if us else 0.7,
+                                  [note], *dates_in(unit.text[a:b], ctx.dating)))
     return rules
 
 
