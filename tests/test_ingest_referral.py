@@ -1,7 +1,8 @@
-"""`ingest` on a controller named by where the user lives ("the Orbit entity established in the
-country where you reside"), with the entities listed by country in a table elsewhere in the
-policy — even one headed as a contact list. Invented pages in four languages; the sentence alone
-names no entity, so it gives no rule for everyone."""
+"""`ingest` on controllers given by where the user lives or is based: "the Orbit entity
+established in the country where you reside", with the entities listed by country in a table
+elsewhere in the policy (even one headed as a contact list); "If you reside in Canada, contact us
+at X"; "X controls your data if you're based in the UK" (a condition, not X's seat). Invented
+pages; the referring sentence alone names no entity, so it gives no rule for everyone."""
 
 from __future__ import annotations
 
@@ -48,3 +49,12 @@ def test_a_contact_table_alone_names_no_controller(kb) -> None:
 def test_the_company_users_somewhere_contact_as_us(kb, text: str, want: set[object]) -> None:
     rules = ingest("# Privacy Policy\n\n" + text + "\n", name="policy.md", kb=kb).rules
     assert {(tuple(r.locations), r.controller.name) for r in rules if not r.default} == want
+
+
+def test_where_the_user_is_based_is_a_condition_not_a_seat(kb) -> None:
+    text = ("The company you deal with depends on where you are based:\n\n"
+            "* Orbit UK Limited (UK) controls your data if you’re based in the United Kingdom.\n"
+            "* Orbit Europe UAB (Lithuania) controls your data if you are based in the EEA.\n")
+    rules = ingest("# Privacy Policy\n\n" + text, name="policy.md", kb=kb).rules
+    assert {(tuple(r.locations), r.controller.name) for r in rules if not r.default} == {
+        (("GB",), "Orbit UK Limited"), (("EEA",), "Orbit Europe UAB")}

@@ -28,7 +28,7 @@ _SEAT = re.compile(r"\b(?:sise?|situé(?:e|s|es)?\s+(?:au|à|en)|located\s+at|(?
                    r"in|com\s+sede\s+em|gevestigd\s+(?:te|in|aan)|(?:(?:registered|organi[sz]ed|"
                    r"incorporated|established)\s+and\s+)?existing\s+under\s+the\s+laws?\s+of|"
                    r"(?:organi[sz]ed|incorporated|established)\s+under\s+the\s+laws?\s+of|"
-                   r"(?:a\s+company\s+)?(?:registered|"
+                   r"(?:a\s+company\s+)?(?<!you['’]re\s)(?<!you\sare\s)(?:registered|"
                    r"incorporated|established|headquartered|based)\s+in|an?\s+[A-Z]\w+\s+"
                    r"(?:company|corporation)|une\s+société\s+\w+|which\s+is\s+(?:based|located)"
                    r"\s+in|(?:enregistrée|immatriculée|constituée|établie)\s+(?:en|au|aux|à|dans)|"
