@@ -79,3 +79,10 @@ def test_capitals_before_a_name_are_a_heading_only_at_the_start_of_a_line(text: 
     from xborder.graph.ingest.names import find_mentions
 
     assert [m.name for m in find_mentions(text)] == [name]
+
+
+def test_the_last_of_a_list_of_places_is_no_part_of_the_name_after_it(kb) -> None:
+    page = ("Ihr Ansprechpartner je Land: Spanien, Portugal Beispiel Ibérica, S.A., Calle Mayor 2, "
+            "Madrid; Portugal Telecom Beispiel S.A. ist unser Dienstleister.")
+    names = [e.name for e in ingest("# Datenschutz\n\n" + page + "\n", name="p.md", kb=kb).entities]
+    assert names == ["Beispiel Ibérica S.A.", "Portugal Telecom Beispiel S.A."]

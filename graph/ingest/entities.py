@@ -137,7 +137,7 @@ class EntityBook:
         for unit in doc.units:
             found: list[tuple[Mention, int]] = []  # each mention, and where its cell ends
             for x, y in unit.cell_spans():
-                found += [(_shift(_after_places(m, self.finder), x), y)
+                found += [(_shift(_after_places(m, self.finder, unit.text[x:y]), x), y)
                           for m in find_mentions(unit.text[x:y])]
             rows = []
             for i, (m, cell_end) in enumerate(found):
@@ -280,12 +280,14 @@ class EntityBook:
         return next((e for e in self.entities.values() if e.we), None)
 
 
-def _after_places(m: Mention, finder: PlaceFinder) -> Mention:
+def _after_places(m: Mention, finder: PlaceFinder, text: str = "") -> Mention:
     """"New Zealand – Kiwi Pay Limited" (a place and its company): the name follows the dash.
-    A dash between two parts of a name stays ("Mútua dos Pescadores – Mútua de Seguros")."""
+    A dash between two parts of a name stays ("Mútua dos Pescadores – Mútua de Seguros"). The
+    last of a list of places before a name is no part of it ("Spanien, Portugal Information
+    Builders Ibérica, S.A.": a flattened table's row)."""
     cut = re.search(r"\s[–—-]\s", m.written)
     if cut is None:
-        return m
+        return _after_place_list(m, finder, text)
     left = m.written[:cut.start()]
     rest = left
     for place in sorted(finder.find(left), key=lambda p: -p.start):
@@ -298,6 +300,21 @@ def _after_places(m: Mention, finder: PlaceFinder) -> Mention:
     base = m.base.split(f" {dash} ", 1)[-1]
     return Mention(name, m.written[cut.end():], m.start + cut.end(), m.end, m.form, m.candidates,
                    base)
+
+
+_PLACE_LIST = re.compile(r"(?:^|[\s|])(?:[A-ZÀ-Þ][\w'’.-]*(?:\s+[A-ZÀ-Þ][\w'’.-]*){0,2}\s*,\s*)+$")
+
+
+def _after_place_list(m: Mention, finder: PlaceFinder, text: str) -> Mention:
+    line = text[:m.start].rsplit("\n", 1)[-1]
+    first = next((p for p in finder.find(m.written) if p.start == 0), None)
+    if first is None or not _PLACE_LIST.search(line) or not finder.find(line):
+        return m  # a list of capitalised words, one a place at least, ends in a comma
+    rest = m.written[first.end:].lstrip()
+    if len(rest.split()) < 2 or not rest[:1].isupper():
+        return m
+    cut = len(m.written) - len(rest)
+    return Mention(m.name[cut:], rest, m.start + cut, m.end, m.form, m.candidates, m.base[cut:])
 
 
 def _one_edit(a: str, b: str) -> bool:
