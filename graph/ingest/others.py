@@ -17,7 +17,7 @@ from xborder.graph.ingest.places import EVERYONE
 __all__ = ["ELSE", "everyone_else"]
 
 ELSE = re.compile(
-    r"\b(?:everyone\s+else|every(?:body|one)\s+other|all\s+other|(?:any|every)where\s+else|"
+    r"\b(?:everyone\s+else|every(?:body|one)\s+other|all\s+others?|any(?:one|body)\s+else|(?:any|every)where\s+else|"
     r"elsewhere|any\s+other\s+(?:country|countries|region|jurisdiction|location)|other\s+(?:"
     r"countries|regions|jurisdictions|locations|markets|users|territories)|rest\s+of\s+(?:the\s+)?"
     r"world|tou(?:s|tes)\s+les\s+autres|autres\s+pays|reste\s+du\s+monde|alle[nm]?\s+anderen?|"

@@ -57,6 +57,8 @@ def _line_rule(unit: Unit, ctx: Context) -> RuleProposal | None:
             len(unit.text) > 240 or (line := _RUN_LINE.match(unit.text)) is None:
         return None
     scope = ctx.finder.scope(line[1])
+    if not scope.codes and ELSE.search(line[1]):
+        scope.everyone = True  # "All others: Acme Global Pte. Ltd."
     named = [e for m, e, _s in ctx.book.mentions(unit) if m.start >= line.end(1)]
     if not scope.codes or not named:
         return None

@@ -24,6 +24,11 @@ _SPLIT = re.compile(r"[;；]\s*|,\s*(?:while|whereas|but)\s+|,\s*(?=" + _WHERE +
                     r"provided|offered|run)\s+by)\b|[A-Z])|,?\s*(?<!unless\s)\b[Oo]therwise\b,?\s*|"
                     r",\s*(?:and\s+)?(?=(?:by|par|von|da|por|door)\s+[A-Z])|"
                     r",\s*(?:and|et|und|y|e|en)\s+(?=(?:with|avec|mit|con|com|met)\s+[A-Z])|"
+                    r"\s+(?:and|et|und|e|y|en)\s+(?=[A-Z][\w&.-]*(?:,?\s+[A-Z][\w&.-]*){0,4}\s+"
+                    r"(?:is|est|ist|es|è|é)\s+"
+                    r"(?:\w+\s+){0,3}?(?:controller|responsable|verantwortlich|titolare|"
+                    # "X is a controller and Y is a separate controller …": two clauses
+                    r"verwerkingsverantwoordelijke|responsável|Verantwortliche))|"
                     r",?\s+(?:and|et|und|e|y|en)\s+(?=(?:\w+\s+){1,3}?(?:representative|représentant|"
                     r"Vertreter|rappresentante|representante|vertegenwoordiger|data\s+protection\s+"
                     r"officer|DPO|délégué|Datenschutzbeauftragte))")

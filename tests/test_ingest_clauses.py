@@ -1,0 +1,37 @@
+"""`ingest` on sentences that give two controllers, and on lists that end with "all others":
+invented pages, each with the (locations, exceptions, controller) rules it must give."""
+
+from __future__ import annotations
+
+import pytest
+
+from xborder.graph.ingest import ingest
+
+Rule = tuple[tuple[str, ...], tuple[str, ...], str]
+
+CASES: list[tuple[str, set[Rule]]] = [
+    ("Acme Ltd is a controller and Acme Pay Ltd is a separate controller for payment data.",
+     {(("*",), (), "Acme Ltd"), (("*",), (), "Acme Pay Ltd")}),
+    ("Acme Ltd is the controller for account data and Acme Pay Ltd is the controller for "
+     "payment data.", {(("*",), (), "Acme Ltd"), (("*",), (), "Acme Pay Ltd")}),
+    ("Acme GmbH ist Verantwortlicher und Acme Pay GmbH ist Verantwortliche für Zahlungen.",
+     {(("*",), (), "Acme GmbH"), (("*",), (), "Acme Pay GmbH")}),
+    ("Acme Ltd and Acme Pay Ltd are joint controllers.",
+     {(("*",), (), "Acme Ltd"), (("*",), (), "Acme Pay Ltd")}),
+    ("The data controller depends on your location. UK users: Acme UK Ltd. US users: Acme Inc. "
+     "All others: Acme Global Pte. Ltd.",
+     {(("GB",), (), "Acme UK Ltd"), (("US",), (), "Acme Inc."),
+      (("*",), ("GB", "US"), "Acme Global Pte. Ltd.")}),
+    ("The data controller depends on your location. UK users: Acme UK Ltd. Anyone else: Acme "
+     "Global Pte. Ltd.",
+     {(("GB",), (), "Acme UK Ltd"), (("*",), ("GB",), "Acme Global Pte. Ltd.")}),
+    ("Exemple SAS, dont le siège est en Belgique, est responsable du traitement pour les "
+     "utilisateurs en France.", {(("FR",), (), "Exemple SAS")}),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), CASES, ids=[t[:40] for t, _w in CASES])
+def test_two_controllers_and_all_others(kb, text: str, want: set[Rule]) -> None:
+    rules = ingest("# Privacy Policy\n\n" + text + "\n", name="policy.md", kb=kb).rules
+    assert {(tuple(r.locations), tuple(r.excepts), r.controller.name) for r in rules
+            if not r.default} == want
