@@ -86,3 +86,12 @@ def test_the_last_of_a_list_of_places_is_no_part_of_the_name_after_it(kb) -> Non
             "Madrid; Portugal Telecom Beispiel S.A. ist unser Dienstleister.")
     names = [e.name for e in ingest("# Datenschutz\n\n" + page + "\n", name="p.md", kb=kb).entities]
     assert names == ["Beispiel Ibérica S.A.", "Portugal Telecom Beispiel S.A."]
+
+
+@pytest.mark.parametrize("written", ["Acme \\& Sons Ltd", "Acme &amp; Sons Ltd", "Acme & Sons Ltd",
+                                     "**Acme & Sons Ltd**", "[Acme & Sons Ltd](https://a.example)"])
+def test_a_name_is_read_through_markdown_escapes_and_html_entities(kb, written: str) -> None:
+    page = f"# Privacy Policy\n\nThe data controller is {written}, 1 Main St, London.\n"
+    rules = ingest(page, name="policy.md", kb=kb).rules
+    assert [(r.locations, r.controller.name) for r in rules if not r.default] == \
+        [(["*"], "Acme & Sons Ltd")]

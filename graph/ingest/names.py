@@ -22,6 +22,7 @@ that ends a line of its own (a heading, an address line), never includes a docum
 
 from __future__ import annotations
 
+import html
 import re
 
 from xborder.graph.ingest.legalforms import AUTHORITIES, LEGAL_FORMS, PREFIX_FORMS, PUBLIC_HEADS
@@ -43,9 +44,10 @@ _PREFIX = [(re.compile(r"(?<![\w.])(" + p + r")\s+(" + _PREFIX_LINK + r"(?:[A-Z]
            for p, form, countries in PREFIX_FORMS]
 #: a word of a name; a Latin name written up against Japanese, Chinese or Korean text
 #: ("…お客様とAdobe Systems … Limited") starts at its first Latin letter
-_WORD = re.compile(r"(?:(?![" + _CJK_CHAR + r"])[\w&])(?:(?![" + _CJK_CHAR + r"])[\w&'’.\-])*"
-                   r"(?:\+(?![\w+]))?|&")  # "Canal+", "DattaPrivacy+": a brand's plus
-CONNECT = frozenset({"of", "and", "en", "&", "de", "du", "des", "der", "für", "la", "le", "y", "e",
+_WORD = re.compile(r"&amp;|\\&|(?:(?![" + _CJK_CHAR + r"])[\w&])(?:(?![" + _CJK_CHAR +
+                   r"])[\w&'’.\-])*(?:\+(?![\w+]))?|&")  # "Canal+"; "\&", "&amp;" as "&"
+CONNECT = frozenset({"of", "and", "en", "&", "\\&", "&amp;", "de", "du", "des", "der", "für",
+                     "la", "le", "y", "e",
                      "for", "dos", "das", "do", "da", "del", "della", "di", "van", "von", "den"})
 LEADING = frozenset({"the", "this", "that", "these", "our", "your", "if", "for", "in", "by",
                      "when", "where", "please", "however", "both", "each", "dear", "copyright",
@@ -218,6 +220,12 @@ _ARTICLE_WORDS = frozenset({"a", "an", "un", "une", "una", "uno", "um", "uma", "
                            "een", "the", "la", "le", "el", "il", "die", "der", "de", "het"})
 
 
+def _unescaped(name: str) -> str:
+    """A name as a register writes it: no Markdown escape ("FNAC DARTY \\& SERVICES") and no
+    HTML entity ("Acme &amp; Sons Ltd") left in it."""
+    return html.unescape(re.sub(r"\\([&*_`\\.\-+!#()\[\]])", r"\1", name))
+
+
 def find_mentions(text: str) -> list[Mention]:
     """The company names of ``text``, in order."""
     mentions: list[Mention] = []
@@ -295,6 +303,7 @@ def find_mentions(text: str) -> list[Mention]:
         joiner = "-" if hyphen else " " if continental or sep is None or "," not in sep[0] \
             else ", "
         name = base if written_out else base + joiner + form_text
+        name, base = _unescaped(name), _unescaped(base)
         mentions.append(Mention(name, written, first, m.end(), form, candidates, base))
     mentions += _prefixed(text, mentions)
     mentions += _public(text, mentions)

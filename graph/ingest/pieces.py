@@ -17,7 +17,8 @@ _WHERE = (r"(?:where|for\s+whom|in\s+which\s+case|auquel\s+cas|où|wo|donde|dove
           r"(?=[^,;.]{0,60}\b(?:provided|operated|offered|controller|responsible|fourni|exploité|"
           r"responsable|bereitgestellt|betrieben|verantwortlich|prestado|titolare|fornito|"
           r"verantwoordelijk|aangeboten|fornecido|responsável)\b)")
-_SPLIT = re.compile(r"[;；]\s*|,\s*(?:while|whereas|but)\s+|,\s*(?=" + _WHERE + r")|"
+_ENTITY_END = r"(?<!&amp)(?<!&nbsp)(?<!&quot)(?<!&apos)(?<!&lt)(?<!&gt)"  # "&amp;" cuts nothing
+_SPLIT = re.compile(_ENTITY_END + r"[;；]\s*|,\s*(?:while|whereas|but)\s+|,\s*(?=" + _WHERE + r")|"
                     r",\s*(?:et|und|y|e|en|och|og)\s+(?=[A-Z][\w&.-]*\s+(?:[A-Z][\w&.-]*\s+){0,3}"
                     r"(?:pour|für|para|per|voor|för|for)\s)|"
                     r",\s*and\s+(?=(?:for|if|users|all|everyone|in|we|where|(?:is\s+|are\s+)?(?:operated|"
