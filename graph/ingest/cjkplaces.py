@@ -46,7 +46,9 @@ _CONDITION = re.compile(
     r"|(?:如果|若|倘若|当)?您?(?:居住|位于|位於|住在|常住)(?:在|于|於)?(?P<place_zh>[^，,。；;]{1,30}?)"
     r"(?P<outside_zh>以外)?(?:的|，|,|地区|地區)"
     r"|(?P<place_ko>[^,.。]{1,30}?)(?P<outside_ko>\s?(?:이외|외)(?:의)?(?:\s?지역)?)?(?:에|에서)\s?(?:거주|위치)"
-    r"(?:하는|하시는|하고\s?있는)?\s?(?:경우|이용자|사용자)")
+    r"(?:하는|하시는|하고\s?있는)?\s?(?:경우|이용자|사용자)"
+    # the users of a place: "欧洲经济区用户的…", "其他地区用户为…", "EEA域内のユーザー"
+    r"|(?P<place_u>[^、。,，；;「」()（）的の\s]{2,15}?)(?:的|の)?(?:用户|用戶|ユーザー|利用者)")
 
 
 @functools.cache
@@ -92,6 +94,9 @@ def cjk_residence_rules(doc: Document, book: EntityBook,
             if unit.start not in read:
                 out.append(found)
                 continue
+            if all(rule.controller is not found.controller for rule in read[unit.start]):
+                out.append(found)  # another company of the sentence, for the condition's users
+                continue
             for rule in read[unit.start]:  # the same company, read for every user
                 if rule.controller is found.controller and rule.locations == ["*"] and \
                         not rule.excepts:
@@ -116,9 +121,8 @@ def _conditions(unit: Unit, book: EntityBook) -> Iterator[RuleProposal]:
 def _rule(unit: Unit, book: EntityBook, m: re.Match[str], end: int, sentence: str
           ) -> RuleProposal | None:
     """The rule of one condition: the first company named after it, before ``end``."""
-    phrase = m["place"] or m["place_zh"] or m["place_ko"] or ""
-    at = m.start("place") if m["place"] else m.start("place_zh") if m["place_zh"] else \
-        m.start("place_ko")
+    group = next((g for g in ("place", "place_zh", "place_ko", "place_u") if m[g]), "place")
+    phrase, at = m[group] or "", m.start(group)
     codes = cjk_name(phrase)
     listed = _listed_before(unit.text, at, m.start()) if codes else ()
     mentions = [x for x in book.mentions(unit) if m.start() <= x[0].start < end]

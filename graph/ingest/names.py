@@ -395,6 +395,11 @@ def cjk_mentions(text: str, taken: list[Mention]) -> list[Mention]:
             start = m.start() + (len(m[0]) - len(m[0].lstrip()))
             if (means := re.search(r"[中是系]指|^指", name)) is not None:  # "(本政策中指X有限公司"
                 name, start = name[means.end():], start + means.end()
+            if form == "주식회사" and (particle := re.search(r"(?<=[가-힣A-Za-z0-9])(?:은|는|을|"
+                                                            r"를|의|에서|에게)$", name)):
+                name = name[:particle.start()]  # "주식회사 샘플은 …": the topic particle
+            if re.fullmatch(r"(?:㈜|\(주\)|주식회사)\s?(?:은|는|이|가|을|를|의|에서|와|과)?", name):
+                continue  # "샘플 주식회사는": the form, a particle, no name after it
             end = start + len(name)
             if name.count(")") + name.count("）") > name.count("(") + name.count("（"):
                 continue  # cut at a bracket ("…(上海)有限公司" read from ")"): not a clean name
