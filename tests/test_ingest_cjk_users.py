@@ -1,6 +1,7 @@
-"""`ingest` on Chinese, Japanese and Korean pages: the users of a place as the condition
-("欧洲经济区用户的个人信息处理者为 X，其他地区用户为 Y"), and Korean names with a particle
-after them ("주식회사 샘플은 …", "샘플 주식회사는 …"). Invented pages, each with the rules it must give."""
+"""`ingest` on Chinese, Japanese and Korean pages: the users of a place as the
+condition ("欧洲经济区用户的…处理者为 X，其他地区用户为 Y"), and Korean names with a
+particle after them ("주식회사 샘플은 …", "샘플 주식회사는 …"). Invented pages, each
+with the rules it must give."""
 
 from __future__ import annotations
 
