@@ -276,7 +276,9 @@ def _rejoin(blocks: list[Block]) -> list[Block]:
     out: list[Block] = []
     for block in blocks:
         prev = out[-1] if out else None
-        if prev is not None and prev.kind == block.kind == "para" and _cut(prev.text, block.text):
+        if prev is not None and prev.kind == block.kind == "para" and \
+                not (block.bold and block.bold[0][0] == 0) and _cut(prev.text, block.text):
+            # ("**adidas France S.a.r.l.** – …" after an address: a bold start is a new line)
             joined = Block("para", [*prev.chars, " ", *block.chars],
                            [*prev.starts, prev.ends[-1], *block.starts],
                            [*prev.ends, prev.ends[-1], *block.ends], level=prev.level)

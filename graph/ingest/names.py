@@ -163,7 +163,7 @@ def _lower_name_word(token: str) -> bool:
     """A lower-case word that can start a company name ("orka", "advanti"): not a common word,
     not a participle or an adverb."""
     return bool(re.fullmatch(r"[a-z][a-z0-9]{2,}", token)) and token not in _COMMON and \
-        not re.search(r"(?:ed|ing|ly|s)$", token)
+        not re.search(r"(?:ed|ing|ly|[^aiou]s)$", token)  # "adidas AG", not "offers GmbH"
 
 
 def _form_ends(head: str, start: int, end: int) -> bool:

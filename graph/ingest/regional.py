@@ -116,7 +116,7 @@ def lead_rules(doc: Document, book: EntityBook, finder: PlaceFinder,
     named = {(r.evidence.start, r.controller.id) for r in rules}
     out: list[RuleProposal] = []
     lead: Unit | None = None
-    left, listing = 0, False
+    left, listing, several = 0, False, False
     prev: Unit | None = None
     for unit in doc.units:
         before, prev = prev, unit
@@ -138,7 +138,7 @@ def lead_rules(doc: Document, book: EntityBook, finder: PlaceFinder,
             lead, left, listing = unit, 30, True  # "applies to the following entities:"
             continue
         if is_lead:
-            lead, left, listing = unit, 3, False
+            lead, left, listing, several = unit, 3, False, False
             continue
         if unit.kind == "heading" and lead is not None and mentions and left > 0:
             out += _under(lead, unit, book, finder, named)  # the name, set as its own line
@@ -159,7 +159,10 @@ def lead_rules(doc: Document, book: EntityBook, finder: PlaceFinder,
                 mentions = [m for m, _e, _s in book.mentions(unit)]
             if mentions and not _NOT_LEAD.search(unit.text[:mentions[0].start]):
                 out += _under(lead, unit, book, finder, named)
-                lead = lead if _PLURAL.search(lead.text) else None  # "… sont :" names several
+                several = several or bool(_PLURAL.search(lead.text) or (
+                    before is not None and _PLURAL.search(before.text)))
+                # "… sont :", "les entités suivantes sont responsables :": several, one a line
+                lead, left = (lead, max(left, 1)) if several else (None, left)
     return out
 
 

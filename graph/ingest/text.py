@@ -19,6 +19,7 @@ from xborder.graph.ingest.names import FORM
 __all__ = ["Document", "Section", "Unit", "detect_format", "read_document"]
 
 PREAMBLE = "Preamble"
+_FORM_END = re.compile(r"(?:" + FORM.pattern + r")\W*$")  # a name that ends in its legal form
 _NUMBERED = re.compile(r"^(?:section\s+|article\s+)?(\d{1,2}(?:\.\d{1,2})*)\.?\s+(\S.*)$", re.I)
 _SUBSECTION = re.compile(r"(?:^|(?<=\s))(\d{1,2}\.\d{1,2}(?:\.\d{1,2})?)\s+"
                          r"([A-Z][^.:!?]{2,80}?):\s")
@@ -203,7 +204,9 @@ def _split_inline_headings(block: Block) -> list[Block]:
         inner = text[a:b].strip()
         numbered = _NUMBERED.match(inner) and len(inner) <= 120
         lead_in = a == 0 and b < len(text) and len(inner) <= 100 and inner[-1:] not in ".:;," \
-            and not re.match(r"\s*(?:[(,]|[a-zà-ÿ])", text[b:])  # "**X AB** (“X”) is …": prose
+            and not re.match(r"\s*(?:[(,]|[a-zà-ÿ])", text[b:]) \
+            and not (_FORM_END.search(inner) and re.match(r"\s*[-–—]\s", text[b:]))
+        # "**X AB** (“X”) is …", "**adidas AG** - Adi-Dassler Str. 1": prose, a company's line
         if inner and (numbered or lead_in):
             cuts.append((a, a, b, b))
     for m in _SUBSECTION.finditer(text):
@@ -234,8 +237,9 @@ def _sentences(text: str) -> list[tuple[int, int]]:
         before = text[start:m.start()]
         token = re.split(r"\s", before)[-1] if before else ""
         word = token.rstrip(".").lower().lstrip("([\"'“„«")
-        if word in _NO_SPLIT or _ENUMERATOR.search(before):
-            continue
+        if word in _NO_SPLIT or _ENUMERATOR.search(before) or (
+                word.endswith("str") and nxt.isdigit()):
+            continue  # … "Hauptstr. 1": a German street, its number after it
         if nxt == "(" and word in _FORM_ABBR:
             continue  # "The Meet Group, Inc. (“TMG”) …": the name's definition follows
         next_word = re.match(r"[\w'’]+", text[m.end():])
