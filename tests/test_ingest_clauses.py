@@ -35,3 +35,16 @@ def test_two_controllers_and_all_others(kb, text: str, want: set[Rule]) -> None:
     rules = ingest("# Privacy Policy\n\n" + text + "\n", name="policy.md", kb=kb).rules
     assert {(tuple(r.locations), tuple(r.excepts), r.controller.name) for r in rules
             if not r.default} == want
+
+
+@pytest.mark.parametrize("text", [
+    "Dussola non è una singola azienda, ma un gruppo di aziende composto da Dussola Stiftung & Co."
+    " KGaA e dalle sue affiliate. I dati sono trattati da Dussola Servizi Srl, Via Roma 4, Bergamo.",
+    "Orbis is a group of companies headed by Orbis Holding AG. Your data are processed by Orbis "
+    "Services GmbH, Hauptstr. 1, Berlin.",
+])
+def test_the_head_of_a_group_is_no_controller(kb, text: str) -> None:
+    proposals = ingest("# Privacy\n\n" + text + "\n", name="policy.md", kb=kb)
+    heads = [e for e in proposals.entities if "Stiftung" in e.name or "Holding" in e.name]
+    assert heads and all("parent" in e.roles for e in heads)
+    assert not [r for r in proposals.rules if r.controller in heads]

@@ -144,7 +144,13 @@ PARENT = (r"\b(?:parent\s+(?:company|entity|undertaking)|ultimate\s+parent|soci�
           r"\b(?:(?:wholly[- ]owned\s+)?subsidiar(?:y|ies)(?:\s+(?:or|and)\s+affiliated?\s*"
           r"(?:entity|entities|compan(?:y|ies))?)?\s+of|affiliated?\s+(?:entity|company)\s+of|owned\s+by|"
           r"filiale\s+(?:à\s+100\s*%\s+)?d[eu]|Tochtergesellschaft\s+(?:der|von)|"
-          r"dochteronderneming\s+van|controllata\s+da|subsidiária\s+da?|filial\s+de)\s*(?:the\s+)?$")
+          r"dochteronderneming\s+van|controllata\s+da|subsidiária\s+da?|filial\s+de|"
+          # the head of a group: "a group of companies consisting of X and its affiliates"
+          r"(?:group|gruppo|groupe|Gruppe|grupo|groep)\s+(?:of\s+companies\s+|di\s+(?:aziende|società)\s+"
+          r"|de\s+sociétés\s+|von\s+Unternehmen\s+|de\s+empresas\s+|van\s+bedrijven\s+)?(?:consisting"
+          r"\s+of|composed\s+of|made\s+up\s+of|headed\s+by|led\s+by|composto\s+da|guidato\s+da|"
+          r"composé\s+de|bestehend\s+aus|compuesto\s+por|formado\s+por|bestaande\s+uit))\s*"
+          r"(?:the\s+)?$")
 #: A name followed by its being the parent: "Harbor Holdings, Inc. is the parent company of …"
 PARENT_AFTER = (r"^\s*,?\s*(?:is|est|ist|es|è|é|is)\s+(?:the\s+|la\s+|le\s+|die\s+|de\s+|el\s+|"
                 r"il\s+|a\s+)?(?:ultimate\s+)?(?:parent\b|société\s+mère|Muttergesellschaft|"
