@@ -38,8 +38,9 @@ def test_two_controllers_and_all_others(kb, text: str, want: set[Rule]) -> None:
 
 
 @pytest.mark.parametrize("text", [
-    "Dussola non è una singola azienda, ma un gruppo di aziende composto da Dussola Stiftung & Co."
-    " KGaA e dalle sue affiliate. I dati sono trattati da Dussola Servizi Srl, Via Roma 4, Bergamo.",
+    "Dussola non è una singola azienda, ma un gruppo di aziende composto da Dussola Stiftung & "
+    "Co. KGaA e dalle sue affiliate. I dati sono trattati da Dussola Servizi Srl, Via Roma 4, "
+    "Bergamo.",
     "Orbis is a group of companies headed by Orbis Holding AG. Your data are processed by Orbis "
     "Services GmbH, Hauptstr. 1, Berlin.",
 ])
