@@ -56,6 +56,8 @@ CASES: list[tuple[str, list[Rule]]] = [
      [(*EVERYONE, "Canal+ Studio Ltd")]),
     ("Este website pertence e é gerido pela DattaPrivacy+, Unipessoal LDA, com sede em Guimarães.",
      [(*EVERYONE, "DattaPrivacy+, Unipessoal LDA")]),
+    ("Les données sont traitées par Santéo, en qualité de responsable de traitement, et par les "
+     "professionnels de santé.", [(*EVERYONE, "Santéo")]),
     # distractors: no controller from these
     ("We are committed to protecting your privacy.", []),
     ("Der Datenschutzbeauftragte des Verantwortlichen ist: DataCo GmbH\nDachauer Str. 1\n"

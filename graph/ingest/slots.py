@@ -43,8 +43,8 @@ _NAME = (r"([A-Z][\w&.’'-]*[A-Za-z0-9]\+?(?:[ \t]+(?:(?:Dr|Prof|Mag|Ing|Dipl)\
 _ARTICLE = r"(?:the|a|an|le|la|l['’]|der|die|il|el|de|het|o|un|une|ein|eine|una|um|uma|een)"
 _QUALITY = (r"(?:sole|only|independent|responsible|principal|main|seul|unique|alleinige\w*|"
             r"einzige\w*|únic[oa]|unic[oa]|enige|data)")
-_AS = (r"(?:as|als|come|como|en\s+tant\s+que|in\s+(?:its|their)\s+capacity\s+as|en\s+(?:sa|leur)"
-       r"\s+qualité\s+de|in\s+qualità\s+di|en\s+calidad\s+de|na\s+qualidade\s+de|acting\s+as)")
+_AS = (r"(?:as|als|come|como|en\s+tant\s+que|in\s+(?:its|their)\s+capacity\s+as|en\s+(?:(?:sa|leur)"
+       r"\s+)?qualité\s+de|in\s+qualità\s+di|en\s+calidad\s+de|na\s+qualidade\s+de|acting\s+as)")
 #: the role first, the name after: "le responsable … est Comuto Pro"
 _AFTER_ROLE = re.compile(r"(?i:" + ROLE + r"|\b(?:data\s+)?controller\b|\bresponsible\s+for\s+"
                          r"(?:the\s+)?(?:data\s+)?processing\b)[^.;:]{0,120}?\b"
