@@ -58,6 +58,12 @@ CASES: list[tuple[str, list[Rule]]] = [
      [(*EVERYONE, "DattaPrivacy+, Unipessoal LDA")]),
     ("Les données sont traitées par Santéo, en qualité de responsable de traitement, et par les "
      "professionnels de santé.", [(*EVERYONE, "Santéo")]),
+    ("Insamlingsstiftelsen Vattenhjälp (org.nr 802400-0000) är personuppgiftsansvarig för "
+     "behandlingen av dina personuppgifter.", [(*EVERYONE, "Insamlingsstiftelsen Vattenhjälp")]),
+    ('A Cooperativa Exemplo de Eletricidade ("COOPEX") é a controladora dos seus dados pessoais.',
+     [(*EVERYONE, "Cooperativa Exemplo de Eletricidade")]),
+    ("마이샵(이하 '회사')은 이용자의 개인정보를 중요시하며, 개인정보 보호법을 준수합니다.",
+     [(*EVERYONE, "마이샵")]),
     # distractors: no controller from these
     ("We are committed to protecting your privacy.", []),
     ("Der Datenschutzbeauftragte des Verantwortlichen ist: DataCo GmbH\nDachauer Str. 1\n"

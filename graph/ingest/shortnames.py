@@ -177,6 +177,9 @@ _WE_MEANS_NAME = re.compile(
     r"bezeichne[nt]?|meint|désigne(?:nt)?|significa[mn]?|indica(?:no)?|betekent)\s+(?i:the\s+|"
     r"die\s+|der\s+|la\s+|le\s+|il\s+|el\s+|de\s+|o\s+|a\s+)?((?-i:(?:[A-ZÀ-Þ][\w&.'’-]*\+?\s+){0,3}"
     r"[A-ZÀ-Þ][\w&'’-]*\+?))(?=\s*[,(]|\s*\.(?:\s|$)|\s*$)", re.I)
+#: a Korean, Japanese or Chinese name without a form opening a sentence, before its definition
+_CJK_BARE = re.compile(r"(?:^|[.。!?！？]\s*)([가-힣]{2,20}|[\u30a0-\u30ff\u4e00-\u9fff]{2,20}|"
+                       r"[A-Z][\w&.-]{1,30})\s?(?=[(（])")
 _NOT_WE_NAMES = frozenset({"committed", "here", "happy", "proud", "glad", "responsible",
                            "dedicated", "sorry", "the", "a", "an", "your", "not", "always"})
 
@@ -186,6 +189,9 @@ def bare_we(text: str) -> tuple[str, int] | None:
     starts: the issuer when no company with a form is named ("Quillify (“we”) …", "We are
     Quillify, a …")."""
     m = _BARE_WE.search(text) or _WE_ARE_NAME.search(text) or _WE_MEANS_NAME.search(text)
+    if m is None and (cjk := _CJK_BARE.search(text)) is not None and \
+            CJK_WE.match(text, cjk.end(1)):
+        return cjk[1], cjk.start(1)  # "마이샵(이하 '회사')은 …": a name without a form, as "we"
     if m is None or not m[1][:1].isupper() or m[1].casefold() in PRONOUNS or \
             m[1].split()[0].casefold() in _NOT_WE_NAMES:
         return None

@@ -69,8 +69,10 @@ _ROLE_IS_LINE = re.compile(r"(?i:" + ROLE + r")(?:[^.;]|\b(?:Art|Abs|Nr|lit)\.){
 #: Pérez" over "NIF: …", "Titolare: Ristorante Da Mario"
 _COLON_ROLE = re.compile(r"(?:(?i:\b(?:" + ROLE + r"))|(?im:" + ROLE_LABEL.removesuffix(
     r"\s*(?::|$)") + r"))[ \t]*:[ \t]*\n?[ \t]*" + _NAME + r"(?=[ \t]*(?:,|\n|$|\(|\d))")
-#: the name first: "Mistral AI is the data controller", "… is responsible for processing …"
-_BEFORE_ROLE = re.compile(_LINKED + _APPOSITION + r"\s+(?i:" + VERB + r")\s+(?i:" + _AS +
+#: the name first: "Mistral AI is the data controller", "… is responsible for processing …",
+#: a bracket between ("Insamlingsstiftelsen X (org.nr …) är personuppgiftsansvarig")
+_BEFORE_ROLE = re.compile(_LINKED + r"(?:\s*\([^()]{1,80}\))?" + _APPOSITION + r"\s+(?i:" + VERB +
+                          r")\s+(?i:" + _AS +
                           r"\s+)?(?i:" + _ARTICLE + r"\s+)?[\"“„«]?\s?(?i:" + _QUALITY +
                           r"\s+){0,2}(?i:" + ROLE + r"|responsible\s+for\s+(?:the\s+)?"
                           r"(?:processing|(?:your\s+)?(?:personal\s+)?(?:data|information)))")
