@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import pytest
 
-from xborder.graph.ingest import ingest
+from tests.ingest_support import Rule, explicit_rules
 
-Rule = tuple[tuple[str, ...], tuple[str, ...], str]
 EVERYONE: tuple[tuple[str, ...], tuple[str, ...]] = (("*",), ())
 
 CASES: list[tuple[str, list[Rule]]] = [
@@ -75,7 +74,4 @@ CASES: list[tuple[str, list[Rule]]] = [
 
 @pytest.mark.parametrize(("text", "want"), CASES, ids=[t[:40] for t, _w in CASES])
 def test_a_controller_named_without_a_legal_form(kb, text: str, want: list[Rule]) -> None:
-    proposals = ingest("# Privacy\n\n" + text + "\n", name="policy.md", kb=kb)
-    got = {(tuple(r.locations), tuple(r.excepts), r.controller.name) for r in proposals.rules
-           if not r.default}
-    assert got == set(want)
+    assert explicit_rules(kb, "# Privacy\n\n" + text + "\n") == set(want)

@@ -7,9 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from xborder.graph.ingest import ingest
-
-Rule = tuple[tuple[str, ...], tuple[str, ...], str]
+from tests.ingest_support import Rule, explicit_rules
 
 CASES: list[tuple[str, str, set[Rule]]] = [
     ("# 隐私政策", "欧洲经济区用户的个人信息处理者为 Sample Europe B.V.，"
@@ -29,6 +27,4 @@ CASES: list[tuple[str, str, set[Rule]]] = [
 
 @pytest.mark.parametrize(("title", "text", "want"), CASES, ids=[c[1][:12] for c in CASES])
 def test_a_cjk_page(kb, title: str, text: str, want: set[Rule]) -> None:
-    rules = ingest(title + "\n\n" + text + "\n", name="policy.md", kb=kb).rules
-    assert {(tuple(r.locations), tuple(r.excepts), r.controller.name) for r in rules
-            if not r.default} == want
+    assert explicit_rules(kb, title + "\n\n" + text + "\n") == want

@@ -5,9 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.ingest_support import Rule, explicit_rules
 from xborder.graph.ingest import ingest
-
-Rule = tuple[tuple[str, ...], tuple[str, ...], str]
 
 CASES: list[tuple[str, set[Rule]]] = [
     ("Acme Ltd is a controller and Acme Pay Ltd is a separate controller for payment data.",
@@ -32,9 +31,7 @@ CASES: list[tuple[str, set[Rule]]] = [
 
 @pytest.mark.parametrize(("text", "want"), CASES, ids=[t[:40] for t, _w in CASES])
 def test_two_controllers_and_all_others(kb, text: str, want: set[Rule]) -> None:
-    rules = ingest("# Privacy Policy\n\n" + text + "\n", name="policy.md", kb=kb).rules
-    assert {(tuple(r.locations), tuple(r.excepts), r.controller.name) for r in rules
-            if not r.default} == want
+    assert explicit_rules(kb, "# Privacy Policy\n\n" + text + "\n") == want
 
 
 @pytest.mark.parametrize("text", [

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from xborder.graph.ingest import ingest
+from tests.ingest_support import explicit_rules
 
 PAGES = [
     ("## Qui est responsable de vos données ?\n\nConformément au RGPD, les entités Orbis "
@@ -23,14 +23,13 @@ PAGES = [
 
 @pytest.mark.parametrize("page", PAGES, ids=["fr", "en"])
 def test_every_company_listed_under_a_plural_lead(kb, page: str) -> None:
-    rules = ingest("# Politique\n\n" + page, name="policy.md", kb=kb).rules
-    assert {(tuple(r.locations), r.controller.name) for r in rules if not r.default} == {
-        (("*",), "orbis AG"), (("*",), "Orbis Marketing GmbH"), (("*",), "orbis France S.a.r.l.")}
+    assert explicit_rules(kb, "# Politique\n\n" + page) == {
+        (("*",), (), "orbis AG"), (("*",), (), "Orbis Marketing GmbH"),
+        (("*",), (), "orbis France S.a.r.l.")}
 
 
 def test_one_company_under_a_singular_lead(kb) -> None:
     page = ("## Verantwortlicher\n\nVerantwortlich ist:\n\n**Orbis Marketing GmbH** - Hauptstr. 1,"
             " 91074 Herzogenaurach\n\nUnser Hoster ist die Nimbus Cloud GmbH.\n")
-    rules = ingest("# Datenschutz\n\n" + page, name="policy.md", kb=kb).rules
-    assert {(tuple(r.locations), r.controller.name) for r in rules if not r.default} == {
-        (("*",), "Orbis Marketing GmbH")}
+    assert explicit_rules(kb, "# Datenschutz\n\n" + page) == {
+        (("*",), (), "Orbis Marketing GmbH")}

@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import pytest
 
-from xborder.graph.ingest import ingest
+from tests.ingest_support import Rule, explicit_rules
 
 TABLE = ("## Contact\n\n| Country | Contact information |\n| --- | --- |\n"
          "| Canada | Orbit Canada Co.  <br>1 Bay Street, Toronto |\n"
          "| United Kingdom | Orbit UK Ltd  <br>5 Fleet Place, London |\n"
          "| Ireland | Orbit Payments Europe Limited  <br>1 Dock Road, Dublin 2, Co. Dublin |\n\n")
-WANT = {(("CA",), "Orbit Canada Co."), (("GB",), "Orbit UK Ltd"),
-        (("IE",), "Orbit Payments Europe Limited")}
+WANT = {(("CA",), (), "Orbit Canada Co."), (("GB",), (), "Orbit UK Ltd"),
+        (("IE",), (), "Orbit Payments Europe Limited")}
 
 
 @pytest.mark.parametrize("sentence", [
@@ -27,34 +27,30 @@ WANT = {(("CA",), "Orbit Canada Co."), (("GB",), "Orbit UK Ltd"),
 ])
 def test_the_entity_of_the_users_country_is_read_from_the_table(kb, sentence: str) -> None:
     page = "# Privacy Policy\n\n" + TABLE + "## Data controller\n\n" + sentence + "\n"
-    rules = ingest(page, name="policy.md", kb=kb).rules
-    assert {(tuple(r.locations), r.controller.name) for r in rules if not r.default} == WANT
+    assert explicit_rules(kb, page) == WANT
 
 
 def test_a_contact_table_alone_names_no_controller(kb) -> None:
     page = "# Privacy Policy\n\n" + TABLE + "## Security\n\nWe protect your data.\n"
-    rules = ingest(page, name="policy.md", kb=kb).rules
-    assert not [r for r in rules if not r.default]
+    assert explicit_rules(kb, page) == set()
 
 
 @pytest.mark.parametrize(("text", "want"), [
     ("If you reside in Canada, contact us at Orbit Canada Ltd, 1 Bay Street, Toronto. If you "
      "reside in the United States, contact us at Orbit, Inc., 1 Main St, Austin.",
-     {(("CA",), "Orbit Canada Ltd"), (("US",), "Orbit, Inc.")}),
+     {(("CA",), (), "Orbit Canada Ltd"), (("US",), (), "Orbit, Inc.")}),
     ("If you reside in Canada and have a question about your rights, contact our Data "
      "Protection Officer at dpo@orbit.example.", set()),
     ("If you reside in Canada, contact us at privacy@orbit.example. Orbit Canada Ltd hosts "
      "our servers.", set()),
 ])
-def test_the_company_users_somewhere_contact_as_us(kb, text: str, want: set[object]) -> None:
-    rules = ingest("# Privacy Policy\n\n" + text + "\n", name="policy.md", kb=kb).rules
-    assert {(tuple(r.locations), r.controller.name) for r in rules if not r.default} == want
+def test_the_company_users_somewhere_contact_as_us(kb, text: str, want: set[Rule]) -> None:
+    assert explicit_rules(kb, "# Privacy Policy\n\n" + text + "\n") == want
 
 
 def test_where_the_user_is_based_is_a_condition_not_a_seat(kb) -> None:
     text = ("The company you deal with depends on where you are based:\n\n"
             "* Orbit UK Limited (UK) controls your data if you’re based in the United Kingdom.\n"
             "* Orbit Europe UAB (Lithuania) controls your data if you are based in the EEA.\n")
-    rules = ingest("# Privacy Policy\n\n" + text, name="policy.md", kb=kb).rules
-    assert {(tuple(r.locations), r.controller.name) for r in rules if not r.default} == {
-        (("GB",), "Orbit UK Limited"), (("EEA",), "Orbit Europe UAB")}
+    assert explicit_rules(kb, "# Privacy Policy\n\n" + text) == {
+        (("GB",), (), "Orbit UK Limited"), (("EEA",), (), "Orbit Europe UAB")}
