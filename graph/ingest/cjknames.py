@@ -1,0 +1,40 @@
+"""Company names written with a Japanese, Korean or Chinese legal form (株式会社…, …有限公司,
+㈜…, … 유한회사): no capitals and no spaces, so found by the form and the punctuation around it;
+a topic particle after a Korean name ("주식회사 샘플은") is no part of it."""
+
+from __future__ import annotations
+
+import re
+
+from xborder.graph.ingest.lexicon import CJK_FORMS
+from xborder.graph.ingest.mention import Mention
+
+__all__ = ["cjk_mentions"]
+
+_CJK = [(re.compile(p), form, countries) for p, form, countries in CJK_FORMS]
+
+
+def cjk_mentions(text: str, taken: list[Mention]) -> list[Mention]:
+    """Company names written with a Japanese, Korean or Chinese form (株式会社…, …有限公司,
+    ㈜…, … 유한회사): no capitals, no spaces, so found by the form and the punctuation."""
+    if not re.search(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af㈜]", text):
+        return []
+    found: list[Mention] = []
+    for pattern, form, countries in _CJK:
+        for m in pattern.finditer(text):
+            name = m[0].strip()
+            start = m.start() + (len(m[0]) - len(m[0].lstrip()))
+            if (means := re.search(r"[中是系]指|^指", name)) is not None:  # "(本政策中指X有限公司"
+                name, start = name[means.end():], start + means.end()
+            if form == "주식회사" and (particle := re.search(r"(?<=[가-힣A-Za-z0-9])(?:은|는|을|"
+                                                            r"를|의|에서|에게)$", name)):
+                name = name[:particle.start()]  # "주식회사 샘플은 …": the topic particle
+            if re.fullmatch(r"(?:㈜|\(주\)|주식회사)\s?(?:은|는|이|가|을|를|의|에서|와|과)?", name):
+                continue  # "샘플 주식회사는": the form, a particle, no name after it
+            end = start + len(name)
+            if name.count(")") + name.count("）") > name.count("(") + name.count("（"):
+                continue  # cut at a bracket ("…(上海)有限公司" read from ")"): not a clean name
+            if len(name) < 3 or any(x.start < end and start < x.end for x in taken + found):
+                continue
+            found.append(Mention(name, name, start, end, form, countries, name))
+    return sorted(found, key=lambda x: x.start)
