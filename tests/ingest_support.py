@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
+
 from xborder import KnowledgeBase
 from xborder.graph.ingest import ingest
 
@@ -14,3 +17,18 @@ def explicit_rules(kb: KnowledgeBase, page: str) -> set[Rule]:
     proposals = ingest(page, name="policy.md", kb=kb)
     return {(tuple(r.locations), tuple(r.excepts), r.controller.name) for r in proposals.rules
             if not r.default}
+
+
+def _key(name: str) -> str:
+    return re.sub(r"[\W_]+", "", name.casefold())
+
+
+def loose_rules(kb: KnowledgeBase, page: str) -> set[Rule]:
+    """:func:`explicit_rules` with places sorted and names compared without case or
+    punctuation ("X, S.L." = "X S.L.")."""
+    return loose(explicit_rules(kb, page))
+
+
+def loose(rules: Iterable[tuple[Iterable[str], Iterable[str], str]]) -> set[Rule]:
+    """Rules written by hand, compared as :func:`loose_rules` compares them."""
+    return {(tuple(sorted(at)), tuple(sorted(but)), _key(name)) for at, but, name in rules}

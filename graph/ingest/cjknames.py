@@ -11,6 +11,9 @@ from xborder.graph.ingest.mention import Mention
 
 __all__ = ["cjk_mentions"]
 
+#: a verb inside a Chinese run before a name: the name starts after it
+_VERB = re.compile(r".*(?:委托|授权|可能|通过|使用|提供|包括|以及)")
+
 _CJK = [(re.compile(p), form, countries) for p, form, countries in CJK_FORMS]
 
 
@@ -27,8 +30,10 @@ def cjk_mentions(text: str, taken: list[Mention]) -> list[Mention]:
             if (means := re.search(r"[中是系]指|^指", name)) is not None:  # "(本政策中指X有限公司"
                 name, start = name[means.end():], start + means.end()
             if form == "주식회사" and (particle := re.search(r"(?<=[가-힣A-Za-z0-9])(?:은|는|을|"
-                                                            r"를|의|에서|에게)$", name)):
+                                                            r"를|의|에서|에게|과|와)$", name)):
                 name = name[:particle.start()]  # "주식회사 샘플은 …": the topic particle
+            if (verb := _VERB.search(name)) is not None and form == "有限公司":
+                name, start = name[verb.end():], start + verb.end()  # "…可能委托X有限公司"
             if re.fullmatch(r"(?:㈜|\(주\)|주식회사)\s?(?:은|는|이|가|을|를|의|에서|와|과)?", name):
                 continue  # "샘플 주식회사는": the form, a particle, no name after it
             end = start + len(name)

@@ -48,7 +48,8 @@ _CONDITION = re.compile(
     r"|(?P<place_ko>[^,.。]{1,30}?)(?P<outside_ko>\s?(?:이외|외)(?:의)?(?:\s?지역)?)?(?:에|에서)\s?(?:거주|위치)"
     r"(?:하는|하시는|하고\s?있는)?\s?(?:경우|이용자|사용자)"
     # the users of a place: "欧洲经济区用户的…", "其他地区用户为…", "EEA域内のユーザー"
-    r"|(?P<place_u>[^、。,，；;「」()（）的の\s]{2,15}?)(?:的|の)?(?:用户|用戶|ユーザー|利用者)")
+    r"|(?P<place_u>[^、。,，；;「」()（）的之]{2,25}?)(?:的|の|之|의)?\s?(?:用户|用戶|使用者|ユーザー|"
+    r"利用者|이용자|사용자)")
 
 
 @functools.cache
@@ -130,7 +131,8 @@ def _rule(unit: Unit, book: EntityBook, m: re.Match[str], end: int, sentence: st
         return None
     codes = tuple(dict.fromkeys(listed + codes))
     places = [Place(c, phrase, m.start(), m.end()) for c in codes]
-    outside = bool(m["outside"] or m["outside_zh"] or m["outside_ko"])
+    outside = bool(m["outside"] or m["outside_zh"] or m["outside_ko"] or (
+        group == "place_u" and re.search(r"以外|之外|除外|を除く|제외한|이외|외의", phrase)))
     scope = Scope(excepts=places, everyone=True) if outside else \
         Scope(places=places) if codes else Scope(everyone=True)  # "その他の国に居住"
     notes = ["where the user lives, in the condition of a CJK clause"]

@@ -133,16 +133,19 @@ _JOINT = re.compile(JOINT, re.I)
 _PROCESSOR = re.compile(r"\bprocessors?\b", re.I)
 #: a processor named as one: "our service provider Matomo GmbH", "X acts as our processor", …
 _SERVES = re.compile(r"\b(?:(?:service|analytics|hosting|cloud|payment)\s+providers?|processors?|"
-                     r"sub-?processors?|vendors?|sous-traitants?|prestataires?(?:\s+de\s+services)?|"
+                     r"sub-?processors?|vendors?|sous-traitants?|prestataires?(?:\s+de\s+(?:services|"
+                     r"paiement|hébergement))?|"
                      r"Auftragsverarbeiter\w*|Dienstleister\w*|encargad[oa]s?(?:\s+del\s+tratamiento)?|"
                      r"proveedor(?:es)?|fornitor[ei]|responsabil[ei]\s+del\s+trattamento|verwerkers?|"
-                     r"subcontratantes?|operadores?)\b[^.;,]{0,20}$", re.I)
+                     r"subcontratantes?|operadores?|servidores|servers|Server[n]?)\b[^.;,]{0,20},?\s*$"
+                     r"|(?:委托|委託|委任)\s*$", re.I)  # "… our payment provider, X Ltd", "委托X"
 _ON_BEHALF = re.compile(r"^[^.;]{0,60}?\b(?:on\s+(?:our\s+)?behalf\s+of|on\s+our\s+behalf|acts?\s+"
                         r"as\s+(?:our|a|the)\s+(?:data\s+)?processor|pour\s+(?:le\s+)?compte\s+d|en\s+tant\s+que"
                         r"\s+sous-traitant|im\s+Auftrag|als\s+Auftragsverarbeiter|por\s+cuenta\s+de|como\s+"
                         r"encargad[oa]|per\s+conto\s+d|in\s+qualità\s+di\s+responsabile\s+del|namens|"
-                        r"als\s+verwerker|em\s+nome\s+d|como\s+subcontratante)"  # not its group's
+                        r"als\s+verwerker|em\s+nome\s+d|como\s+subcontratante|como\s+operador(?:a)?\b)"
                         r"(?![^.;]{0,40}\b(?:group|groep|groupe|Gruppe|gruppo|grupo)\b)", re.I)
+#: ("como operadora": a processor under Brazil's LGPD; never on behalf of its own group)
 #: the same, further on, with no controller's word between: "X ou notre prestataire Y, …, gère
 #: notre service client … pour le compte de la filiale locale, qui est … le responsable"
 _ON_BEHALF_FAR = re.compile(_ON_BEHALF.pattern.replace(

@@ -125,6 +125,7 @@ LEGAL_FORMS: list[tuple[str, str, tuple[str, ...], bool]] = [
     (r"EIRELI", "EIRELI", ("BR",), True),
     (r"P?JSC", "JSC", ("RU", "KZ", "UA", "AE"), True),
     (r"Inc\.?|Incorporated", "Inc.", ("US",), False),
+    (r"N\.A\.(?=\s*(?:$|[,;:)(]|\s[a-z(]))", "N.A.", ("US",), False),  # a national bank
     (r"PBC|L\.P\.|LLLP|PLLC", "PBC, L.P.", ("US",), False),
     (r"Co\.(?!\s+(?:" + _COUNTIES + r")\b)", "Co.", ("US", "GB", "CA"), False),  # not "Co. Dublin"
     (r"Corp\.?|Corporation", "Corporation", ("US",), False),

@@ -31,10 +31,12 @@ ROLE = (r"(?:data\s+)?controllers?\b"
         r"|titolar[ei]\s+del\s+trattamento|contitolari\s+del\s+trattamento"
         r"|responsáve(?:l|is)\s+pel[oa]\s+tratamento|\bcontrolador(?:a|es|as)?\b|entidade\s+responsável\s+pel[ao]\s+"
         r"(?:recolha|tratamento)"
-        r"|個人情報取扱事業者|개인정보\s?처리자|个人信息处理者|個人資料之?蒐集者"
+        r"|個人情報取扱事業者|개인정보\s?처리자|个人信息处理者|個人資料之?蒐集者|個人資料之?控管者"
+        r"|控管者|データ管理者|(?<![保護責任])管理者(?=として|となり|です|は)"
         # the GDPR's word in Swedish, Danish, Norwegian, Polish, Czech, Finnish, Hungarian, Romanian
         r"|personuppgiftsansvarig[ae]?\b|\bdataansvarlige?\b|\bbehandlingsansvarlige?\b"
-        r"|\badministrator(?:em)?\s+(?:Twoich\s+)?danych(?:\s+osobowych)?|\bsprávce(?:m)?\s+"
+        r"|\badministrator(?:em)?\s+(?:Twoich\s+)?danych(?:\s+osobowych)?|\badministratorem(?=\s+"
+        r"(?:jest|są)\b)|\bsprávce(?:m)?\s+"
         r"(?:osobních\s+)?údajů|\brekisterinpitäjä\w*|\badatkezelő\w*|\boperator(?:ul)?\s+de\s+"
         r"date\b")
 #: A heading or lead-in that names the controller in the lines under it.
@@ -109,7 +111,12 @@ JOINT = (r"\bjoint(?:ly)?\s+(?:data\s+)?(?:controllers?|responsible)\b|\bjoint\s
          r"|\bco-?responsables?\b|\bsamen\s+verantwoordelijk|\bgemeinsam(?:e|en)?\s+"
          r"(?:für\s+die\s+Verarbeitung\s+)?Verantwortliche|\bcorresponsables?\b|\bcorresponsáve(?:l|is)\b|\bcontitolari\b"
          r"|\bconjuntamente\s+responsáveis\b|\btogether\s+with\b[^.;]{0,40}\bcontroller"
-         r"|\bconjointement\s+responsables\b|\bgemeinsam\s+verantwortlich\b")
+         r"|\bconjointement\s+responsables\b|\bgemeinsam\s+verantwortlich\b"
+         r"|\bcontrolador(?:a|e)s?\s+conjunt[oa]s\b|\bco-?controlador"
+         r"|\bgemensamt\s+personuppgiftsansvariga\b|\bgemensamma\s+personuppgiftsansvariga\b"
+         r"|\bfælles\s+dataansvarlige\b|\bfelles\s+behandlingsansvarlige\b"
+         r"|\b[Ww]spóładministrator\w*|共同管理者|共同个人信息处理者|共同控管者|共同管理|"
+         r"공동\s?개인정보\s?처리자|공동으로\s?처리")
 #: Representatives (Art. 27) and data protection officers, in every language read.
 REPRESENTATIVE = (r"\brepresentatives?\b|\bArt(?:icle|\.)?\s*27\b|\bdata\s+protection\s+officer\b|"
                   r"\bDPO\b|\breprésentants?\b|\bdélégué\s+à\s+la\s+protection|\bVertret(?:er|ung)"
@@ -118,7 +125,9 @@ REPRESENTATIVE = (r"\brepresentatives?\b|\bArt(?:icle|\.)?\s*27\b|\bdata\s+prote
                   r"protección|\brappresentante\b|\bresponsabile\s+della\s+protezione|\bencarregado"
                   r"\b|\bresponsável\s+pela\s+proteção\s+d[oe]s?\s+dados\b|\bauthori[sz]ed\s+"
                   r"representative\b|\b(?:RPD|DPD|DSB)\b|\bgegevensbeschermingsfunctionaris\b|\bdélégué(?:e|s)?\s+"
-                  r"(?:à\s+la\s+)?protection\b|\bencarregad[oa]\b|\bprivacy\s+officer\b|代表取締役|代表者|개인정보\s?보호\s?책임자|法定代表人")
+                  r"(?:à\s+la\s+)?protection\b|\bencarregad[oa]\b|\bprivacy\s+officer\b|代表取締役|代表者|개인정보\s?보호\s?책임자|法定代表人"
+                  r"|代理人|대리인|\bInspektor\w*\s+Ochrony\s+Danych|\bdataskyddsombud\w*"
+                  r"|\bdatabeskyttelsesrådgiver\w*|\bpersonvernombud\w*")
 #: "Who we are" in the languages read: the companies listed under it are the controllers
 WHO_WE_ARE = (r"\bwho\s+we\s+are\b|\bwer\s+(?:sind\s+wir|wir\s+sind)\b|\bqui\s+sommes[- ]nous\b|"
               r"\bchi\s+siamo\b|\bqui[eé]nes\s+somos\b|\bwie\s+(?:zijn\s+wij|wij\s+zijn)\b|"
@@ -149,7 +158,9 @@ PARENT = (r"\b(?:parent\s+(?:company|entity|undertaking)|ultimate\s+parent|soci�
           r"(?:group|gruppo|groupe|Gruppe|grupo|groep)\s+(?:of\s+companies\s+|di\s+(?:aziende|società)\s+"
           r"|de\s+sociétés\s+|von\s+Unternehmen\s+|de\s+empresas\s+|van\s+bedrijven\s+)?(?:consisting"
           r"\s+of|composed\s+of|made\s+up\s+of|headed\s+by|led\s+by|composto\s+da|guidato\s+da|"
-          r"composé\s+de|bestehend\s+aus|compuesto\s+por|formado\s+por|bestaande\s+uit))\s*"
+          r"composé\s+de|bestehend\s+aus|compuesto\s+por|formado\s+por|bestaande\s+uit)|"
+          # Italian law's word for the parent's control: "direzione e coordinamento di X S.p.A."
+          r"direzione\s+e\s+coordinamento\s+(?:di|da\s+parte\s+di|della|del))\s*"
           r"(?:the\s+)?$")
 #: A name followed by its being the parent: "Harbor Holdings, Inc. is the parent company of …"
 PARENT_AFTER = (r"^\s*,?\s*(?:is|est|ist|es|è|é|is)\s+(?:the\s+|la\s+|le\s+|die\s+|de\s+|el\s+|"
@@ -177,7 +188,9 @@ EU_NAMES = (r"\b(?:Union\s+européenne|Europäische[nm]?\s+Union|Europese\s+Unie
 #: CJK company forms: (pattern, form, candidate countries).
 CJK_FORMS: list[tuple[str, str, tuple[str, ...]]] = [
     # not "…とランタン株式会社との契約": a particle after the form ends a name written before it
-    (r"(?:株式会社|合同会社|有限会社)(?![とのはがをにでも])[^\s(（)、。「」『』,，:：|]{1,30}",
+    # … and a particle or copula after the name ends it: "株式会社Xが", "株式会社Xです"
+    (r"(?:株式会社|合同会社|有限会社)(?![とのはがをにでも])(?:(?!です|が|は|を|と|に(?:お|て|よ|つ)|"
+     r"で(?:す|は|の))[^\s(（)、。「」『』,，:：|]){1,30}",
      "株式会社", ("JP",)),
     # a Latin name of several words before the form: "SOPEXA JAPON株式会社"
     (r"(?<![A-Za-z0-9&.'-])(?:[A-Z][A-Za-z0-9&.'-]*\s){1,4}[A-Z][A-Za-z0-9&.'-]*"

@@ -23,6 +23,8 @@ ELSE = re.compile(
     r"world|tou(?:s|tes)\s+les\s+autres|autres\s+pays|reste\s+du\s+monde|alle[nm]?\s+anderen?|"
     r"übrigen|rest\s+van\s+de\s+wereld|overige|andere\s+landen|tod[oa]s\s+(?:los|las|os|as)\s+"
     r"(?:demás|outr[oa]s)|otros\s+países|outros\s+países|resto\s+del?\s+mundo|resto\s+do\s+mundo|"
+    r"resto\s+de\s+(?:los\s+)?países|demais\s+países|restantes\s+países|(?:een|ieder)\s+ander\s+land|"
+    r"w\s+pozostałych\s+przypadkach|pozostał\w+\s+(?:kraj\w*|państw\w*|użytkowni\w*)|"
     r"tutti\s+gli\s+altri|altri\s+paesi|resto\s+del\s+mondo|övriga|øvrige|andre\s+land|"
     r"somewhere\s+else|ailleurs|anderswo|woanders|en\s+otro\s+lugar|altrove|noutro\s+lugar|"
     r"em\s+outro\s+lugar|elders|(?:noe|et)\s+annet\s+sted|(?:någon\s+)?annanstans|"

@@ -84,10 +84,12 @@ _EXCEPT = re.compile(r"\b(?:(?:any|every)where\s+(?:but|except)|"
                      r"behalve|fuera\s+del?|excepto|salvo|al\s+di\s+fuori(?:\s+d\w*)?|tranne|eccetto|"
                      r"fora\s+d[oae]s?|exceto|unless|tenzij|à\s+moins\s+que|is\s+not\s+in|"
                      r"(?:maar|aber|ma|pero|mas)\s+(?:niet|nicht|non|no|não)(?:\s+(?:in|en|em))?|"
-                     r"mais\s+pas\s+(?:en|au|aux|dans)|utanför|utenfor|uden\s+for|poza)\b", re.I)
+                     r"mais\s+pas\s+(?:en|au|aux|dans)|utanför|utenfor|uden\s+for|poza|"
+                     r"spoza)\b", re.I)
 _OUTSIDE = re.compile(r"\boutside\b|\bunless\b|\bis\s+not\s+in\b|\btenzij\b|\bà\s+moins\s+que\b|"
                       r"\b(?:any|every)where\s+(?:but|except)\b|\bdehors\b|\bhors\b|außerhalb|\bbuiten\b|\bfuera\b|"
-                      r"\bfuori\b|\bfora\b|\butanför\b|\butenfor\b|\buden\s+for\b|\bpoza\b", re.I)
+                      r"\bfuori\b|\bfora\b|\butanför\b|\butenfor\b|\buden\s+for\b|\bpoza\b|"
+                      r"\bspoza\b", re.I)
 _LIST_GAP = re.compile(r"^[\s,;/&]*(?:(?:certain|some|select|other)\s+[\w -]{0,30}?(?:regions?|"
                        r"countries|territories)[\s,]*)?(?:(?:and|or|nor|as\s+well\s+as|plus|et|ou|und|oder|sowie|y|o|e|"
                        r"en|of)\b)?[\s,]*(?:in\s+)?(?:(?:the|du|de\s+la|de\s+l['’]|de|des|la|le|"

@@ -58,7 +58,10 @@ _AS_ROLE_LINE = re.compile(r"\s*(?:in\s+(?:its\s+)?capacity\s+as|as|(?:nella|in)
                            r"na\s+qualidade\s+de)\s+(?:the\s+|data\s+)?(?:" + ROLE +
                            r"|titolare\b)", re.I)
 #: a company serving the issuer: "hosted by", "our service provider", "on our behalf"
-_SERVICE = re.compile(r"\b(?:(?:sub-?)?processors?|service\s+providers?|host(?:ing|ed|s)|"
+_SERVICE = re.compile(r"\b(?:(?:sub-?)?processors?|(?:service|payment)\s+providers?|"
+                      r"host(?:ing|ed|s)|"
+                      r"prestataires?|hébergé\w*|servidores|alojad[oa]s|operador(?:a)?|"
+                      r"Zahlungsdienstleister\w*|proveedor(?:es)?\s+de\s+pagos?|"
                       r"on\s+our\s+behalf|im\s+Auftrag|pour\s+(?:notre|son)\s+compte|sous-traitants?|"
                       r"Auftragsverarbeit\w*|encargad[oa]|verwerkers?|per\s+conto)\b", re.I)
 #: "within the meaning of" a law: the places after it are the law's, not the users'

@@ -42,7 +42,10 @@ _STARTERS = frozenset({"the", "we", "you", "your", "our", "if", "this", "these",
                        "voor", "als", "nous", "wir", "nosotros", "noi", "wij", "nós", "ce", "cette",
                        "diese", "dieser", "questo", "questa", "este", "esta", "deze", "dit", "dans",
                        "im", "nel", "nella", "no", "na", "em", "bei", "chez", "ihre", "vos",
-                       "vous", "sie", "usted", "u", "os", "o", "a"})
+                       "vous", "sie", "usted", "u", "os", "o", "a",
+                       # Polish and Nordic openers: "… sp. z o.o. W pozostałych przypadkach …"
+                       "w", "dla", "jeżeli", "jeśli", "administratorem", "om", "hvis", "för",
+                       "vi", "dina", "dine", "dersom"})
 _ROLE_CELL = re.compile(ROLE_LABEL, re.I)
 _INITIALISM = re.compile(r"(?:\b[A-Za-z]\.){1,4}[A-Za-z]?$")
 _ENUMERATOR = re.compile(r"(?:^|[\s:;(])\d{1,2}$")
