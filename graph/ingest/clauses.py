@@ -68,7 +68,7 @@ from xborder.graph.ingest.rows import (
     rule_for,
 )
 from xborder.graph.ingest.services import ServiceBook
-from xborder.graph.ingest.slots import slot_name
+from xborder.graph.ingest.slots import joint_partner, slot_name
 from xborder.graph.ingest.text import Document, Unit
 
 __all__ = ["Dating", "controller_rules", "dates_in", "document_date", "not_user_places",
@@ -324,6 +324,9 @@ def _controllers(text: str, a: int, b: int,
         return [(live[0][1], "named after the role as a label", 0.0)]
     joint = ctx.book.with_short_names(text[a:b], [e for _m, e in live] + ctx.book.defined_joint(
         unit, a, b)) if _JOINT.search(text[a:b]) and unit is not None else []
+    if len(joint) == 1 and len(live) == 1 and unit is not None and \
+            (partner := joint_partner(text, live[0][0].start, live[0][0].end, ctx.finder)):
+        joint.append(ctx.book.named(unit, *partner))  # "X Ltd and Harbour Arts Trust are joint …"
     if len(joint) > 1:
         names = ", ".join(e.name for e in joint)
         return [(e, f"joint controllers: {names}", 0.1) for e in joint]

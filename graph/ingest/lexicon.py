@@ -35,7 +35,8 @@ ROLE = (r"(?:data\s+)?controllers?\b"
         r"|控管者|データ管理者|(?<![保護責任])管理者(?=として|となり|です|は)"
         # the GDPR's word in Swedish, Danish, Norwegian, Polish, Czech, Finnish, Hungarian, Romanian
         r"|personuppgiftsansvarig[ae]?\b|\bdataansvarlige?\b|\bbehandlingsansvarlige?\b"
-        r"|\badministrator(?:em)?\s+(?:Twoich\s+)?danych(?:\s+osobowych)?|\badministratorem(?=\s+"
+        r"|\b(?:[Ww]spół)?[Aa]dministrator(?:em|ami|zy)?\s+(?:Twoich\s+|Pani\s+|Pana\s+)?danych"
+        r"(?:\s+osobowych)?|\badministratorem(?=\s+"
         r"(?:jest|są)\b)|\bsprávce(?:m)?\s+"
         r"(?:osobních\s+)?údajů|\brekisterinpitäjä\w*|\badatkezelő\w*|\boperator(?:ul)?\s+de\s+"
         r"date\b")

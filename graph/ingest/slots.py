@@ -26,7 +26,7 @@ from xborder.graph.ingest.lexicon import REPRESENTATIVE, ROLE, ROLE_LABEL, VERB
 from xborder.graph.ingest.names import LEADING
 from xborder.graph.ingest.places import PlaceFinder
 
-__all__ = ["address_name", "field_name", "owner_name", "slot_name"]
+__all__ = ["address_name", "field_name", "joint_partner", "owner_name", "slot_name"]
 
 _BARE_WORD = (r"(?:[A-Z][\w&.’'-]*[A-Za-z0-9]\+?|[a-z]{1,3}[A-Z][\w&.’'-]*|"  # "Canal+", "eID",
               r"(?:Dr|Prof|Mag|Ing)\.(?=[ \t]+[A-Z]))")  # a title: "Praxis Dr. Anna Schmidt"
@@ -171,6 +171,28 @@ def slot_name(text: str, a: int, b: int, finder: PlaceFinder) -> tuple[str, int]
                 return name, start  # not "X acts as the controller's representative",
                 # nor "the controller … its representative is X", nor "the DPO of the
                 # controller is: X"
+    return None
+
+
+#: the other joint controller, without a form, right after or before the one named
+_AND = r"(?:and|und|et|e|y|en|och|og|oraz|i|ed)"
+_PARTNER_AFTER = re.compile(r"\s*,?\s+" + _AND + r"\s+(?:the\s+|die\s+|der\s+|la\s+|le\s+|l['’]|"
+                            r"el\s+|a\s+|o\s+|de\s+|het\s+)?" + _LINKED +
+                            r"(?=\s*[,(]|\s+(?:are|sind|sont|son|sono|zijn|são|är|er|są|als|as|come|"
+                            r"como|comme|jointly|"
+                            r"gemeinsam)\b|\s*\.(?:\s|$)|\s*$)")
+_PARTNER_BEFORE = re.compile(_LINKED + r"\s+" + _AND + r"\s+(?:the\s+|die\s+|der\s+|la\s+|le\s+|"
+                             r"el\s+|a\s+|o\s+)?$")
+
+
+def joint_partner(text: str, start: int, end: int, finder: PlaceFinder) -> tuple[str, int] | None:
+    """A second joint controller named without a legal form beside one named with it ("Bluefin
+    Events Ltd and Harbour Arts Trust are joint controllers"), and where it starts; or None."""
+    after = _PARTNER_AFTER.match(text, end)
+    before = _PARTNER_BEFORE.search(text, max(0, start - 80), start)
+    for m in (after, before):
+        if m is not None and _usable(text, m[1], m.start(1), finder, False):
+            return m[1], m.start(1)
     return None
 
 
