@@ -65,6 +65,7 @@ CASES: list[tuple[str, list[Rule]]] = [
      [(*EVERYONE, "마이샵")]),
     # distractors: no controller from these
     ("We are committed to protecting your privacy.", []),
+    ("Vem är personuppgiftsansvarig? Det framgår av avtalet med din arbetsgivare.", []),
     ("Der Datenschutzbeauftragte des Verantwortlichen ist: DataCo GmbH\nDachauer Str. 1\n"
      "80335 München", []),
     ('This Privacy Policy describes how Serverless Forge ("we") works. Serverless Forge is the '

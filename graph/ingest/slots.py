@@ -114,7 +114,7 @@ _NOT_NAMES = frozenset({"The", "We", "Our", "Nous", "Wir", "Sie", "You", "Vous",
                         # question words: "Qui est responsable du traitement ?"
                         "Who", "Which", "What", "Qui", "Quel", "Quelle", "Wer", "Welche",
                         "Welcher", "Chi", "Quale", "Quién", "Quien", "Cuál", "Quem", "Qual",
-                        "Wie", "Welke"})
+                        "Wie", "Welke", "Vem", "Vilken", "Hvem", "Hvilken", "Kto", "Kim"})
 _GENERIC = frozenset({"controller", "controllers", "data", "processor", "processors", "user",
                       "users", "customer", "customers", "company", "companies", "provider",
                       "providers", "operator", "partner", "partners", "merchant", "merchants",
