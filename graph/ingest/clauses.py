@@ -31,7 +31,7 @@ from __future__ import annotations
 import re
 
 from xborder.graph.ingest.dating import Dating, dates_in, document_date, parse_day
-from xborder.graph.ingest.distractors import not_user_places
+from xborder.graph.ingest.distractors import ON_BEHALF, ON_BEHALF_FAR, SERVES, not_user_places
 from xborder.graph.ingest.entities import EntityBook, Mention, representative
 from xborder.graph.ingest.joint import both_rules
 from xborder.graph.ingest.lexicon import (
@@ -52,6 +52,7 @@ from xborder.graph.ingest.lexicon import (
     WHO_WE_ARE,
 )
 from xborder.graph.ingest.model import EntityProposal, RuleProposal
+from xborder.graph.ingest.others import ELSE
 from xborder.graph.ingest.paragraphs import condition_heads, line_runs
 from xborder.graph.ingest.pieces import WHERE_START, pieces
 from xborder.graph.ingest.places import EVERYONE, PlaceFinder, Scope
@@ -131,26 +132,6 @@ _DATA_WORD = re.compile(r"\b(?:data|information|privacy|processing|users?|custom
                         re.I)
 _JOINT = re.compile(JOINT, re.I)
 _PROCESSOR = re.compile(r"\bprocessors?\b", re.I)
-#: a processor named as one: "our service provider Matomo GmbH", "X acts as our processor", …
-_SERVES = re.compile(r"\b(?:(?:service|analytics|hosting|cloud|payment)\s+providers?|processors?|"
-                     r"sub-?processors?|vendors?|sous-traitants?|prestataires?(?:\s+de\s+(?:services|"
-                     r"paiement|hébergement))?|"
-                     r"Auftragsverarbeiter\w*|Dienstleister\w*|encargad[oa]s?(?:\s+del\s+tratamiento)?|"
-                     r"proveedor(?:es)?|fornitor[ei]|responsabil[ei]\s+del\s+trattamento|verwerkers?|"
-                     r"subcontratantes?|operadores?|servidores|servers|Server[n]?)\b[^.;,]{0,20},?\s*$"
-                     r"|(?:委托|委託|委任)\s*$", re.I)  # "… our payment provider, X Ltd", "委托X"
-_ON_BEHALF = re.compile(r"^[^.;]{0,60}?\b(?:on\s+(?:our\s+)?behalf\s+of|on\s+our\s+behalf|acts?\s+"
-                        r"as\s+(?:our|a|the)\s+(?:data\s+)?processor|pour\s+(?:le\s+)?compte\s+d|en\s+tant\s+que"
-                        r"\s+sous-traitant|im\s+Auftrag|als\s+Auftragsverarbeiter|por\s+cuenta\s+de|como\s+"
-                        r"encargad[oa]|per\s+conto\s+d|in\s+qualità\s+di\s+responsabile\s+del|namens|"
-                        r"als\s+verwerker|em\s+nome\s+d|como\s+subcontratante|como\s+operador(?:a)?\b)"
-                        r"(?![^.;]{0,40}\b(?:group|groep|groupe|Gruppe|gruppo|grupo)\b)", re.I)
-#: ("como operadora": a processor under Brazil's LGPD; never on behalf of its own group)
-#: the same, further on, with no controller's word between: "X ou notre prestataire Y, …, gère
-#: notre service client … pour le compte de la filiale locale, qui est … le responsable"
-_ON_BEHALF_FAR = re.compile(_ON_BEHALF.pattern.replace(
-    r"^[^.;]{0,60}?", r"^(?:(?!controll|responsable|verantwortlich|titolare|responsável|"
-    r"verantwoordelijke)[^.;]){0,260}?", 1), re.I)
 _UNDEFINED_GROUP = re.compile(UNDEFINED_GROUP)
 _CONTACT = re.compile(r"\b(?:contact|write\s+to|reach\s+(?:us|them)|e-?mail|questions?|"
                       r"complaints?|postal\s+address)\b", re.I)
@@ -273,11 +254,15 @@ def _sentence(unit: Unit, ctx: Context) -> list[RuleProposal]:
             prev = ctx.finder.scope(rules[-1].locations_text)  # "…, except in Japan, where …"
             scope = Scope([p for p in prev.places + prev.excepts if p.code in rules[-1].excepts])
             notes.append("the places the clause before excepted")
+        where = piece
         if not scope.codes and len(spans) == 1 and unit.kind == "sentence":
             heading = ctx.finder.scope(unit.section.title)
             if heading.codes and heading.codes != [EVERYONE]:
                 scope, confidence = heading, confidence - 0.15
                 notes.append(f"places taken from the section heading {unit.section.heading!r}")
+            elif ELSE.search(unit.section.title):  # "## Users in all other countries"
+                where = unit.section.title
+                notes.append(f"everyone else, from the section heading {unit.section.heading!r}")
         if not scope.codes and k and (carried := bare_condition(
                 text, spans[k - 1], ctx.book.mentions(unit), ctx.finder)) is not None:
             scope = carried  # "If you are located in P then, where … X is the controller"
@@ -296,7 +281,7 @@ def _sentence(unit: Unit, ctx: Context) -> list[RuleProposal]:
         for k, (entity, how, penalty) in enumerate(chosen):
             if how:
                 notes.append(how)
-            rules.append(rule_for(unit, entity, own[k] if own else scope, piece, service_list,
+            rules.append(rule_for(unit, entity, own[k] if own else scope, where, service_list,
                                   confidence - penalty, notes, start, end))
     return rules
 
@@ -317,9 +302,9 @@ def _controllers(text: str, a: int, b: int,
             if not representative(text[a:b], m.start - a, m.end - a)
             and not _CORPORATE.search(text[max(a, m.start - 30):m.start])
             and not _FORMER.search(text[max(a, m.start - 40):m.start])
-            and not _SERVES.search(text[max(a, m.start - 50):m.start])
-            and not _ON_BEHALF.match(text[m.end:min(b, m.end + 80)])
-            and not _ON_BEHALF_FAR.match(text[m.end:min(b, m.end + 300)])]
+            and not SERVES.search(text[max(a, m.start - 50):m.start])
+            and not ON_BEHALF.match(text[m.end:min(b, m.end + 80)])
+            and not ON_BEHALF_FAR.match(text[m.end:min(b, m.end + 300)])]
     if live and a == 0 and _LABEL.match(text) and live[0][0].start - a < 80:
         return [(live[0][1], "named after the role as a label", 0.0)]
     joint = ctx.book.with_short_names(text[a:b], [e for _m, e in live] + ctx.book.defined_joint(

@@ -8,6 +8,10 @@ the law the clause is read under ("For the purposes of EU and UK data protection
 is the controller", "Verantwortlicher im Sinne der … in den Mitgliedstaaten der Europäischen
 Union geltenden Datenschutzgesetze", "Règlement … de l’UE"). :func:`not_user_places` gives their
 spans, which the place finder then skips.
+
+And companies in a clause that are not its controller: a processor named as one before its name
+(:data:`SERVES`: "our payment provider, X Ltd", "委托X") or after it (:data:`ON_BEHALF`: "… acts
+on our behalf", "como operadora").
 """
 
 from __future__ import annotations
@@ -16,7 +20,7 @@ import re
 
 from xborder.graph.ingest.places import PlaceFinder
 
-__all__ = ["not_user_places"]
+__all__ = ["ON_BEHALF", "ON_BEHALF_FAR", "SERVES", "not_user_places"]
 
 _DEFINED = re.compile(r"\(\s*(?:hereinafter\s+|ci-après\s+|im\s+Folgenden\s+|hierna\s+)?"
                       r"[^()]{0,30}?[\"“„«‘'][^()]{1,80}\)")
@@ -107,3 +111,25 @@ def not_user_places(piece: str, finder: PlaceFinder) -> list[tuple[int, int]]:
                          tail)
         spans.append((m.start(), m.end() + (stop.start() if stop else len(tail))))
     return spans
+
+
+#: a processor named as one: "our service provider Matomo GmbH", "X acts as our processor", …
+SERVES = re.compile(r"\b(?:(?:service|analytics|hosting|cloud|payment)\s+providers?|processors?|"
+                     r"sub-?processors?|vendors?|sous-traitants?|prestataires?(?:\s+de\s+(?:services|"
+                     r"paiement|hébergement))?|"
+                     r"Auftragsverarbeiter\w*|Dienstleister\w*|encargad[oa]s?(?:\s+del\s+tratamiento)?|"
+                     r"proveedor(?:es)?|fornitor[ei]|responsabil[ei]\s+del\s+trattamento|verwerkers?|"
+                     r"subcontratantes?|operadores?|servidores|servers|Server[n]?)\b[^.;,]{0,20},?\s*$"
+                     r"|(?:委托|委託|委任)\s*$", re.I)  # "… our payment provider, X Ltd", "委托X"
+ON_BEHALF = re.compile(r"^[^.;]{0,60}?\b(?:on\s+(?:our\s+)?behalf\s+of|on\s+our\s+behalf|acts?\s+"
+                        r"as\s+(?:our|a|the)\s+(?:data\s+)?processor|pour\s+(?:le\s+)?compte\s+d|en\s+tant\s+que"
+                        r"\s+sous-traitant|im\s+Auftrag|als\s+Auftragsverarbeiter|por\s+cuenta\s+de|como\s+"
+                        r"encargad[oa]|per\s+conto\s+d|in\s+qualità\s+di\s+responsabile\s+del|namens|"
+                        r"als\s+verwerker|em\s+nome\s+d|como\s+subcontratante|como\s+operador(?:a)?\b)"
+                        r"(?![^.;]{0,40}\b(?:group|groep|groupe|Gruppe|gruppo|grupo)\b)", re.I)
+#: ("como operadora": a processor under Brazil's LGPD; never on behalf of its own group)
+#: the same, further on, with no controller's word between: "X ou notre prestataire Y, …, gère
+#: notre service client … pour le compte de la filiale locale, qui est … le responsable"
+ON_BEHALF_FAR = re.compile(ON_BEHALF.pattern.replace(
+    r"^[^.;]{0,60}?", r"^(?:(?!controll|responsable|verantwortlich|titolare|responsável|"
+    r"verantwoordelijke)[^.;]){0,260}?", 1), re.I)

@@ -18,7 +18,7 @@ __all__ = ["ADDRESS", "CJK_FORMS", "CJK_WE", "COLLECTIVE", "DEPENDING", "EEA_NAM
            "STATED", "UNDEFINED_GROUP", "VERB", "WE_ARE", "WHO_WE_ARE"]
 
 #: A controller's role, as a noun phrase (case-insensitive).
-ROLE = (r"(?:data\s+)?controllers?\b"
+ROLE = (r"(?:data\s+)?controllers?\b|\bpersonal\s+information\s+(?:handler|processor)s?\b"
         r"|responsables?\s+(?:conjoints?\s+)?(?:du|de|des)\s+(?:ce\s+|ces\s+)?traitements?"
         r"|co-?responsables?\s+(?:du|de)\s+(?:ce\s+)?traitement"
         r"|\bverantwortlich\s+im\s+Sinne\s+d(?:er|es)\b"
@@ -284,5 +284,10 @@ REFERRAL = (r"\b(?:entity|company|affiliate|subsidiary|entité|société|filiale
             r"Land|país|paese|land)\b[^.;]{0,60}?(?:where\s+you|in\s+which\s+you|of\s+(?:your\s+)?"
             r"residence|où\s+vous|in\s+dem\s+Sie|donde|en\s+el\s+que|in\s+cui|waar\s+u|onde|"
             r"de\s+(?:votre|su|tu)\s+résidence|de\s+residencia)"
+            # "the Talvo company in your country", "la société X de votre pays"
+            r"|\b(?:entity|company|affiliate|entité|société|Gesellschaft|entidad|sociedad|società|"
+            r"entiteit|entidade)\b[^.;]{0,30}?\b(?:in|of|for|de|dans|in\s+Ihrem|en\s+su|nel\s+tuo|"
+            r"in\s+uw|no\s+seu|do\s+seu)\s+(?:your\s+|votre\s+|tu\s+|su\s+|uw\s+)?(?:country|"
+            r"region|jurisdiction|pays|Land|país|paese|land|região)\b"
 )
 

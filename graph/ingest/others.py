@@ -32,7 +32,7 @@ ELSE = re.compile(
     r"en\s+caso\s+contrario|altrimenti|caso\s+contrário|ellers|annars|muuten|cualquier\s+otro\s+"
     r"país|qualquer\s+outro\s+país|qualsiasi\s+altro\s+paese|tout\s+autre\s+pays|(?:jedem|einem)\s+"
     r"anderen\s+Land|elk\s+ander\s+land|något\s+annat\s+land|et\s+annet\s+land)\b"
-    r"|その他|其他|기타", re.I)
+    r"|その他|其他|기타|그\s?외|그\s?밖의", re.I)
 
 
 def everyone_else(rules: list[RuleProposal]) -> None:

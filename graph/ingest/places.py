@@ -220,6 +220,9 @@ class PlaceFinder:
             scope.everyone = True
         if scope.excepts and not scope.places:
             scope.everyone = True
+        excepted = {p.code for p in scope.excepts}
+        if excepted and {p.code for p in scope.places} <= excepted:
+            scope.places, scope.everyone = [], True  # "Unless you live in South Korea, …"
         return scope
 
     def _groups(self, text: str, taken: list[tuple[int, int]], defined: bool) -> list[Place]:

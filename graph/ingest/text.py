@@ -240,12 +240,13 @@ def _sentences(text: str) -> list[tuple[int, int]]:
         before = text[start:m.start()]
         token = re.split(r"\s", before)[-1] if before else ""
         word = token.rstrip(".").lower().lstrip("([\"'“„«")
-        if word in _NO_SPLIT or _ENUMERATOR.search(before) or (
-                word.endswith("str") and nxt.isdigit()):
-            continue  # … "Hauptstr. 1": a German street, its number after it
+        next_word = re.match(r"[\w'’]+", text[m.end():])
+        opener = next_word is not None and next_word[0].lower() in _STARTERS
+        if (word in _NO_SPLIT and not (word in _FORM_ABBR and opener)) or \
+                _ENUMERATOR.search(before) or (word.endswith("str") and nxt.isdigit()):
+            continue  # … "Hauptstr. 1": a German street; but "… Pinto Corp. If you live …"
         if nxt == "(" and word in _FORM_ABBR:
             continue  # "The Meet Group, Inc. (“TMG”) …": the name's definition follows
-        next_word = re.match(r"[\w'’]+", text[m.end():])
         if word in _FORM_ABBR and next_word is not None and \
                 re.fullmatch(r"(?:Verantwortlich|Betreiber|Anbieter)\w*", next_word[0]) and \
                 re.search(r"\b(?:ist|sind|wird)\s+(?:die|der)\s+[^.]*$", before):
