@@ -212,7 +212,7 @@ def _usable(text: str, name: str, start: int, finder: PlaceFinder, free: bool) -
                                           _ARTICLES and re.fullmatch(r"[A-Z][\w&'’-]*", last)):
             return False  # "that Creator is …"; a name cut from a longer capitalised run
         if re.search(r"\b(?:on|of|at|in|for|with|from|by|via|auf|bei|sur|chez|di|op|van)\s+$",
-                     before, re.I) and not _AFTER_OF_OK.search(before):
+                     before, re.I):
             return False  # "Sellers on Bazaro are independent controllers": a phrase's end
     return True
 
@@ -276,8 +276,6 @@ def owner_name(text: str, finder: PlaceFinder) -> tuple[str, int] | None:
     return None
 
 
-#: … but not after a role word: "the controller of Quill is …" names no name before it
-_AFTER_OF_OK = re.compile(r"(?!)")
 _UNIT_WORDS = frozenset({"team", "office", "department", "desk", "support", "legal", "compliance",
                          "officer", "contact", "contacts", "address", "headquarters", "mail",
                          "email", "e-mail", "phone", "telephone", "kontakt", "anschrift", "adresse",
