@@ -27,6 +27,8 @@ _LOCALES = ("ja", "zh", "zh_Hant", "ko")
 #: the groups a CJK policy names that CLDR has no territory code for
 _GROUPS = {"欧州経済領域": ("EEA",), "欧洲经济区": ("EEA",), "歐洲經濟區": ("EEA",),
            "유럽경제지역": ("EEA",), "유럽 경제 지역": ("EEA",), "EEA": ("EEA",),
+           # the short names policies write for Hong Kong and Macao (CLDR: 中国香港特别行政区 …)
+           "香港": ("HK",), "澳门": ("MO",), "澳門": ("MO",), "홍콩": ("HK",),
            "欧州連合": ("EU",), "欧盟": ("EU",), "歐盟": ("EU",), "유럽연합": ("EU",),
            "EU": ("EU",),
            "北米": ("US", "CA", "MX"), "北美": ("US", "CA", "MX"), "북미": ("US", "CA", "MX"),

@@ -80,7 +80,8 @@ def place_entity(text: str, mention: Mention, finder: PlaceFinder, limit: int | 
             p for p in finder.find(lead[1]) if is_country(p.code)]):
         window = " " * lead.end() + window[lead.end():]  # … so read what follows it
     places = [p for p in finder.find(window) if is_country(p.code)]
-    address = bool(places) and bool(_ADDRESS.fullmatch(window[:places[0].start]))
+    address = bool(places) and bool(_ADDRESS.fullmatch(window[:places[0].start].lstrip()))
+    # (after a bracket read past: "X Pty Ltd (ABN …), Level 3, 22 Harbour St, …, Australia")
     if places and (_STATED.match(window) or _REGISTERED.match(window) or address):
         first = places[0]
         span = (mention.end, mention.end + _stated_end(window, first.end))

@@ -102,6 +102,7 @@ LEGAL_FORMS: list[tuple[str, str, tuple[str, ...], bool]] = [
     (r"OÜ", "OÜ", ("EE",), True),
     (r"UAB", "UAB", ("LT",), True),
     (r"B\.V\.|BV|(?<=[a-z] )bv(?!\.)", "B.V.", ("NL",), True),  # "X Nederland bv"
+    (r"V\.O\.F\.|VOF|vof(?!\w)", "V.O.F.", ("NL", "BE"), True),  # a general partnership
     (r"N\.V\.|NV", "N.V.", ("NL", "BE"), True),
     (r"Aktiebolag|AB(?:\s*\(publ\))?", "AB", ("SE",), True),
     (r"ApS|Aps", "ApS", ("DK",), True),

@@ -31,7 +31,7 @@ ROLE = (r"(?:data\s+)?controllers?\b|\bpersonal\s+information\s+(?:handler|proce
         r"|titolar[ei]\s+del\s+trattamento|contitolari\s+del\s+trattamento"
         r"|responsáve(?:l|is)\s+pel[oa]\s+tratamento|\bcontrolador(?:a|es|as)?\b|entidade\s+responsável\s+pel[ao]\s+"
         r"(?:recolha|tratamento)"
-        r"|個人情報取扱事業者|개인정보\s?처리자|个人信息处理者|個人資料之?蒐集者|個人資料之?控管者"
+        r"|個人情報取扱事業者|개인정보\s?처리자|个人信息处理者|個人資料之?蒐集者|個人資料之?控管者|个人信息的处理者"
         r"|控管者|データ管理者|(?<![保護責任])管理者(?=として|となり|です|は)"
         # the GDPR's word in Swedish, Danish, Norwegian, Polish, Czech, Finnish, Hungarian, Romanian
         r"|personuppgiftsansvarig[ae]?\b|\bdataansvarlige?\b|\bbehandlingsansvarlige?\b"
@@ -120,12 +120,12 @@ JOINT = (r"\bjoint(?:ly)?\s+(?:data\s+)?(?:controllers?|responsible)\b|\bjoint\s
          r"공동\s?개인정보\s?처리자|공동으로\s?처리")
 #: Representatives (Art. 27) and data protection officers, in every language read.
 REPRESENTATIVE = (r"\brepresentatives?\b|\bArt(?:icle|\.)?\s*27\b|\bdata\s+protection\s+officer\b|"
-                  r"\bDPO\b|\breprésentants?\b|\bdélégué\s+à\s+la\s+protection|\bVertret(?:er|ung)"
+                  r"\bDPO\b(?!@)|\breprésentants?\b|\bdélégué\s+à\s+la\s+protection|\bVertret(?:er|ung)"
                   r"\b|\bDatenschutzbeauftragte[rn]?\b|\bvertegenwoordig(?:er|d)\b|\bfunctionaris\s+"
                   r"(?:voor\s+(?:de\s+)?)?gegevensbescherming\b|\brepresentante\b|\bdelegado\s+de\s+"
                   r"protección|\brappresentante\b|\bresponsabile\s+della\s+protezione|\bencarregado"
                   r"\b|\bresponsável\s+pela\s+proteção\s+d[oe]s?\s+dados\b|\bauthori[sz]ed\s+"
-                  r"representative\b|\b(?:RPD|DPD|DSB)\b|\bgegevensbeschermingsfunctionaris\b|\bdélégué(?:e|s)?\s+"
+                  r"representative\b|\b(?:RPD|DPD|DSB)\b(?!@)|\bgegevensbeschermingsfunctionaris\b|\bdélégué(?:e|s)?\s+"
                   r"(?:à\s+la\s+)?protection\b|\bencarregad[oa]\b|\bprivacy\s+officer\b|代表取締役|代表者|개인정보\s?보호\s?책임자|法定代表人"
                   r"|代理人|대리인|\bInspektor\w*\s+Ochrony\s+Danych|\bdataskyddsombud\w*"
                   r"|\bdatabeskyttelsesrådgiver\w*|\bpersonvernombud\w*")
@@ -205,9 +205,11 @@ CJK_FORMS: list[tuple[str, str, tuple[str, ...]]] = [
      r"[^\s于由是为的与和及了被把对即為與於對：:，,。、（(“”「」]{0,20}?有限(?:责任)?公司",
      "有限公司",
      ("CN", "HK", "TW")),
-    (r"(?:㈜|\(주\)|주식회사\s?)[가-힣A-Za-z0-9]{1,20}?(?=[은는이가을를의]?\s*[(（]|입니다|이며|이고|\s|$|[,.])",
-     "주식회사", ("KR",)),
-    (r"[가-힣A-Za-z0-9]{1,20}\s?(?:유한회사|주식회사)", "유한회사", ("KR",)),
+    (r"(?:㈜|\(주\)|주식회사\s?|유한회사\s)[가-힣A-Za-z0-9]{1,20}?(?=[은는이가을를의]?\s*[(（]|입니다|이며|"
+     r"이고|\s|$|[,.])", "주식회사", ("KR",)),
+    # the form after the name; a word ending in a particle is no name ("앱은 유한회사 …")
+    (r"[가-힣A-Za-z0-9]{0,19}[가-힣A-Za-z0-9](?<![은는을를의와과])\s?(?:유한회사|주식회사)",
+     "유한회사", ("KR",)),
     # a public corporation or agency: 제주관광공사, 국민연금공단 (the form ends the name)
     (r"(?<![가-힣])[가-힣]{2,20}?(?:공사|공단)(?=[은는이가을를의과와]|에서|\s|$|[,.(（])", "공사",
      ("KR",)),
@@ -269,7 +271,13 @@ RESIDES = (r"\b(?:if|unless|when|where)\s+(?:you|the\s+(?:user|customer|member|c
 #: operated by Stripe, Inc."): not the policy's own controller.
 THIRD_PARTY = (r"\b(?:payment\s+(?:system|method|provider|service|processor)s?|"
                r"social\s+network|third[- ]"
-               r"part(?:y|ies)|plug-?ins?|cookies?|pixels?|analytics)\b")
+               r"part(?:y|ies)|plug-?ins?|cookies?|pixels?|analytics|"
+               # a tool or a vendor the site uses: hosting, a consent platform, a booking engine,
+               # payments ("Our hosting is provided by X", "I pagamenti sono gestiti da X")
+               r"hosting|hosted|servers?|consent\s+(?:platform|management|tool)|booking\s+engine|"
+               r"newsletter|CDN|gehost|Hosting|hébergé\w*|alojad\w+|ospitat\w+|"
+               r"(?-i:[Pp]ayments(?=\s+(?:are|is|will))|payments?|Zahlungen|paiements|pagamenti|pagos|"
+               r"pagamentos))\b")  # never a company's name: "Stripe Payments Australia Pty. Ltd."
 #: The controller named by where the user lives, not by name: "the PayPal entity established in
 #: the country or jurisdiction where you reside", "l'entité … établie dans le pays où vous
 #: résidez", "die Gesellschaft in dem Land, in dem Sie wohnen" — the table of entities by country

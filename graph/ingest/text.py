@@ -23,13 +23,13 @@ _FORM_END = re.compile(r"(?:" + FORM.pattern + r")\W*$")  # a name that ends in 
 _NUMBERED = re.compile(r"^(?:section\s+|article\s+)?(\d{1,2}(?:\.\d{1,2})*)\.?\s+(\S.*)$", re.I)
 _SUBSECTION = re.compile(r"(?:^|(?<=\s))(\d{1,2}\.\d{1,2}(?:\.\d{1,2})?)\s+"
                          r"([A-Z][^.:!?]{2,80}?):\s")
-_END = re.compile(r"[.!?][\"'”’)\]]*\s+")
+_END = re.compile(r"[.!?][\"'”’)\]]*(?:\s|&nbsp;)+")  # "….&nbsp;Our …": the entity a space
 _NO_SPLIT = frozenset({"e.g", "i.e", "eg", "ie", "cf", "vs", "no", "nr", "art", "mr", "mrs", "ms",
                        "dr", "st", "para", "sec", "approx", "incl", "seq", "p", "pp", "pte", "pty",
                        "pvt", "sdn", "co", "corp", "nos", "gem", "abs", "bzw", "vgl", "ggf", "inkl",
                        "ca", "str", "z.b", "u.a", "evtl", "prof", "dipl", "ing", "cons", "soc",
                        # street abbreviations of an address: "ul. Koszykowa 54", "Avda. Diagonal"
-                       "ul", "al", "av", "avda", "pza", "blvd"})
+                       "ul", "al", "av", "avda", "pza", "blvd", "col", "fracc", "mz"})
 _FORM_ABBR = frozenset({"inc", "ltd", "corp", "co", "llc", "s.a", "b.v", "n.v", "s.p.a", "s.l",
                         "s.a.s", "a.g", "plc", "gmbh", "sarl", "s.r.l", "l.l.c", "k.k", "lda",
                         "ltda"})
