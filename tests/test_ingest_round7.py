@@ -46,7 +46,9 @@ def test_a_residence_condition_naming_no_known_place_is_never_everyone(kb):
 def test_a_residence_condition_about_rights_names_no_controller(kb):
     text = ("If you live in California, you may ask Quillmark Labs Ltd to delete your data "
             "under your rights as a consumer.\n")
-    assert _rules(kb, text) == set()
+    # no rule for California; the only company the page names is proposed for every user
+    # (at 0.5, noted), as on any page naming one company: a right is no split of the users
+    assert _rules(kb, text) == {(("*",), (), "Quillmark Labs Ltd")}
 
 
 def test_an_enumerator_before_a_name_is_no_part_of_it():

@@ -129,7 +129,8 @@ def ingest(text: str, org: str | None = None, url: str | None = None,
     first = doc.units[0] if doc.units and (doc.units[0].kind == "heading" or (
         len(doc.units[0].text) < 80 and _TITLE_WORD.search(doc.units[0].text))
         ) else None  # a title line: "Datenschutzerklärung (EWR)"
-    codes = edition_region(url, doc.title or (first.text if first else None), region, edition)
+    codes = edition_region(url, doc.title or (first.text if first else None), region, edition,
+                           finder)
     if codes:
         how = "--region" if region else "--edition" if edition else "from the URL or title"
         apply_edition(rules, codes, how)

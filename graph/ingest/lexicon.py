@@ -178,7 +178,7 @@ PRONOUNS = frozenset({"we", "us", "our", "ours", "wir", "uns", "nous", "wij", "o
 EEA_NAMES = (r"\b(?:l['’]\s*|the\s+)?(?:European\s+Economic\s+Area|Espace\s+[ée]conomique\s+"
              r"europ[ée]en|Europäische[nm]?\s+Wirtschaftsraum[es]?|Europese\s+Economische\s+Ruimte|"
              r"Espacio\s+Econ[óo]mico\s+Europeo|Spazio\s+[Ee]conomico\s+[Ee]uropeo|Espaço\s+"
-             r"Econ[óo]mico\s+Europeu|Europeiska\s+ekonomiska\s+samarbetsområdet|[Dd]et\s+[Ee]uropæiske\s+"
+             r"Econ[óôo]mico\s+Europeu|Europeiska\s+ekonomiska\s+samarbetsområdet|[Dd]et\s+[Ee]uropæiske\s+"
              r"[Øø]konomiske\s+[Ss]amarbejdsområde|[Dd]et\s+[Ee]uropeiske\s+[Øø]konomiske\s+"
              r"[Ss]amarbeidsområde[t]?|Euroopan\s+talousalue\w*|Europejski\w*\s+Obszar\w*\s+"
              r"Gospodarcz\w*)\b|\b(?:EEE|EWR|EER|SEE|EØS|EES|EOG)\b")

@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 
 from xborder.graph.ingest.clauses import rule_for
-from xborder.graph.ingest.entities import EntityBook, representative
+from xborder.graph.ingest.entities import EntityBook, find_mentions, representative
 from xborder.graph.ingest.lexicon import (
     REPRESENTATIVE,
     RESIDES,
@@ -38,6 +38,7 @@ from xborder.graph.ingest.lexicon import (
 )
 from xborder.graph.ingest.model import EntityProposal, RuleProposal
 from xborder.graph.ingest.places import EVERYONE, PlaceFinder, Scope
+from xborder.graph.ingest.rows import NOT_PARTY
 from xborder.graph.ingest.slots import address_name, field_name
 from xborder.graph.ingest.text import Document, Unit
 
@@ -51,6 +52,10 @@ _ACTS_FOR = re.compile(r"\b(?:acts?|acting)\s+as\s+(?:a|the|our)\s+(?:data\s+)?p
                        r"\bin\s+qualità\s+di\s+responsabile\s+del\s+trattamento", re.I)
 _LABEL = re.compile(ROLE_LABEL, re.I)
 _SPLITS = re.compile(RESIDES + "|" + UNDEFINED_GROUP, re.I)
+_REPRESENTS = re.compile(REPRESENTATIVE, re.I)
+#: what users somewhere may do — a right, not a company: "Se risiedi in California, puoi …"
+_MAY = re.compile(r"\b(?:you\s+(?:may|can)|puoi|puedes|puede|pouvez|peux|können\s+Sie|kunt\s+u|"
+                  r"pode|podes|possono|pueden|peuvent)\b", re.I)
 #: the role on a line of its own after the name's paragraph: "NELLA QUALITÀ DI TITOLARE DEL
 #: TRATTAMENTO", "IN ITS CAPACITY AS CONTROLLER", "EN SA QUALITÉ DE RESPONSABLE DU TRAITEMENT"
 _AS_ROLE_LINE = re.compile(r"\s*(?:in\s+(?:its\s+)?capacity\s+as|as|(?:nella|in)\s+(?:sua\s+)?"
@@ -239,9 +244,12 @@ def _only_issuer_rule(doc: Document, book: EntityBook) -> list[RuleProposal]:
     where its users live (a condition it could not read is no "everyone"): 0.5, noted."""
     named = _named(book)
     we = book.we if book.we is not None and any(book.we is e for e in named) else None
-    entity = we or (named[0] if len(named) == 1 else None)
-    if entity is None or any(_SPLITS.search(u.text) for u in doc.units):
+    contact = contact_entity(doc, book) if we is None and len(named) > 1 else None
+    entity = we or contact or (named[0] if len(named) == 1 else None)
+    if entity is None or any(_SPLITS.search(u.text) and not NOT_PARTY.search(u.text) and
+                             not _MAY.search(u.text) for u in doc.units):
         return []  # a policy that splits its users by where they live, in words not read
+        # (not "If you live in California, you also have the right …": rights, no party)
     for unit in doc.units:
         for m, found, _s in book.mentions(unit):
             if found is not entity:
@@ -249,11 +257,36 @@ def _only_issuer_rule(doc: Document, book: EntityBook) -> list[RuleProposal]:
             if representative(unit.text, m.start, m.end) or _ACTS_FOR.search(unit.text) or \
                     _SERVICE.search(unit.text):
                 return []
-            why = ("the entity the policy calls \"we\"" if we else
-                   "the only company the policy names")
+            why = ("the entity the policy calls \"we\"" if we else "the company the policy "
+                   "gives as its own contact" if contact else "the only company the policy names")
             return _for_everyone(unit, entity, 0.5, f"{why}; no clause names the controller: "
                                  "proposed as the controller, check")
     return []
+
+
+#: a section that gives the policy's own contact: "Contact us", "Kontakt", "Impressum", …
+_CONTACT_HEADING = re.compile(r"\b(?:contact(?:\s+us)?|how\s+to\s+contact|kontakt|impressum|"
+                              r"anbieterkennzeichnung|contatti|contattaci|contacto|contáctanos|"
+                              r"aviso\s+legal|nous\s+contacter|contact|mentions\s+légales|"
+                              r"contato|fale\s+conosco|contactgegevens)\b", re.I)
+
+
+def contact_entity(doc: Document, book: EntityBook) -> EntityProposal | None:
+    """The company a policy gives as its own contact: the first one named in the first units
+    of its "Contact us" / "Kontakt" / "Impressum" / "Aviso legal" section — not a DPO's, a
+    representative's or a listed processor's."""
+    named = _named(book)
+    for n, head in enumerate(doc.units):
+        if head.kind != "heading" or not _CONTACT_HEADING.search(head.text) or \
+                _REPRESENTS.search(head.text):
+            continue
+        found = {id(entity): entity for unit in doc.units[n + 1:n + 5] if unit.kind != "row"
+                 for m, entity, _s in book.mentions(unit)  # an address's lines may be headings
+                 if any(entity is e for e in named) and
+                 not representative(unit.text, m.start, m.end)}
+        if len(found) == 1:  # one company, not a table of the group's companies
+            return next(iter(found.values()))
+    return None
 
 
 def _role_named(doc: Document, book: EntityBook) -> list[RuleProposal]:
@@ -315,9 +348,11 @@ def define_groups(doc: Document, finder: PlaceFinder) -> list[str]:
 
 
 def edition_region(url: str | None, title: str | None, region: str | None = None,
-                   edition: str | None = None) -> list[str]:
+                   edition: str | None = None, finder: PlaceFinder | None = None) -> list[str]:
     """The region a regional edition is for: ``region`` (codes, comma-separated) first, then
-    ``edition``, the URL, the title."""
+    ``edition``, the URL, the title — by its EEA/UK/US words, else (with ``finder``) a country
+    the title ends with ("Privacy Notice (Canada)", "Datenschutzerklärung für die Schweiz",
+    "Política de privacidad — México"), never one inside a company's name."""
     if region:
         return [c.strip().upper() for c in region.split(",") if c.strip()]
     for text, table in ((edition, _EDITION), (url, _EDITION), (edition, _TITLE),
@@ -325,7 +360,20 @@ def edition_region(url: str | None, title: str | None, region: str | None = None
         for pattern, codes in table if text else ():
             if pattern.search(text or ""):
                 return codes
-    return []
+    end = _TITLE_END.search(title.strip()) if title and finder is not None else None
+    if end is None or finder is None or find_mentions(title or ""):
+        return []
+    words = next(g for g in end.groups() if g)
+    places = finder.find(words)
+    covered = sum(p.end - p.start for p in places)
+    return [p.code for p in places] if places and covered >= len(words.strip(" .")) - 4 else []
+
+
+#: the end of a title that may name the edition's country
+_TITLE_END = re.compile(r"\(([^()]{2,40})\)\s*$|\s[–—-]\s*([^–—-]{2,40})$|"
+                        r"\b(?:for|für(?:\s+d(?:ie|en|as))?|pour(?:\s+l[ae]|\s+les)?|para|per|voor|em|no|na)\s+([^,;:()]{2,40})$|"
+                        r"\s((?:België|Belgique|Schweiz|Suisse|Svizzera|Österreich|Brasil|México|"
+                        r"Canada|España|Italia|Nederland|Deutschland|France|Portugal))$", re.I)
 
 
 def apply_edition(rules: list[RuleProposal], codes: list[str], how: str) -> None:

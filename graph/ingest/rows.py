@@ -266,7 +266,8 @@ def own_scopes(piece: str, a: int, chosen: list[tuple[EntityProposal, str, float
 
 _RESIDES = re.compile(RESIDES, re.I)
 #: a clause about the user's rights or a contact, not about whom the user deals with
-NOT_PARTY = re.compile(r"\brights?\b|\brequest\b|\bcontact\b|\bRechte\b|\bdroits?\b|"
+NOT_PARTY = re.compile(r"\brights?\b|\brequest\b|\bcontact\b|\bRechte\b|\bdas\s+Recht\b|"
+                       r"\bRecht\s+(?:auf|zu)\b|\bdroits?\b|"
                         r"\bderechos?\b|\bdiritt[oi]\b|\brechten\b|\bdireitos?\b|\brettigheter\b|"
                         r"\brättigheter\b", re.I)
 
