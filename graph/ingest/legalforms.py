@@ -20,6 +20,8 @@ _COUNTIES = "|".join(sorted({re.escape(s.name) for s in pycountry.subdivisions
 _EU_SE = ("DE", "FR", "LU", "NL", "AT", "IE")
 #: (pattern, canonical form, candidate countries, continental: no comma before the form)
 LEGAL_FORMS: list[tuple[str, str, tuple[str, ...], bool]] = [
+    # a Turkish company before the English forms it starts with: "… Ticaret Ltd. Şti."
+    (r"(?:Ltd\.?|Limited)\s+Şti\.?|A\.Ş\.", "Ltd. Şti.", ("TR",), True),
     (r"Co\.,?\s*Ltd\.?|Company\s+Limited|Co\.\s*Limited", "Co., Ltd.",
      ("CN", "HK", "TW", "JP", "KR", "TH", "VN"), False),
     (r"Private\s+Limited|Pvt\.?\s*Ltd\.?", "Private Limited", ("IN",), False),
@@ -103,6 +105,10 @@ LEGAL_FORMS: list[tuple[str, str, tuple[str, ...], bool]] = [
     (r"UAB", "UAB", ("LT",), True),
     (r"B\.V\.|BV|(?<=[a-z] )bv(?!\.)", "B.V.", ("NL",), True),  # "X Nederland bv"
     (r"V\.O\.F\.|VOF|vof(?!\w)", "V.O.F.", ("NL", "BE"), True),  # a general partnership
+    # a registered association in Finland and Czechia; Greek and Turkish companies
+    (r"r\.y\.|(?<=\w )ry(?![\w.])", "ry", ("FI",), True),
+    (r"z\.\s?s\.", "z.s.", ("CZ",), True),
+    (r"Α\.Ε\.|ΑΕ(?![\w.])|Ε\.Π\.Ε\.|Ι\.Κ\.Ε\.", "Α.Ε.", ("GR", "CY"), True),
     (r"N\.V\.|NV", "N.V.", ("NL", "BE"), True),
     (r"Aktiebolag|AB(?:\s*\(publ\))?", "AB", ("SE",), True),
     (r"ApS|Aps", "ApS", ("DK",), True),

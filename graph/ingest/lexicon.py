@@ -39,7 +39,7 @@ ROLE = (r"(?:data\s+)?controllers?\b|\bpersonal\s+information\s+(?:handler|proce
         r"(?:\s+osobowych)?|\badministratorem(?=\s+"
         r"(?:jest|są)\b)|\bsprávce(?:m)?\s+"
         r"(?:osobních\s+)?údajů|\brekisterinpitäjä\w*|\badatkezelő\w*|\boperator(?:ul)?\s+de\s+"
-        r"date\b")
+        r"date\b|\bveri\s+sorumlusu\b")
 #: A heading or lead-in that names the controller in the lines under it.
 ROLE_HEADING = (ROLE + r"|\bcontroller\b|verantwortlich(?:e|er|en)?\b|titolare\b"
                 r"|responsable\s+(?:du|de|del)\s+trat|qui\s+est\s+responsable"
@@ -52,7 +52,10 @@ ROLE_LABEL = (r"^\s*(?:(?:the\s+)?(?:data\s+)?controller|responsible\s+(?:party|
               r"responsable(?:\s+del?\s+tratamiento|\s+d[eu]\s+traitement)?|titular(?:\s+del\s+"
               r"tratamiento)?|titolare(?:\s+del\s+trattamento)?|(?:datenschutzrechtlich\s+)?"
               r"verantwortliche?r?(?:\s+stelle)?|verantwortlich|responsável(?:\s+pelo\s+"
-              r"tratamento)?|verwerkingsverantwoordelijke|verantwoordelijke)\s*(?::|$)")
+              r"tratamento)?|verwerkingsverantwoordelijke|verantwoordelijke|rekisterinpitäjä|"
+              r"správce(?:\s+osobních\s+údajů)?|adatkezelő|operator(?:ul)?\s+de\s+date|"
+              r"veri\s+sorumlusu|personuppgiftsansvarig|dataansvarlig|behandlingsansvarlig|"
+              r"administrator\s+danych(?:\s+osobowych)?)\s*(?::|$)")
 #: "is", "are", "acts as" and their equivalents before a role.
 VERB = (r"(?:is|are|acts?\s+as|will\s+be|was|were|remains?|becomes?|shall\s+be|has\s+been|"
         r"serves?\s+as|process(?:es)?[^.;]{0,40}?\bas|est|sont|agit|agissent|ist|sind|fungiert|es|son|actúa|è|sono|agisce|"

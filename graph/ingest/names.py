@@ -47,7 +47,7 @@ _PREFIX = [(re.compile(r"(?<![\w.])(" + p + r")\s+(" + _PREFIX_LINK + r"(?:[A-Z]
 _WORD = re.compile(r"&amp;|\\&|(?:(?![" + _CJK_CHAR + r"])[\w&])(?:(?![" + _CJK_CHAR +
                    r"])[\w&'’.\-])*(?:\+(?![\w+]))?|&")  # "Canal+"; "\&", "&amp;" as "&"
 CONNECT = frozenset({"of", "and", "en", "&", "\\&", "&amp;", "de", "du", "des", "der", "für",
-                     "la", "le", "y", "e",
+                     "la", "le", "y", "e", "ve",
                      "for", "dos", "das", "do", "da", "del", "della", "di", "van", "von", "den"})
 LEADING = frozenset({"the", "this", "that", "these", "our", "your", "if", "for", "in", "by",
                      "when", "where", "please", "however", "both", "each", "dear", "copyright",

@@ -265,7 +265,8 @@ class PlaceFinder:
         except AmbiguousLocation as exc:
             # the plainest name first: "Korea, Republic of" before "… Democratic People's …"
             candidates = sorted(exc.candidates, key=lambda c: (len(c["name"]), c["code"]))
-            if not any(phrase.casefold() in c["name"].casefold() for c in candidates):
+            if not any(re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", c["name"], re.I)
+                       for c in candidates):  # a word of a name, not "NIT" inside "United"
                 self._cache[phrase] = None  # "Centre": regions of several countries, no country
                 return None
             codes = tuple(c["code"] for c in candidates)

@@ -64,8 +64,10 @@ _AS_ROLE_LINE = re.compile(r"\s*(?:in\s+(?:its\s+)?capacity\s+as|as|(?:nella|in)
                            r"|titolare\b)", re.I)
 #: a company serving the issuer: "hosted by", "our service provider", "on our behalf"
 _SERVICE = re.compile(r"\b(?:(?:sub-?)?processors?|(?:service|payment)\s+providers?|"
-                      r"host(?:ing|ed|s)|"
-                      r"prestataires?|hébergé\w*|servidores|alojad[oa]s|operador(?:a)?|"
+                      r"host(?:ing|ed|s)|gehostet|"
+                      r"prestataires?|hébergé\w*|servidores|alojad[oa]s|operador(?:a)?|Hoster\w*|"
+                      r"adatfeldolgoz\w*|tárhely\w*|zpracovatel\w*|käsittelijä\w*|"
+                      r"împuternicit\w*|veri\s+işleyen|"
                       r"Zahlungsdienstleister\w*|proveedor(?:es)?\s+de\s+pagos?|"
                       r"on\s+our\s+behalf|im\s+Auftrag|pour\s+(?:notre|son)\s+compte|sous-traitants?|"
                       r"Auftragsverarbeit\w*|encargad[oa]|verwerkers?|per\s+conto)\b", re.I)
@@ -184,8 +186,10 @@ def _under(lead: Unit, unit: Unit, book: EntityBook, finder: PlaceFinder,
         return []
     m, entity, _s = rows[0]
     if any(start == unit.start for start, _id in named) or \
-            representative(unit.text, m.start, m.end) or _ACTS_FOR.search(unit.text):
+            representative(unit.text, m.start, m.end) or _ACTS_FOR.search(unit.text) or \
+            _SERVICE.search(unit.text[:m.start]):
         return []  # the unit's own clauses named its controller already; a processor
+        # ("Adatfeldolgozó: Tárhely Plusz Zrt.", "Zpracovatelem je … a.s.")
     named.add((unit.start, entity.id))
     text = lead.cells[0] if skip_first_cell and lead.cells else lead.text
     meaning = _MEANING.search(text)  # "Verantwortliche im Sinne der … Gesetze der Mitglied-
