@@ -50,7 +50,7 @@ _CONDITION = re.compile(
     r"|(?P<place_ko>[^,.。]{1,30}?)(?P<outside_ko>\s?(?:이외|외)(?:의)?(?:\s?지역)?)?(?:에|에서)\s?(?:거주|위치)"
     r"(?:하는|하시는|하고\s?있는)?\s?(?:경우|이용자|사용자)"
     # the users of a place: "欧洲经济区用户的…", "其他地区用户为…", "EEA域内のユーザー"
-    r"|(?P<place_u>[^、。,，；;「」()（）的之]{2,25}?)(?:的|の|之|의)?\s?(?:用户|用戶|使用者|ユーザー|"
+    r"|(?P<place_u>[^、。,，；;「」()（）的之]{2,25}?)[)）]?(?:的|の|之|의)?\s?(?:用户|用戶|使用者|ユーザー|"
     r"利用者|이용자|사용자)")
 
 
@@ -134,7 +134,7 @@ def _rule(unit: Unit, book: EntityBook, m: re.Match[str], end: int, sentence: st
     codes = tuple(dict.fromkeys(listed + codes))
     places = [Place(c, phrase, m.start(), m.end()) for c in codes]
     outside = bool(m["outside"] or m["outside_zh"] or m["outside_ko"] or (
-        group == "place_u" and re.search(r"以外|之外|除外|を除く|제외한|이외|외의", phrase)))
+        group == "place_u" and _OUTSIDE_U.search(phrase)))
     scope = Scope(excepts=places, everyone=True) if outside else \
         Scope(places=places) if codes else Scope(everyone=True)  # "その他の国に居住"
     notes = ["where the user lives, in the condition of a CJK clause"]
@@ -146,6 +146,8 @@ def _rule(unit: Unit, book: EntityBook, m: re.Match[str], end: int, sentence: st
                     notes, None, None)
 
 
+#: "outside" in the phrase of a "users of a place" condition: 日本国外のユーザー, 中国大陆以外
+_OUTSIDE_U = re.compile(r"以外|之外|除外|を除く|国外|境外|제외한|이외|외의")
 #: "the other countries": everyone the other rules leave (see :mod:`.others`)
 _OTHER = re.compile(r"^(?:.*?[がは])?(?:その他|上記以外|其他|其它|기타)")
 #: one name of a list before the condition's place: "アメリカ合衆国、カナダ、日本に居住"

@@ -125,6 +125,12 @@ _LIST_CUE = re.compile(r"\bcontrol(?:ler|lers|led|s)\b|\bresponsible\b|\bentit(?
                        re.I)
 _WHO = re.compile(WHO_WE_ARE, re.I)
 _REFERRAL = re.compile(REFERRAL, re.I)
+#: a table header of companies that receive data, never controllers of the policy
+_RECIPIENTS = re.compile(r"processor|vendor|recipient|Auftragsverarbeit|Empfänger|sous-traitant|"
+                         r"destinataire|encargad|destinatari|verwerker|ontvanger|suboperador|"
+                         r"수탁|위탁|接收方|受託|委託|提供先|on\s+our\s+behalf|im\s+Auftrag|"
+                         r"pour\s+notre\s+compte|per\s+nostro\s+conto|por\s+nuestra\s+cuenta|"
+                         r"em\s+nosso\s+nome|namens\s+ons", re.I)
 _HEADER_PLACE = re.compile(r"countr|region|jurisdiction|territor|\bpays\b|\bLand\b|\bpa[íi]s\b|"
                            r"\bpaese\b|\bland\b", re.I)
 _LABEL = re.compile(ROLE_LABEL, re.I)
@@ -192,6 +198,10 @@ def controller_rules(doc: Document, book: EntityBook, finder: PlaceFinder,
             rules.extend(residence_rules(unit, ctx, pieces(unit.text, ctx.finder)))
             continue
         recent = 0 if unit.kind != "row" and (labelled or CUE.search(unit.text)) else recent
+        if unit.kind == "row" and _RECIPIENTS.search(" ".join(unit.header) + " " + unit.lead) and \
+                not CUE_ROLE.search(" ".join(unit.header)) and not places_and_companies(
+                    unit.header):
+            continue  # a table of processors, recipients or vendors: none is a controller
         if unit.kind == "row" and (recent <= 6 or places_and_companies(unit.header) or (
                 referred and any(_HEADER_PLACE.search(h) for h in unit.header[:1]))):
             context += " controller"  # "The chart below explains the current controllers …"

@@ -184,17 +184,17 @@ EEA_NAMES = (r"\b(?:l['’]\s*|the\s+)?(?:European\s+Economic\s+Area|Espace\s+[�
              r"Econ[óôo]mico\s+Europeu|Europeiska\s+ekonomiska\s+samarbetsområdet|[Dd]et\s+[Ee]uropæiske\s+"
              r"[Øø]konomiske\s+[Ss]amarbejdsområde|[Dd]et\s+[Ee]uropeiske\s+[Øø]konomiske\s+"
              r"[Ss]amarbeidsområde[t]?|Euroopan\s+talousalue\w*|Europejski\w*\s+Obszar\w*\s+"
-             r"Gospodarcz\w*)\b|\b(?:EEE|EWR|EER|SEE|EØS|EES|EOG)\b")
+             r"Gospodarcz\w*)\b|\b(?:EEE|EWR|EER|SEE|EØS|EES|EOG)\b|\bE\.\s?E\.\s?A\.")
 EU_NAMES = (r"\b(?:Union\s+européenne|Europäische[nm]?\s+Union|Europese\s+Unie|Unión\s+Europea|"
             r"Unione\s+[Ee]uropea|União\s+Europeia|Europeiska\s+unionen|[Dd]en\s+[Ee]uropæiske\s+"
             r"[Uu]nion|[Dd]en\s+[Ee]uropeiske\s+[Uu]nion|Euroopan\s+unioni\w*|Uni[ai]\s+"
-            r"Europejsk\w*)\b|\bUE\b(?!-|\s*\)\s*(?:n\.?\s*[º°o]?\s*)?\d{2,4}/\d)")
+            r"Europejsk\w*)\b|\bUE\b(?!-|\s*\)\s*(?:n\.?\s*[º°o]?\s*)?\d{2,4}/\d)|\bE\.\s?U\.(?!\w)")
 #: CJK company forms: (pattern, form, candidate countries).
 CJK_FORMS: list[tuple[str, str, tuple[str, ...]]] = [
     # not "…とランタン株式会社との契約": a particle after the form ends a name written before it
     # … and a particle or copula after the name ends it: "株式会社Xが", "株式会社Xです"
-    (r"(?:株式会社|合同会社|有限会社)(?![とのはがをにでも])(?:(?!です|が|は|を|と|に(?:お|て|よ|つ)|"
-     r"で(?:す|は|の))[^\s(（)、。「」『』,，:：|]){1,30}",
+    (r"(?:株式会社|合同会社|有限会社)(?![とのはがをにでも])(?:(?!です|が|は|を|と(?=株式会社|合同会社|"
+     r"有限会社|[A-Z])|に(?:お|て|よ|つ)|で(?:す|は|の))[^\s(（)、。「」『』,，:：|]){1,30}",
      "株式会社", ("JP",)),
     # a Latin name of several words before the form: "SOPEXA JAPON株式会社"
     (r"(?<![A-Za-z0-9&.'-])(?:[A-Z][A-Za-z0-9&.'-]*\s){1,4}[A-Z][A-Za-z0-9&.'-]*"
