@@ -41,8 +41,10 @@ ELSE = re.compile(
 def everyone_else(rules: list[RuleProposal]) -> None:
     """Give each "everyone else" rule the other rules' places as exceptions (in place)."""
     for rule in rules:
+        after = re.search(re.escape(rule.controller.name) + r"[\s,]*(?:" + ELSE.pattern + ")",
+                          rule.evidence.quote, re.I)  # "…, and Ravensby Ltd otherwise"
         if rule.default or rule.locations != [EVERYONE] or rule.excepts or \
-                not ELSE.search(rule.locations_text):
+                not (ELSE.search(rule.locations_text) or after):
             continue
         services = {s.name for s in rule.services}
         places = [code for other in rules if other is not rule and not other.default
