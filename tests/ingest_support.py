@@ -20,7 +20,7 @@ def explicit_rules(kb: KnowledgeBase, page: str) -> set[Rule]:
 
 
 def _key(name: str) -> str:
-    return re.sub(r"[\W_]+", "", name.casefold())
+    return re.sub(r"[\W_]+", "", re.sub(r"^\s*the\s+", "", name.casefold()))
 
 
 def loose_rules(kb: KnowledgeBase, page: str) -> set[Rule]:

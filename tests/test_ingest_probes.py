@@ -35,4 +35,4 @@ def test_an_invented_page(kb, probe: dict[str, Any]) -> None:
 def test_the_suites_are_in_many_languages_and_mostly_read() -> None:
     probes = [p.values[0] for p in _probes()]
     assert len({p["lang"] for p in probes}) >= 14
-    assert sum(bool(p.get("not_yet")) for p in probes) <= len(probes) // 10
+    assert sum(bool(p.get("not_yet")) for p in probes) <= len(probes) * 3 // 20  # 15 %

@@ -154,6 +154,10 @@ _WE = re.compile(WE_ARE, re.I)
 CUE_ROLE = re.compile(r"\bcontrollers?\b|\bcontrolled\s+by\b|\bresponsible\b|" + ROLE, re.I)
 _PROVIDER = re.compile(PROVIDER_AFTER + "|" + PROVIDER_BEFORE.replace("^\\s*", r"\b", 1), re.I)
 _THIRD_PARTY = re.compile(THIRD_PARTY, re.I)
+#: a tool the site uses right before "provided by": an apposition, or a system's or software's name
+_TOOL = re.compile(r"\b(?:system|software|tool|engine|plug-?in|SDK|library|widget|database|CRM|"
+                   r"chat|form|survey|maps?|fonts?|videos?|notes|Crashlytics|Analytics)s?\b"
+                   r"[^.;]{0,24}$", re.I)
 _FORMER = re.compile(FORMER, re.I)
 _AND = re.compile(r"\s*(?:\([^()]{0,80}\)\s*)?(?:,?\s*(?:and|or|und|oder|et|ou|en|of|y|o|e)\s+|"
                   r",\s*|,?\s*(?:in\s+(?:association|collaboration|partnership)\s+with|together\s+"
@@ -238,8 +242,10 @@ def _sentence(unit: Unit, ctx: Context) -> list[RuleProposal]:
             continue  # "You can write to us: – Acme Inc., 1 Main St., (United States)": an address
         provider = _PROVIDER.search(piece)
         near = piece[max(0, provider.start() - 80):provider.end() + 60] if provider else piece
-        if _THIRD_PARTY.search(near) and not CUE_ROLE.search(piece):
-            continue  # "the payment system, which is operated by Stripe, Inc.": not ours
+        if (_THIRD_PARTY.search(near) or (provider and _TOOL.search(piece[:provider.start()]))) \
+                and not CUE_ROLE.search(piece):
+            continue  # "the payment system, which is operated by Stripe, Inc.": not ours; "Firebase
+            # Crashlytics, provided by Google LLC", "Our student information system is provided by"
         mentions = [(m, e, s) for m, e, s in ctx.book.mentions(unit) if a <= m.start < b]
         by = re.search(r"\bcontrolled\s+by\b", piece)
         if by and not _DATA_WORD.search(piece) and any(m.start < a + by.start()

@@ -124,7 +124,7 @@ SERVES = re.compile(r"\b(?:(?:service|analytics|hosting|cloud|payment)\s+provide
                      r"împuternicit\w*)\b[^.;,]{0,20},?\s*$"
                      r"|(?:委托|委託|委任)\s*$", re.I)  # "… our payment provider, X Ltd", "委托X"
 ON_BEHALF = re.compile(r"^[^.;]{0,60}?\b(?:on\s+(?:our\s+)?behalf\s+of|on\s+our\s+behalf|acts?\s+"
-                        r"as\s+(?:our|a|the)\s+(?:data\s+)?processor|pour\s+(?:le\s+)?compte\s+d|en\s+tant\s+que"
+                        r"(?:only\s+|solely\s+|merely\s+)?as\s+(?:our|a|the)\s+(?:data\s+)?processor|pour\s+(?:le\s+)?compte\s+d|en\s+tant\s+que"
                         r"\s+sous-traitant|im\s+Auftrag|als\s+Auftragsverarbeiter|por\s+cuenta\s+de|como\s+"
                         r"encargad[oa]|per\s+conto\s+d|in\s+qualità\s+di\s+responsabile\s+del|namens|"
                         r"als\s+verwerker|em\s+nome\s+d|como\s+subcontratante|como\s+operador(?:a)?\b)"

@@ -133,7 +133,8 @@ LEGAL_FORMS: list[tuple[str, str, tuple[str, ...], bool]] = [
     (r"P?JSC", "JSC", ("RU", "KZ", "UA", "AE"), True),
     (r"Inc\.?|Incorporated", "Inc.", ("US",), False),
     (r"N\.A\.(?=\s*(?:$|[,;:)(]|\s[a-z(]))", "N.A.", ("US",), False),  # a national bank
-    (r"PBC|L\.P\.|LLLP|PLLC", "PBC, L.P.", ("US",), False),
+    (r"PBC|L\.P\.|LLLP|PLLC|P\.C\.(?!\w)", "PBC, L.P.", ("US",), False),
+    (r"SCIO(?!\w)", "SCIO", ("GB",), False),  # a Scottish charitable incorporated organisation
     (r"Co\.(?!\s+(?:" + _COUNTIES + r")\b)", "Co.", ("US", "GB", "CA"), False),  # not "Co. Dublin"
     (r"Corp\.?|Corporation", "Corporation", ("US",), False),
     # "The New York Times Company", "Ford Motor Company": a name of two words or more before it

@@ -279,6 +279,8 @@ THIRD_PARTY = (r"\b(?:payment\s+(?:system|method|provider|service|processor)s?|"
                # payments ("Our hosting is provided by X", "I pagamenti sono gestiti da X")
                r"hosting|hosted|servers?|consent\s+(?:platform|management|tool)|booking\s+engine|"
                r"newsletter|CDN|gehost|Hosting|hébergé\w*|alojad\w+|ospitat\w+|"
+               r"consentement|bandeau|consentimiento|consenso|Einwilligung\w*|samtycke\w*|"
+               r"Cookie\w*|"
                r"(?-i:[Pp]ayments(?=\s+(?:are|is|will))|payments?|Zahlungen|paiements|pagamenti|pagos|"
                r"pagamentos))\b")  # never a company's name: "Stripe Payments Australia Pty. Ltd."
 #: The controller named by where the user lives, not by name: "the PayPal entity established in

@@ -132,7 +132,7 @@ _DETERMINER = re.compile(r"(?:^|\s)(?:the|an|that|this|these|those|your|our|thei
                          r"dieser|diese|ihr|unser|ogni|questo|questa|cada|este|esta|een|elke|deze|"
                          r"dit|uw|onze|um|uma|seu|sua)\s*$", re.I)
 _ARTICLES = frozenset({"a", "o", "os", "as", "la", "le", "les", "il", "lo", "gli", "el", "los",
-                       "las", "der", "die", "das", "de", "het"})
+                       "las", "der", "die", "das", "de", "het", "the"})
 #: generic words in the other languages read: "Le Client est le responsable …" names no company
 _GENERIC_LOCAL = frozenset({"client", "clients", "kunde", "kunden", "cliente", "clientes", "klant",
                             "klanten", "utilisateur", "utilisateurs", "nutzer", "utente", "utenti",
@@ -159,13 +159,13 @@ def slot_name(text: str, a: int, b: int, finder: PlaceFinder) -> tuple[str, int]
         for m in pattern.finditer(text, a, b):
             group = next(i for i, g in enumerate(m.groups(), 1) if g)
             name, start = m[group], m.start(group)
-            first = name.split()[0]
-            if first.casefold() in _ARTICLES and len(name.split()) > 1:
-                cut = name.index(name.split()[1], len(first))  # "La Mistral AI è …"
-                name, start = name[cut:], start + cut
+            first, lead = name.split()[0], start  # the article, if any, is read before the name
+            if first.casefold() in _ARTICLES and len(name.split()) > (3 if first == "The" else 1):
+                cut = name.index(name.split()[1], len(first))  # "La Mistral AI è …", "The
+                name, start = name[cut:], start + cut  # University of X is …" (not "The Hospice")
             if pattern is _ROLE_IS_LINE and any(w.casefold() in _UNIT_WORDS for w in name.split()):
                 continue  # "… ist:" / "Privacy Team": a desk, not the controller
-            if _usable(text, name, start, finder, free) and \
+            if _usable(text, name, start, finder, free, lead) and \
                     not _REP.match(text[m.end():m.end() + 40]) and \
                     not _REP.search(text[max(a, m.start() - 60):start]):
                 return name, start  # not "X acts as the controller's representative",
@@ -196,7 +196,8 @@ def joint_partner(text: str, start: int, end: int, finder: PlaceFinder) -> tuple
     return None
 
 
-def _usable(text: str, name: str, start: int, finder: PlaceFinder, free: bool) -> bool:
+def _usable(text: str, name: str, start: int, finder: PlaceFinder, free: bool,
+            lead: int | None = None) -> bool:
     words = name.split()
     places = finder.find(name)
     if words[0] in _NOT_NAMES or words[0].capitalize() in _NOT_NAMES or \
@@ -206,7 +207,8 @@ def _usable(text: str, name: str, start: int, finder: PlaceFinder, free: bool) -
     if all(w.casefold().strip(".’'") in _GENERIC | _GENERIC_LOCAL for w in words):
         return False
     if free:
-        before = text[max(0, start - 30):start]
+        at = start if lead is None else lead  # before the article cut from the name
+        before = text[max(0, at - 30):at]
         last = before.split()[-1] if before.split() else ""
         if _DETERMINER.search(before) or (before.endswith(" ") and last.casefold() not in
                                           _ARTICLES and re.fullmatch(r"[A-Z][\w&'’-]*", last)):
