@@ -33,3 +33,9 @@ def test_one_company_under_a_singular_lead(kb) -> None:
             " 91074 Herzogenaurach\n\nUnser Hoster ist die Nimbus Cloud GmbH.\n")
     assert explicit_rules(kb, "# Datenschutz\n\n" + page) == {
         (("*",), (), "Orbis Marketing GmbH")}
+
+
+def test_a_sites_front_matter_is_no_part_of_the_policy(kb) -> None:
+    page = ("---\ntitle: Privacy\ncompany: Tranquera Hosting LLC\n---\n\n# Privacy\n\n"
+            "Orbis Media GmbH ist Verantwortlicher für die Verarbeitung Ihrer Daten.\n")
+    assert explicit_rules(kb, page) == {(("*",), (), "Orbis Media GmbH")}

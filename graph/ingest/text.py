@@ -120,7 +120,8 @@ def detect_format(text: str, name: str | None = None) -> str:
 
 def read_document(source: str, fmt: str | None = None, name: str | None = None) -> Document:
     fmt = fmt or detect_format(source, name)
-    blocks = html_blocks(source) if fmt == "html" else markdown_blocks(source, fmt == "text")
+    blocks = html_blocks(source) if fmt == "html" else markdown_blocks(_no_front_matter(source),
+                                                                        fmt == "text")
     blocks = [b for block in blocks for b in _split_inline_headings(block)]
     doc = Document(source, fmt, None)
     section = Section(None, PREAMBLE, PREAMBLE)
@@ -168,6 +169,21 @@ def read_document(source: str, fmt: str | None = None, name: str | None = None) 
         if kind == "sentence" and spans:
             lead = text[spans[-1][0]:spans[-1][1]]
     return doc
+
+
+#: a static site's front matter ("---" / "title: …" / "company: …" / "---") before the text
+_FRONT_MATTER = re.compile(r"\A(\s*(?:<!--.*?-->\s*)?)(---[ \t]*\n(?:[\w-]+:[^\n]*\n|"
+                           r"[ \t]+[^\n]*\n){1,40}---[ \t]*\n)", re.S)
+
+
+def _no_front_matter(source: str) -> str:
+    """The source with its front matter blanked (same length: offsets still point into it);
+    its keys are settings of a site generator, not the policy's words."""
+    m = _FRONT_MATTER.match(source)
+    if m is None:
+        return source
+    blank = re.sub(r"[^\n]", " ", m[2])
+    return source[:m.start(2)] + blank + source[m.end(2):]
 
 
 def _cell_prose(doc: Document, block: Block, section: Section) -> None:
