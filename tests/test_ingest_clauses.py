@@ -15,6 +15,11 @@ CASES: list[tuple[str, set[Rule]]] = [
      "payment data.", {(("*",), (), "Acme Ltd"), (("*",), (), "Acme Pay Ltd")}),
     ("Acme GmbH ist Verantwortlicher und Acme Pay GmbH ist Verantwortliche für Zahlungen.",
      {(("*",), (), "Acme GmbH"), (("*",), (), "Acme Pay GmbH")}),
+    ("Orbis Holdings Limited is de beheerder en verantwoordelijk voor deze website.",
+     {(("*",), (), "Orbis Holdings Limited")}),
+    ("Orbis Holdings Limited is verantwoordelijk voor deze website.\n\n## Contactgegevens\n\n"
+     "Volledige naam van de rechtspersoon: Orbis Belgium BVBA\n\nTitel van de data "
+     "privacy-manager: Managing Director Benelux", {(("*",), (), "Orbis Holdings Limited")}),
     ("Acme Ltd and Acme Pay Ltd are joint controllers.",
      {(("*",), (), "Acme Ltd"), (("*",), (), "Acme Pay Ltd")}),
     ("The data controller depends on your location. UK users: Acme UK Ltd. US users: Acme Inc. "

@@ -27,6 +27,7 @@ ROLE = (r"(?:data\s+)?controllers?\b|\bpersonal\s+information\s+(?:handler|proce
         r"|(?:für\s+die\s+(?:Daten)?verarbeitung\s+)?verantwortliche[rn]?\b(?!\s+für\s+die\s+"
         r"Inhalte)|\bverantwortlich\s+für\s+die\s+(?:Daten)?verarbeitung|\bverantwortliche\s+stelle"
         r"|verwerkingsverantwoordelijken?\b|verantwoordelijke?\s+voor\s+de\s+verwerking"
+        r"|\bverantwoordelijk\s+voor\s+(?:deze|de|het)\s+(?:website|site|webshop|app)\b"
         r"|responsables?\s+del\s+tratamiento|corresponsables?\s+del\s+tratamiento"
         r"|titolar[ei]\s+del\s+trattamento|contitolari\s+del\s+trattamento"
         r"|responsáve(?:l|is)\s+pel[oa]\s+tratamento|\bcontrolador(?:a|es|as)?\b|entidade\s+responsável\s+pel[ao]\s+"
@@ -131,6 +132,7 @@ REPRESENTATIVE = (r"\brepresentatives?\b|\bArt(?:icle|\.)?\s*27\b|\bdata\s+prote
                   r"representative\b|\b(?:RPD|DPD|DSB)\b(?!@)|\bgegevensbeschermingsfunctionaris\b|\bdélégué(?:e|s)?\s+"
                   r"(?:à\s+la\s+)?protection\b|\bencarregad[oa]\b|\bprivacy\s+officer\b|代表取締役|代表者|개인정보\s?보호\s?책임자|法定代表人"
                   r"|代理人|대리인|\bInspektor\w*\s+Ochrony\s+Danych|\bdataskyddsombud\w*"
+                  r"|\b(?:data\s+)?privacy[- ]manager\b"
                   r"|\bdatabeskyttelsesrådgiver\w*|\bpersonvernombud\w*")
 #: "Who we are" in the languages read: the companies listed under it are the controllers
 WHO_WE_ARE = (r"\bwho\s+we\s+are\b|\bwer\s+(?:sind\s+wir|wir\s+sind)\b|\bqui\s+sommes[- ]nous\b|"
