@@ -57,6 +57,7 @@ from xborder.graph.ingest.paragraphs import condition_heads, line_runs
 from xborder.graph.ingest.pieces import WHERE_START, pieces
 from xborder.graph.ingest.places import EVERYONE, PlaceFinder, Scope
 from xborder.graph.ingest.rows import (
+    HEADER_PLACE,
     Context,
     bare_condition,
     drop_placeless_repeats,
@@ -131,8 +132,6 @@ _RECIPIENTS = re.compile(r"processor|vendor|recipient|Auftragsverarbeit|Empfäng
                          r"수탁|위탁|接收方|受託|委託|提供先|on\s+our\s+behalf|im\s+Auftrag|"
                          r"pour\s+notre\s+compte|per\s+nostro\s+conto|por\s+nuestra\s+cuenta|"
                          r"em\s+nosso\s+nome|namens\s+ons", re.I)
-_HEADER_PLACE = re.compile(r"countr|region|jurisdiction|territor|\bpays\b|\bLand\b|\bpa[íi]s\b|"
-                           r"\bpaese\b|\bland\b", re.I)
 _LABEL = re.compile(ROLE_LABEL, re.I)
 _DATA_WORD = re.compile(r"\b(?:data|information|privacy|processing|users?|customers?|you|your)\b",
                         re.I)
@@ -207,7 +206,7 @@ def controller_rules(doc: Document, book: EntityBook, finder: PlaceFinder,
                     unit.header):
             continue  # a table of processors, recipients or vendors: none is a controller
         if unit.kind == "row" and (recent <= 6 or places_and_companies(unit.header) or (
-                referred and any(_HEADER_PLACE.search(h) for h in unit.header[:1]))):
+                referred and any(HEADER_PLACE.search(h) for h in unit.header[:1]))):
             context += " controller"  # "The chart below explains the current controllers …"
         if unit.kind != "sentence" and not _LIST_CUE.search(context) and not labelled:
             continue

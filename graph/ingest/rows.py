@@ -37,11 +37,12 @@ from xborder.graph.ingest.places import EVERYONE, Place, PlaceFinder, Scope
 from xborder.graph.ingest.services import ServiceBook
 from xborder.graph.ingest.text import Unit
 
-__all__ = ["NOT_PARTY", "Context", "bare_condition", "drop_placeless_repeats", "line_rules",
-           "number_rules", "own_scopes", "places_and_companies", "residence_rules", "row_rules",
-           "rule_for"]
+__all__ = ["HEADER_PLACE", "NOT_PARTY", "Context", "bare_condition", "drop_placeless_repeats",
+           "line_rules", "number_rules", "own_scopes", "places_and_companies", "residence_rules",
+           "row_rules", "rule_for"]
 
-_HEADER_PLACE = re.compile(r"countr|region|location|where\s+you|resid|jurisdiction|users?\s+in|"
+#: a table column of places ("Country", "Where you use the app", "Pays")
+HEADER_PLACE = re.compile(r"countr|region|location|where\s+you|resid|jurisdiction|users?\s+in|"
                            r"market|territor|\bL(?:and|änder)\b|\bpays\b|\bpa[íi]s(?:es)?\b|"
                            r"\bpaes[ei]\b|\bStaat|\bÉtat|\bStato\b|\bEstado\b|\bland(?:en)?\b",
                            re.I)
@@ -84,7 +85,7 @@ class Context:
 def places_and_companies(header: tuple[str, ...]) -> bool:
     """A header with a place column and a company column ("Where You Reside | … | Your Service
     Provider"): a table of who is responsible where, wherever it stands."""
-    place = [i for i, h in enumerate(header) if _HEADER_PLACE.search(h)]
+    place = [i for i, h in enumerate(header) if HEADER_PLACE.search(h)]
     return bool(place) and any(_HEADER_ROLE.search(h) for i, h in enumerate(header)
                                if i not in place)  # not "| Country | Company |": affiliates
 
@@ -97,7 +98,7 @@ def row_rules(unit: Unit, ctx: Context) -> list[RuleProposal]:
     columns = _place_columns(header, ctx.finder)
     if len(columns) >= 2:
         return _column_rules(unit, ctx, columns)
-    place_col = next((i for i, h in enumerate(header) if _HEADER_PLACE.search(h)), None)
+    place_col = next((i for i, h in enumerate(header) if HEADER_PLACE.search(h)), None)
     entity_col = next((i for i, h in enumerate(header)
                        if _HEADER_ENTITY.search(h) and i != place_col), None)
     service_col = next((i for i, h in enumerate(header)
