@@ -40,6 +40,7 @@ from xborder.graph.ingest.model import EntityProposal, RuleProposal
 from xborder.graph.ingest.places import EVERYONE, PlaceFinder, Scope
 from xborder.graph.ingest.rows import NOT_PARTY
 from xborder.graph.ingest.slots import address_name, field_name
+from xborder.graph.ingest.subject import subject_entity
 from xborder.graph.ingest.text import Document, Unit
 
 __all__ = ["apply_edition", "define_groups", "edition_region", "issuer_rules", "lead_rules"]
@@ -251,7 +252,8 @@ def _only_issuer_rule(doc: Document, book: EntityBook) -> list[RuleProposal]:
     named = _named(book)
     we = book.we if book.we is not None and any(book.we is e for e in named) else None
     contact = contact_entity(doc, book) if we is None and len(named) > 1 else None
-    entity = we or contact or (named[0] if len(named) == 1 else None)
+    subject = subject_entity(doc, book) if not (we or contact) and len(named) != 1 else None
+    entity = we or contact or (named[0] if len(named) == 1 else None) or subject
     if entity is None or any(_SPLITS.search(u.text) and not NOT_PARTY.search(u.text) and
                              not _MAY.search(u.text) for u in doc.units):
         return []  # a policy that splits its users by where they live, in words not read
@@ -264,7 +266,8 @@ def _only_issuer_rule(doc: Document, book: EntityBook) -> list[RuleProposal]:
                     _SERVICE.search(unit.text):
                 return []
             why = ("the entity the policy calls \"we\"" if we else "the company the policy "
-                   "gives as its own contact" if contact else "the only company the policy names")
+                   "gives as its own contact" if contact else "the name the policy speaks as, "
+                   "subject of its opening lines" if subject else "the only company it names")
             return _for_everyone(unit, entity, 0.5, f"{why}; no clause names the controller: "
                                  "proposed as the controller, check")
     return []
