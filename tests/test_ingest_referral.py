@@ -54,3 +54,13 @@ def test_where_the_user_is_based_is_a_condition_not_a_seat(kb) -> None:
             "* Orbit Europe UAB (Lithuania) controls your data if you are based in the EEA.\n")
     assert explicit_rules(kb, "# Privacy Policy\n\n" + text) == {
         (("GB",), (), "Orbit UK Limited"), (("EEA",), (), "Orbit Europe UAB")}
+
+
+@pytest.mark.parametrize("text", [
+    "Il titolare del trattamento dei dati è Orbis Trade OÜ, con sede legale in Tallinn, di diritto "
+    "estone e iscritta al Registro degli Imprenditori della Repubblica di Estonia.",
+    "Le responsable du traitement est Orbis SAS, inscrite au RCS de Paris, France.",
+])
+def test_a_companys_register_is_no_place_of_its_users(kb, text: str) -> None:
+    rules = explicit_rules(kb, "# Privacy\n\n" + text + "\n")
+    assert {loc for r in rules for loc in r[0]} == {"*"}

@@ -39,6 +39,9 @@ _SEAT = re.compile(r"\b(?:sise?|situé(?:e|s|es)?\s+(?:au|à|en)|located\s+at|(?
                    r"(?:registrad|constituid|inscrit)[ao]\s+en|(?:registrat|costituit)[ao]\s+in|"
                    r"(?:eingetragen|registriert|ansässig)\s+in|(?:ingeschreven|opgericht)\s+in|"
                    r"(?:registrad|constituíd)[ao]\s+(?:em|no|na|nos)|z\s+siedzibą\s+w|"
+                   # "iscritta al Registro … della Repubblica di Estonia", "di diritto estone"
+                   r"iscritt[ao]\s+(?:al|nel|presso)\s+(?:[Rr]egistro|[Rr]\.?\s?[Ii]\.?)|"
+                   r"inscrit[ea]?\s+au\s+(?:registre|RCS)|eingetragen\s+im\s+\w*register|"
                    r"zarejestrowan[aeyi]+\s+w|med\s+(?:säte|hjemsted|sete)\s+i|"
                    r"registrer(?:at|et|t)\s+i)\b", re.I)
 #: a law's name with its union in it: "Règlement général sur la protection des données de l’UE"
