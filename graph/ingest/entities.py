@@ -133,6 +133,9 @@ class EntityBook:
         self.taken = set(taken)  # entity ids the knowledge base already uses
         self.entities: dict[str, EntityProposal] = {}
         self.by_unit: dict[int, list[tuple[Mention, EntityProposal, tuple[int, int] | None]]] = {}
+        #: a name written with its form spelt out, by the key it has abbreviated ("ETAM
+        #: LINGERIE, Société anonyme" under "etamlingeriesa"): the entity's own key
+        self.spelt_out: dict[str, str] = {}
 
     def scan(self, doc: Document) -> None:
         for unit in doc.units:
@@ -191,6 +194,8 @@ class EntityBook:
             entity = EntityProposal(ident, m.name, country, m.candidates, how, evidence,
                                     m.written)
             self.entities[m.key] = entity
+            if m.form.endswith("(written out)") and (short := written_short(m.written)):
+                self.spelt_out[entity_key(f"{m.name} {short}")] = m.key
         elif entity.country is None and country is not None:
             entity.country, entity.country_basis = country, how
         aliases, we = definitions(unit.text, m)
@@ -205,14 +210,12 @@ class EntityBook:
         if m.form.endswith("(written out)"):
             short = written_short(m.written)
             return self.entities.get(entity_key(f"{m.name} {short}")) if short else None
-        for key, entity in list(self.entities.items()):
-            short = written_short(entity.written) if entity.written != entity.name else None
-            if short and entity_key(f"{entity.name} {short}") == m.key:
-                del self.entities[key]
-                entity.name = m.name
-                self.entities[m.key] = entity
-                return entity
-        return None
+        key = self.spelt_out.get(m.key)
+        entity = self.entities.pop(key, None) if key is not None else None
+        if entity is not None:  # the written-out one came first: it takes the short form's name
+            entity.name = m.name
+            self.entities[m.key] = entity
+        return entity
 
     def adopt(self, known: dict[str, tuple[str, str, str]]) -> None:
         """Entities the organisation already has in the knowledge base (name key → id, name,
@@ -308,9 +311,11 @@ _PLACE_LIST = re.compile(r"(?:^|[\s|])(?:[A-ZÀ-Þ][\w'’.-]*(?:\s+[A-ZÀ-Þ][\
 
 def _after_place_list(m: Mention, finder: PlaceFinder, text: str) -> Mention:
     line = text[:m.start].rsplit("\n", 1)[-1]
+    if not _PLACE_LIST.search(line):
+        return m  # no list of capitalised words ending in a comma before it: read no place
     first = next((p for p in finder.find(m.written) if p.start == 0), None)
-    if first is None or not _PLACE_LIST.search(line) or not finder.find(line):
-        return m  # a list of capitalised words, one a place at least, ends in a comma
+    if first is None or not finder.find(line):
+        return m  # … one of them a place at least, and the name starting with another
     rest = m.written[first.end:].lstrip()
     if len(rest.split()) < 2 or not rest[:1].isupper():
         return m

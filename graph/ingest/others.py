@@ -41,10 +41,8 @@ ELSE = re.compile(
 def everyone_else(rules: list[RuleProposal]) -> None:
     """Give each "everyone else" rule the other rules' places as exceptions (in place)."""
     for rule in rules:
-        after = re.search(re.escape(rule.controller.name) + r"[\s,]*(?:" + ELSE.pattern + ")",
-                          rule.evidence.quote, re.I)  # "…, and Ravensby Ltd otherwise"
-        if rule.default or rule.locations != [EVERYONE] or rule.excepts or \
-                not (ELSE.search(rule.locations_text) or after):
+        if rule.default or rule.locations != [EVERYONE] or rule.excepts or not (
+                ELSE.search(rule.locations_text) or _else_after(rule)):
             continue
         services = {s.name for s in rule.services}
         places = [code for other in rules if other is not rule and not other.default
@@ -55,3 +53,15 @@ def everyone_else(rules: list[RuleProposal]) -> None:
         rule.excepts = list(dict.fromkeys(places))
         rule.notes.append("everyone else: the places the other rules name ("
                           f"{', '.join(rule.excepts)}) are excepted")
+
+
+def _else_after(rule: RuleProposal) -> bool:
+    """"…, and Ravensby Ltd otherwise": the everyone-else word right after the controller's
+    name in the rule's sentence."""
+    quote, name = rule.evidence.quote, rule.controller.name
+    at = quote.find(name)
+    while at >= 0:
+        if ELSE.match(quote[at + len(name):].lstrip(" ,\t\n")):
+            return True
+        at = quote.find(name, at + 1)
+    return False

@@ -251,7 +251,7 @@ def _only_issuer_rule(doc: Document, book: EntityBook) -> list[RuleProposal]:
     where its users live (a condition it could not read is no "everyone"): 0.5, noted."""
     named = _named(book)
     we = book.we if book.we is not None and any(book.we is e for e in named) else None
-    contact = contact_entity(doc, book) if we is None and len(named) > 1 else None
+    contact = _contact_entity(doc, book) if we is None and len(named) > 1 else None
     subject = subject_entity(doc, book) if not (we or contact) and len(named) != 1 else None
     entity = we or contact or (named[0] if len(named) == 1 else None) or subject
     if entity is None or any(_SPLITS.search(u.text) and not NOT_PARTY.search(u.text) and
@@ -274,13 +274,13 @@ def _only_issuer_rule(doc: Document, book: EntityBook) -> list[RuleProposal]:
 
 
 #: a section that gives the policy's own contact: "Contact us", "Kontakt", "Impressum", …
-_CONTACT_HEADING = re.compile(r"\b(?:contact(?:\s+us)?|how\s+to\s+contact|kontakt|impressum|"
+_CONTACT_HEADING = re.compile(r"\b(?:contact|kontakt|impressum|"
                               r"anbieterkennzeichnung|contatti|contattaci|contacto|contáctanos|"
-                              r"aviso\s+legal|nous\s+contacter|contact|mentions\s+légales|"
+                              r"aviso\s+legal|nous\s+contacter|mentions\s+légales|"
                               r"contato|fale\s+conosco|contactgegevens)\b", re.I)
 
 
-def contact_entity(doc: Document, book: EntityBook) -> EntityProposal | None:
+def _contact_entity(doc: Document, book: EntityBook) -> EntityProposal | None:
     """The company a policy gives as its own contact: the first one named in the first units
     of its "Contact us" / "Kontakt" / "Impressum" / "Aviso legal" section — not a DPO's, a
     representative's or a listed processor's."""
