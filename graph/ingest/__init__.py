@@ -28,6 +28,7 @@ from xborder.graph.ingest.bracketed import bracketed_rules
 from xborder.graph.ingest.cjkplaces import cjk_residence_rules
 from xborder.graph.ingest.clauses import controller_rules, document_date, number_rules
 from xborder.graph.ingest.disclosures import recipients, safeguards
+from xborder.graph.ingest.editions import apply_edition, edition_region
 from xborder.graph.ingest.entities import EntityBook, entity_key, find_mentions
 from xborder.graph.ingest.lexicon import RESIDES
 from xborder.graph.ingest.model import (
@@ -40,13 +41,7 @@ from xborder.graph.ingest.model import (
 )
 from xborder.graph.ingest.others import everyone_else
 from xborder.graph.ingest.places import EVERYONE, PlaceFinder
-from xborder.graph.ingest.regional import (
-    apply_edition,
-    define_groups,
-    edition_region,
-    issuer_rules,
-    lead_rules,
-)
+from xborder.graph.ingest.regional import define_groups, issuer_rules, lead_rules
 from xborder.graph.ingest.services import KnownService, ServiceBook
 from xborder.graph.ingest.shortnames import bare_we
 from xborder.graph.ingest.slots import owner_name

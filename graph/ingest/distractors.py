@@ -79,6 +79,16 @@ _POSTCODE = re.compile(r"\b(?:[A-Z]{1,2}\s?-\s?)?\d{4,5}(?:-\d{3})?\s*(?:[-–]\
                        r"(?:\s*\(\w{1,3}\))?,?\s+[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+)?")
 
 
+#: a supervisory authority: the places after it are its own ("the competent supervisory
+#: authority in Germany is …"), not where users are
+_AUTHORITY = re.compile(r"\b(?:supervisory\s+authorit(?:y|ies)|"
+                        r"data\s+protection\s+authorit(?:y|ies)|"
+                        r"Aufsichtsbehörde\w*|Datenschutzbehörde\w*|autorités?\s+de\s+contrôle|"
+                        r"autorità\s+di\s+controllo|autoridad(?:es)?\s+de\s+control|"
+                        r"toezichthoudende\s+autoriteit|toezichthouder|autoridade\s+de\s+controlo|"
+                        r"tilsynsmyndighed\w*|tillsynsmyndighet\w*|organ\w*\s+nadzorcz\w*)", re.I)
+
+
 def not_user_places(piece: str, finder: PlaceFinder) -> list[tuple[int, int]]:
     """Spans of a clause whose places are not where users are: a quoted short name
     ("(“TikTok Ireland”)"), an address or seat ("sis Gordon House, …, Irlande", "with its
@@ -108,6 +118,9 @@ def not_user_places(piece: str, finder: PlaceFinder) -> list[tuple[int, int]]:
     for m in _POSTCODE.finditer(piece):  # "…, 1230 Wien Österreich", "6855 – Stabio, Suisse"
         if re.search(r"(?:^|[,(\n]|\d[a-z]?)\s*$", piece[max(0, m.start() - 12):m.start()]):
             spans.append((m.start(), m.end()))  # after a comma or a house number, not a year
+    for m in _AUTHORITY.finditer(piece):  # "Die zuständige Aufsichtsbehörde in Deutschland"
+        stop = re.search(r"[;.:]\s|\s(?:is|ist|est|es|è|é)\s", piece[m.end():m.end() + 120])
+        spans.append((m.start(), m.end() + (stop.start() if stop else 120)))
     for m in _DESTINATION.finditer(piece):  # "… and stores your data in the United States"
         tail = piece[m.end():m.end() + 120]
         stop = re.search(r"[;.]|,\s*(?:and|but|if|while|where)\b|\s(?:for|if|when|where)\s",

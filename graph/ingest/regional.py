@@ -1,5 +1,5 @@
 """Controller rules that are not one sentence: a role heading or lead-in and the name under it,
-a CJK policy's issuer, groups the policy defines, and the region of a regional edition.
+a CJK policy's issuer, and groups the policy defines.
 
 * **Under a heading or a lead-in** — "Titolare del Trattamento dei Dati" / "Controller" /
   "Verantwortlich für die Verarbeitung … ist:" followed (within three units of the same section)
@@ -18,8 +18,7 @@ a CJK policy's issuer, groups the policy defines, and the region of a regional e
   "“Designated Countries” means …" / "the EEA, UK or Switzerland (the “European Region”)": the
   group's places, so that "outside the Designated
   Countries" is everyone except them, and the group never reads as everyone.
-* **Editions** — a policy published for one region (``--region``, ``--edition``, or "-eu",
-  "/uk/", "(EEA)" in its URL or title): clauses that name no place apply to that region.
+(Regional editions are read in :mod:`xborder.graph.ingest.editions`.)
 """
 
 from __future__ import annotations
@@ -27,7 +26,7 @@ from __future__ import annotations
 import re
 
 from xborder.graph.ingest.clauses import rule_for
-from xborder.graph.ingest.entities import EntityBook, find_mentions, representative
+from xborder.graph.ingest.entities import EntityBook, representative
 from xborder.graph.ingest.lexicon import (
     REPRESENTATIVE,
     RESIDES,
@@ -43,7 +42,7 @@ from xborder.graph.ingest.slots import address_name, field_name
 from xborder.graph.ingest.subject import subject_entity
 from xborder.graph.ingest.text import Document, Unit
 
-__all__ = ["apply_edition", "define_groups", "edition_region", "issuer_rules", "lead_rules"]
+__all__ = ["define_groups", "issuer_rules", "lead_rules"]
 
 _LEAD = re.compile(ROLE_HEADING, re.I)
 #: a company named as acting for another: "X acts as a processor on the Customer's behalf"
@@ -74,10 +73,17 @@ _SERVICE = re.compile(r"\b(?:(?:sub-?)?processors?|(?:service|payment)\s+provide
                       r"Zahlungsdienstleister\w*|proveedor(?:es)?\s+de\s+pagos?|"
                       r"on\s+our\s+behalf|im\s+Auftrag|pour\s+(?:notre|son)\s+compte|sous-traitants?|"
                       r"Auftragsverarbeit\w*|encargad[oa]|verwerkers?|per\s+conto)\b", re.I)
+#: a notice on where data go, not on who serves whom: "If you are located outside the United
+#: States, please note that this Site is hosted on our servers in the United States"
+_TRANSFER = re.compile(r"\b(?:please\s+(?:note|be\s+aware)|(?:will\s+be|is|are|may\s+be)\s+"
+                       r"(?:transferred|hosted|stored)\b|veuillez\s+noter|beachten\s+Sie)", re.I)
 #: "within the meaning of" a law: the places after it are the law's, not the users'
 _MEANING = re.compile(r"\b(?:im\s+Sinne|within\s+the\s+meaning|for\s+the\s+purposes\s+of|au\s+sens|"
                       r"ai\s+sensi|en\s+el\s+sentido|a\s+efectos|in\s+de\s+zin|nos\s+termos|"
                       r"na\s+acepção)\b", re.I)
+#: a lead whose name is on the next line: "De verantwoordelijke voor de verwerking … is"
+_ENDS_IS = re.compile(r"\b(?:is|are|ist|sind|est|sont|es|son|è|sono|é|são|zijn|jest|är|er)"
+                      r"\s*:?\s*$")
 _NOT_LEAD = re.compile(REPRESENTATIVE + r"|\bprocessors?\b|\bencargado\b|\bresponsabile\b", re.I)
 _APPLIES = re.compile(r"\b(?:applies\s+to|is\s+van\s+toepassing\s+(?:op|voor)|gilt\s+für|"
                       r"s['’]applique\s+(?:à|aux))\s+(?:the\s+following|de\s+volgende|die\s+"
@@ -108,19 +114,6 @@ _INLINE_GROUP = re.compile(r"\(\s*(?i:the\s+|collectively,?\s+(?:the\s+)?)?[\"�
                            r"(?:referred\s+to\s+)?(?:as\s+)?(?:the\s+)?)[\"“„«]\s*\**\s*"
                            r"(EEA|EU|EWR|EEE|UE|Europe)\s*\**\s*"
                            r"[\"”“»][^()]{0,60}\)")  # "(collectively referred to as “EEA” …)"
-#: a region token as a whole path segment, a segment's suffix ("privacy-policy-eu") or a query
-#: value — never inside a name ("genai-eu-versions")
-_SEG = r"(?:^|/|[?&=]|[-_])(?:TOKENS)(?=/|$|\.html?|\?|#|&)"
-_EDITION = [(re.compile(_SEG.replace("TOKENS", "eu|eea|europe"), re.I), ["EEA"]),
-            (re.compile(_SEG.replace("TOKENS", "uk|gb|en-gb"), re.I), ["GB"]),
-            (re.compile(_SEG.replace("TOKENS", "us|usa|en-us"), re.I), ["US"])]
-#: a law's name in a title is no edition ("EU-DSGVO", "EU GDPR", "UK GDPR")
-#: nor a representative's ("Data Controller; EU Representative; DPO")
-_TITLE = [(re.compile(r"\bEEA\b|\bEuropean\s+Economic\s+Area\b|\bEU\b(?![-‑]|\s+(?:GDPR|"
-                      r"[Rr]epresentative))|\((?:Europe|EWR|EEE|EER|SEE|EØS|ETA|EES)\)"), ["EEA"]),
-          (re.compile(r"\bUK\b(?![-‑]|\s+(?:GDPR|[Rr]epresentative))|\bUnited\s+Kingdom\b"),
-           ["GB"]),
-          (re.compile(r"\bU\.?S\.?A?\b(?!\w)|\bUnited\s+States\b"), ["US"])]
 
 
 def lead_rules(doc: Document, book: EntityBook, finder: PlaceFinder,
@@ -146,7 +139,8 @@ def lead_rules(doc: Document, book: EntityBook, finder: PlaceFinder,
                     if not representative(unit.text, m.start, m.end)]
         is_lead = _LEAD.search(unit.text) and not _NOT_LEAD.search(unit.text) and (
             unit.kind == "heading" or (not mentions and (unit.text.rstrip().endswith(":") or
-                                                         len(unit.text) < 90)))
+                                                         len(unit.text) < 90 or
+                                                         _ENDS_IS.search(unit.text))))
         if _APPLIES.search(unit.text) and not mentions:
             lead, left, listing = unit, 30, True  # "applies to the following entities:"
             continue
@@ -255,15 +249,17 @@ def _only_issuer_rule(doc: Document, book: EntityBook) -> list[RuleProposal]:
     subject = subject_entity(doc, book) if not (we or contact) and len(named) != 1 else None
     entity = we or contact or (named[0] if len(named) == 1 else None) or subject
     if entity is None or any(_SPLITS.search(u.text) and not NOT_PARTY.search(u.text) and
-                             not _MAY.search(u.text) for u in doc.units):
+                             not _MAY.search(u.text) and not _TRANSFER.search(u.text)
+                             for u in doc.units):
         return []  # a policy that splits its users by where they live, in words not read
         # (not "If you live in California, you also have the right …": rights, no party)
     for unit in doc.units:
         for m, found, _s in book.mentions(unit):
             if found is not entity:
                 continue
+            near = unit.text[max(0, m.start - 100):m.end + 80]  # not a cookie banner before
             if representative(unit.text, m.start, m.end) or _ACTS_FOR.search(unit.text) or \
-                    _SERVICE.search(unit.text):
+                    _SERVICE.search(near):
                 return []
             why = ("the entity the policy calls \"we\"" if we else "the company the policy "
                    "gives as its own contact" if contact else "the name the policy speaks as, "
@@ -354,43 +350,3 @@ def define_groups(doc: Document, finder: PlaceFinder) -> list[str]:
                 notes.append(f"'{name}' read as the policy defines it in passing "
                              f"({', '.join(codes)})")
     return notes
-
-
-def edition_region(url: str | None, title: str | None, region: str | None = None,
-                   edition: str | None = None, finder: PlaceFinder | None = None) -> list[str]:
-    """The region a regional edition is for: ``region`` (codes, comma-separated) first, then
-    ``edition``, the URL, the title — by its EEA/UK/US words, else (with ``finder``) a country
-    the title ends with ("Privacy Notice (Canada)", "Datenschutzerklärung für die Schweiz",
-    "Política de privacidad — México"), never one inside a company's name."""
-    if region:
-        return [c.strip().upper() for c in region.split(",") if c.strip()]
-    for text, table in ((edition, _EDITION), (url, _EDITION), (edition, _TITLE),
-                        (title, _TITLE)):
-        for pattern, codes in table if text else ():
-            if pattern.search(text or ""):
-                return codes
-    end = _TITLE_END.search(title.strip()) if title and finder is not None else None
-    if end is None or finder is None or find_mentions(title or ""):
-        return []
-    words = next(g for g in end.groups() if g)
-    places = finder.find(words)
-    covered = sum(p.end - p.start for p in places)
-    return [p.code for p in places] if places and covered >= len(words.strip(" .")) - 4 else []
-
-
-#: the end of a title that may name the edition's country
-_TITLE_END = re.compile(r"\(([^()]{2,40})\)\s*$|\s[–—-]\s*([^–—-]{2,40})$|"
-                        r"\b(?:for|für(?:\s+d(?:ie|en|as))?|pour(?:\s+l[ae]|\s+les)?|para|per|voor|em|no|na)\s+([^,;:()]{2,40})$|"
-                        r"\s((?:België|Belgique|Schweiz|Suisse|Svizzera|Österreich|Brasil|México|"
-                        r"Canada|España|Italia|Nederland|Deutschland|France|Portugal))$", re.I)
-
-
-def apply_edition(rules: list[RuleProposal], codes: list[str], how: str) -> None:
-    """Clauses that named no place apply to the edition's region, not to every user."""
-    for rule in rules:
-        if rule.default or rule.locations != [EVERYONE] or rule.excepts:
-            continue
-        if any("names no place" in n for n in rule.notes):
-            rule.locations = list(codes)
-            rule.notes.append(f"the clause names no place: the edition's region ({how}: "
-                              f"{', '.join(codes)})")

@@ -49,7 +49,9 @@ _REFERS = re.compile(r"[\"“‘'„«]\s*\**\s*" + _PRONOUN + r"\s*\**\s*[\"”
                      r"référence\s+(?:à|au)|bezeichne[nt]?|meint|meinen|se\s+refieren?\s+a|"
                      r"hacen\s+referencia\s+a|designan?|si\s+riferiscono\s+a|indica(?:no)?|"
                      r"verwijzen\s+naar|verwijst\s+naar|referem-se\s+(?:a|à)|significa[mn]?|avser|betyder|"
-                     r"refererer\s+til|viser\s+til|henviser\s+til|tarkoittaa|viittaa\w*|oznacza(?:ją)?)"
+                     r"refererer\s+til|viser\s+til|henviser\s+til|tarkoittaa|viittaa\w*|oznacza(?:ją)?|"
+                     # "… ‘wij’ …, wordt daarmee X bedoeld", "… „wir“ …, ist damit X gemeint"
+                     r"(?:wordt|worden|ist|sind|wird|werden)\s+(?:daarmee|hiermee|damit|hiermit))"
                      r"(?:\s+(?:the|la|le|l['’]|die|der|el|il|de|het|a|o)\b)?"
                      r"(?:\s+[^.;:,()\"“”«»]{0,40}?)?\s*$", re.I)
 #: "When we talk about Kivra, we mean Kivra Sweden AB", "By “Acme” we mean Acme Ltd"
@@ -120,11 +122,12 @@ def defined_before(text: str, mention: Mention) -> tuple[list[str], bool]:
 
 #: between a representative's word and the controller's whose representative it is
 _OF_THE = re.compile(r"\s*(?:of\s+the|of|for\s+the|des|der|du|de\s+la|de\s+l['’]|del|della|"
-                     r"dello|dell['’]|van\s+de|van\s+het|da|do|dos)\s+", re.I)
+                     r"dello|dell['’]|van\s+de|van\s+het|da|do|dos|von|von\s+der|de|di|van)\s+",
+                     re.I)
 
 
 #: between a controller's word and the name it gives: "… ist die:", "is", ":"
-_COPULA = re.compile(r"[^.;\n]{0,50}?\b(?:ist|is|are|sind|est|sont|es|son|è|sono|é|são|zijn|jest)"
+_COPULA = re.compile(r"[^.;\n]{0,160}?\b(?:ist|is|are|sind|est|sont|es|son|è|sono|é|são|zijn|jest)"
                      r"\b[^.;\n]{0,15}|\s*:\s*")
 
 
@@ -137,7 +140,8 @@ def representative(text: str, start: int, end: int) -> bool:
     reps = list(_REPRESENTATIVE.finditer(text))
     cut = next((m.start() for m in reps if m.start() > end and "\n" in text[end:m.start()] and
                 not text[text.rfind("\n", 0, m.start()) + 1:m.start()].strip()), len(text))
-    reps = [m for m in reps if m.start() < cut]
+    reps = [m for m in reps if m.start() < cut and not  # "the DPO of X GmbH": X's, not one
+            _OF_THE.fullmatch(text[m.end():start])]
     if not reps:
         return False
     controls = [c for c in CONTROL_WORD.finditer(text)  # not "the DPO of the controller is X"

@@ -1,0 +1,63 @@
+"""`ingest` on policies with one controller for everyone that earlier readings left to the flagged
+default: a "we" defined after the name ("… ‘wij’ …, wordt daarmee X bedoeld"), a lead ending in
+"is" with the name on the next line, a role clause whose "ist die:" comes after a long law name,
+a DPO "of" the controller, a transfer notice for users abroad, a cookie title far before the
+owner's name, a supervisory authority's country. Invented pages."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.ingest_support import explicit_rules
+
+EVERYONE = [
+    # the Dutch / German "we" after the name
+    ("Hartelijk dank voor uw bezoek.\n\nWaar in deze verklaring sprake is van 'wij', 'we' of "
+     "'ons', wordt daarmee Kaasmakerij Veld B.V. bedoeld.\n\nWij verwerken uw persoonsgegevens "
+     "zorgvuldig.\n\nOnze functionaris gegevensbescherming:\n\nPrivaCheck GmbH\n\nHauptstraße 2",
+     "Kaasmakerij Veld B.V."),
+    ("Willkommen.\n\nWenn in dieser Erklärung von „wir“ oder „uns“ die Rede ist, ist damit "
+     "Bergwerk Lahn GmbH gemeint.\n\nWir verarbeiten Ihre Daten sorgfältig.\n\nUnser "
+     "Datenschutzbeauftragter:\n\nPrivaCheck GmbH\n\nHauptstraße 2", "Bergwerk Lahn GmbH"),
+    # a lead ending in "is", the name on its own line, a DPO company under its own lead
+    ("A. Naam en contactgegevens van de verwerkingsverantwoordelijke De verantwoordelijke voor de "
+     "verwerking van persoonsgegevens is\n\nTulpenhof AG\n\nBloemstraat 1\n\n1234 AB Lisse\n\n"
+     "Onze functionaris gegevensbescherming is te bereiken op het volgende adres:\n\n"
+     "PrivaCheck GmbH\n\nHauptstraße 2", "Tulpenhof AG"),
+    # "ist die:" long after the role word; "the DPO of X" names X's DPO, not X as one; the
+    # supervisory authority's country is its own
+    ("Verantwortlicher im Sinne der Datenschutz-Grundverordnung (DS-GVO) und anderer nationaler "
+     "Datenschutzgesetze sowie sonstiger datenschutzrechtlicher Bestimmungen ist die: Lindenholz "
+     "Möbel GmbH Ringstraße 7 63843 Niedernberg info@example.com Der Datenschutzbeauftragte von "
+     "Lindenholz GmbH ist: Herr Max Muster Weg 5 47608 Geldern Die zuständige Aufsichtsbehörde "
+     "in Deutschland ist: Landesamt für Datenschutz", "Lindenholz Möbel GmbH"),
+    # a transfer notice to users abroad is no split of users by place
+    ("Welcome to the website of Harrow Instruments Corporation.\n\nWe collect your name when you "
+     "write to us.\n\n## Foreign visitors\n\nIf you are located outside of the United States, "
+     "please note that this Site is hosted on our servers in the United States.",
+     "Harrow Instruments Corporation"),
+    # a cookie title long before the owner's name is no cookie vendor
+    ("Legge sulla Privacy & Politica sui Cookie Gentile Utente, si informa che la presente "
+     "privacy policy ha lo scopo di descrivere le modalità di gestione del sito web www.esempio.it "
+     "(di seguito il “Portale”) di proprietà della società Bottega Rossi s.r.l. - via Roma 1, "
+     "Roma, in riferimento al trattamento dei dati personali degli utenti.",
+     "Bottega Rossi s.r.l."),
+]
+
+
+@pytest.mark.parametrize(("page", "name"), EVERYONE, ids=[n for _p, n in EVERYONE])
+def test_one_controller_for_everyone(kb, page: str, name: str) -> None:
+    assert explicit_rules(kb, "# Privacy\n\n" + page + "\n") == {(("*",), (), name)}
+
+
+def test_a_dpo_company_is_still_no_controller(kb) -> None:
+    page = ("# Datenschutz\n\nVerantwortlich ist die Muster AG, Hauptstraße 1, Berlin.\n\n"
+            "Unser Datenschutzbeauftragter ist die DataGuard Beratung GmbH, München.\n")
+    assert explicit_rules(kb, page) == {(("*",), (), "Muster AG")}
+
+
+def test_a_hosting_company_near_the_name_still_blocks(kb) -> None:
+    """The service words next to the only company (its host) keep it from being proposed."""
+    page = ("# Privacy\n\nThis website is hosted by Cloudnest Hosting Ltd. on servers in "
+            "Ireland.\n\nWe use cookies.\n")
+    assert explicit_rules(kb, page) == set()
