@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.ingest_support import explicit_rules
+from tests.ingest_support import explicit_rules, loose, loose_rules
 
 EVERYONE = [
     # the Dutch / German "we" after the name
@@ -61,3 +61,47 @@ def test_a_hosting_company_near_the_name_still_blocks(kb) -> None:
     page = ("# Privacy\n\nThis website is hosted by Cloudnest Hosting Ltd. on servers in "
             "Ireland.\n\nWe use cookies.\n")
     assert explicit_rules(kb, page) == set()
+
+
+@pytest.mark.parametrize(("page", "name"), [
+    # a heading run into the name: the role word ends the heading, the name comes after it
+    ("Aviso de Privacidad\n\nIdentidad y Domicilio del Responsable NUBE AZUL S.A.P.I. DE C.V., con "
+     "domicilio en Avenida Reforma 1, es responsable del tratamiento de sus datos personales.",
+     "NUBE AZUL S.A.P.I. DE C.V."),
+    # a Spanish sole-shareholder company's form without its last full stop
+    ("Politique de confidentialité\n\nVOLAR LÍNEAS AÉREAS, S.A.U, (ci-après VOLAR) est le "
+     "responsable du traitement de vos données.", "VOLAR LÍNEAS AÉREAS, S.A.U."),
+])
+def test_the_name_as_written(kb, page: str, name: str) -> None:
+    assert loose_rules(kb, "# Privacy\n\n" + page + "\n") == loose([(["*"], [], name)])
+
+
+@pytest.mark.parametrize(("page", "name"), [
+    # the place at the end of the controller's registration and address is its seat
+    ("For the purpose of these Acts, the Data Controller is KESTREL TUTORS LIMITED with "
+     "registered number 511203, THE ENTERPRISE CENTRE, TAYLOR’S LANE, DUBLIN 8, Ireland.",
+     "KESTREL TUTORS LIMITED"),
+    ("Informazioni sul trattamento dei dati personali effettuato da Ortofrutta Rossi S.r.l., in "
+     "qualità di Titolare del trattamento, con sede legale e amministrativa in Via del Cristo 9/a "
+     "- 36061 - Bassano del Grappa - VI (Italia).", "Ortofrutta Rossi S.r.l."),
+    # the law's name in capitals is the law's, not the users' place
+    ("Informativa ai sensi degli artt. 13 e 14 del REGOLAMENTO UE 2016/679 relativo alla tutela "
+     "dei dati personali. Il Titolare del trattamento è Associazione Amici del Lago APS, con "
+     "sede in Como.", "Associazione Amici del Lago APS"),
+])
+def test_a_seat_or_a_law_is_no_user_place(kb, page: str, name: str) -> None:
+    assert explicit_rules(kb, "# Privacy\n\n" + page + "\n") == {(("*",), (), name)}
+
+
+@pytest.mark.parametrize(("page", "name"), [
+    ("사회복지법인 한빛복지재단(이하 “재단”)은 「개인정보 보호법」 제30조에 따라 "
+     "정보주체의 개인정보를 보호하고 이와 관련한 고충을 처리하기 위하여 "
+     "다음과 같이 개인정보 처리방침을 수립·공개합니다.",
+     "사회복지법인 한빛복지재단"),
+    ("公益財団法人みどり文化財団（以下「当財団」といいます。）は、"
+     "個人情報の保護に関する法律を遵守し、個人情報を適切に取り扱います。",
+     "公益財団法人みどり文化財団"),
+])
+def test_a_cjk_non_profit_form(kb, page: str, name: str) -> None:
+    """The form of a social-welfare, school or public-interest corporation before its name."""
+    assert explicit_rules(kb, "# Privacy\n\n" + page + "\n") == {(("*",), (), name)}

@@ -40,6 +40,7 @@ from xborder.graph.ingest.model import (
     slug,
 )
 from xborder.graph.ingest.others import everyone_else
+from xborder.graph.ingest.owner import owner_rules
 from xborder.graph.ingest.places import EVERYONE, PlaceFinder
 from xborder.graph.ingest.regional import define_groups, issuer_rules, lead_rules
 from xborder.graph.ingest.services import KnownService, ServiceBook
@@ -116,6 +117,7 @@ def ingest(text: str, org: str | None = None, url: str | None = None,
     rules += lead_rules(doc, book, finder, rules)
     rules += cjk_residence_rules(doc, book, rules)
     rules += bracketed_rules(doc, book, finder, rules)
+    rules += owner_rules(doc, book, finder, rules)
     if not any(not r.default for r in rules):
         _own_name(doc, book, finder)
     rules += issuer_rules(doc, book, rules)

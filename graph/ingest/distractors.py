@@ -24,7 +24,10 @@ __all__ = ["ON_BEHALF", "ON_BEHALF_FAR", "SERVES", "not_user_places"]
 
 _DEFINED = re.compile(r"\(\s*(?:hereinafter\s+|ci-après\s+|im\s+Folgenden\s+|hierna\s+)?"
                       r"[^()]{0,30}?[\"“„«‘'][^()]{1,80}\)")
-_SEAT = re.compile(r"\b(?:sise?|situé(?:e|s|es)?\s+(?:au|à|en)|located\s+at|(?:with|having)\s+"
+_SEAT = re.compile(r"\b(?:sise?|situé(?:e|s|es)?\s+(?:au|à|en)|located\s+at|"
+                   # "… with registered number 511203, …, DUBLIN 8, Ireland", "organisationsnummer"
+                   r"(?:with\s+)?(?:registered|registration|company)\s+(?:number|no\.?)|"
+                   r"organisationsnummer|con\s+sede\s+legale\s+e\s+\w+\s+in|(?:with|having)\s+"
                    r"(?:its\s+|our\s+)?(?:offices?|headquarters|head\s+office)\s+in|(?:with|having)\s+"
                    r"(?:its\s+)?(?:registered\s+)?(?:offices?|address|seat)(?:\s+at)?|registered\s+"
                    r"office\s+(?:at|is)|dont\s+le\s+siège(?:\s+social)?\s+est\s+situé|siège\s+"
@@ -45,8 +48,8 @@ _SEAT = re.compile(r"\b(?:sise?|situé(?:e|s|es)?\s+(?:au|à|en)|located\s+at|(?
                    r"zarejestrowan[aeyi]+\s+w|med\s+(?:säte|hjemsted|sete)\s+i|"
                    r"registrer(?:at|et|t)\s+i)\b", re.I)
 #: a law's name with its union in it: "Règlement général sur la protection des données de l’UE"
-_LAW = re.compile(r"\b(?:Règlement|Regulation|Verordnung|Reglamento|Regolamento|Verordening|"
-                  r"Regulamento)\b[^.;()]{0,70}?\b(?:UE|EU)\b")
+_LAW = re.compile(r"\b(?i:Règlement|Regulation|Verordnung|Reglamento|Regolamento|Verordening|"
+                  r"Regulamento)\b[^.;()]{0,70}?\b(?:UE|EU)\b")  # "REGOLAMENTO UE 2016/679" too
 #: the law a clause is read under: "For the purposes of EU and UK data protection legislation",
 #: "im Sinne der EU-DSGVO sowie sonstiger in den Mitgliedstaaten der EU geltenden Gesetze" — up to
 #: the last law word before the clause's verb

@@ -92,7 +92,7 @@ LEGAL_FORMS: list[tuple[str, str, tuple[str, ...], bool]] = [
      ("IT",), True),
     (r"[Ss]ociedad\s+[Cc]ooperativa|S\.\s?Coop\.", "S. Coop.", ("ES",), True),
     (r"Sagl|SAGL|S\.A\.G\.L\.", "Sagl", ("CH",), True),
-    (r"S\.A\.U\.|SAU", "S.A.U.", ("ES",), True),
+    (r"S\.A\.U\.?|SAU", "S.A.U.", ("ES",), True),
     (r"S\.A\.C\.|S\.A\.A\.|E\.I\.R\.L\.|S\.R\.L\.\s?\(Perú\)", "S.A.C.", ("PE",), True),
     (r"S\.A\.?|SA", "S.A.", ("FR", "ES", "LU", "BE", "CH", "PL", "PT", "AR", "BR"), True),
     (r"Ltda\.?|LTDA\.?|S/A", "Ltda.", ("BR",), True),

@@ -37,7 +37,7 @@ ROLE = (r"(?:data\s+)?controllers?\b|\bpersonal\s+information\s+(?:handler|proce
         # the GDPR's word in Swedish, Danish, Norwegian, Polish, Czech, Finnish, Hungarian, Romanian
         r"|personuppgiftsansvarig[ae]?\b|\bdataansvarlige?\b|\bbehandlingsansvarlige?\b"
         r"|\b(?:[Ww]spół)?[Aa]dministrator(?:em|ami|zy)?\s+(?:Twoich\s+|Pani\s+|Pana\s+)?danych"
-        r"(?:\s+osobowych)?|\badministratorem(?=\s+"
+        r"(?:\s+osobowych)?|\badministratorem(?=\s+(?:[^;\n]{0,100}?\s)?"
         r"(?:jest|są)\b)|\bsprávce(?:m)?\s+"
         r"(?:osobních\s+)?údajů|\brekisterinpitäjä\w*|\badatkezelő\w*|\boperator(?:ul)?\s+de\s+"
         r"date\b|\bveri\s+sorumlusu\b")
@@ -198,6 +198,10 @@ CJK_FORMS: list[tuple[str, str, tuple[str, ...]]] = [
     (r"(?:株式会社|合同会社|有限会社)(?![とのはがをにでも])(?:(?!です|が|は|を|と(?=株式会社|合同会社|"
      r"有限会社|[A-Z])|に(?:お|て|よ|つ)|で(?:す|は|の))[^\s(（)、。「」『』,，:：|]){1,30}",
      "株式会社", ("JP",)),
+    # a non-profit's form before its name: 一般社団法人…, 公益財団法人…, 学校法人…, 社会福祉法人…
+    (r"(?:一般社団法人|公益社団法人|一般財団法人|公益財団法人|学校法人|医療法人(?:社団|財団)?|"
+     r"社会福祉法人|特定非営利活動法人|NPO法人)(?![とのはがをにでも])"
+     r"[^\s(（)、。「」『』,，:：|とはがをにで]{1,30}", "一般社団法人", ("JP",)),
     # a Latin name of several words before the form: "SOPEXA JAPON株式会社"
     (r"(?<![A-Za-z0-9&.'-])(?:[A-Z][A-Za-z0-9&.'-]*\s){1,4}[A-Z][A-Za-z0-9&.'-]*"
      r"(?:株式会社|合同会社)",
@@ -219,7 +223,7 @@ CJK_FORMS: list[tuple[str, str, tuple[str, ...]]] = [
     (r"(?<![가-힣])[가-힣]{2,20}?(?:공사|공단)(?=[은는이가을를의과와]|에서|\s|$|[,.(（])", "공사",
      ("KR",)),
     # a foundation or an incorporated association: 재단법인 …, 사단법인 …
-    (r"(?:재단법인|사단법인|\(재\)|\(사\))\s?[가-힣A-Za-z0-9]{2,20}?"
+    (r"(?:재단법인|사단법인|사회복지법인|학교법인|의료법인|\(재\)|\(사\))\s?[가-힣A-Za-z0-9]{2,20}?"
      r"(?=(?:[은는이가을를의]|입니다|이며|이고)?(?:\s*[(（]|\s|$|[,.]))", "재단법인", ("KR",)),
 ]
 #: The self-definition a CJK policy opens with: (以下「当社」…), (이하 “회사”), (以下简称“我们”),

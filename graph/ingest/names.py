@@ -139,12 +139,21 @@ def _after_heading(words: list[str]) -> list[str]:
     "Koelnmesse" (a document word not followed by one stays: "Datenschutz Partner GmbH")."""
     last = max((i for i, w in enumerate(words[:-1]) if _DOCUMENT_WORD.fullmatch(w.strip(",.:;"))
                 and (words[i + 1].casefold() in LEADING or words[i + 1] in CONNECT)), default=-1)
+    role = max((i for i, w in enumerate(words[:-1]) if w.strip(",.:;") in _ROLE_WORDS and i),
+               default=-1)  # "Identidad y Domicilio del Responsable GIVU": a heading's role
+    last = max(last, role)
     if last < 0:
         return words
     rest = words[last + 1:]
     while rest and (rest[0].casefold() in LEADING or rest[0] in CONNECT):
         rest.pop(0)
     return rest
+
+
+#: a role word that ends a heading run into the name after it (never the name's first word)
+_ROLE_WORDS = frozenset({"Responsable", "RESPONSABLE", "Controller", "CONTROLLER", "Titolare",
+                         "TITOLARE", "Titular", "TITULAR", "Verantwortlicher", "Verantwortliche",
+                         "Responsável", "Verwerkingsverantwoordelijke"})
 
 
 _CAMEL = re.compile(r"[a-z]{1,3}[A-Z]")

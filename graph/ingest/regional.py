@@ -45,6 +45,9 @@ from xborder.graph.ingest.text import Document, Unit
 __all__ = ["define_groups", "issuer_rules", "lead_rules"]
 
 _LEAD = re.compile(ROLE_HEADING, re.I)
+#: the CJK forms of a company that may issue a policy as "we" (当社, 本公司, 회사)
+_CJK_ISSUER_FORMS = frozenset({"株式会社", "一般社団法人", "有限公司", "주식회사", "유한회사",
+                               "재단법인", "공사"})
 #: a company named as acting for another: "X acts as a processor on the Customer's behalf"
 _ACTS_FOR = re.compile(r"\b(?:acts?|acting)\s+as\s+(?:a|the|our)\s+(?:data\s+)?processor|"
                        r"\bon\s+(?:the\s+)?\w+['’]s\s+behalf|\bagit\s+en\s+tant\s+que\s+sous-traitant|"
@@ -210,7 +213,7 @@ def issuer_rules(doc: Document, book: EntityBook, rules: list[RuleProposal]
         return role_named
     for n, unit in enumerate(doc.units):
         for m, entity, _s in book.mentions(unit):
-            cjk = m.form in ("株式会社", "有限公司", "주식회사", "유한회사", "재단법인", "공사")
+            cjk = m.form in _CJK_ISSUER_FORMS
             opening = cjk and n < 6 and len(book.entities) == 1  # "…有限公司开发的…app,…隐私权"
             if not (entity.we or opening) or representative(unit.text, m.start, m.end) or \
                     "representative's contact" in entity.roles:

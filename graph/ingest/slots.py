@@ -26,9 +26,12 @@ from xborder.graph.ingest.lexicon import REPRESENTATIVE, ROLE, ROLE_LABEL, VERB
 from xborder.graph.ingest.names import LEADING
 from xborder.graph.ingest.places import PlaceFinder
 
-__all__ = ["address_name", "field_name", "joint_partner", "owner_name", "slot_name"]
+__all__ = ["address_name", "field_name", "joint_partner", "owner_name", "slot_name",
+           "usable_name"]
 
-_BARE_WORD = (r"(?:[A-Z][\w&.’'-]*[A-Za-z0-9]\+?|[a-z]{1,3}[A-Z][\w&.’'-]*|"  # "Canal+", "eID",
+#: a capital letter, Latin-1 and the Central European ones ("Łuczak", "Šimek")
+_CAP = "[A-ZÀ-ÞŁŚŻŹĆŃŠŽČŘĎŤŇĽŐŰ]"
+_BARE_WORD = (r"(?:" + _CAP + r"[\w&.’'-]*[\w]\+?|[a-z]{1,3}[A-Z][\w&.’'-]*|"  # "Canal+", "eID",
               r"(?:Dr|Prof|Mag|Ing)\.(?=[ \t]+[A-Z]))")  # a title: "Praxis Dr. Anna Schmidt"
 _BARE = r"(?<![\w.’'-])(" + _BARE_WORD + r"(?:\s+" + _BARE_WORD + r"){0,3})"
 #: a bare name with a connector inside ("Kamer van Koophandel", "Institut für Lernforschung")
@@ -38,8 +41,8 @@ _LINKED = (r"(?<![\w.’'-])(" + _BARE_WORD + r"(?:\s+(?:(?:van|von|of|de|di|du|
 #: lower case unless it closes with a comma, as an address does)
 _APPOSITION = (r"(?-i:,\s+[a-zà-ÿ][^;.:()A-ZÀ-Þ]{2,120}?|,\s+[a-zà-ÿ](?:[^;.:()]|\.(?=\w)){2,220}?"
                r"\s?,)?")  # a full stop inside an address's e-mail ("info@x.com ,") ends nothing
-_NAME = (r"([A-Z][\w&.’'-]*[A-Za-z0-9]\+?(?:[ \t]+(?:(?:Dr|Prof|Mag|Ing|Dipl)\.|"  # one line;
-         r"[A-Z][\w&.’'-]*[A-Za-z0-9]\+?)){0,4})")  # a title inside: "Praxis Dr. Anna Schmidt"
+_NAME = (r"(" + _CAP + r"[\w&.’'-]*[A-Za-z0-9]\+?(?:[ \t]+(?:(?:Dr|Prof|Mag|Ing|Dipl)\.|"
+         + _CAP + r"[\w&.’'-]*\w\+?)){0,4})")  # one line; a title inside: "Praxis Dr. Anna Schmidt"
 _ARTICLE = r"(?:the|a|an|le|la|l['’]|der|die|il|el|de|het|o|un|une|ein|eine|una|um|uma|een)"
 _QUALITY = (r"(?:sole|only|independent|responsible|principal|main|seul|unique|alleinige\w*|"
             r"einzige\w*|únic[oa]|unic[oa]|enige|data)")
@@ -47,7 +50,8 @@ _AS = (r"(?:as|als|come|como|en\s+tant\s+que|in\s+(?:its|their)\s+capacity\s+as|
        r"\s+)?qualité\s+de|in\s+qualità\s+di|en\s+calidad\s+de|na\s+qualidade\s+de|acting\s+as)")
 #: the role first, the name after: "le responsable … est Comuto Pro"
 _AFTER_ROLE = re.compile(r"(?i:" + ROLE + r"|\b(?:data\s+)?controller\b|\bresponsible\s+for\s+"
-                         r"(?:the\s+)?(?:data\s+)?processing\b)[^.;:]{0,120}?\b"
+                         r"(?:the\s+)?(?:data\s+)?processing\b)(?:[^.;:]|(?:https?://|www\.)"
+                         r"[^\s;]+){0,120}?\b"  # "Administratorem strony https://… jest X"
                          r"(?:est|ist|is|es|è|é|är|er|jest|je)(?:\s+|:[ \t]+)"
                          r"(?:la\s+société\s+|die\s+|the\s+company\s+|la\s+sociedad\s+|"
                          r"la\s+società\s+|l['’]association\s+|l['’]associazione\s+|"
@@ -219,6 +223,12 @@ def _usable(text: str, name: str, start: int, finder: PlaceFinder, free: bool,
     return True
 
 
+def usable_name(text: str, name: str, start: int, finder: PlaceFinder) -> bool:
+    """Can ``name`` at ``text[start:]``, written without a legal form, be a company's name —
+    not a pronoun, a lead word, a place or generic words?"""
+    return bool(name.split()) and _usable(text, name, start, finder, False)
+
+
 _ADDRESS_NAME = re.compile(r"^(?:>\s*)?" + _LINKED + r"(?:\s*[-–,]\s*[A-ZÀ-Þ][\w' -]{1,30})?"
                            r"(?:[ \t]*\n(?=[^\n]*\d)|,\s+(?=[^\n]{0,24}\d))")  # "X, P.Iva 0904…"
 
@@ -260,13 +270,31 @@ _OWNER = re.compile(
     r"(?:realizad[oa]s?|efetuad[oa]s?|carried\s+out|performed|effectué\w*|réalisé\w*|"
     r"durchgeführt|effettuat\w|uitgevoerd)\s+(?:pel[oa]|by|par|von\s+der|von|da|dal|por|door)|"
     # a sole trader's owner: "geführt von der Inhaberin Ursula Danes", "Inhaber: Max Muster"
+    # the site's owner: "Deze webshop is eigendom van X", "di proprietà della società X"
+    r"\b(?:is\s+eigendom\s+van|is\s+owned\s+by|est\s+la\s+propriété\s+de|di\s+proprietà\s+"
+    r"(?:della\s+società\s+|di\s+)?|ist\s+Eigentum\s+(?:der|von)|es\s+propiedad\s+de)\s+|"
     r"\b(?:Inhaber(?:in)?|Geschäftsinhaber(?:in)?|owner|propriétaire|proprietari[oa]|eigenaar)"
     r"\s*:?)\s*" + _LINKED + r"(?=\s*(?:[.,;:(]|$))")
 
 
+#: a bare name at a sentence's start, then how it is registered: "X, pessoa jurídica de direito
+#: privado, inscrita no CNPJ …", "A CDL Cuiabá (razão social), inscrita …", "…, VIVOPTIM
+#: SOLUTIONS, ci-après dénommée « l’Organisme », …", "X, with its registered office at …"
+_REGISTERED = re.compile(
+    r"(?:^|\n|[.!?]\s+|,\s+)(?:(?:A|O|La|Le|L['’]|Die|Der|The|El|Il)\s+)?"
+    r"((?:[A-ZÀ-Þ][\w&.’'-]*[\wÀ-ÿ])(?:[ \t]+(?:[A-ZÀ-Þ][\w&.’'-]*[\wÀ-ÿ]|DE|DA|DO|DOS|DAS|DI|"
+    r"DU|DES|de|da|do|dos|das|di|du|des|van|von|der|[–&]))*?(?:[ \t]+[A-ZÀ-Þ][\w&.’'-]*[\wÀ-ÿ])?)"
+    r"\s*(?:\([^()]{1,30}\))?\s*,\s*(?=(?i:pessoa\s+jurídica|inscrit[ao]\s+no\s+CNPJ|"
+    r"sociedade\s+(?:empresária|limitada|anónima)|ci-après\s+(?:dénommée?|désignée?)|"
+    r"(?:a\s+company\s+)?registered\s+(?:in|under|with|at)|with\s+(?:its\s+)?registered\s+"
+    r"office|hereinafter|con\s+sede\s+(?:legale\s+)?in|mit\s+Sitz\s+in|gevestigd\s+(?:te|in|"
+    r"aan|op)|z\s+siedzibą|en\s+adelante|di\s+seguito))")
+
+
 def owner_name(text: str, finder: PlaceFinder) -> tuple[str, int] | None:
-    """The bare name a policy gives as its own ("This is a privacy policy for X."), or None."""
-    for m in _OWNER.finditer(text):
+    """The bare name a policy gives as its own ("This is a privacy policy for X.", "X, pessoa
+    jurídica …, inscrita no CNPJ"), or None."""
+    for m in [*_OWNER.finditer(text), *_REGISTERED.finditer(text)]:
         name, start = m[1], m.start(1)
         first = name.split()[0]
         if first.casefold() in _ARTICLES and len(name.split()) > 1:
