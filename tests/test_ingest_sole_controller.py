@@ -105,3 +105,21 @@ def test_a_seat_or_a_law_is_no_user_place(kb, page: str, name: str) -> None:
 def test_a_cjk_non_profit_form(kb, page: str, name: str) -> None:
     """The form of a social-welfare, school or public-interest corporation before its name."""
     assert explicit_rules(kb, "# Privacy\n\n" + page + "\n") == {(("*",), (), name)}
+
+
+def test_we_for_everyone_the_clauses_do_not_place(kb) -> None:
+    """The company the policy defines as "we", when its clauses name another controller only
+    for some places: everyone else, those places excepted (0.55, noted)."""
+    page = ("# Privacy Policy\n\nBrightloop, Inc. and its subsidiaries (“we”, “our” or “us”) "
+            "run an advertising platform.\n\nIf you are located in the European Economic Area, "
+            "Brightloop Limited is the data controller of your information.\n")
+    assert explicit_rules(kb, page) == {(("EEA",), (), "Brightloop Limited"),
+                                        (("*",), ("EEA",), "Brightloop, Inc.")}
+
+
+def test_no_we_no_everyone_else(kb) -> None:
+    """Without a "we" definition the issuer stays the flagged default for everyone else."""
+    page = ("# Privacy Policy\n\nBrightloop, Inc. runs an advertising platform.\n\nIf you are "
+            "located in the European Economic Area, Brightloop Limited is the data controller "
+            "of your information.\n")
+    assert explicit_rules(kb, page) == {(("EEA",), (), "Brightloop Limited")}

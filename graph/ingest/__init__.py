@@ -138,7 +138,8 @@ def ingest(text: str, org: str | None = None, url: str | None = None,
     placed = {c for r in rules if not r.services for c in r.locations}
     if not codes and not any(r.locations == [EVERYONE] and not r.services and
                              set(r.excepts) <= placed for r in rules):
-        rules.append(_default_rule(issuer, issuer_evidence))  # else every user has a rule
+        rules.append(_we_elsewhere(issuer, issuer_evidence, rules, book) or
+                     _default_rule(issuer, issuer_evidence))  # else every user has a rule
     everyone_else(rules)  # after the default: "everyone else" covers every user left
     org_id, org_name = _organisation(existing, org, issuer)
     taken_docs = {d for o in kb.model.organisations.values() for d in o.documents}
@@ -285,6 +286,24 @@ def _default_rule(issuer: EntityProposal, evidence: Evidence) -> RuleProposal:
         "issuer-default", issuer, [], [], "", [], evidence, 0.5, default=True,
         notes=["No clause names a controller for everyone else: the issuer is proposed as the "
                "implied default; a local affiliate may be the controller instead — check"])
+
+
+def _we_elsewhere(issuer: EntityProposal, evidence: Evidence, rules: list[RuleProposal],
+                  book: EntityBook) -> RuleProposal | None:
+    """The company the policy defines as "we", for the users no clause places, when its clauses
+    name another company for some places only ("X, Inc. (“we”) …" and "If you are located in
+    the EEA, X Limited is the controller"): the policy speaks as X everywhere else (0.55)."""
+    explicit = [r for r in rules if not r.default]
+    if book.we is not issuer or not explicit or any(r.controller is issuer for r in explicit) \
+            or any(r.locations == [EVERYONE] for r in explicit):
+        return None
+    placed = list(dict.fromkeys(c for r in explicit if not r.services for c in r.locations))
+    if not placed:
+        return None
+    return RuleProposal(
+        "we-elsewhere", issuer, [EVERYONE], placed, "", [], evidence, 0.55,
+        notes=[f"the company the policy calls \"we\"; its clauses name another controller only "
+               f"for {', '.join(placed)}: proposed for everyone else — check"])
 
 
 def _short_name(issuer: EntityProposal) -> str:
