@@ -20,6 +20,9 @@ BLOCKS = [
      "Adresse e-mail du Propriétaire : bonjour@example.fr", "Atelier Mirabelle"),
     ("Anbieter und Verantwortlicher\n\nHofladen Sonnenwiese GmbH, Feldweg 2, Kassel\n\n"
      "E-Mail-Adresse des Anbieters: hallo@example.de", "Hofladen Sonnenwiese GmbH"),
+    # Polish, the name behind a "Firma:" label
+    ("WŁAŚCICIEL I ADMINISTRATOR DANYCH\n\nFirma: PixelLas Jan Kowal\n\nE-mail kontaktowy "
+     "właściciela: kontakt@example.pl", "PixelLas Jan Kowal"),
 ]
 
 
@@ -50,6 +53,10 @@ REGISTERED = [
      "COOPERATIVA REGIONAL DE ENERGIA – LUZNORTE"),
     ("Aviso de Privacidade\n\nA CDL Campinas (razão social), inscrita no CNPJ/MF sob o n° 1234, é "
      "uma pessoa jurídica de direito privado.", "CDL Campinas"),
+    # the title's last word run into the sentence: "… – CLINORTE A CLINORTE, pessoa jurídica …"
+    ("Política de Privacidade e Proteção de Dados Pessoais – CLINORTE\nA CLINORTE, pessoa jurídica "
+     "de direito privado inscrita no CNPJ sob o nº 01.577.179/0001-07, com sede em Brasília.",
+     "CLINORTE"),
     ("Politique de confidentialité\n\nPour informer les utilisateurs du portail, SANTÉ PLUS "
      "SERVICES, ci-après dénommée « l’Organisme », a défini la présente politique.",
      "SANTÉ PLUS SERVICES"),

@@ -294,11 +294,13 @@ def _we_elsewhere(issuer: EntityProposal, evidence: Evidence, rules: list[RulePr
     name another company for some places only ("X, Inc. (“we”) …" and "If you are located in
     the EEA, X Limited is the controller"): the policy speaks as X everywhere else (0.55)."""
     explicit = [r for r in rules if not r.default]
-    if book.we is not issuer or not explicit or any(r.controller is issuer for r in explicit) \
-            or any(r.locations == [EVERYONE] for r in explicit):
+    if book.we is not issuer or not explicit or any(r.locations == [EVERYONE] for r in explicit):
         return None
     placed = list(dict.fromkeys(c for r in explicit if not r.services for c in r.locations))
     if not placed:
+        return None
+    if any(r.controller is issuer for r in explicit):  # "X (“we”) is the controller for
+        # users in France": the others are not said — the flagged default stays
         return None
     return RuleProposal(
         "we-elsewhere", issuer, [EVERYONE], placed, "", [], evidence, 0.55,

@@ -27,7 +27,9 @@ _DEFINED = re.compile(r"\(\s*(?:hereinafter\s+|ci-après\s+|im\s+Folgenden\s+|hi
 _SEAT = re.compile(r"\b(?:sise?|situé(?:e|s|es)?\s+(?:au|à|en)|located\s+at|"
                    # "… with registered number 511203, …, DUBLIN 8, Ireland", "organisationsnummer"
                    r"(?:with\s+)?(?:registered|registration|company)\s+(?:number|no\.?)|"
-                   r"organisationsnummer|con\s+sede\s+legale\s+e\s+\w+\s+in|(?:with|having)\s+"
+                   r"organisationsnummer|con\s+sede\s+legale\s+e\s+\w+\s+in|(?:y\s+|con\s+)?"
+                   r"domicilio(?:\s+social)?\s+en|domiciliad[oa]\s+en|com\s+domicílio\s+em|"
+                   r"(?:with|having)\s+"
                    r"(?:its\s+|our\s+)?(?:offices?|headquarters|head\s+office)\s+in|(?:with|having)\s+"
                    r"(?:its\s+)?(?:registered\s+)?(?:offices?|address|seat)(?:\s+at)?|registered\s+"
                    r"office\s+(?:at|is)|dont\s+le\s+siège(?:\s+social)?\s+est\s+situé|siège\s+"
@@ -49,7 +51,8 @@ _SEAT = re.compile(r"\b(?:sise?|situé(?:e|s|es)?\s+(?:au|à|en)|located\s+at|"
                    r"registrer(?:at|et|t)\s+i)\b", re.I)
 #: a law's name with its union in it: "Règlement général sur la protection des données de l’UE"
 _LAW = re.compile(r"\b(?i:Règlement|Regulation|Verordnung|Reglamento|Regolamento|Verordening|"
-                  r"Regulamento)\b[^.;()]{0,70}?\b(?:UE|EU)\b")  # "REGOLAMENTO UE 2016/679" too
+                  r"Regulamento)\b(?:[^.;()]{0,70}?\b(?:UE|EU)\b|\s*\((?:EU|UE)\)\s*(?:No\.?\s*)?"
+                  r"\d{4}/\d+(?:\s*\([^()]{0,60}\))?)")  # "REGOLAMENTO UE", "Regulation (EU) …"
 #: the law a clause is read under: "For the purposes of EU and UK data protection legislation",
 #: "im Sinne der EU-DSGVO sowie sonstiger in den Mitgliedstaaten der EU geltenden Gesetze" — up to
 #: the last law word before the clause's verb

@@ -165,7 +165,7 @@ PUBLIC_HEADS: list[tuple[str, str, tuple[str, ...]]] = [
     (r"Stadt|Gemeinde|Marktgemeinde|Landkreis|Kreisstadt|Landeshauptstadt|Stadtgemeinde",
      "municipality (de)", ("DE", "AT", "CH")),
     (r"Kanton", "canton (de)", ("CH",)),
-    (r"Gemeente|Provincie", "municipality (nl)", ("NL", "BE")),
+    (r"[Gg]emeente|Provincie", "municipality (nl)", ("NL", "BE")),  # "De gemeente Leerdam"
     (r"Comune\s+di|Provincia\s+(?:autonoma\s+)?di|Regione|Città\s+(?:metropolitana\s+)?di",
      "municipality (it)", ("IT",)),
     (r"Ayuntamiento\s+de|Diputación\s+(?:Provincial\s+)?de|Ajuntament\s+d[e'’]|Concello\s+de",
@@ -175,6 +175,9 @@ PUBLIC_HEADS: list[tuple[str, str, tuple[str, ...]]] = [
     (r"Ville\s+d[e'’]|Commune\s+d[e'’]|Mairie\s+d[e'’]|Métropole\s+d[e'’]",
      "municipality (fr)", ("FR", "BE", "LU", "CH")),
     (r"Region", "region", ("DK", "SE", "DE", "AT")),
+    # a state school: "Istituto Comprensivo di …", "ISTITUTO D’ISTRUZIONE SUPERIORE …"
+    (r"(?i:istituto\s+(?:comprensivo|d['’]istruzione\s+superiore|tecnico|professionale)"
+     r"(?:\s+statale)?(?:\s+(?:di|d['’]))?)", "school (it)", ("IT",)),
     (r"(?:Technische\s+|Freie\s+)?Universität|(?:Fach)?[Hh]ochschule", "university (de)",
      ("DE", "AT", "CH")),
     (r"Università\s+(?:degli\s+Studi\s+)?di|Université\s+d[eu']|Universidad\s+de|Universidade\s+"

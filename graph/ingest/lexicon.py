@@ -72,6 +72,11 @@ PROVIDER_AFTER = (r"\b(?:(?:owned\s+and\s+)?operated|provided(?:\s+and\s+control
                   r"|\b(?:wird|werden)\s+von(?=\s+(?:der|dem|den)\s+[^.;]{2,80}?\s(?:betrieben|"
                   r"bereitgestellt|angeboten)\b)"  # "wird von der X GmbH betrieben"
                   r"|\bsous\s+la\s+responsabilité\s+d[e']"
+                  # "… komen onder de verantwoordelijkheid van X", "under the responsibility of X"
+                  r"|\b(?:under|within)\s+the\s+responsibility\s+of\b|\bverantwoordelijkheid\s+"
+                  r"van\b|\bunter\s+der\s+Verantwortung\s+(?:der|des|von)\b|\bbajo\s+la\s+"
+                  r"responsabilidad\s+de\b|\bsotto\s+la\s+responsabilità\s+d[i']|\bsob\s+a\s+"
+                  r"responsabilidade\s+d[aeo]\b"
                   r"|\b(?:published|managed)\s+by\b|\b(?:are|is)\s+served\s+by\b"
                   r"|\bédité(?:e|s|es)?\s+par\b"
                   r"|\bherausgegeben\s+von\b|\b(?:gestit|pubblicat)[oaie]\s+da\b"
@@ -196,17 +201,17 @@ CJK_FORMS: list[tuple[str, str, tuple[str, ...]]] = [
     # not "…とランタン株式会社との契約": a particle after the form ends a name written before it
     # … and a particle or copula after the name ends it: "株式会社Xが", "株式会社Xです"
     (r"(?:株式会社|合同会社|有限会社)(?![とのはがをにでも])(?:(?!です|が|は|を|と(?=株式会社|合同会社|"
-     r"有限会社|[A-Z])|に(?:お|て|よ|つ)|で(?:す|は|の))[^\s(（)、。「」『』,，:：|]){1,30}",
+     r"有限会社|[A-Z])|に(?:お|て|よ|つ)|で(?:す|は|の))[^\s(（)、。「」『』【】,，:：|]){1,30}",
      "株式会社", ("JP",)),
     # a non-profit's form before its name: 一般社団法人…, 公益財団法人…, 学校法人…, 社会福祉法人…
     (r"(?:一般社団法人|公益社団法人|一般財団法人|公益財団法人|学校法人|医療法人(?:社団|財団)?|"
      r"社会福祉法人|特定非営利活動法人|NPO法人)(?![とのはがをにでも])"
      r"[^\s(（)、。「」『』,，:：|とはがをにで]{1,30}", "一般社団法人", ("JP",)),
     # a Latin name of several words before the form: "SOPEXA JAPON株式会社"
-    (r"(?<![A-Za-z0-9&.'-])(?:[A-Z][A-Za-z0-9&.'-]*\s){1,4}[A-Z][A-Za-z0-9&.'-]*"
+    (r"(?<![A-Za-z0-9&.'-])(?:[A-Z][A-Za-z0-9&.'-]*\s){0,4}[A-Z][A-Za-z0-9&.'-]*"
      r"(?:株式会社|合同会社)",
      "株式会社", ("JP",)),
-    (r"(?<![^\s、。「」(（|:：とはがをにで])[^\s、。「」『』(（)|:：とはがをにで]{1,30}?(?:株式会社|"
+    (r"(?<![^\s、。「」(（|:：とはがをにで【])[^\s、。「」『』【】(（)|:：とはがをにで]{1,30}?(?:株式会社|"
      r"合同会社)", "株式会社", ("JP",)),
     # a Chinese name starts after a verb or particle (是, 由, 为, 了, 被 …), never with it
     # … with a bracketed place inside: 君岭健康管理咨询(上海)有限公司
@@ -281,6 +286,8 @@ RESIDES = (r"\b(?:if|unless|when|where)\s+(?:you|the\s+(?:user|customer|member|c
 THIRD_PARTY = (r"\b(?:payment\s+(?:system|method|provider|service|processor)s?|"
                r"social\s+network|third[- ]"
                r"part(?:y|ies)|plug-?ins?|cookies?|pixels?|analytics|"
+               # advertising in lower case ("advertising … is managed by X"), never "X Advertising"
+               r"(?-i:adverti[sz]ing|ads|publicité|pubblicità|publicidad|publicidade|advertenties)|"
                # a tool or a vendor the site uses: hosting, a consent platform, a booking engine,
                # payments ("Our hosting is provided by X", "I pagamenti sono gestiti da X")
                r"hosting|hosted|servers?|consent\s+(?:platform|management|tool)|booking\s+engine|"

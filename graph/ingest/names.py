@@ -48,7 +48,8 @@ _WORD = re.compile(r"&amp;|\\&|(?:(?![" + _CJK_CHAR + r"])[\w&])(?:(?![" + _CJK_
                    r"])[\w&'’.\-])*(?:\+(?![\w+]))?|&")  # "Canal+"; "\&", "&amp;" as "&"
 CONNECT = frozenset({"of", "and", "en", "&", "\\&", "&amp;", "de", "du", "des", "der", "für",
                      "la", "le", "y", "e", "ve",
-                     "for", "dos", "das", "do", "da", "del", "della", "di", "van", "von", "den"})
+                     "for", "dos", "das", "do", "da", "del", "della", "di", "van", "von", "den",
+                     "im", "am", "Inh."})  # "Apotheke im Paunsdorf Center Inh. Kirsten Fritsch"
 LEADING = frozenset({"the", "this", "that", "these", "our", "your", "if", "for", "in", "by",
                      "when", "where", "please", "however", "both", "each", "dear", "copyright",
                      "all", "any", "from", "with", "under", "and", "or", "as", "to", "at", "on",
@@ -184,6 +185,9 @@ def _form_ends(head: str, start: int, end: int) -> bool:
 
 def _name_start(head: str, words_end: int) -> int | None:
     """Where the name ending at ``head[:words_end]`` starts (None: no name)."""
+    line = _LOWER_LINE.search(head, 0, words_end)
+    if line is not None and not set(line[1].split()) & (_COMMON | _ARTICLE_WORDS | LEADING):
+        return line.start(1)  # "digitally induced GmbH" as a line of its own, under a lead
     words = list(_WORD.finditer(head[:words_end]))
     start: int | None = None
     for w in reversed(words):
@@ -199,7 +203,7 @@ def _name_start(head: str, words_end: int) -> int | None:
                     head[:at].rstrip().endswith(head[start:words_end].rstrip()):  # "X N.V. X N.V."
                 break  # another entity's legal form: "X Ltd and Y Limited", "X GmbH Die Y GmbH"
         elif start is not None and token.endswith(".") and \
-                not re.fullmatch(r"(?:[A-Z]\.)+|[A-Z][a-z]?\.|St\.", token):
+                not re.fullmatch(r"(?:[A-Z]\.)+|[A-Z][a-z]?\.|St\.|Inh\.", token):
             break  # the end of the sentence before
         elision = _ELISION.match(token)
         if elision:
@@ -219,6 +223,9 @@ def _name_start(head: str, words_end: int) -> int | None:
             break
     return start
 
+
+#: a line of one to three lower-case words before a legal form: a name written in lower case
+_LOWER_LINE = re.compile(r"(?:^|\n)[ \t]*([a-z][a-z0-9-]+(?:[ \t][a-z][a-z0-9-]+){0,2})[ \t]*\Z")
 
 #: a number or an enumerator before a name ("2.", "(1)", "ii)"): no part of it
 _ENUMERATOR = r"[\d.]+|\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})\)"
@@ -278,8 +285,11 @@ def find_mentions(text: str) -> list[Mention]:
             popped = True
         while name_words and name_words[0].endswith(")") and "(" not in name_words[0]:
             name_words.pop(0)  # "(för Storbritannien) Lantern B.V.": the bracket before it
-        if name_words and name_words[0].startswith("(") and ")" not in " ".join(name_words):
-            name_words[0] = name_words[0][1:]  # "We (Hawk Apps Ltd) are …": the bracket opens
+        opens = [k for k, w in enumerate(name_words) if w.startswith("(") and
+                 ")" not in " ".join(name_words[k:])]
+        if opens:  # "We (Hawk Apps Ltd) are …", "depuis la France (Deezer SA, …": it opens
+            name_words = name_words[opens[-1]:]
+            name_words[0] = name_words[0][1:]
             name_words = [w for w in name_words if w]
         while name_words and name_words[-1] in CONNECT:
             name_words.pop()
@@ -355,14 +365,14 @@ def _prefixed(text: str, taken: list[Mention]) -> list[Mention]:
 _HONORIFIC = r"(?:(?:Excelentísim[oa]|Excm[oa]\.|Ilustre|Iltre\.|Ilustrísim[oa])\s+)?"
 _BODY_WORD = r"[A-ZÀ-Ý][\w'’.-]*"
 _BODY_LINK = r"(?:am|an|der|im|bei|de|del|la|di|aan|den|sur|en|d['’])"
-_BODY_TAIL = (r"\s+" + _BODY_WORD + r"(?:[ \-](?:" + _BODY_LINK + r"[ \-])?" + _BODY_WORD +
-              r"){0,3})")
+_BODY_TAIL = (r"\s+" + _BODY_WORD + r"(?:(?:[ \-](?:" + _BODY_LINK + r"[ \-])?|[ \-][dD]['’])" +
+              _BODY_WORD + r"){0,3})")  # "… di Diano d’Alba"
 _PUBLIC = [(re.compile(r"(?<![\w.])" + _HONORIFIC + r"(?P<name>(?:" + p + r")" + _BODY_TAIL),
             kind, cc) for p, kind, cc in PUBLIC_HEADS] + \
     [(re.compile(r"(?<![\w.-])(?P<name>" + p + r")(?![\w-])"), kind, cc)
      for p, kind, cc in AUTHORITIES]
 _PLACE_BEFORE = re.compile(r"\b(?:in|im|aus|nella|nel|in\s+der|en\s+la|en\s+el|à|dans\s+la|na|"
-                           r"no)\s*$", re.I)
+                           r"no|in\s+de|in\s+het)\s*$", re.I)
 
 
 def _public(text: str, taken: list[Mention]) -> list[Mention]:

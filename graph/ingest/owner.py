@@ -26,11 +26,14 @@ _HEAD = (r"(?:owner\s+and\s+(?:data\s+)?controller|(?:data\s+)?controller\s+and\
          r"tratamiento(?:\s+de\s+(?:los\s+)?datos)?|propriétaire\s+et\s+responsable\s+du\s+"
          r"traitement(?:\s+des\s+données)?|anbieter\s+und\s+verantwortliche[r]?|"
          r"proprietário\s+e\s+controlador(?:\s+de\s+dados)?|titular\s+e\s+responsável\s+pelo\s+"
-         r"tratamento(?:\s+dos\s+dados)?|eigenaar\s+en\s+verwerkingsverantwoordelijke)")
+         r"tratamento(?:\s+dos\s+dados)?|eigenaar\s+en\s+verwerkingsverantwoordelijke|"
+         r"właściciel\s+i\s+administrator\s+danych)")
 #: the heading, the name up to a comma or the line's end, then a contact line with an e-mail
-_BLOCK = re.compile(r"^\s*(?i:" + _HEAD + r")\s*:?\s+(?P<name>[^\n,;:()]{2,60}?)\s*(?:,[^\n]*)?"
+_BLOCK = re.compile(r"^\s*(?i:" + _HEAD + r")\s*:?\s+(?:(?i:firma|company|empresa|società|"
+                    r"société|unternehmen|name|nazwa)\s*:\s*)?"
+                    r"(?P<name>[^\n,;:()]{2,60}?)\s*(?:,[^\n]*)?"
                     r"\n\s*(?=[^\n]{0,80}?(?i:e-?mail|correo|indirizzo|adresse|endereço|"
-                    r"contact|kontakt)[^\n]{0,60}?(?::|@))")
+                    r"contact|kontakt\w*)[^\n]{0,60}?(?::|@))")
 
 
 def owner_rules(doc: Document, book: EntityBook, finder: PlaceFinder,

@@ -41,8 +41,9 @@ _LINKED = (r"(?<![\w.’'-])(" + _BARE_WORD + r"(?:\s+(?:(?:van|von|of|de|di|du|
 #: lower case unless it closes with a comma, as an address does)
 _APPOSITION = (r"(?-i:,\s+[a-zà-ÿ][^;.:()A-ZÀ-Þ]{2,120}?|,\s+[a-zà-ÿ](?:[^;.:()]|\.(?=\w)){2,220}?"
                r"\s?,)?")  # a full stop inside an address's e-mail ("info@x.com ,") ends nothing
-_NAME = (r"(" + _CAP + r"[\w&.’'-]*[A-Za-z0-9]\+?(?:[ \t]+(?:(?:Dr|Prof|Mag|Ing|Dipl)\.|"
-         + _CAP + r"[\w&.’'-]*\w\+?)){0,4})")  # one line; a title inside: "Praxis Dr. Anna Schmidt"
+_NAME = (r"(" + _CAP + r"[\w&.’'-]*[A-Za-z0-9]\+?(?:[ \t]+(?:(?:Dr|Prof|Mag|Ing|Dipl)\.|&(?=[ \t]"
+         + _CAP + r")|" + _CAP + r"[\w&.’'-]*\w\+?)){0,4})")  # one line; "Praxis Dr. Anna Schmidt",
+# "Zahnarztpraxis Kohlstetter & Kollegen"
 _ARTICLE = r"(?:the|a|an|le|la|l['’]|der|die|il|el|de|het|o|un|une|ein|eine|una|um|uma|een)"
 _QUALITY = (r"(?:sole|only|independent|responsible|principal|main|seul|unique|alleinige\w*|"
             r"einzige\w*|únic[oa]|unic[oa]|enige|data)")
@@ -105,7 +106,10 @@ _BY_PROVIDER = re.compile(r"(?i:\b(?:(?:is|are)\s+(?:owned\s+and\s+)?(?:operated
                           r"(?:gerid|operad|mantid|administrad|explorad)[oa]s?\s+pel[oa]|exploitée?s?\s+par|éditée?s?\s+par|fournie?s?\s+par|"
                           r"betrieben\s+von|bereitgestellt\s+von|herausgegeben\s+von|"
                           r"(?:gestit|pubblicat)[oaie]\s+da|(?:gestionad|operad|publicad)[oa]s?\s+por|"
-                          r"(?:beheerd|geëxploiteerd|uitgegeven)\s+door))\s+" + _BARE +
+                          r"(?:beheerd|geëxploiteerd|uitgegeven)\s+door|"
+                          r"verantwoordelijkheid\s+van|under\s+the\s+responsibility\s+of|"
+                          r"sous\s+la\s+responsabilité\s+de))\s+" +
+                          _BARE +
                           r"(?=\s*(?:[,.(]|$)|\s+(?:in|at|with|and|located|based|registered|which|"
                           r"who|a|an|une?|eine?|una?|uma?|een)\s)")
 _REP = re.compile(r"(?:['’]s)?\s*(?:(?:EU|UK|local|Swiss|designated)\s+)?(?:" + REPRESENTATIVE +
@@ -281,7 +285,8 @@ _OWNER = re.compile(
 #: privado, inscrita no CNPJ …", "A CDL Cuiabá (razão social), inscrita …", "…, VIVOPTIM
 #: SOLUTIONS, ci-après dénommée « l’Organisme », …", "X, with its registered office at …"
 _REGISTERED = re.compile(
-    r"(?:^|\n|[.!?]\s+|,\s+)(?:(?:A|O|La|Le|L['’]|Die|Der|The|El|Il)\s+)?"
+    r"(?:(?:^|\n|[.!?]\s+|,\s+)(?:(?:A|O|La|Le|L['’]|Die|Der|The|El|Il)\s+)?|"
+    r"\s(?:A|O|La|Le|L['’]|Die|Der|The|El|Il)\s+)"  # a capital article after a title run in
     r"((?:[A-ZÀ-Þ][\w&.’'-]*[\wÀ-ÿ])(?:[ \t]+(?:[A-ZÀ-Þ][\w&.’'-]*[\wÀ-ÿ]|DE|DA|DO|DOS|DAS|DI|"
     r"DU|DES|de|da|do|dos|das|di|du|des|van|von|der|[–&]))*?(?:[ \t]+[A-ZÀ-Þ][\w&.’'-]*[\wÀ-ÿ])?)"
     r"\s*(?:\([^()]{1,30}\))?\s*,\s*(?=(?i:pessoa\s+jurídica|inscrit[ao]\s+no\s+CNPJ|"

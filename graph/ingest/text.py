@@ -28,6 +28,7 @@ _NO_SPLIT = frozenset({"e.g", "i.e", "eg", "ie", "cf", "vs", "no", "nr", "art", 
                        "dr", "st", "para", "sec", "approx", "incl", "seq", "p", "pp", "pte", "pty",
                        "pvt", "sdn", "co", "corp", "nos", "gem", "abs", "bzw", "vgl", "ggf", "inkl",
                        "ca", "str", "z.b", "u.a", "evtl", "prof", "dipl", "ing", "cons", "soc",
+                       "inh",  # "Apotheke … Inh. Kirsten Fritsch e. K.": the owner's abbreviation
                        # street abbreviations of an address: "ul. Koszykowa 54", "Avda. Diagonal"
                        "ul", "al", "av", "avda", "pza", "blvd", "col", "fracc", "mz"})
 _FORM_ABBR = frozenset({"inc", "ltd", "corp", "co", "llc", "s.a", "b.v", "n.v", "s.p.a", "s.l",
