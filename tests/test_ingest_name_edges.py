@@ -25,6 +25,10 @@ EVERYONE = [
     ("Chat Veilig respecteert de privacy van alle gebruikers.\n\nDe door jou verstrekte "
      "gegevens komen onder de verantwoordelijkheid van Pixelwerk (KvK 12345678) handelend onder "
      "Chat Veilig te vallen.", "Pixelwerk"),
+    # a person in the role's slot, before a host named later in the same run of lines
+    ("Verantwortliche Stelle\nVerantwortlich für die Datenverarbeitung auf dieser Website ist:\n"
+     "Ida Sommer\nAllee 16\n10435 Berlin\nHosting\nUnsere Website wird bei Webnest S.A. "
+     "gehostet.", "Ida Sommer"),
     # public bodies: a Dutch municipality in lower case, an Italian state school
     ("Privacyverklaring gemeente Waalmeer\n\nDe gemeente Waalmeer, Dorpsplein 1, 4141 DA te "
      "Waalmeer, gaat zorgvuldig en vertrouwelijk om met uw persoonsgegevens.", "gemeente Waalmeer"),

@@ -335,6 +335,8 @@ def _controllers(text: str, a: int, b: int,
             chosen = _conjoined(text, live, i, -1)
             first = min(m.start for m, e in live if any(e is x for x, _h, _p in chosen))
             return _short_before(text[a:first], ctx, chosen)
+    if live and unit is not None and (slot := slot_name(text, a, live[0][0].start, ctx.finder)):
+        return [(ctx.book.named(unit, *slot), "named in the role's slot first", 0.15)]
     for i, (m, _e) in enumerate(live):
         if _AFTER.search(text[a:m.start]):
             return _conjoined(text, live, i, 1)
