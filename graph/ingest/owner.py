@@ -28,6 +28,7 @@ _HEAD = (r"(?:owner\s+and\s+(?:data\s+)?controller|(?:data\s+)?controller\s+and\
          r"proprietário\s+e\s+controlador(?:\s+de\s+dados)?|titular\s+e\s+responsável\s+pelo\s+"
          r"tratamento(?:\s+dos\s+dados)?|eigenaar\s+en\s+verwerkingsverantwoordelijke|"
          r"właściciel\s+i\s+administrator\s+danych)")
+_HEAD_AT = re.compile(r"\s*(?i:" + _HEAD + r")")
 #: the heading, the name up to a comma or the line's end, then a contact line with an e-mail
 _BLOCK = re.compile(r"^\s*(?i:" + _HEAD + r")\s*:?\s+(?:(?i:firma|company|empresa|società|"
                     r"société|unternehmen|name|nazwa)\s*:\s*)?"
@@ -43,7 +44,7 @@ def owner_rules(doc: Document, book: EntityBook, finder: PlaceFinder,
         return []
     units = doc.units
     for n, unit in enumerate(units):
-        if not re.match(r"\s*(?i:" + _HEAD + r")", unit.text):
+        if not _HEAD_AT.match(unit.text):
             continue
         parts = [unit, *units[n + 1:n + 3]]
         window = "\n".join(u.text for u in parts)
@@ -57,7 +58,8 @@ def owner_rules(doc: Document, book: EntityBook, finder: PlaceFinder,
                 break
             offset += len(part.text) + 1
         start = at - offset
-        known = [e for _m, e, _s in book.mentions(part) if _m.start <= start < _m.end]
+        known = [e for mention, e, _s in book.mentions(part)
+                 if mention.start <= start < mention.end]
         if not known and not usable_name(part.text, name, start, finder):
             return []
         entity = known[0] if known else book.named(part, name, start)
