@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, TextIO
 from xborder.graph.dates import parse_date
 from xborder.graph.errors import UnknownOrganisation, XborderInputError
 from xborder.graph.ingest.bracketed import bracketed_rules
+from xborder.graph.ingest.brand import brand_name
 from xborder.graph.ingest.cjkplaces import cjk_residence_rules
 from xborder.graph.ingest.clauses import controller_rules, document_date, number_rules
 from xborder.graph.ingest.disclosures import recipients, safeguards
@@ -122,6 +123,7 @@ def ingest(text: str, org: str | None = None, url: str | None = None,
         _own_name(doc, book, finder)
     rules += issuer_rules(doc, book, rules)
     issuer = _named_issuer(issuer, book, notes)
+    _brand_issuer(doc, book, issuer, url, finder, notes)
     number_rules(rules)
     first = doc.units[0] if doc.units and (doc.units[0].kind == "heading" or (
         len(doc.units[0].text) < 80 and _TITLE_WORD.search(doc.units[0].text))
@@ -258,6 +260,23 @@ def _own_name(doc: Document, book: EntityBook, finder: PlaceFinder) -> None:
         if (own := owner_name(unit.text, finder)) is not None:
             book.named(unit, *own)
             return
+
+
+def _brand_issuer(doc: Document, book: EntityBook, issuer: EntityProposal, url: str | None,
+                  finder: PlaceFinder, notes: list[str]) -> None:
+    """A placeholder issuer (the policy names no legal entity) takes the name of the site's
+    brand as the text writes it (:mod:`.brand`): still the flagged default, never a controller
+    the text names — a brand is no legal entity."""
+    if any(issuer is e for e in book.entities.values()) or \
+            (brand := brand_name(doc, url, finder)) is None:
+        return
+    issuer.name, issuer.country_basis = brand[1], "no legal entity named: the site's brand"
+    issuer.id = slug(brand[1], "issuer")
+    while any(e.id == issuer.id for e in book.entities.values()):
+        issuer.id += "-issuer"
+    notes[:] = [f"the policy names no legal entity: the issuer is named after the site's brand "
+                f"{brand[1]!r}, as the text writes it — the company behind it is not said"
+                if n.startswith("the policy names no legal entity") else n for n in notes]
 
 
 def _named_issuer(issuer: EntityProposal, book: EntityBook, notes: list[str]
