@@ -6,8 +6,8 @@ text writes it).
 
 Only a name the text writes with capitals (or the domain itself) — a title's name at least twice
 outside the title, in words that are all capitalised and hold no digit; never a pronoun, a
-generic word or a place. The rule it leads to says it is a brand, not a
-legal entity: the imprint or a register names the company behind it.
+generic word or a place. It only names the issuer the policy leaves unnamed — still the flagged
+default: a brand is no legal entity, and the imprint or a register names the company behind it.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ import re
 from itertools import pairwise
 from urllib.parse import urlsplit
 
+from xborder.graph.ingest.mention import name_key
 from xborder.graph.ingest.places import PlaceFinder
 from xborder.graph.ingest.slots import usable_name
 from xborder.graph.ingest.text import Document, Unit
@@ -48,10 +49,6 @@ def _label(url: str | None) -> str | None:
     return labels[-1] if labels and len(labels[-1]) >= 3 else None
 
 
-def _squeezed(text: str) -> str:
-    return re.sub(r"[\W_]+", "", text.casefold())
-
-
 def _capital(token: str) -> bool:
     return token[:1].isupper() and token.strip(".").casefold() not in _NOT_PART
 
@@ -60,13 +57,14 @@ def _run(text: str, label: str) -> tuple[str, int] | None:
     """The capitalised words of ``text`` that spell the domain's label ("Green Resort" for
     "greenresort"), with the capitalised words right around them ("Camping Green Resort")."""
     tokens = [(m[0].rstrip("."), m.start()) for m in _TOKEN.finditer(text)]
+    key = name_key(label)
     for i in range(len(tokens)):
         for j in range(i + 1, min(i + 5, len(tokens) + 1)):
             window = tokens[i:j]
             if not all(_capital(w) for w, _s in window) or \
                     any(text[a + len(w):b].strip() for (w, a), (_x, b) in pairwise(window)):
                 break  # not capitalised, or not one run of words
-            if _squeezed("".join(w for w, _s in window)) != _squeezed(label):
+            if name_key("".join(w for w, _s in window)) != key:
                 continue
             caps = all(w.isupper() for w, _s in window)
             while i > 0 and _capital(tokens[i - 1][0]) and tokens[i - 1][0].isupper() == caps \

@@ -185,7 +185,8 @@ def _form_ends(head: str, start: int, end: int) -> bool:
 
 def _name_start(head: str, words_end: int) -> int | None:
     """Where the name ending at ``head[:words_end]`` starts (None: no name)."""
-    line = _LOWER_LINE.search(head, 0, words_end)
+    line_start = head.rfind("\n", 0, words_end) + 1  # only the name's own line is read
+    line = _LOWER_LINE.fullmatch(head, line_start, words_end)
     if line is not None and not set(line[1].split()) & (_COMMON | _ARTICLE_WORDS | LEADING):
         return line.start(1)  # "digitally induced GmbH" as a line of its own, under a lead
     words = list(_WORD.finditer(head[:words_end]))
@@ -225,7 +226,7 @@ def _name_start(head: str, words_end: int) -> int | None:
 
 
 #: a line of one to three lower-case words before a legal form: a name written in lower case
-_LOWER_LINE = re.compile(r"(?:^|\n)[ \t]*([a-z][a-z0-9-]+(?:[ \t][a-z][a-z0-9-]+){0,2})[ \t]*\Z")
+_LOWER_LINE = re.compile(r"[ \t]*([a-z][a-z0-9-]+(?:[ \t][a-z][a-z0-9-]+){0,2})[ \t]*")
 
 #: a number or an enumerator before a name ("2.", "(1)", "ii)"): no part of it
 _ENUMERATOR = r"[\d.]+|\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})\)"

@@ -31,7 +31,7 @@ __all__ = ["address_name", "field_name", "joint_partner", "owner_name", "slot_na
 
 #: a capital letter, Latin-1 and the Central European ones ("Łuczak", "Šimek")
 _CAP = "[A-ZÀ-ÞŁŚŻŹĆŃŠŽČŘĎŤŇĽŐŰ]"
-_BARE_WORD = (r"(?:" + _CAP + r"[\w&.’'-]*[\w]\+?|[a-z]{1,3}[A-Z][\w&.’'-]*|"  # "Canal+", "eID",
+_BARE_WORD = (r"(?:" + _CAP + r"[\w&.’'-]*\w\+?|[a-z]{1,3}[A-Z][\w&.’'-]*|"  # "Canal+", "eID",
               r"(?:Dr|Prof|Mag|Ing)\.(?=[ \t]+[A-Z]))")  # a title: "Praxis Dr. Anna Schmidt"
 _BARE = r"(?<![\w.’'-])(" + _BARE_WORD + r"(?:\s+" + _BARE_WORD + r"){0,3})"
 #: a bare name with a connector inside ("Kamer van Koophandel", "Institut für Lernforschung")
@@ -41,9 +41,10 @@ _LINKED = (r"(?<![\w.’'-])(" + _BARE_WORD + r"(?:\s+(?:(?:van|von|of|de|di|du|
 #: lower case unless it closes with a comma, as an address does)
 _APPOSITION = (r"(?-i:,\s+[a-zà-ÿ][^;.:()A-ZÀ-Þ]{2,120}?|,\s+[a-zà-ÿ](?:[^;.:()]|\.(?=\w)){2,220}?"
                r"\s?,)?")  # a full stop inside an address's e-mail ("info@x.com ,") ends nothing
+#: a name on one line, with a title ("Praxis Dr. Anna Schmidt") or "&" ("Zahnarztpraxis
+#: Kohlstetter & Kollegen") inside
 _NAME = (r"(" + _CAP + r"[\w&.’'-]*[A-Za-z0-9]\+?(?:[ \t]+(?:(?:Dr|Prof|Mag|Ing|Dipl)\.|&(?=[ \t]"
-         + _CAP + r")|" + _CAP + r"[\w&.’'-]*\w\+?)){0,4})")  # one line; "Praxis Dr. Anna Schmidt",
-# "Zahnarztpraxis Kohlstetter & Kollegen"
+         + _CAP + r")|" + _CAP + r"[\w&.’'-]*\w\+?)){0,4})")
 _ARTICLE = r"(?:the|a|an|le|la|l['’]|der|die|il|el|de|het|o|un|une|ein|eine|una|um|uma|een)"
 _QUALITY = (r"(?:sole|only|independent|responsible|principal|main|seul|unique|alleinige\w*|"
             r"einzige\w*|únic[oa]|unic[oa]|enige|data)")
