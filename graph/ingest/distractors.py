@@ -52,7 +52,8 @@ _SEAT = re.compile(r"\b(?:sise?|situé(?:e|s|es)?\s+(?:au|à|en)|located\s+at|"
 #: a law's name with its union in it: "Règlement général sur la protection des données de l’UE"
 _LAW = re.compile(r"\b(?i:Règlement|Regulation|Verordnung|Reglamento|Regolamento|Verordening|"
                   r"Regulamento)\b(?:[^.;()]{0,70}?\b(?:UE|EU)\b|\s*\((?:EU|UE)\)\s*(?:No\.?\s*)?"
-                  r"\d{4}/\d+(?:\s*\([^()]{0,60}\))?)")  # "REGOLAMENTO UE", "Regulation (EU) …"
+                  r"\d{4}/?\d+(?:\s*\([^()]{0,60}\))?)"  # "REGOLAMENTO UE", "Regulation (EU) …"
+                  r"|\b(?:EU|UE)[-\s]?(?:Datenschutz-?[Gg]rundverordnung|DSGVO|GDPR|RGPD|AVG)\b")
 #: the law a clause is read under: "For the purposes of EU and UK data protection legislation",
 #: "im Sinne der EU-DSGVO sowie sonstiger in den Mitgliedstaaten der EU geltenden Gesetze" — up to
 #: the last law word before the clause's verb

@@ -249,6 +249,9 @@ class EntityBook:
         ``typo``, a short name of six letters or more also matches with one letter wrong or
         two swapped ("Oubtrain" for "Outbrain"), or one dropped ("SAYMX" for "SANYMX")."""
         found = [e for e in self.entities.values() if word in e.aliases]
+        if not found:  # "L’Organisme, en sa qualité de …" for "ci-après dénommée « l’Organisme »"
+            found = [e for e in self.entities.values()
+                     if any(_unelided(word) == _unelided(a) for a in e.aliases)]
         if not found:  # "GEB AdoptAGuy" for "GEB ADOPTAGUY SARL": the name without its form
             found = [e for e in self.entities.values() if e.name.casefold().startswith(
                 word.casefold() + " ") and FORM.fullmatch(e.name[len(word):].strip(" ,"))]
@@ -334,6 +337,10 @@ def _one_edit(a: str, b: str) -> bool:
                                           a[i:i + 1] == b[i + 1:i + 2] and a[i + 2:] == b[i + 2:])
     longer, shorter = (a, b) if len(a) > len(b) else (b, a)
     return longer[i + 1:] == shorter[i:]
+
+
+def _unelided(word: str) -> str:
+    return re.sub(r"^(?:l|d)['’]", "", word.casefold())
 
 
 def _shift(m: Mention, by: int) -> Mention:

@@ -57,6 +57,9 @@ LEGAL_FORMS: list[tuple[str, str, tuple[str, ...], bool]] = [
     (r"[Ss]ociété\s+(?:privée\s+)?à\s+responsabilité\s+limitée", "SARL (written out)", ("FR",),
      True),
     (r"[Ss]ociété\s+anonyme", "S.A. (written out)", ("FR", "BE", "LU", "CH"), True),
+    # a French association: "le CFRT (Comité …), Association loi 1901"
+    (r"[Aa]ssociation\s+(?:régie\s+par\s+la\s+)?loi\s+(?:du\s+1er\s+juillet\s+)?1901",
+     "Association loi 1901 (written out)", ("FR",), True),
     (r"Gesellschaft\s+mit\s+beschränkter\s+Haftung", "GmbH (written out)", ("DE", "AT", "CH"),
      True),
     (r"società\s+(?:a\s+responsabilità\s+limitata|per\s+azioni)", "S.r.l. (written out)",

@@ -23,7 +23,7 @@ ROLE = (r"(?:data\s+)?controllers?\b|\bpersonal\s+information\s+(?:handler|proce
         r"|co-?responsables?\s+(?:du|de)\s+(?:ce\s+)?traitement"
         r"|\bverantwortlich\s+im\s+Sinne\s+d(?:er|es)\b"
         r"|\b(?:el|le)\s+responsable(?=\s+(?:es|est)\s)|\bil\s+titolare(?=\s+è\s)"
-        r"|\bverantwortlich(?=\s+(?:ist|sind)\s)|(?<!nicht\s)\bverantwortlich(?=\s*(?:[.;]|$))"
+        r"|\bverantwortlich(?=\s+(?:ist|sind)\s)|(?<!nicht\s)\bverantwortlich(?=\s*(?:[.;?]|$))"
         r"|(?:für\s+die\s+(?:Daten)?verarbeitung\s+)?verantwortliche[rn]?\b(?!\s+für\s+die\s+"
         r"Inhalte)|\bverantwortlich\s+für\s+die\s+(?:Daten)?verarbeitung|\bverantwortliche\s+stelle"
         r"|verwerkingsverantwoordelijken?\b|verantwoordelijke?\s+voor\s+de\s+verwerking"
@@ -219,6 +219,9 @@ CJK_FORMS: list[tuple[str, str, tuple[str, ...]]] = [
      r"[^\s于由是为的与和及了被把对即為與於對：:，,。、（(“”「」]{0,20}?有限(?:责任)?公司",
      "有限公司",
      ("CN", "HK", "TW")),
+    # a partnership of lawyers, accountants or tax advisers: 四川蓝光律师事务所
+    (r"[^\s于由是为的与和及了被把对即為與於對：:，,。、（(“”「」]{2,30}?(?:律师|會計師|会计师|律師|"
+     r"税务师)事务所", "律师事务所", ("CN", "HK", "TW")),
     (r"(?:㈜|\(주\)|주식회사\s?|유한회사\s)[가-힣A-Za-z0-9]{1,20}?(?=[은는이가을를의]?\s*[(（]|입니다|이며|"
      r"이고|\s|$|[,.])", "주식회사", ("KR",)),
     # the form after the name; a word ending in a particle is no name ("앱은 유한회사 …")

@@ -29,6 +29,7 @@ from xborder.graph.ingest.cjknames import cjk_mentions
 from xborder.graph.ingest.legalforms import AUTHORITIES, LEGAL_FORMS, PREFIX_FORMS, PUBLIC_HEADS
 from xborder.graph.ingest.localnames import local_name
 from xborder.graph.ingest.mention import Mention, entity_key, name_key
+from xborder.graph.ingest.namewords import COMMON, CONNECT, GENERIC_ONE, LEADING, OPENERS
 
 __all__ = ["CONNECT", "LEADING", "Mention", "entity_key", "find_mentions", "name_key"]
 
@@ -46,70 +47,7 @@ _PREFIX = [(re.compile(r"(?<![\w.])(" + p + r")\s+(" + _PREFIX_LINK + r"(?:[A-Z]
 #: ("…お客様とAdobe Systems … Limited") starts at its first Latin letter
 _WORD = re.compile(r"&amp;|\\&|(?:(?![" + _CJK_CHAR + r"])[\w&])(?:(?![" + _CJK_CHAR +
                    r"])[\w&'’.\-])*(?:\+(?![\w+]))?|&")  # "Canal+"; "\&", "&amp;" as "&"
-CONNECT = frozenset({"of", "and", "en", "&", "\\&", "&amp;", "de", "du", "des", "der", "für",
-                     "la", "le", "y", "e", "ve",
-                     "for", "dos", "das", "do", "da", "del", "della", "di", "van", "von", "den",
-                     "im", "am", "Inh."})  # "Apotheke im Paunsdorf Center Inh. Kirsten Fritsch"
-LEADING = frozenset({"the", "this", "that", "these", "our", "your", "if", "for", "in", "by",
-                     "when", "where", "please", "however", "both", "each", "dear", "copyright",
-                     "all", "any", "from", "with", "under", "and", "or", "as", "to", "at", "on",
-                     "contact", "controller", "data", "personal", "users", "via", "is",
-                     "we", "wir", "nous", "noi", "nosotros", "wij", "nós", "we’re", "we're",
-                     # greetings and document lines before a name
-                     "welcome", "thank", "thanks", "hello", "version", "updated",
-                     "será", "sera", "sarà", "serão", "wird",
-                     "willkommen", "bienvenue", "benvenuto", "benvenuti", "bienvenido", "welkom",
-                     "bem-vindo", "aktualisiert",
-                     "until", "since", "before", "after", "effective", "currently", "otherwise",
-                     "while", "whereas", "but", "then", "also", "namely", "i.e.", "e.g.",
-                     # the same words in the other languages read
-                     "für", "o", "a", "le", "la", "les", "l", "die", "der", "das", "den", "dem",
-                     "el", "il", "lo", "los", "las", "het", "een", "une", "un", "ein", "eine",
-                     "entidad:", "entity:", "société", "sociedad", "società", "firma", "empresa",
-                     "sauf", "si", "wenn", "als", "bei", "pour", "par", "por", "per", "door",
-                     "von", "vom", "zur", "et", "und", "en", "y", "e", "ou", "oder", "of",
-                     # prepositions of the other languages read, glued to a name at a
-                     # sentence's start ("Bij Voorbeeld Accountants BV kunt u …")
-                     "bij", "voor", "naar", "beim", "mit", "durch", "chez", "avec", "auprès",
-                     "presso", "tramite", "mediante", "dalla", "dal", "pela", "pelo", "junto",
-                     "på", "för", "hos", "av", "med", "till", "til", "fra", "från", "ved", "af",
-                     "przez", "dla",
-                     # role words in front of a name
-                     "verantwortlich", "verantwortliche", "verantwortlicher", "titolare",
-                     "responsable", "responsabile", "verwerkingsverantwoordelijke"})
-#: Common lower-case words that never start a company name, in the languages read
-_COMMON = LEADING | CONNECT | frozenset({
-    "an", "its", "their", "his", "her", "company", "group", "entity", "named", "called",
-    "trading", "are", "was", "were", "be", "been", "which", "who", "whose", "not", "only",
-    "einer", "eines", "einem", "jeder", "jede", "jedes", "dieser", "diese", "dieses", "unserer",
-    "unsere", "unser", "ihrer", "ihre", "seiner", "seine", "jeweilige", "jeweiligen",
-    "genannte", "genannten", "zuständige", "zuständigen", "sowie", "bzw", "auf", "aus",
-    "mit", "nach", "über", "unter", "zu", "zum", "namens", "ist", "sind", "gesellschaft",
-    "au", "aux", "chez", "avec", "notre", "nos", "votre", "vos", "sa", "son", "ses", "leur",
-    "cette", "ce", "filiale", "groupe", "est", "sont", "dont", "qui", "que",
-    "dalla", "dal", "alla", "al", "nella", "nel", "con", "su", "sua", "suo", "nostra",
-    "nostro", "gruppo", "è", "sono", "che", "dai", "dagli", "degli",
-    "nuestra", "nuestro", "grupo", "es", "bij", "met", "onze", "ons", "zijn", "haar",
-    "vennootschap", "groep",
-    "na", "no", "pela", "pelo", "com", "seu", "nossa", "nosso", "sociedade", "é", "são",
-    # question words, adverbs and prepositions
-    "how", "what", "when", "why", "through", "about", "into", "upon", "within", "without",
-    "between", "against", "towards", "behalf", "thus", "here", "there", "hoe", "wat", "wie",
-    "waar", "wanneer", "voor", "naar", "om", "op", "uit", "over", "dat", "deze", "dit", "ook",
-    "niet", "wordt", "worden", "heeft", "hebben", "wer", "wo", "dass", "durch", "seit",
-    "auch", "nicht", "wird", "werden", "hat", "haben", "comment", "quand", "où", "sur", "dans",
-    "aussi", "pas", "été", "lors", "come", "quando", "dove", "anche", "non", "presso",
-    "tramite", "cómo", "cuando", "donde", "para", "también", "mediante", "como", "onde",
-    "através", "bem", "und", "oder"})
-#: One generic word is not a whole name: "orka Partnerschaft mbB" reads the word before it
-_GENERIC_ONE = frozenset({"Partnerschaft", "Gesellschaft", "Group", "Gruppe", "Groupe", "Gruppo",
-                          "Grupo", "Groep", "Holding", "Holdings", "Company", "Partners",
-                          "Services", "Consulting", "Solutions", "Technologies", "Systems",
-                          "Media", "Labs", "Software", "Digital", "International", "Studio",
-                          "Studios", "Verlag", "Beratung", "Management", "Ventures"})
-#: A capitalised article or determiner after a legal form starts the next name or sentence
-_OPENERS = frozenset({"The", "Die", "Der", "Das", "La", "Le", "Les", "L", "Il", "Lo", "El", "Los",
-                      "Las", "Het", "De", "A", "O", "Os", "As", "This", "Diese", "Ce", "Cette"})
+
 #: Words of a document's title or heading ("Privacy Policy of …", "Datenschutzhinweis für Apps
 #: der …", "Informativa privacy di …"): a name starts after them, never includes them
 _DOCUMENT_WORD = re.compile(
@@ -158,6 +96,7 @@ _ROLE_WORDS = frozenset({"Responsable", "RESPONSABLE", "Controller", "CONTROLLER
 
 
 _CAMEL = re.compile(r"[a-z]{1,3}[A-Z]")
+_DOMAIN = re.compile(r"[a-z][a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,6}")  # "immobilie.nrw GmbH"
 _ELISION = re.compile(r"^(?:[ldjnsc]|qu|lorsqu|puisqu|dell|all|nell|dall|sull)['’](?=\w)")
 _APPOSITION = re.compile(r"(?<=[\w.)]),\s*(?:a|an|une?|una?|uma?|eine?|een)\s+(?:[A-Za-zÀ-ÿ]+\s+)?"
                          r"[“\"«„]?\s*$")
@@ -170,10 +109,12 @@ def _capital(token: str) -> bool:
 
 
 def _lower_name_word(token: str) -> bool:
-    """A lower-case word that can start a company name ("orka", "advanti"): not a common word,
-    not a participle or an adverb."""
-    return bool(re.fullmatch(r"[a-z][a-z0-9]{2,}", token)) and token not in _COMMON and \
-        not re.search(r"(?:ed|ing|ly|[^aiou]s)$", token)  # "adidas AG", not "offers GmbH"
+    """A lower-case word that can start a company name ("orka", "advanti", a web address as in
+    "epaka.pl S.A."): not a common word, not a participle or an adverb."""
+    return bool(_DOMAIN.fullmatch(token)) or (
+        bool(re.fullmatch(r"[a-z][a-z0-9]{2,}", token)) and token not in COMMON and
+        not re.search(r"(?:ed|ing|ly|[^aiou]s)$", token))  # "adidas AG", not "offers GmbH"
+
 
 
 def _form_ends(head: str, start: int, end: int) -> bool:
@@ -187,7 +128,7 @@ def _name_start(head: str, words_end: int) -> int | None:
     """Where the name ending at ``head[:words_end]`` starts (None: no name)."""
     line_start = head.rfind("\n", 0, words_end) + 1  # only the name's own line is read
     line = _LOWER_LINE.fullmatch(head, line_start, words_end)
-    if line is not None and not set(line[1].split()) & (_COMMON | _ARTICLE_WORDS | LEADING):
+    if line is not None and not set(line[1].split()) & (COMMON | _ARTICLE_WORDS | LEADING):
         return line.start(1)  # "digitally induced GmbH" as a line of its own, under a lead
     words = list(_WORD.finditer(head[:words_end]))
     start: int | None = None
@@ -200,7 +141,7 @@ def _name_start(head: str, words_end: int) -> int | None:
             break  # an e-mail address or a web address before the name, not part of it
         if start is not None and (FORM.fullmatch(token) or _form_ends(head, w.start(), w.end())):
             if not (gap == " " and head[start:start + 1].isupper() and token[0].isupper()) or \
-                    head[start:].split(None, 1)[0] in _OPENERS or \
+                    head[start:].split(None, 1)[0] in OPENERS or \
                     head[:at].rstrip().endswith(head[start:words_end].rstrip()):  # "X N.V. X N.V."
                 break  # another entity's legal form: "X Ltd and Y Limited", "X GmbH Die Y GmbH"
         elif start is not None and token.endswith(".") and \
@@ -216,7 +157,7 @@ def _name_start(head: str, words_end: int) -> int | None:
             if elision:
                 break
         elif _lower_name_word(token) and (
-                start is None or head[start:words_end].split() in ([g] for g in _GENERIC_ONE) or
+                start is None or head[start:words_end].split() in ([g] for g in GENERIC_ONE) or
                 (len(head[start:words_end].split()) == 1 and local_name(head[start:words_end]))):
             start = at  # "advanti AG", "orka Partnerschaft mbB", "smartphoto Nederland bv"
             break

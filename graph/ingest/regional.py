@@ -23,9 +23,11 @@ a CJK policy's issuer, and groups the policy defines.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from xborder.graph.ingest.clauses import rule_for
+from xborder.graph.ingest.distractors import not_user_places
 from xborder.graph.ingest.entities import EntityBook, representative
 from xborder.graph.ingest.lexicon import (
     REPRESENTATIVE,
@@ -35,6 +37,7 @@ from xborder.graph.ingest.lexicon import (
     ROLE_LABEL,
     UNDEFINED_GROUP,
 )
+from xborder.graph.ingest.mention import Mention
 from xborder.graph.ingest.model import EntityProposal, RuleProposal
 from xborder.graph.ingest.places import EVERYONE, PlaceFinder, Scope
 from xborder.graph.ingest.rows import NOT_PARTY
@@ -147,6 +150,12 @@ def lead_rules(doc: Document, book: EntityBook, finder: PlaceFinder,
         if _APPLIES.search(unit.text) and not mentions:
             lead, left, listing = unit, 30, True  # "applies to the following entities:"
             continue
+        if (field := _field_under_lead(unit, mentions, finder)) is not None:
+            book.named(unit, *field)  # "Responsable del tratamiento\nIdentidad: X\nCIF: …"
+            title = dataclasses.replace(unit, text=unit.text.split("\n", 1)[0])
+            out += _under(title, unit, book, finder, named)
+            lead = None
+            continue
         if is_lead:
             lead, left, listing, several = unit, 3, False, False
             continue
@@ -157,12 +166,14 @@ def lead_rules(doc: Document, book: EntityBook, finder: PlaceFinder,
         if listing and lead is not None and unit.kind == "item":
             out += _under(lead, unit, book, finder, named)
             continue
-        if unit.kind == "heading":
-            lead = None
+        if unit.kind == "heading" and not (lead is not None and left > 0 and not mentions and
+                                           field_name(unit.text, finder)):
+            lead = None  # a field set as a line of its own ("Identidad: X") is no heading
             continue
         if lead is not None and left > 0 and not listing:
             left -= 1
-            if not mentions and (lead.kind == "heading" or lead.text.rstrip().endswith(":")) and \
+            if not mentions and (lead.kind == "heading" or lead.text.rstrip().endswith(":") or (
+                    lead.kind == "item" and len(lead.text) < 60 and "\n" not in lead.text)) and \
                     (bare := address_name(unit.text, finder) or
                      field_name(unit.text, finder)) is not None:
                 book.named(unit, *bare)  # "Nmotor - Guimarães" above its address
@@ -174,6 +185,18 @@ def lead_rules(doc: Document, book: EntityBook, finder: PlaceFinder,
                 # "… sont :", "les entités suivantes sont responsables :": several, one a line
                 lead, left = (lead, max(left, 1)) if several else (None, left)
     return out
+
+
+def _field_under_lead(unit: Unit, mentions: list[Mention], finder: PlaceFinder
+                      ) -> tuple[str, int] | None:
+    """A role lead on a unit's first line and the name field on its second, in one unit
+    ("Responsable del tratamiento\nIdentidad: Gimnasio Carolinas\nCIF/NIF: …"): the bare
+    name and where it starts, or None."""
+    first, _nl, rest = unit.text.partition("\n")
+    if mentions or not rest or len(first) > 90 or not _LEAD.search(first) or \
+            _NOT_LEAD.search(first) or (bare := field_name(rest, finder)) is None:
+        return None
+    return bare[0], bare[1] + len(first) + 1
 
 
 def _under(lead: Unit, unit: Unit, book: EntityBook, finder: PlaceFinder,
@@ -193,7 +216,8 @@ def _under(lead: Unit, unit: Unit, book: EntityBook, finder: PlaceFinder,
     named.add((unit.start, entity.id))
     text = lead.cells[0] if skip_first_cell and lead.cells else lead.text
     meaning = _MEANING.search(text)  # "Verantwortliche im Sinne der … Gesetze der Mitglied-
-    scope = finder.scope(text, [(meaning.start(), len(text))] if meaning else [])  # staaten der EU"
+    skip = [(meaning.start(), len(text))] if meaning else []  # staaten der EU"
+    scope = finder.scope(text, skip + not_user_places(text, finder))  # "unter Geltung der EU-DSGVO"
     notes = [f"named under {lead.text.strip()[:80]!r}"]
     if not scope.codes:
         scope.everyone = True

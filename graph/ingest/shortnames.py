@@ -128,7 +128,17 @@ _OF_THE = re.compile(r"\s*(?:of\s+the|of|for\s+the|des|der|du|de\s+la|de\s+l['�
 
 #: between a controller's word and the name it gives: "… ist die:", "is", ":"
 _COPULA = re.compile(r"[^.;\n]{0,160}?\b(?:ist|is|are|sind|est|sont|es|son|è|sono|é|são|zijn|jest)"
-                     r"\b[^.;\n]{0,15}|\s*:\s*")
+                     r"\b[^.;\n]{0,15}?\s*|\s*:\s*")
+
+
+def _heads_lines(text: str, at: int) -> bool:
+    """Does the word at ``at`` start its line, or sit in a short label line ("Kontaktdaten
+    unseres Datenschutzbeauftragten", "Contact our DPO:") that heads the lines after it?"""
+    line_start = text.rfind("\n", 0, at) + 1
+    line_end = text.find("\n", at)
+    line = text[line_start:line_end if line_end >= 0 else len(text)].strip()
+    return not text[line_start:at].strip() or (len(line.split()) <= 5 and
+                                                not re.search(r"[.!?]$", line))
 
 
 def representative(text: str, start: int, end: int) -> bool:
@@ -139,7 +149,7 @@ def representative(text: str, start: int, end: int) -> bool:
         return True  # "c/o X Rechtsanwaltsgesellschaft mbH": whose address it is, no controller
     reps = list(_REPRESENTATIVE.finditer(text))
     cut = next((m.start() for m in reps if m.start() > end and "\n" in text[end:m.start()] and
-                not text[text.rfind("\n", 0, m.start()) + 1:m.start()].strip()), len(text))
+                _heads_lines(text, m.start())), len(text))
     reps = [m for m in reps if m.start() < cut and not  # "the DPO of X GmbH": X's, not one
             _OF_THE.fullmatch(text[m.end():start])]
     if not reps:

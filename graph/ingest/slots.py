@@ -46,8 +46,8 @@ _APPOSITION = (r"(?-i:,\s+[a-zà-ÿ][^;.:()A-ZÀ-Þ]{2,120}?|,\s+[a-zà-ÿ](?:[^
 _NAME = (r"(" + _CAP + r"[\w&.’'-]*[A-Za-z0-9]\+?(?:[ \t]+(?:(?:Dr|Prof|Mag|Ing|Dipl)\.|&(?=[ \t]"
          + _CAP + r")|" + _CAP + r"[\w&.’'-]*\w\+?)){0,4})")
 _ARTICLE = r"(?:the|a|an|le|la|l['’]|der|die|il|el|de|het|o|un|une|ein|eine|una|um|uma|een)"
-_QUALITY = (r"(?:sole|only|independent|responsible|principal|main|seul|unique|alleinige\w*|"
-            r"einzige\w*|únic[oa]|unic[oa]|enige|data)")
+_QUALITY = (r"(?:sole|only|independent|responsible|principal|main|designated|appointed|"
+            r"relevant|seul|unique|alleinige\w*|einzige\w*|únic[oa]|unic[oa]|enige|data)")
 _AS = (r"(?:as|als|come|como|en\s+tant\s+que|in\s+(?:its|their)\s+capacity\s+as|en\s+(?:(?:sa|leur)"
        r"\s+)?qualité\s+de|in\s+qualità\s+di|en\s+calidad\s+de|na\s+qualidade\s+de|acting\s+as)")
 #: the role first, the name after: "le responsable … est Comuto Pro"
@@ -82,6 +82,23 @@ _BEFORE_ROLE = re.compile(_LINKED + r"(?:\s*\([^()]{1,80}\))?" + _APPOSITION + r
                           r"\s+)?(?i:" + _ARTICLE + r"\s+)?[\"“„«]?\s?(?i:" + _QUALITY +
                           r"\s+){0,2}(?i:" + ROLE + r"|responsible\s+for\s+(?:the\s+)?"
                           r"(?:processing|(?:your\s+)?(?:personal\s+)?(?:data|information)))")
+#: the name first, then in what capacity: "Clínica X domiciliado en …, en su calidad de
+#: responsable del tratamiento, informa …", "X, in its capacity as data controller, …"
+_IN_CAPACITY = re.compile(_LINKED.replace(r"\s+", r"[ \t]+") + r"(?:\s*\([^()]{1,80}\))?"
+                          r"(?-i:,?\s+[a-zà-ÿ][^;.:()]{2,160}?)?"
+                          r",?\s+(?i:en\s+su\s+(?:condición|calidad)\s+de|in\s+(?:its|their)\s+"
+                          r"capacity\s+as|en\s+(?:sa|leur)\s+qualité\s+de|in\s+qualità\s+di|"
+                          r"na\s+(?:sua\s+)?qualidade\s+de|in\s+(?:seiner|ihrer)\s+Eigenschaft\s+"
+                          r"als)\s+(?i:" + _ARTICLE + r"\s+)?(?i:" + _QUALITY + r"\s+){0,2}(?i:" +
+                          ROLE + r"|responsable)")
+#: "As X, we are the data controller", "Als Fysiotherapie X zijn wij verantwoordelijk voor de
+#: verwerking …", "En tant que X, nous sommes responsables du traitement"
+_AS_NAME_WE = re.compile(r"(?:^|(?<=[.!?:\n])\s*|(?<=\n))(?i:as|als|en\s+tant\s+que|come|como|"
+                         r"enquanto)\s+" + _LINKED + r",?\s+(?i:(?:we|wij|wir|nous|noi|nosotros|"
+                         r"nós)\s+(?:are|zijn|sind|sommes|siamo|somos)|(?:zijn|sind|sommes|siamo|"
+                         r"somos)\s+(?:wij|wir|nous|noi|nosotros|nós))\s+(?i:" + _ARTICLE +
+                         r"\s+)?(?i:" + _QUALITY + r"\s+){0,2}(?i:" + ROLE +
+                         r"|responsables?\b|verantwoordelijk\b|responsible\b)")
 #: "As a Data Controller, FLASHGAP undertakes …"
 _AS_ROLE = re.compile(r"(?i:\b" + _AS + r"\s+(?:" + _ARTICLE + r"\s+)?(?:" + _QUALITY +
                       r"\s+){0,2}(?:" + ROLE + r"))(?:\s+[^,.;:]{1,60}?)?,\s+(?i:(?:la\s+société|"
@@ -92,7 +109,8 @@ _AS_ROLE = re.compile(r"(?i:\b" + _AS + r"\s+(?:" + _ARTICLE + r"\s+)?(?:" + _QU
 _FIELD = re.compile(r"^\s*(?:[•*·–-]\s*)?(?i:denominazione(?:\s+sociale)?|ragione\s+sociale|"
                     r"raz[oó]n\s+social|raison\s+sociale|dénomination(?:\s+sociale)?|"
                     r"company\s+name|name|naam|bedrijfsnaam|firma|firmenname|nome|nombre|"
-                    r"denominação(?:\s+social)?|razão\s+social)\s*:\s*" + _LINKED +
+                    r"denominação(?:\s+social)?|razão\s+social|identi(?:dad|dade|té|ty)|titular|"
+                    r"entidad|entidade|organi[sz]ation|empresa|unternehmen)\s*:\s*" + _LINKED +
                     r"[ \t]*(?=,|\n|$)")
 #: "processed by SAS HAPPN, in its capacity as data controller"
 _BY_AS_ROLE = re.compile(r"(?i:\b(?:processed|performed|carried\s+out|operated|provided|"
@@ -154,6 +172,7 @@ _GENERIC_LOCAL = frozenset({"client", "clients", "kunde", "kunden", "cliente", "
                             "leverancier", "organisateur", "veranstalter", "employeur",
                             "arbeitgeber", "titolare", "responsable", "verantwortliche",
                             "application", "applicazione", "aplicación", "aplicação", "site",
+                            "organisme", "organismo", "établissement", "entité", "entidad",
                             # a foundation or an association named by its kind alone
                             "stichting", "vereniging", "stiftung", "verein", "fondation",
                             "association", "fondazione", "associazione", "fundación", "asociación",
@@ -164,10 +183,14 @@ def slot_name(text: str, a: int, b: int, finder: PlaceFinder) -> tuple[str, int]
     """The bare name in the controller's slot of ``text[a:b]``, and where it starts."""
     for pattern, free in ((_AFTER_ROLE, False), (_ROLE_IS_LINE, False), (_COLON_ROLE, False),
                           (_BY_AS_ROLE, False),
-                          (_AS_ROLE, False), (_BEFORE_ROLE, True), (_BY_PROVIDER, False)):
+                          (_AS_ROLE, False), (_BEFORE_ROLE, True), (_IN_CAPACITY, True),
+                          (_AS_NAME_WE, False),
+                          (_BY_PROVIDER, False)):
         for m in pattern.finditer(text, a, b):
             group = next(i for i, g in enumerate(m.groups(), 1) if g)
             name, start = m[group], m.start(group)
+            if (elided := re.match(r"[LlDd]['’]", name)) is not None:
+                name, start = name[elided.end():], start + elided.end()  # "L’Organisme"
             first, lead = name.split()[0], start  # the article, if any, is read before the name
             if first.casefold() in _ARTICLES and len(name.split()) > (3 if first == "The" else 1):
                 cut = name.index(name.split()[1], len(first))  # "La Mistral AI è …", "The
@@ -253,10 +276,13 @@ def field_name(text: str, finder: PlaceFinder) -> tuple[str, int] | None:
     """A bare name in the name field of an identity block ("Denominazione: ATTIC APS") under a
     role lead: the name and where it starts, or None."""
     m = _FIELD.match(text)
-    if m is None or not _usable(text, m[1], m.start(1), finder, False) or \
-            any(w.casefold() in _UNIT_WORDS for w in m[1].split()):
+    if m is None:
         return None
-    return m[1], m.start(1)
+    name = m[1].split("\n")[0].rstrip()  # the field's own line: not "X\nCIF/NIF: …"
+    if not _usable(text, name, m.start(1), finder, False) or \
+            any(w.casefold() in _UNIT_WORDS for w in name.split()):
+        return None
+    return name, m.start(1)
 
 
 #: the policy's own words for whose it is: "This is a privacy policy for X.", "Datenschutzerklärung

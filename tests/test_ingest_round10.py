@@ -1,0 +1,78 @@
+"""`ingest` on the styles rounds 16 and 17's real excerpts showed once scored (round 10 of the
+work on issue 13): a role sentence ending "ist:" before a DPO's paragraph, a question as the role's
+heading ("Wer ist … verantwortlich?"), a DPO's label line under the address block, a web address
+as a company's name ("shopfix.de GmbH"), a French association by its 1901 law, a Chinese law
+firm, a name field ("Identidad: X") under a numbered role heading, a name "in its capacity as"
+controller, "As X, we are the controller", a quality before the role ("the designated Data
+Controller") — beside bait: the EU named by the law a clause is read under. Invented pages."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.ingest_support import loose, loose_rules
+
+EVERYONE = [
+    # "ist:" then the name on the next line, a DPO's paragraph after the address
+    ("1. Verantwortlicher; Datenschutzbeauftragter:\nVerantwortlicher für die Verarbeitung Ihrer "
+     "Daten im Sinne der gesetzlichen Bestimmungen ist:\nKreiswerke Lindau GmbH\nSeeweg 4\n88131 "
+     "Lindau\nUnser Datenschutzbeauftragter steht Ihnen für Fragen gerne zur Verfügung. Sie "
+     "erreichen unseren Datenschutzbeauftragten unter:\nKreiswerke Lindau GmbH\n"
+     "Datenschutzbeauftragter\nSeeweg 4", "Kreiswerke Lindau GmbH"),
+    # a question as the heading; a DPO's label line closes the address block
+    ("Wer ist für die Verarbeitung Ihrer personenbezogenen Daten verantwortlich?\nMobil Rent "
+     "Leasing GmbH (MRL)\nTorstraße 2\n34117 Kassel\nTelefon: 0561 123 45\nKontaktdaten unseres "
+     "Datenschutzbeauftragten\nUnseren Datenschutzbeauftragten Herrn Lenz (DSB Nord GbR) erreichen "
+     "Sie per Post.", "Mobil Rent Leasing GmbH"),
+    # a web address as the company's name
+    ("Verantwortlicher im Sinne der DSGVO ist:\n\nshopfix.de GmbH\nAm Markt 3\n44787 Bochum",
+     "shopfix.de GmbH"),
+    ("Administratorem serwisu paczkoteka.pl jest paczkoteka.pl S.A., ul. Polna 3, 00-001 "
+     "Warszawa.", "paczkoteka.pl S.A."),
+    # a French association named by its law
+    ("Le responsable des traitements de données personnelles est le CLAP (Cercle Lyonnais des "
+     "Amis de la Photographie), Association loi 1901, dont le siège est situé 3 rue Neuve, 69001 "
+     "Lyon.", "CLAP (Cercle Lyonnais des Amis de la Photographie)"),
+    # a Chinese law firm: its form is 律师事务所
+    ("浙江明镜律师事务所(注册地址:浙江省杭州市西湖区文三路1号,以下简称“我们”)系法律咨询平台的运营者。",
+     "浙江明镜律师事务所"),
+    # a name field under a numbered role heading, in one unit with the fields after it
+    ("1. Responsable del tratamiento\nIdentidad: Escuela de Vela Brisa\nCIF/NIF: B12345678\n"
+     "Dirección: Paseo del Mar 7, Cádiz\n2. Datos que recogemos\n- Datos de contacto.",
+     "Escuela de Vela Brisa"),
+    # the name first, then its capacity
+    ("Óptica Miramar domiciliada en Carrera 5 # 10-20, Cali, Colombia, en su calidad de "
+     "responsable del tratamiento de datos personales, informa a sus clientes la presente "
+     "política.", "Óptica Miramar"),
+    ("Harbour Arts Trust, in its capacity as data controller, processes the data of its "
+     "members.", "Harbour Arts Trust"),
+    # "As X, we are the controller"
+    ("Als Tandartspraktijk De Brug zijn wij verantwoordelijk voor de verwerking van uw "
+     "persoonsgegevens.", "Tandartspraktijk De Brug"),
+    ("As Northfield Rowing Club, we are the data controller of the personal data of our members.",
+     "Northfield Rowing Club"),
+    # a quality between the article and the role
+    ("Ashby Parish Council is the designated Data Controller for all personal data collected "
+     "through its services.", "Ashby Parish Council"),
+    # bait: the EU named by the law the role sentence is read under
+    ("Verantwortlich für die Verarbeitung Ihrer Daten unter Geltung der EU-Datenschutz"
+     "grundverordnung (Verordnung (EU) 2016/679) ist die:\n\nfunkwelle.de GmbH\nHafenkamp 5\n"
+     "22303 Hamburg", "funkwelle.de GmbH"),
+]
+
+
+@pytest.mark.parametrize(("page", "name"), EVERYONE, ids=[n for _p, n in EVERYONE])
+def test_one_controller_for_everyone(kb, page: str, name: str) -> None:
+    assert loose_rules(kb, "# Privacy\n\n" + page + "\n") == loose([(["*"], [], name)])
+
+
+NOT_A_NAME = [
+    # a role word's capacity after a generic word, a user, a defined short name that is a kind
+    "As a user, we are responsible for keeping your password safe.",
+    "L’Organisme, en sa qualité de responsable de traitement, s’engage à traiter vos données.",
+]
+
+
+@pytest.mark.parametrize("page", NOT_A_NAME)
+def test_no_controller_is_read_from_a_generic_word(kb, page: str) -> None:
+    assert loose_rules(kb, "# Privacy\n\n" + page + "\n") == set()
