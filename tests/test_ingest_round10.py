@@ -54,6 +54,21 @@ EVERYONE = [
     # a quality between the article and the role
     ("Ashby Parish Council is the designated Data Controller for all personal data collected "
      "through its services.", "Ashby Parish Council"),
+    # a role sentence in Polish with contact fields after the name ("Tel.:", "email:")
+    ("Administratorem danych osobowych Użytkowników Serwisu jest: Anna Nowak Doradztwo, ul. "
+     "Polna 3/2, 00-001 Warszawa, NIP: 123 456 78 Tel.: 500100200, email: biuro@example.pl",
+     "Anna Nowak Doradztwo"),
+    ("Norrsken Resor är behandlingsansvariga för verksamhetens behandling av "
+     "personuppgifterna.", "Norrsken Resor"),
+    # a bare name as a paragraph of its own over the address's, after a lead ending "ist"
+    ("Verantwortlich für die Verarbeitung Ihrer Daten im Rahmen dieser Internetseite ist\n\n"
+     "Lena Kraus - Fotografie\n\nMühlweg 21\n\n07607 Eisenberg", "Lena Kraus - Fotografie"),
+    # … where the part after the dash is a town: the name without it
+    ("El responsable del tratamiento es:\n\nTalleres Ribeiro - Guimarães\n\nRua Nova 105, "
+     "4800 Guimarães", "Talleres Ribeiro"),
+    # bait: an Italian address whose country follows a dash; a street after "via"
+    ("Il Titolare del trattamento è Viaggi Aurora S.r.l.\nPosta: c/o Viaggi Aurora via Carlo "
+     "Alberto 34 – 10123 Torino (To) – Italy", "Viaggi Aurora S.r.l."),
     # bait: the EU named by the law the role sentence is read under
     ("Verantwortlich für die Verarbeitung Ihrer Daten unter Geltung der EU-Datenschutz"
      "grundverordnung (Verordnung (EU) 2016/679) ist die:\n\nfunkwelle.de GmbH\nHafenkamp 5\n"
@@ -70,6 +85,9 @@ NOT_A_NAME = [
     # a role word's capacity after a generic word, a user, a defined short name that is a kind
     "As a user, we are responsible for keeping your password safe.",
     "L’Organisme, en sa qualité de responsable de traitement, s’engage à traiter vos données.",
+    # a tax number on the line after a lead that names nobody
+    "El responsable del tratamiento de los datos es\n\nCIF B-12345678\n\nC/Mayor, 1-3\n\n"
+    "Cerdanyola del Vallès (08290, Barcelona), España.",
 ]
 
 

@@ -22,8 +22,7 @@ provided by Y" gives Y the excepted places; a company named as a processor next 
 rows, "Country: Company" lines and clauses whose only cue is where the user lives are read in
 :mod:`.rows`.
 
-Dates: "from", "as of", "effective", "since" … DATE start a clause; "until", "through" … end it
-(:mod:`.dating`). The policy's date is the first "Last updated …" phrase.
+Dates: "from", "as of", "since" … start a clause; "until" … end it (:mod:`.dating`).
 """
 
 from __future__ import annotations
@@ -144,7 +143,8 @@ _STRONG = re.compile(r"\b(?:is|are|acts?\s+as|will\s+be|was|remains?|becomes?|sh
                      r"(?:the\s+|a\s+|your\s+|our\s+)?(?:joint\s+)?(?:data\s+)?controllers?\b|"
                      r"\bcontrolled\s+by\b|\bcontroller\b[^.;]{0,60}\bis\b|\b" + VERB +
                      r"\s+(?:\S+\s+){0,3}?[«“\"„‘']?\s*(?:" + ROLE + r")|(?:" + ROLE +
-                     r")[^.;]{0,140}\b(?:est|ist|es|è|é|is)\b|" + _ROLE_IS + "|" + _AS_ROLE, re.I)
+                     r")[^.;]{0,140}\b(?:est|ist|es|è|é|is|jest|är|sind|sont|sono|são|zijn|are)\b|"
+                     + _ROLE_IS + "|" + _AS_ROLE, re.I)
 _CORPORATE = re.compile(PARENT + r"|\b(?:subsidiary|affiliate|parent|part|member)\s+of\s*$|"
                         r"\bowned\s+by\s*$|\bfiliale\s+(?:à\s+100\s*%\s+)?d[eu]\s*$|"
                         r"\bTochtergesellschaft\s+(?:der|von)\s*$|\bdochteronderneming\s+van\s*$|"

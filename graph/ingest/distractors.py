@@ -83,7 +83,8 @@ _DESTINATION = re.compile(r"\b(?:transferr?(?:ed|ing|s)?|sen[dt]s?|stor(?:ed|es?
 #: a postal code, its town and the country after them: the end of an address
 _POSTCODE = re.compile(r"\b(?:[A-Z]{1,2}\s?-\s?)?\d{4,5}(?:-\d{3})?\s*(?:[-–]\s*)?[A-ZÀ-Ý][\w'’-]+"
                        r"(?:[ -](?:am|an|im|bei|sur|en|de|del)?\s?[A-ZÀ-Ý][\w'’-]+){0,2}"
-                       r"(?:\s*\(\w{1,3}\))?,?\s+[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+)?")
+                       r"(?:\s*\(\w{1,3}\))?(?:,|\s+[-–])?\s+[A-ZÀ-Ý][\w'’-]+"
+                       r"(?:\s+[A-ZÀ-Ý][\w'’-]+)?")  # "10123 Torino (To) – Italy"
 
 
 #: a supervisory authority: the places after it are its own ("the competent supervisory
@@ -123,7 +124,8 @@ def not_user_places(piece: str, finder: PlaceFinder) -> list[tuple[int, int]]:
         end = m.end() + (seat[-1].end if seat else len(tail.split(",")[0]))  # the address's end
         spans.append((m.start(), end))
     for m in _POSTCODE.finditer(piece):  # "…, 1230 Wien Österreich", "6855 – Stabio, Suisse"
-        if re.search(r"(?:^|[,(\n]|\d[a-z]?)\s*$", piece[max(0, m.start() - 12):m.start()]):
+        if re.search(r"(?:^|[,(\n]|\d[a-z]?(?:\s+[-–])?)\s*$",
+                     piece[max(0, m.start() - 12):m.start()]):
             spans.append((m.start(), m.end()))  # after a comma or a house number, not a year
     for m in _AUTHORITY.finditer(piece):  # "Die zuständige Aufsichtsbehörde in Deutschland"
         stop = re.search(r"[;.:]\s|\s(?:is|ist|est|es|è|é)\s", piece[m.end():m.end() + 120])

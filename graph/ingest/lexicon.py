@@ -35,7 +35,8 @@ ROLE = (r"(?:data\s+)?controllers?\b|\bpersonal\s+information\s+(?:handler|proce
         r"|個人情報取扱事業者|개인정보\s?처리자|个人信息处理者|個人資料之?蒐集者|個人資料之?控管者|个人信息的处理者"
         r"|控管者|データ管理者|(?<![保護責任])管理者(?=として|となり|です|は)"
         # the GDPR's word in Swedish, Danish, Norwegian, Polish, Czech, Finnish, Hungarian, Romanian
-        r"|personuppgiftsansvarig[ae]?\b|\bdataansvarlige?\b|\bbehandlingsansvarlige?\b"
+        r"|personuppgiftsansvarig[ae]?\b|behandlingsansvarig[ae]?\b|\bdataansvarlige?\b"
+        r"|\bbehandlingsansvarlige?\b"
         r"|\b(?:[Ww]spół)?[Aa]dministrator(?:em|ami|zy)?\s+(?:Twoich\s+|Pani\s+|Pana\s+)?danych"
         r"(?:\s+osobowych)?|\badministratorem(?=\s+(?:[^;\n]{0,100}?\s)?"
         r"(?:jest|są)\b)|\bsprávce(?:m)?\s+"

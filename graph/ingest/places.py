@@ -160,6 +160,17 @@ class PlaceFinder:
         except TypeError:  # an index that cannot be weakly referenced: a cache of its own
             self._cache = {}
 
+    def names_a_town(self, text: str) -> bool:
+        """Is ``text`` the name of a place the location index knows, a city included (one
+        place or several: "Guimarães", "Porto")?"""
+        try:
+            self.index.parse(text.strip(" -–,"))
+        except AmbiguousLocation:
+            return True
+        except XborderInputError:
+            return False
+        return True
+
     def find(self, text: str, skip: Sequence[tuple[int, int]] = ()) -> list[Place]:
         taken: list[tuple[int, int]] = list(skip)
         found = self._groups(text, taken, defined=True)  # the policy's own first

@@ -159,6 +159,12 @@ def lead_rules(doc: Document, book: EntityBook, finder: PlaceFinder,
         if is_lead:
             lead, left, listing, several = unit, 3, False, False
             continue
+        if unit.kind == "heading" and lead is not None and not mentions and left > 0 and \
+                (lead.text.rstrip().endswith(":") or _ENDS_IS.search(lead.text)) and \
+                (bare := _name_over_address(
+                    doc, unit, finder)) is not None:
+            book.named(unit, *bare)  # "… ist:" / "Mario Gerth - Photography" / "Fabrikstr. 21"
+            mentions = [m for m, _e, _s in book.mentions(unit)]
         if unit.kind == "heading" and lead is not None and mentions and left > 0:
             out += _under(lead, unit, book, finder, named)  # the name, set as its own line
             lead = None
@@ -185,6 +191,16 @@ def lead_rules(doc: Document, book: EntityBook, finder: PlaceFinder,
                 # "… sont :", "les entités suivantes sont responsables :": several, one a line
                 lead, left = (lead, max(left, 1)) if several else (None, left)
     return out
+
+
+def _name_over_address(doc: Document, unit: Unit, finder: PlaceFinder
+                       ) -> tuple[str, int] | None:
+    """A bare name set as a paragraph of its own, an address's paragraph after it: the name
+    and where it starts, or None."""
+    after = doc.units[unit.index + 1] if unit.index + 1 < len(doc.units) else None
+    if after is None or doc.units[unit.index] is not unit:
+        return None
+    return address_name(unit.text + "\n" + after.text.split("\n", 1)[0], finder)
 
 
 def _field_under_lead(unit: Unit, mentions: list[Mention], finder: PlaceFinder

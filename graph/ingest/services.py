@@ -78,6 +78,8 @@ class ServiceBook:
             found.append((name or domains[0] if domains else name, domains,
                           a + subject.start("subj"), a + subject.end("subj")))
         for m in _INTRO.finditer(piece):
+            if re.match(r",?\s*\d{1,4}[a-z]?\b", piece[m.end():]):
+                continue  # "via Carlo Alberto 34": a street and its number, no service
             for part in re.split(r"\s*(?:,|\band\b|&)\s*(?:the\s+)?", m["name"]):
                 found.append((part.strip(), [], a + m.start("name"), a + m.end("name")))
         services: list[ServiceProposal] = []

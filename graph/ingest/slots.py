@@ -43,8 +43,8 @@ _APPOSITION = (r"(?-i:,\s+[a-zà-ÿ][^;.:()A-ZÀ-Þ]{2,120}?|,\s+[a-zà-ÿ](?:[^
                r"\s?,)?")  # a full stop inside an address's e-mail ("info@x.com ,") ends nothing
 #: a name on one line, with a title ("Praxis Dr. Anna Schmidt") or "&" ("Zahnarztpraxis
 #: Kohlstetter & Kollegen") inside
-_NAME = (r"(" + _CAP + r"[\w&.’'-]*[A-Za-z0-9]\+?(?:[ \t]+(?:(?:Dr|Prof|Mag|Ing|Dipl)\.|&(?=[ \t]"
-         + _CAP + r")|" + _CAP + r"[\w&.’'-]*\w\+?)){0,4})")
+_NAME = (r"(" + _CAP + r"[\w&.’'-]*[A-Za-z0-9]\+?(?:[ \t]+(?:(?:Dr|Prof|Mag|Ing|Dipl)\.|"
+         r"[&–-](?=[ \t]" + _CAP + r")|" + _CAP + r"[\w&.’'-]*\w\+?)){0,4})")  # "X - Photography"
 _ARTICLE = r"(?:the|a|an|le|la|l['’]|der|die|il|el|de|het|o|un|une|ein|eine|una|um|uma|een)"
 _QUALITY = (r"(?:sole|only|independent|responsible|principal|main|designated|appointed|"
             r"relevant|seul|unique|alleinige\w*|einzige\w*|únic[oa]|unic[oa]|enige|data)")
@@ -257,7 +257,7 @@ def usable_name(text: str, name: str, start: int, finder: PlaceFinder) -> bool:
     return bool(name.split()) and _usable(text, name, start, finder, False)
 
 
-_ADDRESS_NAME = re.compile(r"^(?:>\s*)?" + _LINKED + r"(?:\s*[-–,]\s*[A-ZÀ-Þ][\w' -]{1,30})?"
+_ADDRESS_NAME = re.compile(r"^(?:>\s*)?" + _LINKED + r"(\s*[-–,]\s*[A-ZÀ-Þ][\w' -]{1,30})?"
                            r"(?:[ \t]*\n(?=[^\n]*\d)|,\s+(?=[^\n]{0,24}\d))")  # "X, P.Iva 0904…"
 
 
@@ -267,8 +267,11 @@ def address_name(text: str, finder: PlaceFinder) -> tuple[str, int] | None:
     generic word or a pronoun."""
     m = _ADDRESS_NAME.match(text)
     if m is None or not _usable(text, m[1], m.start(1), finder, False) or \
-            any(w.casefold() in _UNIT_WORDS for w in m[1].split()):
-        return None  # "Privacy Team", "Legal Department": a desk, not a company
+            any(w.casefold() in _UNIT_WORDS for w in m[1].split()) or re.search(r"\d{4}", m[1]):
+        return None  # "Privacy Team", "Legal Department": a desk; "CIF B-62689203": a number
+    tail = m[2] or ""
+    if re.match(r"\s+[-–]\s+", tail) and not finder.names_a_town(tail):
+        return m[1] + tail.rstrip(), m.start(1)  # "Mario Gerth - Photography", not "… - Porto"
     return m[1], m.start(1)
 
 
