@@ -66,6 +66,18 @@ EVERYONE = [
     # … where the part after the dash is a town: the name without it
     ("El responsable del tratamiento es:\n\nTalleres Ribeiro - Guimarães\n\nRua Nova 105, "
      "4800 Guimarães", "Talleres Ribeiro"),
+    # a role heading on the line above the sentence naming the controller
+    ("Verantwoordelijke\nStichting Zeewind is de verwerkingsverantwoordelijke in de zin van de "
+     "AVG.", "Stichting Zeewind"),
+    # "il Sito da X S.p.A.": the site is no part of the name
+    ("L’informativa riguarda i servizi resi attraverso il Sito da Editoriale Lumen S.p.A., con "
+     "sede legale in Via Roma 1, 10129 Torino (di seguito il “Titolare”).",
+     "Editoriale Lumen S.p.A."),
+    # the GDPR's "controller" transliterated in Korean; the Chinese standard's 个人信息控制者
+    ("Lumo Rentals Limited(등록된 사무실 주소: Dublin 14, Ireland)가 플랫폼의 소유자 및 "
+     "운영자이므로, 본 개인정보 보호 알림에 설명된 개인정보의 컨트롤러가 됩니다.",
+     "Lumo Rentals Limited"),
+    ("本政策中的个人信息控制者为杭州云杉科技有限公司。", "杭州云杉科技有限公司"),
     # bait: an Italian address whose country follows a dash; a street after "via"
     ("Il Titolare del trattamento è Viaggi Aurora S.r.l.\nPosta: c/o Viaggi Aurora via Carlo "
      "Alberto 34 – 10123 Torino (To) – Italy", "Viaggi Aurora S.r.l."),
@@ -85,6 +97,8 @@ NOT_A_NAME = [
     # a role word's capacity after a generic word, a user, a defined short name that is a kind
     "As a user, we are responsible for keeping your password safe.",
     "L’Organisme, en sa qualité de responsable de traitement, s’engage à traiter vos données.",
+    # a parish named by its kind alone
+    "Församlingen är personuppgiftsansvarig för behandlingen av dina personuppgifter.",
     # a tax number on the line after a lead that names nobody
     "El responsable del tratamiento de los datos es\n\nCIF B-12345678\n\nC/Mayor, 1-3\n\n"
     "Cerdanyola del Vallès (08290, Barcelona), España.",

@@ -34,6 +34,7 @@ ROLE = (r"(?:data\s+)?controllers?\b|\bpersonal\s+information\s+(?:handler|proce
         r"(?:recolha|tratamento)"
         r"|個人情報取扱事業者|개인정보\s?처리자|个人信息处理者|個人資料之?蒐集者|個人資料之?控管者|个人信息的处理者"
         r"|控管者|データ管理者|(?<![保護責任])管理者(?=として|となり|です|は)"
+        r"|个人信息控制者|数据控制者|(?:데이터\s?|개인정보의\s?)?컨트롤러|(?:データ)?コントローラー?"
         # the GDPR's word in Swedish, Danish, Norwegian, Polish, Czech, Finnish, Hungarian, Romanian
         r"|personuppgiftsansvarig[ae]?\b|behandlingsansvarig[ae]?\b|\bdataansvarlige?\b"
         r"|\bbehandlingsansvarlige?\b"

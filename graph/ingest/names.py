@@ -51,7 +51,8 @@ _WORD = re.compile(r"&amp;|\\&|(?:(?![" + _CJK_CHAR + r"])[\w&])(?:(?![" + _CJK_
 #: Words of a document's title or heading ("Privacy Policy of …", "Datenschutzhinweis für Apps
 #: der …", "Informativa privacy di …"): a name starts after them, never includes them
 _DOCUMENT_WORD = re.compile(
-    r"(?:privacy|policy|policies|notice|statement|terms|conditions|cookies?|apps?|website|"
+    r"(?:privacy|policy|policies|notice|statement|terms|conditions|cookies?|apps?|website|sito|"
+    r"sitio|portale?|"
     r"datenschutz\w+|\w*hinweise?|\w*erklärung|nutzungsbedingungen|impressum|politique|"
     r"confidentialité|mentions|informativa|condizioni|política|privacidad|privacidade|aviso|"
     r"términos|termos|privacyverklaring|privacybeleid|voorwaarden|cookiebeleid)", re.I)

@@ -176,7 +176,10 @@ _GENERIC_LOCAL = frozenset({"client", "clients", "kunde", "kunden", "cliente", "
                             # a foundation or an association named by its kind alone
                             "stichting", "vereniging", "stiftung", "verein", "fondation",
                             "association", "fondazione", "associazione", "fundación", "asociación",
-                            "fundação", "associação", "foundation"})
+                            "fundação", "associação", "foundation",
+                            # a parish named by its kind alone: "Församlingen är …"
+                            "församlingen", "församling", "paroisse", "parrocchia", "parroquia",
+                            "pfarrei", "parish", "kyrkan"})
 
 
 def slot_name(text: str, a: int, b: int, finder: PlaceFinder) -> tuple[str, int] | None:
@@ -189,6 +192,9 @@ def slot_name(text: str, a: int, b: int, finder: PlaceFinder) -> tuple[str, int]
         for m in pattern.finditer(text, a, b):
             group = next(i for i, g in enumerate(m.groups(), 1) if g)
             name, start = m[group], m.start(group)
+            if "\n" in name:  # "Verantwoordelijke\nStichting X is de …": the heading is no part
+                cut = name.rindex("\n") + 1
+                name, start = name[cut:], start + cut
             if (elided := re.match(r"[LlDd]['’]", name)) is not None:
                 name, start = name[elided.end():], start + elided.end()  # "L’Organisme"
             first, lead = name.split()[0], start  # the article, if any, is read before the name
