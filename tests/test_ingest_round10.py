@@ -78,6 +78,10 @@ EVERYONE = [
      "운영자이므로, 본 개인정보 보호 알림에 설명된 개인정보의 컨트롤러가 됩니다.",
      "Lumo Rentals Limited"),
     ("本政策中的个人信息控制者为杭州云杉科技有限公司。", "杭州云杉科技有限公司"),
+    # a Mexican sociedad civil
+    ("Despacho Rivera Luna, S.C., con domicilio en Avenida Juárez 10, Guadalajara, Jalisco (el "
+     "“Responsable”), decide sobre el tratamiento de los datos personales.",
+     "Despacho Rivera Luna, S.C."),
     # bait: an Italian address whose country follows a dash; a street after "via"
     ("Il Titolare del trattamento è Viaggi Aurora S.r.l.\nPosta: c/o Viaggi Aurora via Carlo "
      "Alberto 34 – 10123 Torino (To) – Italy", "Viaggi Aurora S.r.l."),

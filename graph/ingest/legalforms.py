@@ -48,6 +48,7 @@ LEGAL_FORMS: list[tuple[str, str, tuple[str, ...], bool]] = [
     (r"UG(?:\s*\(haftungsbeschränkt\))?", "UG", ("DE",), True),
     (r"S\.A\.P\.I\.\s*(?:de|DE)\s*C\.V\.", "S.A.P.I. de C.V.", ("MX",), True),
     (r"S\.A\.\s*(?:de|DE)\s*C\.V\.", "S.A. de C.V.", ("MX",), True),
+    (r"S\.\s?C\.(?!\s*A\.)(?=[\s,;)]|$)", "S.C.", ("MX",), True),  # "…, S.C.,": sociedad civil
     (r"S\.\s?(?:de|DE)\s+R\.L\.(?:\s+(?:de|DE)\s+C\.V\.?)?", "S. de R.L.", ("MX",), True),
     # a Belgian company's form in both languages: "… NV/SA", "… SA/NV"
     (r"N\.?V\.?\s?/\s?S\.?A\.?|S\.?A\.?\s?/\s?N\.?V\.?", "NV/SA", ("BE",), True),
