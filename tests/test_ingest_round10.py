@@ -82,6 +82,10 @@ EVERYONE = [
     ("Despacho Rivera Luna, S.C., con domicilio en Avenida Juárez 10, Guadalajara, Jalisco (el "
      "“Responsable”), decide sobre el tratamiento de los datos personales.",
      "Despacho Rivera Luna, S.C."),
+    # a bare name registered with a trade register, the only one the policy names
+    ("Le Camping Les Pins, immatriculé au RCS Dax sous le n°839154821 attache une grande "
+     "importance à la protection de vos données personnelles.\n\nNous collectons vos données "
+     "lorsque vous réservez un séjour.", "Camping Les Pins"),
     # bait: an Italian address whose country follows a dash; a street after "via"
     ("Il Titolare del trattamento è Viaggi Aurora S.r.l.\nPosta: c/o Viaggi Aurora via Carlo "
      "Alberto 34 – 10123 Torino (To) – Italy", "Viaggi Aurora S.r.l."),

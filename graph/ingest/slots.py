@@ -329,7 +329,8 @@ _REGISTERED = re.compile(
     r"sociedade\s+(?:empresária|limitada|anónima)|ci-après\s+(?:dénommée?|désignée?)|"
     r"(?:a\s+company\s+)?registered\s+(?:in|under|with|at)|with\s+(?:its\s+)?registered\s+"
     r"office|hereinafter|con\s+sede\s+(?:legale\s+)?in|mit\s+Sitz\s+in|gevestigd\s+(?:te|in|"
-    r"aan|op)|z\s+siedzibą|en\s+adelante|di\s+seguito))")
+    r"aan|op)|z\s+siedzibą|en\s+adelante|di\s+seguito|immatricul[ée]+\s+au|inscrite?\s+au\s+"
+    r"(?:RCS|registre)|eingetragen\s+(?:im|beim)\s+(?:Handels|Vereins)register))")
 
 
 def owner_name(text: str, finder: PlaceFinder) -> tuple[str, int] | None:
