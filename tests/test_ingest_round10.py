@@ -86,6 +86,12 @@ EVERYONE = [
     ("Le Camping Les Pins, immatriculé au RCS Dax sous le n°839154821 attache une grande "
      "importance à la protection de vos données personnelles.\n\nNous collectons vos données "
      "lorsque vous réservez un séjour.", "Camping Les Pins"),
+    # a subsection's number on a line of its own, a colon later in the sentence under it
+    ("1.\nIntroduction\n1.1\nWho are we\nThis is the Privacy Policy of Bellfield Gallery Ltd "
+     "(trading as: ‘The Bellfield’), registered company number 12345678 (“we”, “our”, “us”).\n"
+     "When we collect, store and process your Personal Data in accordance with this Privacy "
+     "Policy, we are the Controller for the purpose of the Data Protection Laws.",
+     "Bellfield Gallery Ltd"),
     # bait: an Italian address whose country follows a dash; a street after "via"
     ("Il Titolare del trattamento è Viaggi Aurora S.r.l.\nPosta: c/o Viaggi Aurora via Carlo "
      "Alberto 34 – 10123 Torino (To) – Italy", "Viaggi Aurora S.r.l."),

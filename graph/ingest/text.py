@@ -22,7 +22,7 @@ PREAMBLE = "Preamble"
 _FORM_END = re.compile(r"(?:" + FORM.pattern + r")\W*$")  # a name that ends in its legal form
 _NUMBERED = re.compile(r"^(?:section\s+|article\s+)?(\d{1,2}(?:\.\d{1,2})*)\.?\s+(\S.*)$", re.I)
 _SUBSECTION = re.compile(r"(?:^|(?<=\s))(\d{1,2}\.\d{1,2}(?:\.\d{1,2})?)\s+"
-                         r"([A-Z][^.:!?]{2,80}?):\s")
+                         r"([A-Z][^.:!?\n]{2,80}?):\s")
 _END = re.compile(r"[.!?][\"'”’)\]]*(?:\s|&nbsp;)+")  # "….&nbsp;Our …": the entity a space
 _NO_SPLIT = frozenset({"e.g", "i.e", "eg", "ie", "cf", "vs", "no", "nr", "art", "mr", "mrs", "ms",
                        "dr", "st", "para", "sec", "approx", "incl", "seq", "p", "pp", "pte", "pty",
