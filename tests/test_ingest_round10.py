@@ -122,3 +122,23 @@ NOT_A_NAME = [
 @pytest.mark.parametrize("page", NOT_A_NAME)
 def test_no_controller_is_read_from_a_generic_word(kb, page: str) -> None:
     assert loose_rules(kb, "# Privacy\n\n" + page + "\n") == set()
+
+
+def test_each_company_gets_the_place_that_closes_its_part_of_the_sentence(kb) -> None:
+    """"… proposés par la société X, …, 75017 Paris pour la France et Y S.R.L., … pour l’Italie"
+    (an invented page)."""
+    page = ("# Politique\n\nLe Site et l’Application (ci-après « nos Services ») sont proposés "
+            "par la société VELIB EXPRESS, société par actions simplifiées, immatriculée au RCS de "
+            "Paris dont le siège social est situé 8 rue Bayen, 75017 Paris pour la France et "
+            "VELIB EXPRESS ITALIA S.R.L., domiciliée à Milan (Italie), Via Spezia 1 CAP 20142 "
+            "pour l’Italie (ci-après « Velib » ou « Nous »).\n")
+    assert loose_rules(kb, page) == loose([(["FR"], [], "VELIB EXPRESS"),
+                                           (["IT"], [], "VELIB EXPRESS ITALIA S.R.L.")])
+
+
+def test_a_company_with_a_place_beside_one_without_gets_no_split(kb) -> None:
+    """Only one of two companies has a place after it: no per-place rule is read from that."""
+    page = ("# Privacy\n\nOur services are provided by Lumen Apps Ltd, 1 High Street, London, "
+            "and hosted by Cloudrise GmbH for Germany.\n")
+    assert all(rule[0] != ("DE",) for rule in loose_rules(kb, page))
+

@@ -15,6 +15,12 @@ __all__ = ["cjk_mentions"]
 _VERB = re.compile(r".*(?:委托|授权|可能|通过|使用|提供|包括|以及)")
 
 _CJK = [(re.compile(p), form, countries) for p, form, countries in CJK_FORMS]
+#: a Chinese name of trade words only ("网络科技有限公司"): cut at a particle inside the name
+#: ("到家了"); its head runs back to the punctuation or the role word before it
+_GENERIC_ZH = re.compile(r"(?:网络|科技|信息|技术|电子|商务|文化|传媒|数字|软件|互联网|智能|服务|"
+                         r"发展|贸易|实业|投资|管理|咨询)+有限(?:责任)?公司")
+_HEAD_ZH = re.compile(r"(?:^|[\s，,。、：:（(“”「」]|提供者|运营者|经营者|为|由|是)"
+                      r"([\u4e00-\u9fff]{2,12})\Z")
 
 
 def cjk_mentions(text: str, taken: list[Mention]) -> list[Mention]:
@@ -34,6 +40,9 @@ def cjk_mentions(text: str, taken: list[Mention]) -> list[Mention]:
                 name = name[:particle.start()]  # "주식회사 샘플은 …": the topic particle
             if (verb := _VERB.search(name)) is not None and form == "有限公司":
                 name, start = name[verb.end():], start + verb.end()  # "…可能委托X有限公司"
+            if form == "有限公司" and _GENERIC_ZH.fullmatch(name) and \
+                    (head := _HEAD_ZH.search(text, 0, start)) is not None:
+                name, start = head[1] + name, head.start(1)  # "…提供者重庆到家了网络科技有限公司"
             if re.fullmatch(r"(?:㈜|\(주\)|주식회사)\s?(?:은|는|이|가|을|를|의|에서|와|과)?", name):
                 continue  # "샘플 주식회사는": the form, a particle, no name after it
             end = start + len(name)

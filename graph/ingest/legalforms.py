@@ -53,8 +53,8 @@ LEGAL_FORMS: list[tuple[str, str, tuple[str, ...], bool]] = [
     # a Belgian company's form in both languages: "… NV/SA", "… SA/NV"
     (r"N\.?V\.?\s?/\s?S\.?A\.?|S\.?A\.?\s?/\s?N\.?V\.?", "NV/SA", ("BE",), True),
     (r"S\.A\.S\.?U?|SASU?", "SAS", ("FR",), True),
-    (r"[Ss]ociété\s+par\s+actions\s+simplifiée(?:\s+unipersonnelle)?", "SAS (written out)", ("FR",),
-     True),
+    (r"[Ss]ociété\s+par\s+actions\s+simplifiées?(?:\s+unipersonnelle)?", "SAS (written out)",
+     ("FR",), True),
     (r"[Ss]ociété\s+(?:privée\s+)?à\s+responsabilité\s+limitée", "SARL (written out)", ("FR",),
      True),
     (r"[Ss]ociété\s+anonyme", "S.A. (written out)", ("FR", "BE", "LU", "CH"), True),
