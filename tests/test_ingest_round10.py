@@ -92,6 +92,14 @@ EVERYONE = [
      "When we collect, store and process your Personal Data in accordance with this Privacy "
      "Policy, we are the Controller for the purpose of the Data Protection Laws.",
      "Bellfield Gallery Ltd"),
+    # a name field with an Italian title, under the role's heading and a contact sentence
+    ("Titolare del Trattamento dei dati\n\nIn caso di domande relative alla presente politica "
+     "è possibile contattarci utilizzando le informazioni riportate di seguito.\n\nNome: Dott. "
+     "Marco Pinna\n\nIndirizzo: via Roma, 2A", "Dott. Marco Pinna"),
+    # the owner's whole name in quotes, the only name the policy gives
+    ("A Aplicação “Museu” é propriedade do “Grupo de Amigos do Museu de Óbidos”, associação "
+     "cultural, sem fins lucrativos, com sede em Óbidos.\n\nO Grupo procederá à recolha e "
+     "processamento dos dados dos utilizadores.", "Grupo de Amigos do Museu de Óbidos"),
     # bait: an Italian address whose country follows a dash; a street after "via"
     ("Il Titolare del trattamento è Viaggi Aurora S.r.l.\nPosta: c/o Viaggi Aurora via Carlo "
      "Alberto 34 – 10123 Torino (To) – Italy", "Viaggi Aurora S.r.l."),

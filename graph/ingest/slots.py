@@ -32,7 +32,7 @@ __all__ = ["address_name", "field_name", "joint_partner", "owner_name", "slot_na
 #: a capital letter, Latin-1 and the Central European ones ("Łuczak", "Šimek")
 _CAP = "[A-ZÀ-ÞŁŚŻŹĆŃŠŽČŘĎŤŇĽŐŰ]"
 _BARE_WORD = (r"(?:" + _CAP + r"[\w&.’'-]*\w\+?|[a-z]{1,3}[A-Z][\w&.’'-]*|"  # "Canal+", "eID",
-              r"(?:Dr|Prof|Mag|Ing)\.(?=[ \t]+[A-Z]))")  # a title: "Praxis Dr. Anna Schmidt"
+              r"(?:Dr|Prof|Mag|Ing|Dott|Avv|Arch|Geom|Rag)\.(?=[ \t]+[A-Z]))")  # "Dr. Anna X"
 _BARE = r"(?<![\w.’'-])(" + _BARE_WORD + r"(?:\s+" + _BARE_WORD + r"){0,3})"
 #: a bare name with a connector inside ("Kamer van Koophandel", "Institut für Lernforschung")
 _LINKED = (r"(?<![\w.’'-])(" + _BARE_WORD + r"(?:\s+(?:(?:van|von|of|de|di|du|des|der|für|del|"
@@ -333,10 +333,18 @@ _REGISTERED = re.compile(
     r"(?:RCS|registre)|eingetragen\s+(?:im|beim)\s+(?:Handels|Vereins)register))")
 
 
+#: the owner's whole name in quotes: "é propriedade do “Grupo de Etnologia e Arqueologia da X”"
+_OWNER_QUOTED = re.compile(r"\b(?i:é\s+propriedade|è\s+di\s+proprietà|es\s+propiedad|"
+                           r"is\s+(?:the\s+)?property|est\s+la\s+propriété|ist\s+Eigentum|is\s+eigendom)\s+"
+                           r"(?i:d[oae]s?|de\s+la|del|della|of|van|von|der)\s+[“\"«„]((?:" + _CAP +
+                           r")[^”\"»“\n]{2,80})[”\"»“]")
+
+
 def owner_name(text: str, finder: PlaceFinder) -> tuple[str, int] | None:
     """The bare name a policy gives as its own ("This is a privacy policy for X.", "X, pessoa
     jurídica …, inscrita no CNPJ"), or None."""
-    for m in [*_OWNER.finditer(text), *_REGISTERED.finditer(text)]:
+    for m in [*_OWNER.finditer(text), *_OWNER_QUOTED.finditer(text),
+              *_REGISTERED.finditer(text)]:
         name, start = m[1], m.start(1)
         first = name.split()[0]
         if first.casefold() in _ARTICLES and len(name.split()) > 1:
