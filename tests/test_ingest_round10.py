@@ -100,6 +100,11 @@ EVERYONE = [
     ("A Aplicação “Museu” é propriedade do “Grupo de Amigos do Museu de Óbidos”, associação "
      "cultural, sem fins lucrativos, com sede em Óbidos.\n\nO Grupo procederá à recolha e "
      "processamento dos dados dos utilizadores.", "Grupo de Amigos do Museu de Óbidos"),
+    # Czech and Polish municipalities, named by their head
+    ("Správcem osobních údajů je Obecní úřad Horní Lhota, Horní Lhota 80, 503 46.",
+     "Obecní úřad Horní Lhota"),
+    ("Administratorem Pani/Pana danych osobowych jest Urząd Gminy Kobylnica, ul. Główna 20, "
+     "76-251 Kobylnica.", "Urząd Gminy Kobylnica"),
     # bait: an Italian address whose country follows a dash; a street after "via"
     ("Il Titolare del trattamento è Viaggi Aurora S.r.l.\nPosta: c/o Viaggi Aurora via Carlo "
      "Alberto 34 – 10123 Torino (To) – Italy", "Viaggi Aurora S.r.l."),

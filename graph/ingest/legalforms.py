@@ -179,6 +179,11 @@ PUBLIC_HEADS: list[tuple[str, str, tuple[str, ...]]] = [
     (r"Ville\s+d[e'’]|Commune\s+d[e'’]|Mairie\s+d[e'’]|Métropole\s+d[e'’]",
      "municipality (fr)", ("FR", "BE", "LU", "CH")),
     (r"Region", "region", ("DK", "SE", "DE", "AT")),
+    # Czech and Polish municipalities: "Obecní úřad Librantice", "Urząd Gminy Kobylnica"
+    (r"(?:Obecní|Městský|Místní)\s+úřad|Magistrát\s+města|Obec|Město", "municipality (cs)",
+     ("CZ",)),
+    (r"Urząd\s+(?:Miasta(?:\s+i\s+Gminy)?|Gminy|Miejski)|Gmina(?:\s+Miejska)?", "municipality (pl)",
+     ("PL",)),
     # a state school: "Istituto Comprensivo di …", "ISTITUTO D’ISTRUZIONE SUPERIORE …"
     (r"(?i:istituto\s+(?:comprensivo|d['’]istruzione\s+superiore|tecnico|professionale)"
      r"(?:\s+statale)?(?:\s+(?:di|d['’]))?)", "school (it)", ("IT",)),
