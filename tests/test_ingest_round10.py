@@ -155,3 +155,13 @@ def test_a_company_with_a_place_beside_one_without_gets_no_split(kb) -> None:
             "and hosted by Cloudrise GmbH for Germany.\n")
     assert all(rule[0] != ("DE",) for rule in loose_rules(kb, page))
 
+
+def test_items_under_a_lead_that_named_its_controller_name_none(kb) -> None:
+    """"X est responsable du traitement des données … notamment :" / "– des données des
+    personnes accédant aux musées de la Ville de Y …": the items list data, not controllers."""
+    page = ("# Données personnelles\n\nMusées de Lune est responsable du traitement des données "
+            "personnelles collectées dans le cadre de ses activités notamment :\n\n- des données "
+            "concernant les personnes accédant aux musées de la Ville de Lyon pour diverses "
+            "raisons ;\n- des données concernant ses agents.\n")
+    assert loose_rules(kb, page) == loose([(["*"], [], "Musées de Lune")])
+

@@ -67,6 +67,7 @@ from xborder.graph.ingest.rows import (
     residence_rules,
     row_rules,
     rule_for,
+    said_once,
 )
 from xborder.graph.ingest.services import ServiceBook
 from xborder.graph.ingest.slots import joint_partner, slot_name
@@ -175,6 +176,7 @@ def controller_rules(doc: Document, book: EntityBook, finder: PlaceFinder,
     heads = condition_heads(doc.units, ctx)  # "For users in the EEA:" / "Acme Europe B.V., …"
     layout = {**line_runs(doc.units, ctx), **heads}  # "In Spain – Acme Spain S.L.: …"
     referred = any(_REFERRAL.search(u.text) for u in doc.units)  # "the entity in your country"
+    said: set[str] = set()  # the sentences that named a controller
     for n, unit in enumerate(doc.units):
         recent += 1
         if n in layout and (recent <= 6 or (n in heads and CUE.search(unit.section.title))):
@@ -208,19 +210,13 @@ def controller_rules(doc: Document, book: EntityBook, finder: PlaceFinder,
         if unit.kind == "row" and (recent <= 6 or places_and_companies(unit.header) or (
                 referred and any(HEADER_PLACE.search(h) for h in unit.header[:1]))):
             context += " controller"  # "The chart below explains the current controllers …"
-        if unit.kind != "sentence" and not _LIST_CUE.search(context) and not labelled:
-            continue
+        if (unit.kind != "sentence" and not _LIST_CUE.search(context) and not labelled) or (
+                unit.kind == "item" and unit.lead in said and not CUE.search(unit.text)):
+            continue  # items under a lead that named its controller itself list data, not one
         found = row_rules(unit, ctx) if unit.kind == "row" else _sentence(unit, ctx)
         rules.extend(found)
-    rules = drop_placeless_repeats(rules)
-    seen: set[tuple[object, ...]] = set()
-    unique = []
-    for rule in rules:  # the same rule said again ("SurveyMonkey is the controller" twice)
-        key = (rule.controller.id, tuple(rule.locations), tuple(rule.excepts),
-               tuple(s.id for s in rule.services), rule.start, rule.end)
-        if key not in seen:
-            seen.add(key)
-            unique.append(rule)
+        said |= {unit.text} if found and unit.kind == "sentence" else set()
+    unique = said_once(drop_placeless_repeats(rules))
     number_rules(unique)
     return unique
 

@@ -37,9 +37,21 @@ from xborder.graph.ingest.places import EVERYONE, Place, PlaceFinder, Scope
 from xborder.graph.ingest.services import ServiceBook
 from xborder.graph.ingest.text import Unit
 
-__all__ = ["HEADER_PLACE", "NOT_PARTY", "Context", "bare_condition", "drop_placeless_repeats",
-           "line_rules", "number_rules", "own_scopes", "places_and_companies", "residence_rules",
-           "row_rules", "rule_for"]
+__all__ = [
+    "HEADER_PLACE",
+    "NOT_PARTY",
+    "Context",
+    "bare_condition",
+    "drop_placeless_repeats",
+    "line_rules",
+    "number_rules",
+    "own_scopes",
+    "places_and_companies",
+    "residence_rules",
+    "row_rules",
+    "rule_for",
+    "said_once",
+]
 
 #: a table column of places ("Country", "Where you use the app", "Pays")
 HEADER_PLACE = re.compile(r"countr|region|location|where\s+you|resid|jurisdiction|users?\s+in|"
@@ -234,6 +246,19 @@ def drop_placeless_repeats(rules: list[RuleProposal]) -> list[RuleProposal]:
     return [r for r in rules if not (
         any("names no place" in n for n in r.notes) and not r.services and
         (r.evidence.section, r.controller.id) in placed)]
+
+
+def said_once(rules: list[RuleProposal]) -> list[RuleProposal]:
+    """The same rule said again ("SurveyMonkey is the controller" twice), once."""
+    seen: set[tuple[object, ...]] = set()
+    unique = []
+    for rule in rules:
+        key = (rule.controller.id, tuple(rule.locations), tuple(rule.excepts),
+               tuple(s.id for s in rule.services), rule.start, rule.end)
+        if key not in seen:
+            seen.add(key)
+            unique.append(rule)
+    return unique
 
 
 _OWN = re.compile(r"\s*\(([^()]{3,120})\)")
