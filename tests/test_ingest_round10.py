@@ -165,3 +165,12 @@ def test_items_under_a_lead_that_named_its_controller_name_none(kb) -> None:
             "raisons ;\n- des données concernant ses agents.\n")
     assert loose_rules(kb, page) == loose([(["*"], [], "Musées de Lune")])
 
+
+def test_we_in_japanese_names_the_latin_places_between_japanese_words(kb) -> None:
+    """"株式会社X(「当社」)" defines "we" without 以下; "当社は、EEAまたはUKのお客さま…「管理者」
+    です" names the EEA and the UK written in Latin letters between Japanese words."""
+    page = ("# プライバシーポリシー\n\n株式会社ミナトホテルズ(「当社」)はお客さまの個人情報を大切に"
+            "します。\n\n当社は、EEAまたはUKのお客さまから取得した個人情報の取り扱いに関して、"
+            "GDPRにおける「管理者」です。\n")
+    assert loose_rules(kb, page) == loose([(["EEA", "GB"], [], "株式会社ミナトホテルズ")])
+

@@ -33,7 +33,7 @@ ROLE = (r"(?:data\s+)?controllers?\b|\bpersonal\s+information\s+(?:handler|proce
         r"|responsáve(?:l|is)\s+pel[oa]\s+tratamento|\bcontrolador(?:a|es|as)?\b|entidade\s+responsável\s+pel[ao]\s+"
         r"(?:recolha|tratamento)"
         r"|個人情報取扱事業者|개인정보\s?처리자|个人信息处理者|個人資料之?蒐集者|個人資料之?控管者|个人信息的处理者"
-        r"|控管者|データ管理者|(?<![保護責任])管理者(?=として|となり|です|は)"
+        r"|控管者|データ管理者|(?<![保護責任])管理者(?=[」』”\"]?(?:として|となり|です|は))"
         r"|个人信息控制者|数据控制者|(?:데이터\s?|개인정보의\s?)?컨트롤러|(?:データ)?コントローラー?"
         # the GDPR's word in Swedish, Danish, Norwegian, Polish, Czech, Finnish, Hungarian, Romanian
         r"|personuppgiftsansvarig[ae]?\b|behandlingsansvarig[ae]?\b|\bdataansvarlige?\b"
@@ -150,7 +150,9 @@ WHO_WE_ARE = (r"\bwho\s+we\s+are\b|\bwer\s+(?:sind\s+wir|wir\s+sind)\b|\bqui\s+s
 WE_ARE = (r"\b(?:we\s+(?:are|act\s+as|will\s+be|remain|shall\s+be)\b[^.;]{0,40}\bcontroller|"
           r"(?:nous\s+sommes|nous\s+agissons\s+en\s+tant\s+que|wir\s+sind|sind\s+wir|siamo|"
           r"somos|wij\s+zijn|zijn\s+wij|agimos\s+como)\s+(?:\w+\s+){0,2}?[«“\"„‘']?\s*(?:"
-          + ROLE + r"|titolare\b))")  # the whole role: not "Wir sind verantwortlich für …"
+          + ROLE + r"|titolare\b)"  # the whole role: not "Wir sind verantwortlich für …"
+          r"|(?:当社|弊社|本公司|我们|我們|회사|당사)[^。.]{0,120}?(?:" + ROLE +
+          r"))")  # "当社は、…「管理者」です": "we" in Japanese, Chinese, Korean
 #: Before a former name ("(formerly Outbrain Inc.)"), anchored at the name.
 FORMER = (r"\b(?:(?:formerly|previously)(?:\s+(?:known\s+as|named|called))?|under\s+change\s+of\s+"
           r"name\s+from|anciennement(?:\s+(?:dénommée?|appelée?))?|ehemals|vormals|früher|voorheen|"
@@ -239,7 +241,8 @@ CJK_FORMS: list[tuple[str, str, tuple[str, ...]]] = [
 #: The self-definition a CJK policy opens with: (以下「当社」…), (이하 “회사”), (以下简称“我们”),
 #: also after a comma inside the bracket (“…有限公司，以下亦称“我们”）”).
 CJK_WE = re.compile(r"[(（，,]\s*(?:以下|이하)[^)）]{0,20}?"
-                    r"(?:当社|弊社|本公司|我们|회사|당사|재단|법인)")
+                    r"(?:当社|弊社|本公司|我们|회사|당사|재단|법인)"
+                    r"|[(（]\s*[「“\"]?(?:当社|弊社|本公司|我们|회사|당사)[」”\"]?\s*[)）]")  # (「当社」)
 #: a quoted group of places the text never defines ("in the “Covered Region”")
 UNDEFINED_GROUP = (
     r"\b(?:in|from|within|inside|outside|dans|hors|aus|im|in\s+der|nel|nella|en|no|na)\s+"

@@ -33,6 +33,11 @@ def is_country(code: str) -> bool:
     """An ISO 3166-1 code (not a group id, not "everyone")."""
     return len(code) == 2 and code.isalpha() and code not in GROUPS
 _ACCEPTED = ("alias", "English name", "German name", "French name", "Spanish name")
+_CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]+")
+#: a CJK word right after a Latin place that is no particle: the place starts a compound
+_CJK_COMPOUND = re.compile(r"(?!の|に|で|へ|と|や|を|は|が|も|から|より|または|および|及び|及|和|与|或|"
+                           r"的|地区|地域|居民|用户|에서|및|의|에|와|과|가|는|은|이|를|을)"
+                           r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _TOKEN = re.compile(r"[^\W\d_][\w'’]*(?:[.-][^\W\d_][\w'’]*)*\.?")
 _SPECIAL: list[tuple[re.Pattern[str], tuple[str, ...], str | None, float]] = [
     (re.compile(r"\b(?:the\s+)?European\s+Economic\s+Area(?:\s*\(\s*[“\"]?EEA[”\"]?\s*\))?"),
@@ -173,6 +178,13 @@ class PlaceFinder:
 
     def find(self, text: str, skip: Sequence[tuple[int, int]] = ()) -> list[Place]:
         taken: list[tuple[int, int]] = list(skip)
+        if _CJK_RUN.search(text):  # "EEAまたはUKのお客さま": Latin names between CJK words (CJK
+            cjk = text  # places: cjkplaces.py), not a compound's first part ("EU域内代理人")
+            text = _CJK_RUN.sub(lambda m: " " * len(m[0]), text)
+            return [p for p in self._find(text, taken) if not _CJK_COMPOUND.match(cjk, p.end)]
+        return self._find(text, taken)
+
+    def _find(self, text: str, taken: list[tuple[int, int]]) -> list[Place]:
         found = self._groups(text, taken, defined=True)  # the policy's own first
         for pattern, codes, reading, confidence in _SPECIAL:
             for m in pattern.finditer(text):
