@@ -242,7 +242,8 @@ CJK_FORMS: list[tuple[str, str, tuple[str, ...]]] = [
 #: also after a comma inside the bracket (“…有限公司，以下亦称“我们”）”).
 CJK_WE = re.compile(r"[(（，,]\s*(?:以下|이하)[^)）]{0,20}?"
                     r"(?:当社|弊社|本公司|我们|회사|당사|재단|법인)"
-                    r"|[(（]\s*[「“\"]?(?:当社|弊社|本公司|我们|회사|당사)[」”\"]?\s*[)）]")  # (「当社」)
+                    r"|[(（]\s*[「“\"]?(?:当社|弊社|本公司|我们|회사|당사)"
+                    r"[」”\"]?\s*[)）]")  # "株式会社X(「当社」)"
 #: a quoted group of places the text never defines ("in the “Covered Region”")
 UNDEFINED_GROUP = (
     r"\b(?:in|from|within|inside|outside|dans|hors|aus|im|in\s+der|nel|nella|en|no|na)\s+"

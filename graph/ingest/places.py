@@ -35,8 +35,9 @@ def is_country(code: str) -> bool:
 _ACCEPTED = ("alias", "English name", "German name", "French name", "Spanish name")
 _CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]+")
 #: a CJK word right after a Latin place that is no particle: the place starts a compound
-_CJK_COMPOUND = re.compile(r"(?!の|に|で|へ|と|や|を|は|が|も|から|より|または|および|及び|及|和|与|或|"
-                           r"的|地区|地域|居民|用户|에서|및|의|에|와|과|가|는|은|이|를|을)"
+_CJK_COMPOUND = re.compile(r"(?!の|に|で|へ|と|や|を|は|が|も|から|より|または|"
+                           r"および|及び|及|和|与|或|的|地区|地域|居民|用户|"
+                           r"에서|및|의|에|와|과|가|는|은|이|를|을)"
                            r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _TOKEN = re.compile(r"[^\W\d_][\w'’]*(?:[.-][^\W\d_][\w'’]*)*\.?")
 _SPECIAL: list[tuple[re.Pattern[str], tuple[str, ...], str | None, float]] = [
