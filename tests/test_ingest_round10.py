@@ -174,3 +174,17 @@ def test_we_in_japanese_names_the_latin_places_between_japanese_words(kb) -> Non
             "GDPRにおける「管理者」です。\n")
     assert loose_rules(kb, page) == loose([(["EEA", "GB"], [], "株式会社ミナトホテルズ")])
 
+
+def test_the_companies_a_policy_calls_we_listed_after_the_controller_sentence(kb) -> None:
+    """"This makes the relevant X company a "data controller". In this notice we use "we" … are
+    to:" / one company an item, one with a bracketed place before its form."""
+    page = ("# Privacy notice\n\nWe need to collect and process data about you. This makes the "
+            "relevant Harbour company a \"data controller\". In this notice we use \"we\" or "
+            "\"us\" or \"Harbour\" are to:\n\n- Harbour Insurance Company (Jersey) Limited, "
+            "company number 34576, registered address: 1 Pier Road, St Helier, Jersey.\n- "
+            "Harbour Underwriting Ltd, company number 06272775, registered address 2 Mill Lane, "
+            "London.\n")
+    assert loose_rules(kb, page) == loose([(["*"], [], "Harbour Insurance Company (Jersey) "
+                                                         "Limited"),
+                                           (["*"], [], "Harbour Underwriting Ltd")])
+

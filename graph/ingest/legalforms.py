@@ -142,7 +142,8 @@ LEGAL_FORMS: list[tuple[str, str, tuple[str, ...], bool]] = [
     (r"Co\.(?!\s+(?:" + _COUNTIES + r")\b)", "Co.", ("US", "GB", "CA"), False),  # not "Co. Dublin"
     (r"Corp\.?|Corporation", "Corporation", ("US",), False),
     # "The New York Times Company", "Ford Motor Company": a name of two words or more before it
-    (r"Company(?!\s+(?:Limited|Ltd|No\b|Number|[Rr]eg))", "Company", ("US",), False),
+    (r"Company(?!\s+(?:\([^()]{1,30}\)\s+)?(?:Limited|Ltd|No\b|Number|[Rr]eg))", "Company",
+     ("US",), False),  # not "Hiscox Insurance Company (Guernsey) Limited"
     (r"L\.L\.C\.|LLC", "LLC", ("US",), False),
     (r"ULC", "ULC", ("CA",), False),
     (r"SE", "SE", _EU_SE, True),

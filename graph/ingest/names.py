@@ -140,7 +140,10 @@ def _name_start(head: str, words_end: int) -> int | None:
         token, at = w[0], w.start()
         if head[at - 1:at] in ("@", "/"):
             break  # an e-mail address or a web address before the name, not part of it
-        if start is not None and (FORM.fullmatch(token) or _form_ends(head, w.start(), w.end())):
+        inside = token == "Company" and re.fullmatch(r"\s*\([^()]{1,30}\)\s*",
+                                                     head[w.end():words_end])
+        if start is not None and not inside and (FORM.fullmatch(token) or
+                                                 _form_ends(head, w.start(), w.end())):
             if not (gap == " " and head[start:start + 1].isupper() and token[0].isupper()) or \
                     head[start:].split(None, 1)[0] in OPENERS or \
                     head[:at].rstrip().endswith(head[start:words_end].rstrip()):  # "X N.V. X N.V."
@@ -154,7 +157,7 @@ def _name_start(head: str, words_end: int) -> int | None:
         split_compound = token in _AND_WORDS and start is not None and \
             head[:w.start()].rstrip().endswith("-")  # "Therapie- und Gesundheitsforschung"
         if _capital(token) or ((token in CONNECT or split_compound) and start):
-            start = at
+            start = at  # "Hiscox Insurance Company (Guernsey) Limited": "Company" inside
             if elision:
                 break
         elif _lower_name_word(token) and (

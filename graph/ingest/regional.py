@@ -112,7 +112,7 @@ _GROUP = re.compile(r"[\"“„«]\s*" + _GROUP_NAME + r"\s*[\"”“»]\s*(?:\)
 _REFER = re.compile(r"\b(?i:term)\s+[\"“„«]\s*" + _GROUP_NAME + r"\s*[\"”“»]\s+(?i:to\s+refer\s+"
                     r"to)\s+([^.;]{3,400})")
 #: a lead naming several: "Le responsable … et le prestataire … sont :", "The controllers are:"
-_PLURAL = re.compile(r"\b(?:are|sont|sind|son|sono|zijn|são)\s*:\s*$|\bcontrollers\b|"
+_PLURAL = re.compile(r"\b(?:are|sont|sind|son|sono|zijn|são)(?:\s+to)?\s*:\s*$|\bcontrollers\b|"
                      r"\bresponsables\b|\btitolari\b|\bverwerkingsverantwoordelijken\b", re.I)
 #: "(the “European Region”)" right after the places it names: the clause defines a group
 _INLINE_GROUP = re.compile(r"\(\s*(?i:the\s+|collectively,?\s+(?:the\s+)?)?[\"“„«]\s*" +
