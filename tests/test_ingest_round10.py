@@ -105,6 +105,11 @@ EVERYONE = [
      "Obecní úřad Horní Lhota"),
     ("Administratorem Pani/Pana danych osobowych jest Urząd Gminy Kobylnica, ul. Główna 20, "
      "76-251 Kobylnica.", "Urząd Gminy Kobylnica"),
+    # the role as a lead label over an address block with an e-mail line, a DPO's block after
+    ("Name und Anschrift des Verantwortlichen für die Datenverarbeitung:\nrasch werk GmbH\nJan "
+     "Roth\nTalstr. 9\n58256 Ennepetal\nE-Mail: jan@example.de\n\nDer "
+     "Datenschutzbeauftragte des Verantwortlichen ist:\n\nSchutzwerk GmbH & Co. KG\n"
+     "Luegallee 1\n40545 Düsseldorf", "rasch werk GmbH"),
     # bait: an Italian address whose country follows a dash; a street after "via"
     ("Il Titolare del trattamento è Viaggi Aurora S.r.l.\nPosta: c/o Viaggi Aurora via Carlo "
      "Alberto 34 – 10123 Torino (To) – Italy", "Viaggi Aurora S.r.l."),

@@ -145,7 +145,7 @@ _STRONG = re.compile(r"\b(?:is|are|acts?\s+as|will\s+be|was|remains?|becomes?|sh
                      r"\bcontrolled\s+by\b|\bcontroller\b[^.;]{0,60}\bis\b|\b" + VERB +
                      r"\s+(?:\S+\s+){0,3}?[«“\"„‘']?\s*(?:" + ROLE + r")|(?:" + ROLE +
                      r")[^.;]{0,140}\b(?:est|ist|es|è|é|is|jest|är|sind|sont|sono|são|zijn|are)\b|"
-                     + _ROLE_IS + "|" + _AS_ROLE, re.I)
+                     r"(?:" + ROLE + r")[^.;\n]{0,80}:[ \t]*\n|" + _ROLE_IS + "|" + _AS_ROLE, re.I)
 _CORPORATE = re.compile(PARENT + r"|\b(?:subsidiary|affiliate|parent|part|member)\s+of\s*$|"
                         r"\bowned\s+by\s*$|\bfiliale\s+(?:à\s+100\s*%\s+)?d[eu]\s*$|"
                         r"\bTochtergesellschaft\s+(?:der|von)\s*$|\bdochteronderneming\s+van\s*$|"
