@@ -193,3 +193,21 @@ def test_the_companies_a_policy_calls_we_listed_after_the_controller_sentence(kb
                                                          "Limited"),
                                            (["*"], [], "Harbour Underwriting Ltd")])
 
+
+@pytest.mark.parametrize("clause", [
+    "Google, in its capacity as independent data controller, processes the data its cookies "
+    "collect.",
+    "Google is an independent data controller of the data collected by its cookies."])
+def test_an_independent_controller_beside_the_policys_we_is_a_third_party(kb, clause: str
+                                                                        ) -> None:
+    page = (f"# Privacy\n\nAcme Widgets Ltd (\"we\") operates this site.\n\nWe use Google "
+            f"Analytics on our website. {clause}\n")
+    assert loose_rules(kb, page) == loose([(["*"], [], "Acme Widgets Ltd")])
+
+
+def test_a_web_address_name_drops_its_www() -> None:
+    from xborder.graph.ingest.names import find_mentions
+
+    assert [m.name for m in find_mentions("Betreiber ist die www.shopfix.de GmbH.")] == [
+        "shopfix.de GmbH"]
+

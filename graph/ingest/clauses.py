@@ -138,6 +138,8 @@ _DATA_WORD = re.compile(r"\b(?:data|information|privacy|processing|users?|custom
 _JOINT = re.compile(JOINT, re.I)
 _PROCESSOR = re.compile(r"\bprocessors?\b", re.I)
 _UNDEFINED_GROUP = re.compile(UNDEFINED_GROUP)
+_INDEPENDENT = re.compile(r"\b(?:independent|separate|indépendants?|eigenständige?r?|"
+                          r"autonom[oaie]|independientes?|zelfstandige?)\b", re.I)
 _CONTACT = re.compile(r"\b(?:contact|write\s+to|reach\s+(?:us|them)|e-?mail|questions?|"
                       r"complaints?|postal\s+address)\b", re.I)
 _STRONG = re.compile(r"\b(?:is|are|acts?\s+as|will\s+be|was|remains?|becomes?|shall\s+be)\s+"
@@ -343,8 +345,9 @@ def _controllers(text: str, a: int, b: int,
     if live:
         return [(live[-1][1], "several entities named; the last one is proposed", 0.3)]
     dropped = [e for _m, e, _s in mentions]  # a representative, a former name … named here
-    if not live and unit is not None and (slot := slot_name(text, a, b, ctx.finder)):
-        name, at = slot
+    if not live and unit is not None and (slot := slot_name(text, a, b, ctx.finder)) and not (
+            ctx.book.we is not None and _INDEPENDENT.search(text, a, b)):  # "Google is an
+        name, at = slot  # independent controller" beside the policy's own "we": a third party
         known = [e for e in ctx.book.aliased(name, typo=True) if all(e is not d for d in dropped)]
         if known:
             return [(e, f"named by its short name {name!r}", 0.1) for e in known]

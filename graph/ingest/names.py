@@ -163,7 +163,8 @@ def _name_start(head: str, words_end: int) -> int | None:
         elif _lower_name_word(token) and (
                 start is None or head[start:words_end].split() in ([g] for g in GENERIC_ONE) or
                 (len(head[start:words_end].split()) == 1 and local_name(head[start:words_end]))):
-            start = at  # "advanti AG", "orka Partnerschaft mbB", "smartphoto Nederland bv"
+            start = at + (4 if token.startswith("www.") else 0)  # "advanti AG", "orka
+            # Partnerschaft mbB", "smartphoto Nederland bv", "(www.)shopfix.de GmbH"
             break
         else:
             break
