@@ -110,6 +110,9 @@ EVERYONE = [
      "Roth\nTalstr. 9\n58256 Ennepetal\nE-Mail: jan@example.de\n\nDer "
      "Datenschutzbeauftragte des Verantwortlichen ist:\n\nSchutzwerk GmbH & Co. KG\n"
      "Luegallee 1\n40545 Düsseldorf", "rasch werk GmbH"),
+    # an article before a bare name in the role's slot
+    ("El responsable del tratamiento es la Academia Delta, con domicilio en Calle Mayor 1, "
+     "Madrid.", "Academia Delta"),
     # bait: an Italian address whose country follows a dash; a street after "via"
     ("Il Titolare del trattamento è Viaggi Aurora S.r.l.\nPosta: c/o Viaggi Aurora via Carlo "
      "Alberto 34 – 10123 Torino (To) – Italy", "Viaggi Aurora S.r.l."),

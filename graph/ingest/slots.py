@@ -57,7 +57,8 @@ _AFTER_ROLE = re.compile(r"(?i:" + ROLE + r"|\b(?:data\s+)?controller\b|\brespon
                          r"(?:est|ist|is|es|è|é|är|er|jest|je)(?:\s+|:[ \t]+)"
                          r"(?:la\s+société\s+|die\s+|the\s+company\s+|la\s+sociedad\s+|"
                          r"la\s+società\s+|l['’]association\s+|l['’]associazione\s+|"
-                         r"la\s+asociación\s+|the\s+(?=(?:University|College|Institute|"
+                         r"la\s+asociación\s+|(?:(?:la|el|il|lo|le|o|a|het)\s+){1,2}(?=[A-ZÀ-Þ])|"
+                         r"the\s+(?=(?:University|College|Institute|"
                          r"Foundation|Trust|Society|Association)\b))?" + _LINKED +
                          r"(?![\w&’'-]|\.\w|\s+[A-Z])|\bvon\s+" + _NAME +
                          r"\s+(?:bereitgestellt|betrieben|angeboten)\b|"
