@@ -113,6 +113,12 @@ EVERYONE = [
     # an article before a bare name in the role's slot
     ("El responsable del tratamiento es la Academia Delta, con domicilio en Calle Mayor 1, "
      "Madrid.", "Academia Delta"),
+    # a company's word after an article starts a name of five words; "organismo responsable"
+    ("El organismo responsable (parte responsable) es la Sociedad Andina de Radiodifusión RTA "
+     "TV, con la dirección postal Calle Sol 1, Lima.", "Sociedad Andina de Radiodifusión RTA TV"),
+    # a French sole trader's trade name, its form, then its owner
+    ("Le responsable du traitement est ATELIER NORD  EI Claire MARTIN, SIRET 992 197 566, dont "
+     "le siège est 3 rue Haute 71450 Blanzy.", "ATELIER NORD EI"),
     # bait: an Italian address whose country follows a dash; a street after "via"
     ("Il Titolare del trattamento è Viaggi Aurora S.r.l.\nPosta: c/o Viaggi Aurora via Carlo "
      "Alberto 34 – 10123 Torino (To) – Italy", "Viaggi Aurora S.r.l."),

@@ -58,6 +58,8 @@ LEGAL_FORMS: list[tuple[str, str, tuple[str, ...], bool]] = [
     (r"[Ss]ociété\s+(?:privée\s+)?à\s+responsabilité\s+limitée", "SARL (written out)", ("FR",),
      True),
     (r"[Ss]ociété\s+anonyme", "S.A. (written out)", ("FR", "BE", "LU", "CH"), True),
+    # a French sole trader before its owner's name: "TRACEO VOYAGE EI Béatrice BUCHIN"
+    (r"EIRL|EI(?=\s+[A-ZÉ][a-zéèï]+(?:-[A-ZÉ][a-zéèï]+)?\s+[A-Z]{2,})", "EI", ("FR",), True),
     # a French association: "le CFRT (Comité …), Association loi 1901"
     (r"[Aa]ssociation\s+(?:régie\s+par\s+la\s+)?loi\s+(?:du\s+1er\s+juillet\s+)?1901",
      "Association loi 1901 (written out)", ("FR",), True),

@@ -29,6 +29,7 @@ ROLE = (r"(?:data\s+)?controllers?\b|\bpersonal\s+information\s+(?:handler|proce
         r"|verwerkingsverantwoordelijken?\b|verantwoordelijke?\s+voor\s+de\s+verwerking"
         r"|\bverantwoordelijk\s+voor\s+(?:deze|de|het)\s+(?:website|site|webshop|app)\b"
         r"|responsables?\s+del\s+tratamiento|corresponsables?\s+del\s+tratamiento"
+        r"|\b(?:organismo|entidad)\s+responsable\b"
         r"|titolar[ei]\s+del\s+trattamento|contitolari\s+del\s+trattamento"
         r"|responsáve(?:l|is)\s+pel[oa]\s+tratamento|\bcontrolador(?:a|es|as)?\b|entidade\s+responsável\s+pel[ao]\s+"
         r"(?:recolha|tratamento)"

@@ -36,7 +36,7 @@ _BARE_WORD = (r"(?:" + _CAP + r"[\w&.’'-]*\w\+?|[a-z]{1,3}[A-Z][\w&.’'-]*|" 
 _BARE = r"(?<![\w.’'-])(" + _BARE_WORD + r"(?:\s+" + _BARE_WORD + r"){0,3})"
 #: a bare name with a connector inside ("Kamer van Koophandel", "Institut für Lernforschung")
 _LINKED = (r"(?<![\w.’'-])(" + _BARE_WORD + r"(?:\s+(?:(?:van|von|of|de|di|du|des|der|für|del|"
-           r"della|do|da|dos|voor)\s+)?" + _BARE_WORD + r"){0,3})")
+           r"della|do|da|dos|voor)\s+)?" + _BARE_WORD + r"){0,4})")
 #: an apposition between the name and its verb: ", gevestigd aan …,", ", fournisseur de … " (in
 #: lower case unless it closes with a comma, as an address does)
 _APPOSITION = (r"(?-i:,\s+[a-zà-ÿ][^;.:()A-ZÀ-Þ]{2,120}?|,\s+[a-zà-ÿ](?:[^;.:()]|\.(?=\w)){2,220}?"
@@ -235,12 +235,19 @@ def joint_partner(text: str, start: int, end: int, finder: PlaceFinder) -> tuple
     return None
 
 
+#: a company's word, capitalised after an article, that starts its name ("la Sociedad Suiza de
+#: Radiodifusión SRG SSR"; in lower case it leads one: "la société Exemple")
+_COMPANY_WORDS = frozenset({"Sociedad", "Società", "Société", "Sociedade", "Empresa"})
+
+
 def _usable(text: str, name: str, start: int, finder: PlaceFinder, free: bool,
             lead: int | None = None) -> bool:
     words = name.split()
     places = finder.find(name)
+    company_word = words[0] in _COMPANY_WORDS and len(words) > 2 and \
+        re.search(r"\b(?:la|el|il|a|o|the|die|der)\s+$", text[max(0, start - 6):start], re.I)
     if words[0] in _NOT_NAMES or words[0].capitalize() in _NOT_NAMES or \
-            words[0].casefold() in LEADING or \
+            (words[0].casefold() in LEADING and not company_word) or \
             any(p.start == 0 for p in places):
         return False  # a pronoun, a lead word, a place ("Ireland is …"); "DMS France" may be one
     if all(w.casefold().strip(".’'") in _GENERIC | _GENERIC_LOCAL for w in words):
