@@ -161,8 +161,7 @@ def lead_rules(doc: Document, book: EntityBook, finder: PlaceFinder,
             continue
         if unit.kind == "heading" and lead is not None and not mentions and left > 0 and \
                 (lead.text.rstrip().endswith(":") or _ENDS_IS.search(lead.text)) and \
-                (bare := _name_over_address(
-                    doc, unit, finder)) is not None:
+                (bare := _name_over_address(doc, unit, finder)) is not None:
             book.named(unit, *bare)  # "… ist:" / "Mario Gerth - Photography" / "Fabrikstr. 21"
             mentions = [m for m, _e, _s in book.mentions(unit)]
         if unit.kind == "heading" and lead is not None and mentions and left > 0:
