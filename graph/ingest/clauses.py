@@ -161,7 +161,8 @@ _TOOL = re.compile(r"\b(?:system|software|tool|engine|plug-?in|SDK|library|widge
                    r"chat|form|survey|maps?|fonts?|videos?|notes|Crashlytics|Analytics)s?\b"
                    r"[^.;]{0,24}$", re.I)
 _FORMER = re.compile(FORMER, re.I)
-_AND = re.compile(r"\s*(?:\([^()]{0,80}\)\s*)?(?:,?\s*(?:and|or|und|oder|et|ou|en|of|y|o|e)\s+|"
+_AND = re.compile(r"\s*(?:\([^()]{0,80}\)\s*)?(?:,?\s+(?:di|of|at|à|de)\s+\d[^;()]{3,120}?)?"
+                  r"(?:,?\s*(?:and|or|und|oder|et|ou|en|of|y|o|e)\s+|"  # (the first's address)
                   r",\s*|,?\s*(?:in\s+(?:association|collaboration|partnership)\s+with|together\s+"
                   r"with|jointly\s+with|en\s+(?:association|collaboration|partenariat)\s+avec|"
                   r"(?:in\s+Zusammenarbeit\s+)?(?:mit|zusammen\s+mit)|in\s+(?:collaborazione|"

@@ -25,6 +25,9 @@ __all__ = ["ON_BEHALF", "ON_BEHALF_FAR", "SERVES", "not_user_places"]
 _DEFINED = re.compile(r"\(\s*(?:hereinafter\s+|ci-après\s+|im\s+Folgenden\s+|hierna\s+)?"
                       r"[^()]{0,30}?[\"“„«‘'][^()]{1,80}\)")
 _SEAT = re.compile(r"\b(?:sise?|situé(?:e|s|es)?\s+(?:au|à|en)|located\s+at|"
+                   # a company's branch: "…, Compagnia Assicurativa operante in Italia in regime
+                   # di stabilimento"; its street after the name: "StubHub Inc. di 1209 Orange …"
+                   r"operante\s+in|(?<=[.\w] )(?:di|of|de)\s+(?=\d{1,5}[a-z]?\s+[A-Z])|"
                    # "… with registered number 511203, …, DUBLIN 8, Ireland", "organisationsnummer"
                    r"(?:with\s+)?(?:registered|registration|company)\s+(?:number|no\.?)|"
                    r"organisationsnummer|con\s+sede\s+legale\s+e\s+\w+\s+in|(?:y\s+|con\s+)?"
@@ -81,10 +84,12 @@ _DESTINATION = re.compile(r"\b(?:transferr?(?:ed|ing|s)?|sen[dt]s?|stor(?:ed|es?
 
 
 #: a postal code, its town and the country after them: the end of an address
-_POSTCODE = re.compile(r"\b(?:[A-Z]{1,2}\s?-\s?)?\d{4,5}(?:-\d{3})?\s*(?:[-–]\s*)?[A-ZÀ-Ý][\w'’-]+"
-                       r"(?:[ -](?:am|an|im|bei|sur|en|de|del)?\s?[A-ZÀ-Ý][\w'’-]+){0,2}"
-                       r"(?:\s*\(\w{1,3}\))?(?:,|\s+[-–])?\s+[A-ZÀ-Ý][\w'’-]+"
-                       r"(?:\s+[A-ZÀ-Ý][\w'’-]+)?")  # "10123 Torino (To) – Italy"
+_POSTCODE = re.compile(r"\b(?:(?:[A-Z]{1,2}\s?-\s?|C\.?P\.?\s|CAP\s)?\d{4,5}(?:-\d{3})?\s*"
+                       r"(?:[-–]\s*)?[A-ZÀ-Ý][\w'’-]+(?:[ -](?:am|an|im|bei|sur|en|de|del)?\s?"
+                       r"[A-ZÀ-Ý][\w'’-]+){0,2}(?:\s*\([\w ]{1,20}\))?(?:,|\s+[-–])?\s+"
+                       r"[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+)?"  # "10123 Torino (To) – Italy"
+                       r"|[A-Z]{2}\s+\d{5}(?:-\d{4})?,?\s+(?:USA|U\.S\.A\.|United\s+States))")
+#: (also "CP 46004 Valencia (Valencia) España" and a US state's "DE 19801, USA")
 
 
 #: a supervisory authority: the places after it are its own ("the competent supervisory

@@ -293,6 +293,12 @@ def _after_places(m: Mention, finder: PlaceFinder, text: str = "") -> Mention:
     last of a list of places before a name is no part of it ("Spanien, Portugal Information
     Builders Ibérica, S.A.": a flattened table's row)."""
     cut = re.search(r"\s[–—-]\s", m.written)
+    joined = re.match(r"(\S.{0,30}?)\s+(?:e|and|und|et|y)\s+(?=[A-ZÀ-Þa-z])", m.written)
+    if cut is None and joined and any(p.start == 0 and p.end == len(joined[1])
+                                      for p in finder.find(joined[1])):
+        at = joined.end()  # "…, DE 19801, USA e Biglietti Sud GmbH": an address's country before
+        return Mention(m.name[at:], m.written[at:], m.start + at, m.end, m.form,
+                       m.candidates, m.base[at:])
     if cut is None:
         return _after_place_list(m, finder, text)
     left = m.written[:cut.start()]

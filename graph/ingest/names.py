@@ -97,6 +97,7 @@ _ROLE_WORDS = frozenset({"Responsable", "RESPONSABLE", "Controller", "CONTROLLER
 
 
 _CAMEL = re.compile(r"[a-z]{1,3}[A-Z]")
+_STREET_COMMA = re.compile(r"\b(?:Street|Road|Avenue|Lane|Drive|Boulevard|Square|Place)\b,")
 _DOMAIN = re.compile(r"[a-z][a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,6}")  # "immobilie.nrw GmbH"
 _ELISION = re.compile(r"^(?:[ldjnsc]|qu|lorsqu|puisqu|dell|all|nell|dall|sull)['’](?=\w)")
 _APPOSITION = re.compile(r"(?<=[\w.)]),\s*(?:a|an|une?|una?|uma?|eine?|een)\s+(?:[A-Za-zÀ-ÿ]+\s+)?"
@@ -264,6 +265,8 @@ def find_mentions(text: str) -> list[Mention]:
             continue  # "Acme SAS, une société par actions simplifiée": named already
         first = head.index(name_words[0], start, words_end)
         written, form_text = text[first:m.end()], m[0].strip()
+        if _STREET_COMMA.search(written):
+            continue  # "1209 Orange Street, Corporation Trust Center": an address
         if form_text == "Ltd." and not text[m.end():].strip():
             written, form_text = written[:-1], "Ltd"  # the full stop ends the sentence
         joiner = "-" if hyphen else " " if continental or sep is None or "," not in sep[0] \
