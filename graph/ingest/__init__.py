@@ -44,9 +44,8 @@ from xborder.graph.ingest.others import everyone_else
 from xborder.graph.ingest.owner import owner_rules
 from xborder.graph.ingest.places import EVERYONE, PlaceFinder
 from xborder.graph.ingest.regional import define_groups, issuer_rules, lead_rules
+from xborder.graph.ingest.selfnamed import bare_we_entity, own_name
 from xborder.graph.ingest.services import KnownService, ServiceBook
-from xborder.graph.ingest.shortnames import bare_we
-from xborder.graph.ingest.slots import owner_name
 from xborder.graph.ingest.text import Document, read_document
 
 if TYPE_CHECKING:
@@ -99,7 +98,7 @@ def ingest(text: str, org: str | None = None, url: str | None = None,
     notes: list[str] = define_groups(doc, finder)
     book = EntityBook(finder, kb.model.entities)
     book.scan(doc)
-    _bare_we(doc, book)
+    bare_we_entity(doc, book, finder)
     report(f"entities: {len(book.entities)} named")
     issuer, issuer_evidence = _issuer(doc, book, org, notes)
     existing = _existing(kb, org or _short_name(issuer))
@@ -120,7 +119,7 @@ def ingest(text: str, org: str | None = None, url: str | None = None,
     rules += bracketed_rules(doc, book, finder, rules)
     rules += owner_rules(doc, book, finder, rules)
     if not any(not r.default for r in rules):
-        _own_name(doc, book, finder)
+        own_name(doc, book, finder)
     rules += issuer_rules(doc, book, rules)
     issuer = _named_issuer(issuer, book, notes)
     _brand_issuer(doc, book, issuer, url, finder, notes)
@@ -250,18 +249,6 @@ def _issuer(doc: Document, book: EntityBook, org: str | None, notes: list[str]
                           seats, basis, evidence, roles={"issuer"}), evidence
 
 
-def _own_name(doc: Document, book: EntityBook, finder: PlaceFinder) -> None:
-    """A policy that names no company with a legal form and no controller: the bare name it
-    gives as its own in its first units ("This is a privacy policy for X.") is an entity."""
-    if any(not {"third party", "representative", "representative's contact"} & e.roles
-           for e in book.entities.values()):
-        return
-    for unit in doc.units[:12]:
-        if (own := owner_name(unit.text, finder)) is not None:
-            book.named(unit, *own)
-            return
-
-
 def _brand_issuer(doc: Document, book: EntityBook, issuer: EntityProposal, url: str | None,
                   finder: PlaceFinder, notes: list[str]) -> None:
     """A placeholder issuer (the policy names no legal entity) takes the name of the site's
@@ -362,22 +349,6 @@ def _document(doc: Document, org_id: str, org_name: str, url: str | None,
     while ident in taken:
         ident += "-proposed"
     return DocumentProposal(ident, title, url, version, start, precision, issuer)
-
-
-def _bare_we(doc: Document, book: EntityBook) -> None:
-    """When no company with a legal form is named, the name the policy defines as "we"
-    ("Quillify (“we”, “us”) respects your privacy") is an entity, the one it calls "we"."""
-    if book.entities:
-        return
-    for unit in doc.units[:12]:
-        if (found := bare_we(unit.text)) is not None:
-            if re.search(re.escape(found[0]) + r"\s+is\s+(?:the|a)\s+(?:registered\s+)?"
-                         r"trad(?:e|ing)\s+name\b", doc.source):
-                return  # "X is the registered trade name of a sole proprietorship": no entity
-            entity = book.named(unit, *found)
-            entity.we = True
-            entity.country_basis = "no legal form: the name the policy defines as \"we\""
-            return
 
 
 _RESIDES = re.compile(RESIDES, re.I)

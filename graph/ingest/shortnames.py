@@ -22,7 +22,8 @@ import re
 from xborder.graph.ingest.lexicon import CJK_WE, PRONOUNS, REPRESENTATIVE, ROLE
 from xborder.graph.ingest.names import Mention
 
-__all__ = ["CONTROL_WORD", "QUOTED", "bare_we", "defined_before", "definitions", "representative"]
+__all__ = ["CONTROL_WORD", "QUOTED", "acronym_name", "bare_we", "defined_before", "definitions",
+           "representative"]
 
 _REPRESENTATIVE = re.compile(REPRESENTATIVE, re.I)
 CONTROL_WORD = re.compile(r"\bcontroll(?:er|ed)|\bresponsible\b|" + ROLE, re.I)
@@ -214,3 +215,27 @@ def bare_we(text: str) -> tuple[str, int] | None:
         words.pop(0)
     name = " ".join(words)
     return (name, m.start(1) + m[1].index(name)) if name else None
+
+
+#: a bare name then its initials in brackets: "Services Industrial Professional and Technical
+#: Union (SIPTU)", "the Royal College of Surgeons of Edinburgh (“RCSEd”)", "Hospices Civils de
+#: Lyon (HCL)"
+_ACRONYM = re.compile(r"(?<![\w.’'-])((?:[A-ZÀ-Þ][\w’'-]*)(?:,?[ \t]+(?:(?:of|de|du|des|der|für|"
+                      r"and|und|et|e|y|van|voor|di|da|do|del|della|the|la|le|for)[ \t]+)*"
+                      r"[A-ZÀ-Þ][\w’'-]*){1,7})[ \t]*\([ \t]*[“\"‘']?([A-ZÀ-Þ][A-Za-z]{1,7})"
+                      r"[”\"’']?[ \t]*\)")
+
+
+def acronym_name(text: str) -> tuple[str, int, str] | None:
+    """A bare name defined with its initials in brackets, where the initials are those of its
+    capitalised words ("Koninklijke Bibliotheek (‘KB’)"): the name, where it starts, and the
+    initials; or None."""
+    for m in _ACRONYM.finditer(text):
+        capitals = "".join(c for c in m[2] if c.isupper())
+        words = list(re.finditer(r"[A-ZÀ-Þ][\w’'-]*", m[1]))
+        for k in range(len(words) - 1):
+            initials = "".join(p[0] for w in words[k:] for p in w[0].split("-") if p[:1].isupper())
+            if initials == capitals:
+                start = m.start(1) + words[k].start()
+                return text[start:m.end(1)], start, m[2]
+    return None
