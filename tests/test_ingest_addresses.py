@@ -33,3 +33,13 @@ def test_a_street_before_corporation_is_no_company() -> None:
 
     text = "Acme Inc. di 1209 Orange Street, Corporation Trust Center, Wilmington, DE 19801, USA"
     assert [m.name for m in find_mentions(text)] == ["Acme Inc."]
+
+
+def test_a_role_before_a_dash_is_no_part_of_the_name(kb) -> None:
+    """"Die schwedische Muttergesellschaft – H & M … AB": the parent's role, then its name."""
+    from xborder.graph.ingest import ingest
+
+    page = ("# Datenschutz\n\nDie schwedische Muttergesellschaft – Nordlys Handel AB "
+            "(nachfolgend „Nordlys“) – ist für die Verarbeitung verantwortlich.\n")
+    assert [e.name for e in ingest(page, name="p.md", kb=kb).entities] == ["Nordlys Handel AB"]
+

@@ -302,6 +302,10 @@ def _after_places(m: Mention, finder: PlaceFinder, text: str = "") -> Mention:
     if cut is None:
         return _after_place_list(m, finder, text)
     left = m.written[:cut.start()]
+    if left.split() and left.split()[-1] in _ROLE_NOUNS:  # "Muttergesellschaft – H & M … AB"
+        return Mention(m.name.split(f" {cut[0].strip()} ", 1)[-1], m.written[cut.end():],
+                       m.start + cut.end(), m.end, m.form, m.candidates,
+                       m.base.split(f" {cut[0].strip()} ", 1)[-1])
     rest = left
     for place in sorted(finder.find(left), key=lambda p: -p.start):
         rest = rest[:place.start] + rest[place.end:]
@@ -315,6 +319,10 @@ def _after_places(m: Mention, finder: PlaceFinder, text: str = "") -> Mention:
                    base)
 
 
+#: a company's role before a dash and its name: no part of the name
+_ROLE_NOUNS = frozenset({"Muttergesellschaft", "Tochtergesellschaft", "Konzernmutter",
+                         "Verantwortlicher", "Verantwortliche", "Controller", "Responsable",
+                         "Titolare", "Verwerkingsverantwoordelijke", "Betreiber", "Anbieter"})
 _PLACE_LIST = re.compile(r"(?:^|[\s|])(?:[A-ZÀ-Þ][\w'’.-]*(?:\s+[A-ZÀ-Þ][\w'’.-]*){0,2}\s*,\s*)+$")
 
 
