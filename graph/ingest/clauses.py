@@ -218,7 +218,7 @@ def controller_rules(doc: Document, book: EntityBook, finder: PlaceFinder,
             continue  # items under a lead that named its controller itself list data, not one
         found = row_rules(unit, ctx) if unit.kind == "row" else _sentence(unit, ctx)
         rules.extend(found)
-        said |= {unit.text} if found and unit.kind == "sentence" else set()
+        said.update([unit.text] if found and unit.kind == "sentence" else [])
     unique = said_once(drop_placeless_repeats(rules))
     number_rules(unique)
     return unique

@@ -12,11 +12,14 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["ADDRESS", "CJK_FORMS", "CJK_WE", "COLLECTIVE", "DEPENDING", "EEA_NAMES", "EU_NAMES",
-           "FORMER", "JOINT", "OPERATES", "PARENT", "PARENT_AFTER", "PRONOUNS", "PROVIDER_AFTER",
-           "PROVIDER_BEFORE", "REFERRAL", "REPRESENTATIVE", "ROLE", "ROLE_HEADING", "ROLE_LABEL",
-           "STATED", "UNDEFINED_GROUP", "VERB", "WE_ARE", "WHO_WE_ARE"]
+__all__ = ["ADDRESS", "CJK_CHARS", "CJK_FORMS", "CJK_WE", "COLLECTIVE", "DEPENDING", "EEA_NAMES",
+           "EU_NAMES", "FORMER", "JOINT", "OPERATES", "PARENT", "PARENT_AFTER", "PRONOUNS",
+           "PROVIDER_AFTER", "PROVIDER_BEFORE", "REFERRAL", "REPRESENTATIVE", "ROLE",
+           "ROLE_HEADING", "ROLE_LABEL", "STATED", "UNDEFINED_GROUP", "VERB", "WE_ARE",
+           "WHO_WE_ARE"]
 
+#: Japanese kana, CJK ideographs and Hangul, as a character class's body
+CJK_CHARS = r"\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
 #: A controller's role, as a noun phrase (case-insensitive).
 ROLE = (r"(?:data\s+)?controllers?\b|\bpersonal\s+information\s+(?:handler|processor)s?\b"
         r"|responsables?\s+(?:conjoints?\s+)?(?:du|de|des)\s+(?:ce\s+|ces\s+)?traitements?"

@@ -27,13 +27,14 @@ import re
 
 from xborder.graph.ingest.cjknames import cjk_mentions
 from xborder.graph.ingest.legalforms import AUTHORITIES, LEGAL_FORMS, PREFIX_FORMS, PUBLIC_HEADS
+from xborder.graph.ingest.lexicon import CJK_CHARS
 from xborder.graph.ingest.localnames import local_name
 from xborder.graph.ingest.mention import Mention, entity_key, name_key
 from xborder.graph.ingest.namewords import COMMON, CONNECT, GENERIC_ONE, LEADING, OPENERS
 
 __all__ = ["CONNECT", "LEADING", "Mention", "entity_key", "find_mentions", "name_key"]
 
-_CJK_CHAR = r"\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
+_CJK_CHAR = CJK_CHARS
 #: a legal form; Japanese or Chinese text may follow it directly ("… Limitedとの契約")
 FORM = re.compile(r"(?<![\w.])(?:" + "|".join(f"(?P<f{i}>{p})" for i, (p, *_rest)
                                               in enumerate(LEGAL_FORMS)) +
@@ -118,7 +119,6 @@ def _lower_name_word(token: str) -> bool:
         not re.search(r"(?:ed|ing|ly|[^aiou]s)$", token))  # "adidas AG", not "offers GmbH"
 
 
-
 def _form_ends(head: str, start: int, end: int) -> bool:
     """Does a legal form of several words end at ``head[end]``, after ``head[start]`` ("… S.A.
     DE C.V." before "and Y M.E.P.E.")?"""
@@ -141,6 +141,7 @@ def _name_start(head: str, words_end: int) -> int | None:
         token, at = w[0], w.start()
         if head[at - 1:at] in ("@", "/"):
             break  # an e-mail address or a web address before the name, not part of it
+        # "Hiscox Insurance Company (Guernsey) Limited": "Company" inside the name
         inside = token == "Company" and re.fullmatch(r"\s*\([^()]{1,30}\)\s*",
                                                      head[w.end():words_end])
         if start is not None and not inside and (FORM.fullmatch(token) or
@@ -158,7 +159,7 @@ def _name_start(head: str, words_end: int) -> int | None:
         split_compound = token in _AND_WORDS and start is not None and \
             head[:w.start()].rstrip().endswith("-")  # "Therapie- und Gesundheitsforschung"
         if _capital(token) or ((token in CONNECT or split_compound) and start):
-            start = at  # "Hiscox Insurance Company (Guernsey) Limited": "Company" inside
+            start = at
             if elision:
                 break
         elif _lower_name_word(token) and (

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from xborder.graph.errors import AmbiguousLocation, XborderInputError
-from xborder.graph.ingest.lexicon import EEA_NAMES, EU_NAMES
+from xborder.graph.ingest.lexicon import CJK_CHARS, EEA_NAMES, EU_NAMES
 from xborder.graph.ingest.localnames import local_name
 from xborder.graph.locations import LocationIndex
 
@@ -33,12 +33,12 @@ def is_country(code: str) -> bool:
     """An ISO 3166-1 code (not a group id, not "everyone")."""
     return len(code) == 2 and code.isalpha() and code not in GROUPS
 _ACCEPTED = ("alias", "English name", "German name", "French name", "Spanish name")
-_CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]+")
+_CJK_RUN = re.compile(r"[" + CJK_CHARS + r"]+")
 #: a CJK word right after a Latin place that is no particle: the place starts a compound
 _CJK_COMPOUND = re.compile(r"(?!の|に|で|へ|と|や|を|は|が|も|から|より|または|"
                            r"および|及び|及|和|与|或|的|地区|地域|居民|用户|"
                            r"에서|및|의|에|와|과|가|는|은|이|를|을)"
-                           r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+                           r"[" + CJK_CHARS + r"]")
 _TOKEN = re.compile(r"[^\W\d_][\w'’]*(?:[.-][^\W\d_][\w'’]*)*\.?")
 _SPECIAL: list[tuple[re.Pattern[str], tuple[str, ...], str | None, float]] = [
     (re.compile(r"\b(?:the\s+)?European\s+Economic\s+Area(?:\s*\(\s*[“\"]?EEA[”\"]?\s*\))?"),

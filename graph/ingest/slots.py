@@ -94,7 +94,7 @@ _IN_CAPACITY = re.compile(_LINKED.replace(r"\s+", r"[ \t]+") + r"(?:\s*\([^()]{1
                           ROLE + r"|responsable)")
 #: "As X, we are the data controller", "Als Fysiotherapie X zijn wij verantwoordelijk voor de
 #: verwerking …", "En tant que X, nous sommes responsables du traitement"
-_AS_NAME_WE = re.compile(r"(?:^|(?<=[.!?:\n])\s*|(?<=\n))(?i:as|als|en\s+tant\s+que|come|como|"
+_AS_NAME_WE = re.compile(r"(?:^|(?<=[.!?:\n])\s*)(?i:as|als|en\s+tant\s+que|come|como|"
                          r"enquanto)\s+" + _LINKED + r",?\s+(?i:(?:we|wij|wir|nous|noi|nosotros|"
                          r"nós)\s+(?:are|zijn|sind|sommes|siamo|somos)|(?:zijn|sind|sommes|siamo|"
                          r"somos)\s+(?:wij|wir|nous|noi|nosotros|nós))\s+(?i:" + _ARTICLE +
