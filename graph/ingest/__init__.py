@@ -217,14 +217,15 @@ def _issuer(doc: Document, book: EntityBook, org: str | None, notes: list[str]
     """Who issues the policy: the entity it calls "we", else the copyright holder, else the
     first entity of the preamble, else the first named; with the sentence that says so."""
     we = book.we
-    if we is not None and "representative's contact" in we.roles:
-        we = None  # a DPO's or representative's company is never the policy's "we"
+    if we is not None and {"representative's contact", "third party"} & we.roles:
+        we = None  # a DPO's or representative's company, or a processor, is never its "we"
     candidates: list[tuple[EntityProposal, str]] = []
     for unit in doc.units:
         for _m, entity, _s in book.mentions(unit):
             if entity is we:
                 candidates.insert(0, (entity, "the policy calls it \"we\""))
-            elif re.search(r"©|\bcopyright\b", unit.text, re.I):
+            elif re.search(r"©|\bcopyright\b", unit.text, re.I) and \
+                    "third party" not in entity.roles:
                 candidates.append((entity, "the copyright holder"))
     current = [e for e in book.entities.values() if "former name" not in e.roles]
     others = [e for e in current if "third party" not in e.roles]  # not a listed processor
@@ -272,8 +273,8 @@ def _named_issuer(issuer: EntityProposal, book: EntityBook, notes: list[str]
     AI is the data controller"): that entity when it has the placeholder's name or is the only
     one; else the placeholder, with an id no entity has."""
     named = [e for e in book.entities.values()
-             if not {"former name", "parent", "representative", "representative's contact"}
-             & e.roles]
+             if not {"former name", "parent", "representative", "representative's contact",
+                     "third party"} & e.roles]
     if any(issuer is e for e in book.entities.values()) or not named:
         return issuer
     same = [e for e in named if entity_key(e.name) == entity_key(issuer.name)]

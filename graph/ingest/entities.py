@@ -19,6 +19,7 @@ from collections.abc import Iterable
 
 import pycountry
 
+from xborder.graph.ingest.distractors import ON_BEHALF
 from xborder.graph.ingest.legalforms import LEGAL_FORMS, written_short
 from xborder.graph.ingest.lexicon import (
     ADDRESS,
@@ -33,6 +34,7 @@ from xborder.graph.ingest.merging import (
     alias_countries,
     bilingual,
     collective,
+    institution_forms,
     same_form,
     short_forms,
     unglue,
@@ -47,7 +49,7 @@ from xborder.graph.ingest.names import (
     name_key,
 )
 from xborder.graph.ingest.places import PlaceFinder, is_country
-from xborder.graph.ingest.shortnames import CONTROL_WORD, definitions, representative
+from xborder.graph.ingest.shortnames import CONTROL_WORD, acronym_name, definitions, representative
 from xborder.graph.ingest.text import Document, Unit
 
 __all__ = ["LEGAL_FORMS", "EntityBook", "Mention", "definitions", "entity_key", "find_mentions",
@@ -165,13 +167,21 @@ class EntityBook:
                 self.by_unit[unit.index] = rows
         unglue(self.entities, self.by_unit)
         same_form(self.entities, self.by_unit)
+        institution_forms(self.entities, self.by_unit)
         bilingual(self.entities, self.by_unit, doc)
         collective(doc, self.by_unit)
         short_forms(doc, self.entities, self.by_unit)
         alias_countries(doc, self.entities, self.finder)
+        for entity in self.entities.values():  # "…, met Dutch Web Center als verwerker"
+            if any(ON_BEHALF.match(doc.source[m.end():m.end() + 120])
+                   for m in re.finditer(re.escape(entity.name), doc.source)):
+                entity.roles.add("third party")
 
     def _register(self, unit: Unit, m: Mention, limit: int | None) -> EntityProposal:
         country, how, _span = place_entity(unit.text, m, self.finder, limit)
+        if m.form == "institution" and (whole := next((e for e in self.entities.values() if any(
+                m.key in entity_key(a) for a in [e.name, *e.aliases])), None)) is not None:
+            return whole  # "The Credit Union is …" after "Corrib Credit Union Limited (…)"
         bare = m.key.removeprefix("the")
         entity = self.entities.get(m.key) or self.entities.get(bare) or self._twin(m)
         if entity is not None and m.key != bare and entity_key(entity.name) == bare:
@@ -199,6 +209,9 @@ class EntityBook:
         elif entity.country is None and country is not None:
             entity.country, entity.country_basis = country, how
         aliases, we = definitions(unit.text, m)
+        if m.form == "institution" and (acronym := acronym_name(unit.text[m.start:m.end + 16])) \
+                and name_key(acronym[0]) == name_key(m.name):
+            aliases.append(acronym[2])  # "Services … Technical Union (SIPTU)", unquoted
         entity.aliases += [a for a in aliases if a not in entity.aliases]
         entity.we = entity.we or we
         return entity
@@ -230,8 +243,10 @@ class EntityBook:
         """An entity named without a legal form where a clause names its controller ("… est
         Comuto Pro", "… von Telegram bereitgestellt")."""
         m = Mention(name, name, start, start + len(name), "", (), name)
-        entity = self._register(unit, m, None)
-        entity.country_basis = "no legal form: the name is read from the clause"
+        entity = self.alias(name)  # "RCSEd is …" after "Royal College of … (“RCSEd”)"
+        if entity is None:
+            entity = self._register(unit, m, None)
+            entity.country_basis = "no legal form: the name is read from the clause"
         rows = self.by_unit.setdefault(unit.index, [])
         rows.append((m, entity, None))
         rows.sort(key=lambda r: r[0].start)

@@ -170,7 +170,10 @@ PARENT = (r"\b(?:parent\s+(?:company|entity|undertaking)|ultimate\s+parent|soci�
           r"sociedade\s+controladora)\b(?![^.;:()]{0,60}?\b(?:of|de|du|des|von|der|van|di|della|"
           r"da|do)\s+(?:the\s+|la\s+|l['’]\s*)?$)[^.;:()]{0,60}$|"
           r"\b(?:(?:wholly[- ]owned\s+)?subsidiar(?:y|ies)(?:\s+(?:or|and)\s+affiliated?\s*"
-          r"(?:entity|entities|compan(?:y|ies))?)?\s+of|affiliated?\s+(?:entity|company)\s+of|owned\s+by|"
+          r"(?:entity|entities|compan(?:y|ies))?)?\s+of|affiliated?\s+(?:entity|company)\s+of|"
+          # "X Ltd is owned by Y", never "This website is owned by Y": the site's owner
+          r"(?<!site\sis\s)(?<!\bapp\sis\s)(?<!tform\sis\s)(?<!rvice\sis\s)(?<!\bshop\sis\s)"
+          r"(?<!ortal\sis\s)owned\s+by|"
           r"filiale\s+(?:à\s+100\s*%\s+)?d[eu]|Tochtergesellschaft\s+(?:der|von)|"
           r"dochteronderneming\s+van|controllata\s+da|subsidiária\s+da?|filial\s+de|"
           # the head of a group: "a group of companies consisting of X and its affiliates"

@@ -26,6 +26,7 @@ import html
 import re
 
 from xborder.graph.ingest.cjknames import cjk_mentions
+from xborder.graph.ingest.institutions import institution_mentions
 from xborder.graph.ingest.legalforms import AUTHORITIES, LEGAL_FORMS, PREFIX_FORMS, PUBLIC_HEADS
 from xborder.graph.ingest.lexicon import CJK_CHARS
 from xborder.graph.ingest.localnames import local_name
@@ -39,10 +40,12 @@ _CJK_CHAR = CJK_CHARS
 FORM = re.compile(r"(?<![\w.])(?:" + "|".join(f"(?P<f{i}>{p})" for i, (p, *_rest)
                                               in enumerate(LEGAL_FORMS)) +
                   r")(?!(?![" + _CJK_CHAR + r"])[\w/])")
-_PREFIX_LINK = r"(?:(?:van|het|de|du|des|der|di|del|la)\s+){0,2}"  # "vzw Federatie van het …"
+#: connectors after a prefixed form's word: "vzw Federatie van het …", "Associação … dos …"
+_PREFIX_LINK = (r"(?:(?:van|voor|het|de|du|des|der|di|del|della|delle|dei|degli|la|do|da|dos|das)"
+                r"\s+){0,2}")
 _PREFIX = [(re.compile(r"(?<![\w.])(" + p + r")\s+(" + _PREFIX_LINK + r"(?:[A-Z][\w&'’-]*)(?:\s+" +
                        _PREFIX_LINK +
-                       r"[A-Z][\w&'’-]*){0,5})(?![\w.])"), form, countries)
+                       r"[A-Z][\w&'’-]*){0,5})(?![\w]|\.\w)"), form, countries)
            for p, form, countries in PREFIX_FORMS]
 #: a word of a name; a Latin name written up against Japanese, Chinese or Korean text
 #: ("…お客様とAdobe Systems … Limited") starts at its first Latin letter
@@ -277,6 +280,7 @@ def find_mentions(text: str) -> list[Mention]:
         mentions.append(Mention(name, written, first, m.end(), form, candidates, base))
     mentions += _prefixed(text, mentions)
     mentions += _public(text, mentions)
+    mentions += institution_mentions(text, mentions)
     mentions = [m for m in mentions if not any(
         o.start <= m.start and m.end <= o.end and (o.start, o.end) != (m.start, m.end)
         for o in mentions)]  # "… S.A." inside "… S.A. Operadora, Sociedad Unipersonal"
