@@ -1,4 +1,4 @@
-"""`ingest` on the held-out sets of earlier rounds, now seen (``round3.yaml`` … ``round20.yaml``:
+"""`ingest` on the held-out sets of earlier rounds, now seen (``round3.yaml`` … ``round21.yaml``:
 each was scored once, at the end of the round it measured, and became tuning data in the next).
 As a whole, with thresholds a little under what the tool scores on them today, so a change that
 loses what those rounds taught fails here; the false-rule kinds the issue lists never appear.
@@ -19,7 +19,7 @@ from xborder.graph.ingest.evaluate import score_excerpt, source_url, total
 REAL = Path(__file__).parent / "policies" / "real"
 SEEN_ROUNDS = ("round3", "round4", "round5", "round6", "round7", "round8", "round9", "round10",
                "round11", "round12", "round13", "round14", "round15", "round16",
-               "round17", "round18", "round19", "round20")
+               "round17", "round18", "round19", "round20", "round21")
 
 # (controllers P, R; pairs P, R; false rules at most): floors a little under the scores at the end
 # of round 6's first tuning (round3 0.98/0.94, 0.96/0.92; round4 1.00/0.92, 1.00/0.93 with one
@@ -73,7 +73,12 @@ FLOORS = {"round3": (0.95, 0.90, 0.93, 0.88, 0), "round4": (0.97, 0.88, 0.96, 0.
           # them, scored once at the very end of round 10, not tuned on (0.86/0.68, 0.81/0.58;
           # four false rules: a parent, a processor, a controller's address, an affiliate; the
           # session-start tool the same)
-          "round20": (0.83, 0.65, 0.78, 0.55, 4)}
+          "round20": (0.83, 0.65, 0.78, 0.55, 4),
+          # round 21, frozen in round 11 while the institution reading was built on rounds 3-20,
+          # scored once at its end, not tuned on (0.82/0.47, 0.71/0.35; three false rules: a
+          # processor, an entity's place, an affiliate named inside "we"; the session-start tool
+          # the same; the institution reading, scored with it, 0.71/0.45 — withdrawn)
+          "round21": (0.79, 0.44, 0.68, 0.32, 3)}
 
 
 def _items(part: str) -> list[dict[str, Any]]:

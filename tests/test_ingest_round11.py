@@ -1,0 +1,39 @@
+"""`ingest` on four general faults found while reading the scored rounds 3–20 in round 11: a
+regulator's country read as where users are ("registered with the Central Bank of Ireland"), a
+site's owner taken for a parent ("This website is owned by X"), a company the policy calls its
+processor proposed as the controller ("met X als verwerker"), and an association's name cut
+before its last word at the end of a sentence. Invented pages."""
+
+from __future__ import annotations
+
+from tests.ingest_support import loose, loose_rules
+from xborder.graph.ingest import ingest
+
+
+def test_a_regulators_country_is_no_user_place(kb) -> None:
+    page = ("# Privacy\n\nHarbour Savings Limited is the data controller and is registered with "
+            "the Central Bank of Ireland.\n")
+    assert loose_rules(kb, page) == loose([(["*"], [], "Harbour Savings Limited")])
+
+
+def test_the_owner_of_the_website_is_no_parent(kb) -> None:
+    page = ("# Privacy\n\nThis website is owned by Thornby Rowing Ltd, 4 Quay Street, Thornby. We "
+            "are the data controller for your personal data.\n")
+    entity, = ingest(page, name="policy.md", kb=kb).entities
+    assert entity.name == "Thornby Rowing Ltd" and "parent" not in entity.roles
+
+
+def test_a_company_called_the_processor_is_never_proposed_as_controller(kb) -> None:
+    page = ("# Privacyverklaring\n\nHet onderhoud aan de webshop wordt uitgevoerd door Kleinweb "
+            "Studio B.V.\n\nDe eigenaar van de webshop is de verwerkingsverantwoordelijke, met "
+            "Kleinweb Studio B.V. als verwerker.\n")
+    proposals = ingest(page, name="policy.md", kb=kb)
+    assert all(r.controller.name != "Kleinweb Studio B.V." for r in proposals.rules)
+    assert loose_rules(kb, page) == set()
+
+
+def test_an_associations_name_ends_at_the_full_stop_not_before_its_last_word(kb) -> None:
+    page = ("# Privacy\n\nA entidade responsável pelo tratamento é a Associação Cultural dos "
+            "Amigos de Vilar.\n")
+    assert loose_rules(kb, page) == loose([(["*"], [], "Associação Cultural dos Amigos de "
+                                                      "Vilar")])
