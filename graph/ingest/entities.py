@@ -170,7 +170,7 @@ class EntityBook:
         collective(doc, self.by_unit)
         short_forms(doc, self.entities, self.by_unit)
         alias_countries(doc, self.entities, self.finder)
-        for entity in self.entities.values():  # "…, met Dutch Web Center als verwerker"
+        for entity in self.entities.values():  # "…, met Kleinweb Studio B.V. als verwerker"
             if any(ON_BEHALF.match(doc.source[m.end():m.end() + 120])
                    for m in re.finditer(re.escape(entity.name), doc.source)):
                 entity.roles.add("third party")

@@ -189,12 +189,12 @@ def lead_rules(doc: Document, book: EntityBook, finder: PlaceFinder,
                     before is not None and _PLURAL.search(before.text)))
                 # "… sont :", "les entités suivantes sont responsables :": several, one a line
                 lead, left = (lead, max(left, 1)) if several else (None, left)
-    return not_processors(out)
+    return _not_processors(out)
 
 
-def not_processors(rules: list[RuleProposal]) -> list[RuleProposal]:
+def _not_processors(rules: list[RuleProposal]) -> list[RuleProposal]:
     """The rules whose controller the policy never calls a processor or lists as a third party
-    ("met Dutch Web Center als verwerker"): a name read from its place alone drops out."""
+    ("met Kleinweb Studio B.V. als verwerker"): a name read from its place alone drops out."""
     return [r for r in rules if "third party" not in r.controller.roles]
 
 
@@ -268,7 +268,7 @@ def issuer_rules(doc: Document, book: EntityBook, rules: list[RuleProposal]
                 note = ("the entity the policy calls \"we\" (当社/本公司/회사), in a sentence on "
                         "how it handles personal data: no clause names the controller otherwise")
                 return _for_everyone(unit, entity, 0.6, note)
-    return not_processors(_sole_entity_rule(doc, book) or _only_issuer_rule(doc, book))
+    return _not_processors(_sole_entity_rule(doc, book) or _only_issuer_rule(doc, book))
 
 
 def _for_everyone(unit: Unit, entity: EntityProposal, confidence: float, note: str
