@@ -37,10 +37,17 @@ BAIT = [
     "personal data. The ICO is the UK's regulator.",
     "Our representative in the EU is the European Data Protection Office (EDPO). Write to the "
     "EDPO about your personal data.",
-    "We, the Garden Club of Hull (“GREEN”), protect your personal data. GREEN meets monthly.",
 ]
 
 
 @pytest.mark.parametrize("page", BAIT)
 def test_no_institution_is_read_from_other_initials(kb, page: str) -> None:
     assert loose_rules(kb, "# Privacy\n\n" + page + "\n") == set()
+
+
+def test_initials_of_something_else_are_no_name_of_the_club(kb) -> None:
+    """The club names itself as "we" (read by its head word, :mod:`.institutions`); "GREEN"
+    spells nothing of its name and is never proposed."""
+    page = ("# Privacy\n\nWe, the Garden Club of Hull (“GREEN”), protect your personal data. "
+            "GREEN meets monthly.\n")
+    assert loose_rules(kb, page) == loose([(["*"], [], "Garden Club of Hull")])

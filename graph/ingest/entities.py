@@ -34,6 +34,7 @@ from xborder.graph.ingest.merging import (
     alias_countries,
     bilingual,
     collective,
+    institution_forms,
     same_form,
     short_forms,
     unglue,
@@ -48,7 +49,7 @@ from xborder.graph.ingest.names import (
     name_key,
 )
 from xborder.graph.ingest.places import PlaceFinder, is_country
-from xborder.graph.ingest.shortnames import CONTROL_WORD, definitions, representative
+from xborder.graph.ingest.shortnames import CONTROL_WORD, acronym_name, definitions, representative
 from xborder.graph.ingest.text import Document, Unit
 
 __all__ = ["LEGAL_FORMS", "EntityBook", "Mention", "definitions", "entity_key", "find_mentions",
@@ -166,6 +167,7 @@ class EntityBook:
                 self.by_unit[unit.index] = rows
         unglue(self.entities, self.by_unit)
         same_form(self.entities, self.by_unit)
+        institution_forms(self.entities, self.by_unit)
         bilingual(self.entities, self.by_unit, doc)
         collective(doc, self.by_unit)
         short_forms(doc, self.entities, self.by_unit)
@@ -177,6 +179,9 @@ class EntityBook:
 
     def _register(self, unit: Unit, m: Mention, limit: int | None) -> EntityProposal:
         country, how, _span = place_entity(unit.text, m, self.finder, limit)
+        if m.form == "institution" and (whole := next((e for e in self.entities.values() if any(
+                m.key in entity_key(a) for a in [e.name, *e.aliases])), None)) is not None:
+            return whole  # "The Credit Union is …" after "Corrib Credit Union Limited (…)"
         bare = m.key.removeprefix("the")
         entity = self.entities.get(m.key) or self.entities.get(bare) or self._twin(m)
         if entity is not None and m.key != bare and entity_key(entity.name) == bare:
@@ -204,6 +209,9 @@ class EntityBook:
         elif entity.country is None and country is not None:
             entity.country, entity.country_basis = country, how
         aliases, we = definitions(unit.text, m)
+        if m.form == "institution" and (acronym := acronym_name(unit.text[m.start:m.end + 16])) \
+                and name_key(acronym[0]) == name_key(m.name):
+            aliases.append(acronym[2])  # "Services … Technical Union (SIPTU)", unquoted
         entity.aliases += [a for a in aliases if a not in entity.aliases]
         entity.we = entity.we or we
         return entity

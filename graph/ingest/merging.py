@@ -18,7 +18,8 @@ from xborder.graph.ingest.places import PlaceFinder, is_country
 from xborder.graph.ingest.shortnames import QUOTED
 from xborder.graph.ingest.text import Document
 
-__all__ = ["alias_countries", "bilingual", "collective", "same_form", "short_forms", "unglue"]
+__all__ = ["alias_countries", "bilingual", "collective", "institution_forms", "same_form",
+           "short_forms", "unglue"]
 
 Entities = dict[str, EntityProposal]
 Rows = dict[int, list[tuple[Mention, EntityProposal, tuple[int, int] | None]]]
@@ -41,6 +42,23 @@ def same_form(entities: Entities, by_unit: Rows) -> None:
                 kept.aliases, kept.we = list(dict.fromkeys(kept.aliases + e.aliases)), \
                     kept.we or e.we
                 rows[n] = (m, kept, stated)
+
+
+def institution_forms(entities: Entities, by_unit: Rows) -> None:
+    """An institution's name written once bare and once with a legal form ("Clínica Matteoni de
+    Athayde" as the title, "Clínica Matteoni de Athayde LTDA." in the text): one entity, the one
+    with the form."""
+    formed = {name_key(m.base): e for rows in by_unit.values() for m, e, _s in rows
+              if m.form and m.form != "institution"}
+    for rows in by_unit.values():
+        for n, (m, e, stated) in enumerate(rows):
+            kept = formed.get(name_key(m.name)) if m.form == "institution" else None
+            if kept is None or kept is e:
+                continue
+            for k in [k for k, v in entities.items() if v is e]:
+                del entities[k]
+            kept.aliases, kept.we = list(dict.fromkeys(kept.aliases + e.aliases)), kept.we or e.we
+            rows[n] = (m, kept, stated)
 
 
 def unglue(entities: Entities, by_unit: Rows) -> None:

@@ -26,6 +26,7 @@ import html
 import re
 
 from xborder.graph.ingest.cjknames import cjk_mentions
+from xborder.graph.ingest.institutions import institution_mentions
 from xborder.graph.ingest.legalforms import AUTHORITIES, LEGAL_FORMS, PREFIX_FORMS, PUBLIC_HEADS
 from xborder.graph.ingest.lexicon import CJK_CHARS
 from xborder.graph.ingest.localnames import local_name
@@ -279,6 +280,7 @@ def find_mentions(text: str) -> list[Mention]:
         mentions.append(Mention(name, written, first, m.end(), form, candidates, base))
     mentions += _prefixed(text, mentions)
     mentions += _public(text, mentions)
+    mentions += institution_mentions(text, mentions)
     mentions = [m for m in mentions if not any(
         o.start <= m.start and m.end <= o.end and (o.start, o.end) != (m.start, m.end)
         for o in mentions)]  # "… S.A." inside "… S.A. Operadora, Sociedad Unipersonal"
