@@ -37,3 +37,19 @@ def test_an_associations_name_ends_at_the_full_stop_not_before_its_last_word(kb)
             "Amigos de Vilar.\n")
     assert loose_rules(kb, page) == loose([(["*"], [], "Associação Cultural dos Amigos de "
                                                       "Vilar")])
+
+
+# read from round 21 once scored: forms without their last full stop, a company's law of
+# incorporation in Spanish
+def test_a_form_written_without_its_last_full_stop_is_a_form(kb) -> None:
+    page = ("# Política de privacidad\n\nEsta Política se aplica al tratamiento de datos "
+            "personales por parte de Nubeclara Hosting S.L, una empresa registrada y existente "
+            "bajo las leyes del Reino de España, que es el responsable del tratamiento.\n")
+    assert loose_rules(kb, page) == loose([(["*"], [], "Nubeclara Hosting S.L")])
+
+
+def test_a_dutch_form_without_its_last_full_stop_is_a_form(kb) -> None:
+    page = ("# Integritetspolicy\n\nPersonuppgiftsansvarig är Nordljus Technology Netherlands "
+            "B.V, Amsterdam.\n")
+    assert loose_rules(kb, page) == loose([(["*"], [], "Nordljus Technology Netherlands B.V")])
+

@@ -83,7 +83,7 @@ LEGAL_FORMS: list[tuple[str, str, tuple[str, ...], bool]] = [
     (r"S\.a\.r\.l\.\s+et\s+Cie,?\s+S\.C\.A\.", "S.à r.l.", ("LU",), True),  # unaccented
     (r"S\.A\.R\.L\.?|S\.a\.r\.l\.|SARL", "SARL", ("FR", "LU"), True),
     (r"S\.C\.A\.|SCA", "S.C.A.", ("LU", "BE", "FR"), True),  # "… S.à r.l. et Cie, S.C.A."
-    (r"SL,\s*S\.L\.|S\.L\.U?\.?|SLU?|s\.l\.(?:u\.)?", "S.L.", ("ES",), True),
+    (r"SL,\s*S\.L\.|S\.L\.U?\.?|SLU?|s\.l\.(?:u\.)?|S\.L(?!\.)", "S.L.", ("ES",), True),
     (r"M\.E\.P\.E\.|Μ\.Ε\.Π\.Ε\.|I\.K\.E\.|Ι\.Κ\.Ε\.", "M.E.P.E.", ("GR",), True),
     (r"E\.P\.E\.|EPE", "E.P.E.", ("ES", "GR"), True),
     (r"S\.p\.A\.|S\.P\.A\.|SpA|Spa", "S.p.A.", ("IT",), True),

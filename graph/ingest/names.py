@@ -36,8 +36,33 @@ from xborder.graph.ingest.namewords import COMMON, CONNECT, GENERIC_ONE, LEADING
 __all__ = ["CONNECT", "LEADING", "Mention", "entity_key", "find_mentions", "name_key"]
 
 _CJK_CHAR = CJK_CHARS
+
+
+def _undotted(pattern: str) -> str:
+    """A form's pattern that also matches it written without its last full stop ("SiteGround
+    Spain S.L,", "Xiaomi Technology Netherlands B.V,"): each top-level alternative ending with
+    an escaped full stop, again without it and never before another one."""
+    alternatives, depth, start, k = [], 0, 0, 0
+    while k < len(pattern):
+        c = pattern[k]
+        if c == "\\":
+            k += 1
+        elif c in "([":
+            depth += 1
+        elif c in ")]":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            alternatives.append(pattern[start:k])
+            start = k + 1
+        k += 1
+    alternatives.append(pattern[start:])
+    bare = [a[:-2] + r"(?!\.)" for a in alternatives
+            if a.endswith(r"\.") and not a.endswith(r"\\.") and "\\." in a[:-2]]
+    return "|".join([pattern, *bare])
+
+
 #: a legal form; Japanese or Chinese text may follow it directly ("… Limitedとの契約")
-FORM = re.compile(r"(?<![\w.])(?:" + "|".join(f"(?P<f{i}>{p})" for i, (p, *_rest)
+FORM = re.compile(r"(?<![\w.])(?:" + "|".join(f"(?P<f{i}>{_undotted(p)})" for i, (p, *_rest)
                                               in enumerate(LEGAL_FORMS)) +
                   r")(?!(?![" + _CJK_CHAR + r"])[\w/])")
 #: connectors after a prefixed form's word: "vzw Federatie van het …", "Associação … dos …"
