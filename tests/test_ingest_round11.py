@@ -53,3 +53,36 @@ def test_a_dutch_form_without_its_last_full_stop_is_a_form(kb) -> None:
             "B.V, Amsterdam.\n")
     assert loose_rules(kb, page) == loose([(["*"], [], "Nordljus Technology Netherlands B.V")])
 
+
+
+# read from round 21 once scored: a table of companies by country under "the company providing
+# the service in your country", its merged first cells, more rows than six
+TABLE = """# Privacy Notice
+
+## Who processes your personal data?
+
+Your personal data are processed by the company providing the service in your country:
+
+App | Country | Company | Address |
+Rideo | Finland Norway | Rideo Nordic B.V. | Kade 1, 1011 AA Amsterdam, Netherlands |
+Ghana Zambia | Rideo Africa B.V. | Kade 1, 1011 AA Amsterdam, Netherlands | |
+Angola | Rideo Angola B.V. | Kade 1, 1011 AA Amsterdam, Netherlands | |
+Azerbaijan | Rideo Caspian B.V. | Kade 1, 1011 AA Amsterdam, Netherlands | |
+Peru | Rideo Andes B.V. | Kade 1, 1011 AA Amsterdam, Netherlands | |
+Chile | Rideo Sur B.V. | Kade 1, 1011 AA Amsterdam, Netherlands | |
+Israel | Rideo Israel Ltd. | 1 Begin Road, Tel Aviv, Israel | |
+Bites | Serbia | Bites Balkan d.o.o. | Knez Mihailova 1, Belgrade, Serbia |
+"""
+
+
+def test_a_table_of_companies_by_country_with_merged_cells_is_read_row_by_row(kb) -> None:
+    rules = {(tuple(sorted(r.locations)), r.controller.name, tuple(s.name for s in r.services))
+             for r in ingest(TABLE, name="policy.md", kb=kb).rules if not r.default}
+    assert rules == {(("FI", "NO"), "Rideo Nordic B.V.", ("Rideo",)),
+                     (("GH", "ZM"), "Rideo Africa B.V.", ("Rideo",)),
+                     (("AO",), "Rideo Angola B.V.", ("Rideo",)),
+                     (("AZ",), "Rideo Caspian B.V.", ("Rideo",)),
+                     (("PE",), "Rideo Andes B.V.", ("Rideo",)),
+                     (("CL",), "Rideo Sur B.V.", ("Rideo",)),
+                     (("IL",), "Rideo Israel Ltd", ("Rideo",)),
+                     (("RS",), "Bites Balkan d.o.o.", ("Bites",))}

@@ -180,8 +180,8 @@ def controller_rules(doc: Document, book: EntityBook, finder: PlaceFinder,
     layout = {**line_runs(doc.units, ctx), **heads}  # "In Spain – Acme Spain S.L.: …"
     referred = any(_REFERRAL.search(u.text) for u in doc.units)  # "the entity in your country"
     said: set[str] = set()  # the sentences that named a controller
-    for n, unit in enumerate(doc.units):
-        recent += 1
+    for n, unit in enumerate(doc.units):  # a table's rows count as one unit
+        recent += 0 if unit.kind == "row" and n and doc.units[n - 1].kind == "row" else 1
         if n in layout and (recent <= 6 or (n in heads and CUE.search(unit.section.title))):
             rules.append(layout[n])  # read across paragraphs (paragraphs.py)
             recent = 0

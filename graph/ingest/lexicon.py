@@ -119,7 +119,8 @@ DEPENDING = (r"\bdepend(?:s|ing)\s+on\s+(?:your\s+(?:location|country|region|res
              r"(?:Ihrem\s+)?(?:Wohnort|Standort|Land)|\ben\s+función\s+de\s+(?:tu|su)\s+(?:ubicación"
              r"|país|residencia)|\ba\s+seconda\s+del\s+(?:paese|luogo)|\bafhankelijk\s+van\s+"
              r"(?:waar\s+je|uw\s+land|je\s+land)|\bdependendo\s+d[ao]\s+(?:sua\s+)?(?:localização|"
-             r"país)")
+             r"país)|\b(?:company|entity|affiliate)\s+(?:that\s+provides|providing|operating)\s+"
+             r"(?:the\s+|our\s+)?(?:services?|apps?)\s+in\s+your\s+(?:country|region)")
 #: Joint controllers.
 JOINT = (r"\bjoint(?:ly)?\s+(?:data\s+)?(?:controllers?|responsible)\b|\bjoint\s+data\s+controller"
          r"|\bresponsables?\s+(?:de\s+traitement\s*|du\s+traitement\s*)?[»”\"]?\s*conjoints?\b"

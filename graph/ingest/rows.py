@@ -88,10 +88,12 @@ class Context:
     services: ServiceBook
     dating: Dating
     #: the table being read: its last row's index, the place cell of the row above (a blank
-    #: first cell continues it) and every place its rows named
+    #: first cell continues it), every place its rows named and the services of the row above
+    #: (a merged service cell continues them)
     row_at: int = -2
     place_above: Scope | None = None
     places_above: list[Place] = field(default_factory=list)
+    services_above: list[ServiceProposal] = field(default_factory=list)
 
 
 def places_and_companies(header: tuple[str, ...]) -> bool:
@@ -104,7 +106,7 @@ def places_and_companies(header: tuple[str, ...]) -> bool:
 
 def row_rules(unit: Unit, ctx: Context) -> list[RuleProposal]:
     if unit.index != ctx.row_at + 1:
-        ctx.place_above, ctx.places_above = None, []  # another table
+        ctx.place_above, ctx.places_above, ctx.services_above = None, [], []  # another table
     ctx.row_at = unit.index
     header = unit.header
     columns = _place_columns(header, ctx.finder)
@@ -118,9 +120,13 @@ def row_rules(unit: Unit, ctx: Context) -> list[RuleProposal]:
     mentions = ctx.book.mentions(unit)
     text = unit.text
     spans = unit.cell_spans()
-    if entity_col is None:
-        entity_col = next((i for i, (x, y) in enumerate(spans)
-                           if any(x <= m.start < y for m, _, _ in mentions)), None)
+    named_col = next((i for i, (x, y) in enumerate(spans)
+                      if any(x <= m.start < y for m, _, _ in mentions)), None)
+    shifted = entity_col is not None and named_col is not None and named_col < entity_col and \
+        not any(spans[entity_col][0] <= m.start < spans[entity_col][1] for m, _, _ in mentions
+                if entity_col < len(spans))
+    if entity_col is None or shifted:  # a row whose first cell spans several (a merged
+        entity_col = named_col  # "App" cell left empty): its cells sit one to the left
     if entity_col is None or entity_col >= len(spans):
         return []
     ex, ey = spans[entity_col]
@@ -129,7 +135,9 @@ def row_rules(unit: Unit, ctx: Context) -> list[RuleProposal]:
         return []
     entity = in_cell[0][1]
     skip = [(m.start, m.end) for m, _, _ in mentions] + [s for _, _, s in mentions if s]
-    if place_col is not None and place_col < len(spans):
+    if shifted and place_col is not None and place_col >= entity_col:
+        scope = ctx.finder.scope(text[:ex], not_user_places(text[:ex], ctx.finder))
+    elif place_col is not None and place_col < len(spans):
         scope = _place_cell(unit, ctx, text[slice(*spans[place_col])])
     else:  # the other cells: the entity's own cell, address and contact cells, a representative
         skip += [spans[entity_col], *not_user_places(text, ctx.finder)]
@@ -140,9 +148,12 @@ def row_rules(unit: Unit, ctx: Context) -> list[RuleProposal]:
     if not scope.codes:
         scope.everyone = True
     service_list: list[ServiceProposal] = []
-    if service_col is not None and service_col < len(spans):
+    if shifted and service_col is not None and service_col < entity_col:
+        service_list = ctx.services_above  # the merged service cell of the rows above
+    elif service_col is not None and service_col < len(spans):
         sx, sy = spans[service_col]
         service_list, _ = ctx.services.find(text, sx, sy, ctx.book, cell=True)
+        ctx.services_above = service_list
     start, end = dates_in(text, ctx.dating)
     return [rule_for(unit, entity, scope, text, service_list, 0.85, [], start, end)]
 
