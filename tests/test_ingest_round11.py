@@ -86,3 +86,10 @@ def test_a_table_of_companies_by_country_with_merged_cells_is_read_row_by_row(kb
                      (("CL",), "Rideo Sur B.V.", ("Rideo",)),
                      (("IL",), "Rideo Israel Ltd", ("Rideo",)),
                      (("RS",), "Bites Balkan d.o.o.", ("Bites",))}
+
+
+def test_an_article_between_two_capitalised_words_is_part_of_the_name(kb) -> None:
+    page = ("# Privacy\n\nHire a Bike, LLC (“HAB”) is the data controller for your personal "
+            "data.\n\nMaking the Grade Tutoring Limited processes nothing else.\n")
+    names = {e.name for e in ingest(page, name="policy.md", kb=kb).entities}
+    assert names == {"Hire a Bike, LLC", "Making the Grade Tutoring Limited"}

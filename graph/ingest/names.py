@@ -162,7 +162,7 @@ def _name_start(head: str, words_end: int) -> int | None:
         return line.start(1)  # "digitally induced GmbH" as a line of its own, under a lead
     words = list(_WORD.finditer(head[:words_end]))
     start: int | None = None
-    for w in reversed(words):
+    for k, w in reversed(list(enumerate(words))):
         gap = head[w.end():start if start is not None else words_end]
         if gap.strip() not in _GAP_OK or "\n" in gap:
             break
@@ -186,7 +186,9 @@ def _name_start(head: str, words_end: int) -> int | None:
             token, at = token[elision.end():], at + elision.end()
         split_compound = token in _AND_WORDS and start is not None and \
             head[:w.start()].rstrip().endswith("-")  # "Therapie- und Gesundheitsforschung"
-        if _capital(token) or ((token in CONNECT or split_compound) and start):
+        sandwiched = token in ("a", "an", "the") and start is not None and k > 0 and \
+            _capital(words[k - 1][0]) and head[words[k - 1].end():at] == " "  # "Rent a Car"
+        if _capital(token) or ((token in CONNECT or split_compound or sandwiched) and start):
             start = at
             if elision:
                 break
