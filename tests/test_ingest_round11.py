@@ -93,3 +93,25 @@ def test_an_article_between_two_capitalised_words_is_part_of_the_name(kb) -> Non
             "data.\n\nMaking the Grade Tutoring Limited processes nothing else.\n")
     names = {e.name for e in ingest(page, name="policy.md", kb=kb).entities}
     assert names == {"Hire a Bike, LLC", "Making the Grade Tutoring Limited"}
+
+
+# read from round 22 once scored: a company's street right before its postcode, a Polish street
+# abbreviation inside a seat, a Dutch role sentence about "your data"
+def test_a_street_before_a_postcode_is_the_companys_address(kb) -> None:
+    page = ("# Politique de confidentialité\n\nLe responsable du traitement des données "
+            "personnelles est Assurix BV 12-14 rue de la Pompe 75016 Paris France.\n")
+    assert loose_rules(kb, page) == loose([(["*"], [], "Assurix BV")])
+
+
+def test_a_street_abbreviation_does_not_end_the_companys_seat(kb) -> None:
+    page = ("# Informativa\n\n  1. Il Titolare del trattamento - Zbiorka.pl sp. z o.o., società a "
+            "responsabilità limitata con sede legale in al. Lipowa 5, 50-001 Wrocław, Polonia, "
+            "con numero di identificazione fiscale (NIP) 8990000000, e iscritta al Registro delle "
+            "Imprese.\n")
+    assert loose_rules(kb, page) == loose([(["*"], [], "Zbiorka.pl sp. z o.o.")])
+
+
+def test_responsible_for_your_data_names_the_controller_in_dutch(kb) -> None:
+    page = ("# Privacy Statement\n\nVerantwoordelijk voor uw gegevens is Omega Krediet Holding "
+            "N.V. (OKH). OKH is een 100% dochter van Omega Bank N.V.\n")
+    assert loose_rules(kb, page) == loose([(["*"], [], "Omega Krediet Holding N.V.")])

@@ -97,6 +97,11 @@ _POSTCODE = re.compile(r"\b(?:(?:[A-Z]{1,2}\s?-\s?|C\.?P\.?\s|CAP\s)?\d{4,5}(?:-
                        r"[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+)?"  # "10123 Torino (To) – Italy"
                        r"|[A-Z]{2}\s+\d{5}(?:-\d{4})?,?\s+(?:USA|U\.S\.A\.|United\s+States))")
 #: (also "CP 46004 Valencia (Valencia) España" and a US state's "DE 19801, USA")
+#: a street's name and number before a postcode: "… rue de Miromesnil 75008 Paris"
+_STREET_BEFORE = re.compile(r"\b(?:\d+[a-z]?(?:-\d+)?\s+)?(?:rue|avenue|boulevard|bd|place|quai|"
+                            r"chemin|allée|via|viale|piazza|corso|calle|avenida|plaza|paseo|rua|"
+                            r"praça|street|road|lane|ul\.|al\.)\s[^,;\n]{2,40}?(?:\s\d+[a-z]?)?"
+                            r"\s*$", re.I)
 
 
 #: a supervisory authority: the places after it are its own ("the competent supervisory
@@ -126,8 +131,9 @@ def not_user_places(piece: str, finder: PlaceFinder) -> list[tuple[int, int]]:
                 piece[max(0, m.start() - 30):m.start()], re.I):
             continue  # "les utilisateurs situés au Canada": where users are
         tail = piece[m.end():m.end() + 160]
-        stop = re.search(r";|(?<!\bCo)(?<!\bSt)(?<!\bNo)(?<!\bNr)\.\s|\s(?:is|are|est|ist|es|è|"
-                         r"sont)\s", tail)  # "… Retail Park, Co. Cork, Ireland."
+        stop = re.search(r";|(?<!\bCo)(?<!\bSt)(?<!\bNo)(?<!\bNr)(?<!\b[AaUu]l)(?<!\bstr)(?<!\bAv)"
+                         r"(?<!\bAvda)(?<!\bpl)\.\s|\s(?:is|are|est|ist|es|è|sont)\s",
+                         tail)  # "… Retail Park, Co. Cork, Ireland.", "in al. Karkonoska 59, …"
         tail = tail[:stop.start()] if stop else tail
         places = [p for p in finder.find(tail) if p.code not in ("EEA", "EU")]
         seat = [p for p in places if not _USERS.search(tail[:p.start])]
@@ -137,8 +143,10 @@ def not_user_places(piece: str, finder: PlaceFinder) -> list[tuple[int, int]]:
         spans.append((m.start(), end))
     for m in _POSTCODE.finditer(piece):  # "…, 1230 Wien Österreich", "6855 – Stabio, Suisse"
         if re.search(r"(?:^|[,(\n]|\d[a-z]?(?:\s+[-–])?)\s*$",
-                     piece[max(0, m.start() - 12):m.start()]):
-            spans.append((m.start(), m.end()))  # after a comma or a house number, not a year
+                     piece[max(0, m.start() - 12):m.start()]) or _STREET_BEFORE.search(
+                         piece[max(0, m.start() - 60):m.start()]):
+            spans.append((m.start(), m.end()))  # after a comma, a house number or a street
+            # ("… BV 69-71 rue de Miromesnil 75008 Paris France"), not a year
     for m in _AUTHORITY.finditer(piece):  # "Die zuständige Aufsichtsbehörde in Deutschland"
         stop = re.search(r"[;.:]\s|\s(?:is|ist|est|es|è|é)\s", piece[m.end():m.end() + 120])
         spans.append((m.start(), m.end() + (stop.start() if stop else 120)))

@@ -31,6 +31,7 @@ ROLE = (r"(?:data\s+)?controllers?\b|\bpersonal\s+information\s+(?:handler|proce
         r"Inhalte)|\bverantwortlich\s+für\s+die\s+(?:Daten)?verarbeitung|\bverantwortliche\s+stelle"
         r"|verwerkingsverantwoordelijken?\b|verantwoordelijke?\s+voor\s+de\s+verwerking"
         r"|\bverantwoordelijk\s+voor\s+(?:deze|de|het)\s+(?:website|site|webshop|app)\b"
+        r"|\bverantwoordelijk\s+voor\s+(?:uw|je|jouw)\s+(?:persoons)?gegevens\b"
         r"|responsables?\s+del\s+tratamiento|corresponsables?\s+del\s+tratamiento"
         r"|\b(?:organismo|entidad)\s+responsable\b"
         r"|titolar[ei]\s+del\s+trattamento|contitolari\s+del\s+trattamento"
