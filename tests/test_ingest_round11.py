@@ -115,3 +115,13 @@ def test_responsible_for_your_data_names_the_controller_in_dutch(kb) -> None:
     page = ("# Privacy Statement\n\nVerantwoordelijk voor uw gegevens is Omega Krediet Holding "
             "N.V. (OKH). OKH is een 100% dochter van Omega Bank N.V.\n")
     assert loose_rules(kb, page) == loose([(["*"], [], "Omega Krediet Holding N.V.")])
+
+
+def test_a_controller_that_depends_on_where_you_are_is_not_read_as_everyones(kb) -> None:
+    """The policy says the controller depends on the user's location and points to a list it
+    does not include: no company is proposed for everyone (only the flagged default)."""
+    page = ("# Politique\n\nL’entité Acme responsable du traitement de vos données personnelles "
+            "dépend de la façon dont vous interagissez avec Acme et de votre localisation "
+            "géographique.\n\nVous pouvez contacter notre délégué à la protection des données "
+            ":\n\nAcme Retail B.V.\n\nColosseum 1, Hilversum\n")
+    assert loose_rules(kb, page) == set()

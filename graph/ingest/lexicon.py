@@ -120,7 +120,8 @@ DEPENDING = (r"\bdepend(?:s|ing)\s+on\s+(?:your\s+(?:location|country|region|res
              r"(?:Ihrem\s+)?(?:Wohnort|Standort|Land)|\ben\s+función\s+de\s+(?:tu|su)\s+(?:ubicación"
              r"|país|residencia)|\ba\s+seconda\s+del\s+(?:paese|luogo)|\bafhankelijk\s+van\s+"
              r"(?:waar\s+je|uw\s+land|je\s+land)|\bdependendo\s+d[ao]\s+(?:sua\s+)?(?:localização|"
-             r"país)|\b(?:company|entity|affiliate)\s+(?:that\s+provides|providing|operating)\s+"
+             r"país)|\bdépend\w*\s+d[eu]\s+[^.;]{0,80}?\bvotre\s+(?:localisation|pays|lieu\s+de\s+"
+             r"résidence)|\b(?:company|entity|affiliate)\s+(?:that\s+provides|providing|operating)\s+"
              r"(?:the\s+|our\s+)?(?:services?|apps?)\s+in\s+your\s+(?:country|region)")
 #: Joint controllers.
 JOINT = (r"\bjoint(?:ly)?\s+(?:data\s+)?(?:controllers?|responsible)\b|\bjoint\s+data\s+controller"

@@ -30,6 +30,7 @@ from xborder.graph.ingest.clauses import rule_for
 from xborder.graph.ingest.distractors import not_user_places
 from xborder.graph.ingest.entities import EntityBook, representative
 from xborder.graph.ingest.lexicon import (
+    DEPENDING,
     REPRESENTATIVE,
     RESIDES,
     ROLE,
@@ -57,7 +58,7 @@ _ACTS_FOR = re.compile(r"\b(?:acts?|acting)\s+as\s+(?:a|the|our)\s+(?:data\s+)?p
                        r"\bals\s+Auftragsverarbeiter|\bcomo\s+encargad[oa]|\bals\s+verwerker|"
                        r"\bin\s+qualità\s+di\s+responsabile\s+del\s+trattamento", re.I)
 _LABEL = re.compile(ROLE_LABEL, re.I)
-_SPLITS = re.compile(RESIDES + "|" + UNDEFINED_GROUP, re.I)
+_SPLITS = re.compile(RESIDES + "|" + UNDEFINED_GROUP + "|" + DEPENDING, re.I)
 _REPRESENTS = re.compile(REPRESENTATIVE, re.I)
 #: what users somewhere may do — a right, not a company: "Se risiedi in California, puoi …"
 _MAY = re.compile(r"\b(?:you\s+(?:may|can)|puoi|puedes|puede|pouvez|peux|können\s+Sie|kunt\s+u|"
@@ -79,8 +80,7 @@ _SERVICE = re.compile(r"\b(?:(?:sub-?)?processors?|(?:service|payment)\s+provide
                       r"Zahlungsdienstleister\w*|proveedor(?:es)?\s+de\s+pagos?|"
                       r"on\s+our\s+behalf|im\s+Auftrag|pour\s+(?:notre|son)\s+compte|sous-traitants?|"
                       r"Auftragsverarbeit\w*|encargad[oa]|verwerkers?|per\s+conto)\b", re.I)
-#: a notice on where data go, not on who serves whom: "If you are located outside the United
-#: States, please note that this Site is hosted on our servers in the United States"
+#: where data go, not who serves whom: "If you are outside the US, please note that … is hosted"
 _TRANSFER = re.compile(r"\b(?:please\s+(?:note|be\s+aware)|(?:will\s+be|is|are|may\s+be)\s+"
                        r"(?:transferred|hosted|stored)\b|veuillez\s+noter|beachten\s+Sie)", re.I)
 #: "within the meaning of" a law: the places after it are the law's, not the users'
