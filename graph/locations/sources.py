@@ -20,6 +20,7 @@ import gettext
 import hashlib
 import json
 import os
+import pickle
 from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
@@ -78,9 +79,12 @@ def _cldr() -> dict[str, dict[str, int]]:
     except ImportError:
         return found
     for locale in localedata.locale_identifiers():
-        try:
-            names = localedata.load(locale, merge_inherited=False).get("territories", {})
-        except (OSError, ValueError, KeyError):
+        try:  # each locale's own file: babel caches ``load(…, merge_inherited=False)`` under
+            # the locale's name, and every later ``Locale(…)`` in the process would get the
+            # unmerged data ("nb" without the names it inherits from "no")
+            with open(localedata.resolve_locale_filename(locale), "rb") as file:
+                names = pickle.load(file).get("territories", {})
+        except (OSError, ValueError, KeyError, pickle.UnpicklingError):
             continue
         for code, name in names.items():
             if isinstance(name, str) and (k := key(name)):
