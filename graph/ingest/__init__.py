@@ -127,15 +127,16 @@ def ingest(text: str, org: str | None = None, url: str | None = None,
     first = doc.units[0] if doc.units and (doc.units[0].kind == "heading" or (
         len(doc.units[0].text) < 80 and _TITLE_WORD.search(doc.units[0].text))
         ) else None  # a title line: "Datenschutzerklärung (EWR)"
-    codes = edition_region(url, doc.title or (first.text if first else None), region, edition,
-                           finder)
+    title = doc.title or (first.text if first else None)
+    codes = edition_region(url, title, region, edition, finder)
     if codes:
         how = "--region" if region else "--edition" if edition else "from the URL or title"
         apply_edition(rules, codes, how)
         notes.append(f"regional edition for {', '.join(codes)} ({how}): clauses naming no "
                      "place apply there")
     report(f"controller rules: {len(rules)}")
-    rules += _title_rule(doc, book, issuer)
+    if not any(not r.default for r in rules):
+        rules += _title_rule(doc, title, book, issuer)
     placed = {c for r in rules if not r.services for c in r.locations}
     if not codes and not any(r.locations == [EVERYONE] and not r.services and
                              set(r.excepts) <= placed for r in rules):
@@ -355,18 +356,19 @@ def _document(doc: Document, org_id: str, org_name: str, url: str | None,
 _RESIDES = re.compile(RESIDES, re.I)
 
 
-def _title_rule(doc: Document, book: EntityBook, issuer: EntityProposal) -> list[RuleProposal]:
+def _title_rule(doc: Document, title: str | None, book: EntityBook, issuer: EntityProposal
+                ) -> list[RuleProposal]:
     """A policy that names a company only in its title ("Datenschutzerklärung der Quill GmbH",
     "Privacy Policy of Quill Ltd") and no condition on where its users live: that company,
     for every user, at 0.5 and noted (it is the placeholder issuer read from the title)."""
-    if book.entities or not doc.title or not _TITLE_WORD.search(doc.title):
-        return []
-    titled = find_mentions(doc.title)
-    if not titled or entity_key(titled[0].name) != entity_key(issuer.name) or \
+    titled = find_mentions(title) if title else []
+    if not title or not titled or not _TITLE_WORD.search(title.replace(titled[0].name, "X")) or \
+            entity_key(titled[0].name) != entity_key(issuer.name) or \
+            (book.entities and entity_key(issuer.name) not in book.entities) or \
             any(_RESIDES.search(u.text) for u in doc.units):
         return []
-    start = max(doc.source.find(doc.title), 0)
-    evidence = Evidence(doc.title, start, start + len(doc.title), "Preamble", "Preamble")
+    start = max(doc.source.find(title), 0)
+    evidence = Evidence(title, start, start + len(title), "Preamble", "Preamble")
     issuer.roles.add("controller")
     return [RuleProposal("title", issuer, [EVERYONE], [], "", [], evidence, 0.5, notes=[
         "the company the policy's title names as its own; no clause names the controller: "

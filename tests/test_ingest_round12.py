@@ -1,0 +1,31 @@
+"""`ingest` on general faults found while reading the scored rounds 3–22 in round 12: a title
+whose company carries an abbreviated form ("Quill Inc. Privacy Policy") was not read as a title
+when the text named any other body, so a policy naming no controller got no rule; a host the
+text names is still not proposed. Invented
+pages."""
+
+from __future__ import annotations
+
+from tests.ingest_support import loose, loose_rules
+from xborder.graph.ingest import ingest
+
+
+def test_a_title_naming_a_company_with_a_dotted_form_names_the_controller(kb) -> None:
+    page = ("Quill Inc. Privacy Policy\n---------------\n\nQuill Inc. (\"Quill\") complies with "
+            "the EU-U.S. Data Privacy Framework as set forth by the U.S. Department of Commerce. "
+            "Quill stores the information it collects in the United States.\n")
+    assert loose_rules(kb, page) == loose([(["*"], [], "Quill Inc.")])
+    rule, = [r for r in ingest(page, name="policy.md", kb=kb).rules if not r.default]
+    assert rule.confidence == 0.5 and rule.evidence.quote == "Quill Inc. Privacy Policy"
+
+
+def test_a_title_company_is_proposed_beside_a_host_the_text_names(kb) -> None:
+    page = ("Quill Inc. Privacy Policy\n---------------\n\nOur website is hosted by Harbour Cloud "
+            "Ltd, which stores the information we collect.\n")
+    assert loose_rules(kb, page) == loose([(["*"], [], "Quill Inc.")])
+
+
+def test_a_title_is_no_rule_where_the_policy_names_the_controller(kb) -> None:
+    page = ("Quill Inc. Privacy Policy\n---------------\n\nQuill Europe Limited is the data "
+            "controller of your personal data.\n")
+    assert loose_rules(kb, page) == loose([(["*"], [], "Quill Europe Limited")])
