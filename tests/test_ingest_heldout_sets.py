@@ -42,6 +42,7 @@ ROUND19 = _load("round19.yaml")
 ROUND20 = _load("round20.yaml")
 ROUND21 = _load("round21.yaml")
 ROUND22 = _load("round22.yaml")
+ROUND23 = _load("round23.yaml")
 SETS = {"round3": (ROUND3, EARLIER), "round4": (ROUND4, EARLIER + ROUND3),
         "round5": (ROUND5, EARLIER + ROUND3 + ROUND4),
         "round6": (ROUND6, EARLIER + ROUND3 + ROUND4 + ROUND5),
@@ -78,12 +79,15 @@ SETS = {"round3": (ROUND3, EARLIER), "round4": (ROUND4, EARLIER + ROUND3),
                     ROUND17 + ROUND18 + ROUND19 + ROUND20),
         "round22": (ROUND22, EARLIER + ROUND3 + ROUND4 + ROUND5 + ROUND6 + ROUND7 + ROUND8 +
                     ROUND9 + ROUND10 + ROUND11 + ROUND12 + ROUND13 + ROUND14 + ROUND15 + ROUND16 +
-                    ROUND17 + ROUND18 + ROUND19 + ROUND20 + ROUND21)}
+                    ROUND17 + ROUND18 + ROUND19 + ROUND20 + ROUND21),
+        "round23": (ROUND23, EARLIER + ROUND3 + ROUND4 + ROUND5 + ROUND6 + ROUND7 + ROUND8 +
+                    ROUND9 + ROUND10 + ROUND11 + ROUND12 + ROUND13 + ROUND14 + ROUND15 + ROUND16 +
+                    ROUND17 + ROUND18 + ROUND19 + ROUND20 + ROUND21 + ROUND22)}
 #: round 10 is a supplement of place splits to round 9, smaller than a round of its own
 SMALL = {"round10": (5, 2)}
 HELD_OUT = (ROUND3 + ROUND4 + ROUND5 + ROUND6 + ROUND7 + ROUND8 + ROUND9 + ROUND10 + ROUND11 +
             ROUND12 + ROUND13 + ROUND14 + ROUND15 + ROUND16 + ROUND17 + ROUND18 + ROUND19 +
-            ROUND20 + ROUND21 + ROUND22)
+            ROUND20 + ROUND21 + ROUND22 + ROUND23)
 
 
 @pytest.mark.parametrize("name", SETS)
