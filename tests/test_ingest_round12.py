@@ -1,8 +1,8 @@
 """`ingest` on general faults found while reading the scored rounds 3–22 in round 12: a title
 whose company carries an abbreviated form ("Quill Inc. Privacy Policy") was not read as a title
 when the text named any other body, so a policy naming no controller got no rule; a host the
-text names is still not proposed. Invented
-pages."""
+text names is still not proposed; and a page's "about-us" address was read as the US edition.
+Invented pages."""
 
 from __future__ import annotations
 
@@ -29,3 +29,17 @@ def test_a_title_is_no_rule_where_the_policy_names_the_controller(kb) -> None:
     page = ("Quill Inc. Privacy Policy\n---------------\n\nQuill Europe Limited is the data "
             "controller of your personal data.\n")
     assert loose_rules(kb, page) == loose([(["*"], [], "Quill Europe Limited")])
+
+
+def test_an_about_us_page_is_no_us_edition(kb) -> None:
+    from xborder.graph.ingest.editions import edition_region
+
+    assert edition_region("https://quill.example/pl_pl/about-us/privacy-policy", None) == []
+    assert edition_region("https://quill.example/contact-us", None) == []
+    assert edition_region("https://quill.example/privacy-policy-us", None) == ["US"]
+    assert edition_region("https://quill.example/en-us/privacy", None) == ["US"]
+    page = "# Polityka prywatności\n\nAdministratorem danych jest Quill Europe DAC.\n"
+    proposals = ingest(page, name="policy.md", url="https://quill.example/about-us/privacy",
+                       kb=kb)
+    assert {(tuple(r.locations), r.controller.name) for r in proposals.rules
+            if not r.default} == {(("*",), "Quill Europe DAC")}

@@ -15,9 +15,14 @@ __all__ = ["apply_edition", "edition_region"]
 #: a region token as a whole path segment, a segment's suffix ("privacy-policy-eu") or a query
 #: value — never inside a name ("genai-eu-versions")
 _SEG = r"(?:^|/|[?&=]|[-_])(?:TOKENS)(?=/|$|\.html?|\?|#|&)"
+#: "about-us", "contact-us", "join-us" are pages, not the US edition
+_NOT_US = "".join(rf"(?<!{w})" for w in ("about", "contact", "join", "meet", "find", "follow",
+                                           "reach", "visit", "email", "call", "with", "for",
+                                           "help", "write", "talk"))
 _EDITION = [(re.compile(_SEG.replace("TOKENS", "eu|eea|europe"), re.I), ["EEA"]),
             (re.compile(_SEG.replace("TOKENS", "uk|gb|en-gb"), re.I), ["GB"]),
-            (re.compile(_SEG.replace("TOKENS", "us|usa|en-us"), re.I), ["US"])]
+            (re.compile(_SEG.replace("[-_]", _NOT_US + "[-_]").replace("TOKENS", "us|usa|en-us"),
+                        re.I), ["US"])]
 #: a law's name in a title is no edition ("EU-DSGVO", "EU GDPR", "UK GDPR")
 #: nor a representative's ("Data Controller; EU Representative; DPO")
 _TITLE = [(re.compile(r"\bEEA\b|\bEuropean\s+Economic\s+Area\b|\bEU\b(?![-‑]|\s+(?:GDPR|"
