@@ -1,7 +1,8 @@
 """`ingest` on general faults found while reading the scored rounds 3–22 in round 12: a title
 whose company carries an abbreviated form ("Quill Inc. Privacy Policy") was not read as a title
 when the text named any other body, so a policy naming no controller got no rule; a host the
-text names is still not proposed; and a page's "about-us" address was read as the US edition.
+text names is still not proposed; a page's "about-us" address was read as the US edition; and a
+place inside a short name the policy defines ("QUILL ESPAGNE") was read as where users are.
 Invented pages."""
 
 from __future__ import annotations
@@ -43,3 +44,10 @@ def test_an_about_us_page_is_no_us_edition(kb) -> None:
                        kb=kb)
     assert {(tuple(r.locations), r.controller.name) for r in proposals.rules
             if not r.default} == {(("*",), "Quill Europe DAC")}
+
+
+def test_a_place_inside_a_short_name_is_no_user_place(kb) -> None:
+    page = ("# Politique de confidentialité\n\nQUILL PENÍNSULA, S.A. (ci-dessous, « QUILL "
+            "ESPAGNE ») gère la boutique.\n\nQUILL ESPAGNE est responsable du traitement de vos "
+            "données.\n")
+    assert loose_rules(kb, page) == loose([(["*"], [], "QUILL PENÍNSULA, S.A.")])

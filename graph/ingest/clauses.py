@@ -256,10 +256,10 @@ def _sentence(unit: Unit, ctx: Context) -> list[RuleProposal]:
             continue
         mentions = [(m, e, s) for m, e, s in ctx.book.mentions(unit) if a <= m.start < b]
         skip = [(m.start, m.end) for m, _, _ in mentions] + [s for _, _, s in mentions if s]
-        skip += [(x + a, y + a) for x, y in not_user_places(piece, ctx.finder)]
+        skip += [(x + a, y + a) for x, y in  # "BERSHKA ESPAGNE": a short name, no place
+                 not_user_places(piece, ctx.finder) + ctx.book.alias_spans(piece)]
         service_list, service_spans = ctx.services.find(text, a, b, ctx.book)
-        skip += service_spans
-        scope = ctx.finder.scope(piece, [(x - a, y - a) for x, y in skip])
+        scope = ctx.finder.scope(piece, [(x - a, y - a) for x, y in skip + service_spans])
         confidence = 0.9 if _STRONG.search(piece) or unit.kind != "sentence" else 0.75
         if not CUE_ROLE.search(piece) and _PROVIDER.search(piece):
             confidence = 0.75  # provider wording: "is operated by", "you are contracting with"

@@ -252,6 +252,12 @@ class EntityBook:
         rows.sort(key=lambda r: r[0].start)
         return entity
 
+    def alias_spans(self, text: str) -> list[tuple[int, int]]:
+        """Where ``text`` writes a short name the policy gave a company ("BERSHKA ESPAGNE" for
+        "BERSHKA BSK ESPAÑA, S.A"): a place inside it is part of a name, not where users are."""
+        return [(m.start(), m.end()) for e in self.entities.values() for alias in e.aliases
+                if len(alias) > 3 for m in re.finditer(rf"(?<!\w){re.escape(alias)}(?!\w)", text)]
+
     def mentions(self, unit: Unit) -> list[tuple[Mention, EntityProposal, tuple[int, int] | None]]:
         return self.by_unit.get(unit.index, [])
 
