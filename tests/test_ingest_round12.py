@@ -2,8 +2,9 @@
 whose company carries an abbreviated form ("Quill Inc. Privacy Policy") was not read as a title
 when the text named any other body, so a policy naming no controller got no rule; a host the
 text names is still not proposed; a page's "about-us" address was read as the US edition; and a
-place inside a short name the policy defines ("QUILL ESPAGNE") was read as where users are.
-Invented pages."""
+place inside a short name the policy defines ("QUILL ESPAGNE"), the country right after the one
+company a clause names ("X BV in the Netherlands") and a place used as a company's adjective
+("its EU representatives") were read as where users are. Invented pages."""
 
 from __future__ import annotations
 
@@ -51,3 +52,12 @@ def test_a_place_inside_a_short_name_is_no_user_place(kb) -> None:
             "ESPAGNE ») gère la boutique.\n\nQUILL ESPAGNE est responsable du traitement de vos "
             "données.\n")
     assert loose_rules(kb, page) == loose([(["*"], [], "QUILL PENÍNSULA, S.A.")])
+
+
+def test_the_country_right_after_the_one_company_named_is_where_it_is(kb) -> None:
+    page = ("# Privacy notice\n\nThe controller of your personal data is Quill Testing BV in the "
+            "Netherlands, its EU representatives and its other affiliates.\n")
+    assert loose_rules(kb, page) == loose([(["*"], [], "Quill Testing BV")])
+    page = ("# Privacy notice\n\nFor users in the Netherlands, the controller of your personal "
+            "data is Quill Testing BV.\n")
+    assert loose_rules(kb, page) == loose([(["NL"], [], "Quill Testing BV")])

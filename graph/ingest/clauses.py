@@ -251,13 +251,13 @@ def _sentence(unit: Unit, ctx: Context) -> list[RuleProposal]:
             continue  # "X Ltd is controlled by Y Inc.": ownership, not data
         if _REFERRAL.search(piece) and not mentions:
             continue  # "the PayPal entity established in your country": named by its table
-        chosen = _controllers(text, a, b, mentions, ctx, unit)
-        if not chosen:
+        if not (chosen := _controllers(text, a, b, mentions, ctx, unit)):
             continue
         mentions = [(m, e, s) for m, e, s in ctx.book.mentions(unit) if a <= m.start < b]
         skip = [(m.start, m.end) for m, _, _ in mentions] + [s for _, _, s in mentions if s]
-        skip += [(x + a, y + a) for x, y in  # "BERSHKA ESPAGNE": a short name, no place
-                 not_user_places(piece, ctx.finder) + ctx.book.alias_spans(piece)]
+        skip += [(x + a, y + a) for x, y in not_user_places(  # "BERSHKA ESPAGNE": a short name
+            piece, ctx.finder, [(m.start - a, m.end - a) for m, _, _ in mentions]) +
+            ctx.book.alias_spans(piece)]
         service_list, service_spans = ctx.services.find(text, a, b, ctx.book)
         scope = ctx.finder.scope(piece, [(x - a, y - a) for x, y in skip + service_spans])
         confidence = 0.9 if _STRONG.search(piece) or unit.kind != "sentence" else 0.75

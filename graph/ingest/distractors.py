@@ -17,6 +17,7 @@ on our behalf", "como operadora").
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from xborder.graph.ingest.places import PlaceFinder
 
@@ -59,6 +60,12 @@ _SEAT = re.compile(r"\b(?:sise?|situé(?:e|s|es)?\s+(?:au|à|en)|located\s+at|"
                    r"inscrit[ea]?\s+au\s+(?:registre|RCS)|eingetragen\s+im\s+\w*register|"
                    r"zarejestrowan[aeyi]+\s+w|med\s+(?:säte|hjemsted|sete)\s+i|"
                    r"registrer(?:at|et|t)\s+i)\b", re.I)
+#: "… BV in the Netherlands," right after a company's name: where it is
+_IN_COUNTRY = re.compile(r"\s+in\s+((?:the\s+)?[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2})(?=\s*[,.;]|"
+                         r"\s+and\s+(?:its|their)\b)")
+#: a place as a company's adjective: "its EU Representatives and its other EEA Affiliates"
+_OF_COMPANIES = re.compile(r"\b(?:EU|EEA|UK|US|European)\s+(?:[Rr]epresentatives?|[Aa]ffiliates|"
+                           r"[Ss]ubsidiaries|[Gg]roup\s+companies)\b")
 #: a law's name with its union in it: "Règlement général sur la protection des données de l’UE"
 _LAW = re.compile(r"\b(?i:Règlement|Regulation|Verordnung|Reglamento|Regolamento|Verordening|"
                   r"Regulamento)\b(?:[^.;()]{0,70}?\b(?:UE|EU)\b|\s*\((?:EU|UE)\)\s*(?:No\.?\s*)?"
@@ -114,14 +121,20 @@ _AUTHORITY = re.compile(r"\b(?:supervisory\s+authorit(?:y|ies)|"
                         r"tilsynsmyndighed\w*|tillsynsmyndighet\w*|organ\w*\s+nadzorcz\w*)", re.I)
 
 
-def not_user_places(piece: str, finder: PlaceFinder) -> list[tuple[int, int]]:
+def not_user_places(piece: str, finder: PlaceFinder, names: Sequence[tuple[int, int]] = ()
+                    ) -> list[tuple[int, int]]:
     """Spans of a clause whose places are not where users are: a quoted short name
     ("(“TikTok Ireland”)"), an address or seat ("sis Gordon House, …, Irlande", "with its
     registered office at …, Ireland"), a country of incorporation ("a company registered in
     Delaware", "an Irish company", "which is based in the USA"), a postal code's town and country
     ("…, 1230 Wien Österreich"), where data is sent or kept ("… and stores your data in the United
-    States"), and the law the clause is read under."""
+    States"), the law the clause is read under, and the country right after the one company the
+    clause ``names`` ("ETS Global BV in the Netherlands, its EU Representatives …")."""
     spans = [(m.start(), m.end()) for m in _DEFINED.finditer(piece)]
+    spans += [(m.start(), m.end()) for m in _OF_COMPANIES.finditer(piece)]
+    if len(names) == 1 and (m := _IN_COUNTRY.match(piece, names[0][1])) and \
+            finder.find(m[1]) and not _USERS.search(piece[:names[0][0]]):
+        spans.append((m.start(), m.end()))
     spans += [(m.start(), m.end()) for m in _LAW.finditer(piece)]  # "… du Règlement … de l’UE"
     spans += [(m.start(), m.end()) for m in _UNDER_LAW.finditer(piece)]  # "for the purposes of
     # EU and UK data protection legislation, X is the controller": the law's places
