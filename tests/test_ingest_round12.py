@@ -4,7 +4,8 @@ when the text named any other body, so a policy naming no controller got no rule
 text names is still not proposed; a page's "about-us" address was read as the US edition; and a
 place inside a short name the policy defines ("QUILL ESPAGNE"), the country right after the one
 company a clause names ("X BV in the Netherlands") and a place used as a company's adjective
-("its EU representatives") were read as where users are. Invented pages."""
+("its EU representatives") were read as where users are; a company the site names only as a
+service it uses ("advertising … is managed by X") was proposed as its own. Invented pages."""
 
 from __future__ import annotations
 
@@ -61,3 +62,11 @@ def test_the_country_right_after_the_one_company_named_is_where_it_is(kb) -> Non
     page = ("# Privacy notice\n\nFor users in the Netherlands, the controller of your personal "
             "data is Quill Testing BV.\n")
     assert loose_rules(kb, page) == loose([(["NL"], [], "Quill Testing BV")])
+
+
+def test_a_service_the_site_uses_is_not_its_issuer(kb) -> None:
+    page = ("# Privacy Policy\n\nWe respect your privacy. Partial advertising on our website is "
+            "managed by Quillads LLC.\n")
+    proposals = ingest(page, name="policy.md", kb=kb)
+    assert loose_rules(kb, page) == set()  # at most the flagged default, no rule of its own
+    assert all(r.default for r in proposals.rules)

@@ -31,7 +31,7 @@ from xborder.graph.ingest.clauses import controller_rules, document_date, number
 from xborder.graph.ingest.disclosures import recipients, safeguards
 from xborder.graph.ingest.editions import apply_edition, edition_region
 from xborder.graph.ingest.entities import EntityBook, entity_key, find_mentions
-from xborder.graph.ingest.lexicon import RESIDES
+from xborder.graph.ingest.lexicon import RESIDES, THIRD_PARTY
 from xborder.graph.ingest.model import (
     DocumentProposal,
     EntityProposal,
@@ -232,6 +232,7 @@ def _issuer(doc: Document, book: EntityBook, org: str | None, notes: list[str]
     others = [e for e in current if "third party" not in e.roles]  # not a listed processor
     others = [e for e in others if not {"representative", "representative's contact"} & e.roles]
     # … nor a DPO's or a representative's company: the first named may be one
+    others = [e for e in others if not _serves(doc, book, e)]
     first = next((e for e in others if "parent" not in e.roles), others[0] if others else None)
     for entity, _why in candidates or ([(first, "the first entity the policy names")]
                                       if first else []):
@@ -249,6 +250,13 @@ def _issuer(doc: Document, book: EntityBook, org: str | None, notes: list[str]
     basis = f"legal form {titled[0].form} (in the title)" if seats else "not stated"
     return EntityProposal(slug(name, "issuer"), name, seats[0] if len(seats) == 1 else None,
                           seats, basis, evidence, roles={"issuer"}), evidence
+
+
+def _serves(doc: Document, book: EntityBook, entity: EntityProposal) -> bool:
+    """Every sentence naming ``entity`` names it as a service the site uses ("Unser
+    Internetangebot wird bei der X gehostet", "advertising … is managed by X"): no issuer."""
+    return all(_SERVING.search(u.text) for u in doc.units
+               if any(entity is e for _, e, _ in book.mentions(u)))
 
 
 def _brand_issuer(doc: Document, book: EntityBook, issuer: EntityProposal, url: str | None,
@@ -354,6 +362,9 @@ def _document(doc: Document, org_id: str, org_name: str, url: str | None,
 
 
 _RESIDES = re.compile(RESIDES, re.I)
+_SERVING = re.compile(THIRD_PARTY + r"|\b(?:gehostet|Hoster\w*|(?:sub-?)?processors?|service\s+"
+                      r"providers?|on\s+our\s+behalf|im\s+Auftrag|Auftragsverarbeit\w*|"
+                      r"sous-traitants?|verwerkers?|encargad[oa])\b", re.I)
 
 
 def _title_rule(doc: Document, title: str | None, book: EntityBook, issuer: EntityProposal

@@ -76,7 +76,7 @@ _SERVICE = re.compile(r"\b(?:(?:sub-?)?processors?|(?:service|payment)\s+provide
                       r"adatfeldolgoz\w*|tárhely\w*|zpracovatel\w*|käsittelijä\w*|"
                       r"împuternicit\w*|veri\s+işleyen|przetwarzając\w*|"
                       r"consent\w*|Einwilligung\w*|consentimiento|consenso|samtycke\w*|"
-                      r"cookies?|Cookie\w+|"
+                      r"cookies?|Cookie\w+|(?-i:adverti[sz]ing)|"
                       r"Zahlungsdienstleister\w*|proveedor(?:es)?\s+de\s+pagos?|"
                       r"on\s+our\s+behalf|im\s+Auftrag|pour\s+(?:notre|son)\s+compte|sous-traitants?|"
                       r"Auftragsverarbeit\w*|encargad[oa]|verwerkers?|per\s+conto)\b", re.I)
