@@ -5,7 +5,9 @@ text names is still not proposed; a page's "about-us" address was read as the US
 place inside a short name the policy defines ("QUILL ESPAGNE"), the country right after the one
 company a clause names ("X BV in the Netherlands") and a place used as a company's adjective
 ("its EU representatives") were read as where users are; a company the site names only as a
-service it uses ("advertising … is managed by X") was proposed as its own. Invented pages."""
+service it uses ("advertising … is managed by X") was proposed as its own; short acronyms opening a
+line ("SZ DJI Technology Co., Ltd.") were taken for a heading, and a web address in a name
+("tandlægen.dk Holding A/S") was dropped. Invented pages."""
 
 from __future__ import annotations
 
@@ -70,3 +72,24 @@ def test_a_service_the_site_uses_is_not_its_issuer(kb) -> None:
     proposals = ingest(page, name="policy.md", kb=kb)
     assert loose_rules(kb, page) == set()  # at most the flagged default, no rule of its own
     assert all(r.default for r in proposals.rules)
+
+
+def test_short_acronyms_opening_a_line_are_the_names_own(kb) -> None:
+    from xborder.graph.ingest.entities import find_mentions
+
+    assert [m.name for m in find_mentions("QX LJT Robotics Co., Ltd. and its affiliates")] == [
+        "QX LJT Robotics Co., Ltd."]
+    assert [m.name for m in find_mentions("WHO WE ARE Heron Bank N.V.")] == ["Heron Bank N.V."]
+    assert [m.name for m in find_mentions("COMPANY INFORMATION Heron Bank N.V.")] == [
+        "Heron Bank N.V."]
+
+
+def test_a_web_address_opens_a_name_but_not_in_running_text(kb) -> None:
+    from xborder.graph.ingest.entities import find_mentions
+
+    assert [m.name for m in find_mentions("Ansvarlig er kræmmer.dk Holding A/S, Vej 1.")] == [
+        "kræmmer.dk Holding A/S"]
+    assert [m.name for m in find_mentions("visit www.quill.example Quill GmbH is")] == [
+        "Quill GmbH"]
+    assert [m.name for m in find_mentions("on quill.com Quill GmbH is the controller")] == [
+        "Quill GmbH"]

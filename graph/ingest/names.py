@@ -91,12 +91,14 @@ _FORM_TAIL = re.compile(r"(?:" + FORM.pattern + r")\Z")
 def _after_caps(words: list[str]) -> list[str]:
     """A run of two or more all-capital words at the start of a line, before a name in mixed
     case, is a heading set on the same line ("COMPANY INFORMATION Heron Bank N.V."); one
-    capital word may be the name's ("ING Bank N.V.")."""
+    capital word may be the name's ("ING Bank N.V."), and so may a run of short acronyms."""
     caps = 0
     while caps < len(words) and words[caps].isupper() and len(words[caps]) >= 2 and \
             words[caps].isalpha():
         caps += 1
     rest = words[caps:]
+    if all(len(w) <= 3 and w.casefold() not in COMMON for w in words[:caps]):
+        return words  # acronyms, no heading: "SZ DJI Technology Co., Ltd."
     if caps >= 2 and rest and re.search(r"[a-z]", rest[0]) and not FORM.fullmatch(rest[0]):
         return rest
     return words
@@ -127,7 +129,9 @@ _ROLE_WORDS = frozenset({"Responsable", "RESPONSABLE", "Controller", "CONTROLLER
 
 _CAMEL = re.compile(r"[a-z]{1,3}[A-Z]")
 _STREET_COMMA = re.compile(r"\b(?:Street|Road|Avenue|Lane|Drive|Boulevard|Square|Place)\b,")
-_DOMAIN = re.compile(r"[a-z][a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,6}")  # "immobilie.nrw GmbH"
+_DOMAIN = re.compile(r"[a-zß-ÿ][a-z0-9ß-ÿ-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,6}")  # "immobilie.nrw GmbH"
+#: a web address read as a place in running text, not a name's first word ("visit quill.com")
+_AT_SITE = re.compile(r"(?:\b(?:visit|at|on|via|auf|unter|sur|su|op|en|em)\s+|www\.)$", re.I)
 _ELISION = re.compile(r"^(?:[ldjnsc]|qu|lorsqu|puisqu|dell|all|nell|dall|sull)['’](?=\w)")
 _APPOSITION = re.compile(r"(?<=[\w.)]),\s*(?:a|an|une?|una?|uma?|eine?|een)\s+(?:[A-Za-zÀ-ÿ]+\s+)?"
                          r"[“\"«„]?\s*$")
@@ -193,7 +197,8 @@ def _name_start(head: str, words_end: int) -> int | None:
             if elision:
                 break
         elif _lower_name_word(token) and (
-                start is None or head[start:words_end].split() in ([g] for g in GENERIC_ONE) or
+                start is None or (_DOMAIN.fullmatch(token) and not _AT_SITE.search(head[:at]))
+                or head[start:words_end].split() in ([g] for g in GENERIC_ONE) or
                 (len(head[start:words_end].split()) == 1 and local_name(head[start:words_end]))):
             start = at + (4 if token.startswith("www.") else 0)  # "advanti AG", "orka
             # Partnerschaft mbB", "smartphoto Nederland bv", "(www.)shopfix.de GmbH"
