@@ -93,3 +93,23 @@ def test_a_web_address_opens_a_name_but_not_in_running_text(kb) -> None:
         "Quill GmbH"]
     assert [m.name for m in find_mentions("on quill.com Quill GmbH is the controller")] == [
         "Quill GmbH"]
+
+
+# read from round 23 once scored: a role phrase's own words before the name, a Chinese role noun,
+# an Italian "ricopre il ruolo di Titolare" after an address
+def test_the_role_phrase_in_a_heading_line_is_no_part_of_the_name(kb) -> None:
+    from xborder.graph.ingest.entities import find_mentions
+
+    assert [m.name for m in find_mentions("Titolare del Trattamento Quillvox Srl")] == [
+        "Quillvox Srl"]
+    text = "本政策由平台的开发者江苏某某网络股份有限公司(以下亦称“我们”)制定"
+    assert [m.name for m in find_mentions(text)] == ["江苏某某网络股份有限公司"]
+
+
+def test_a_company_after_its_address_covers_the_role_of_controller(kb) -> None:
+    page = ("# Informativa\n\nQuillscuola s.r.l., Via Roma 2 - 43100 Parma - e-mail "
+            "info@quill.example - P.I. 01234567890, ricopre il ruolo di Titolare del trattamento "
+            "dati personali.\n")
+    assert loose_rules(kb, page) == loose([(["*"], [], "Quillscuola s.r.l.")])
+    rule, = [r for r in ingest(page, name="policy.md", kb=kb).rules if not r.default]
+    assert rule.confidence >= 0.7  # read from the clause, not the lone company's 0.5

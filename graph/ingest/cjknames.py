@@ -19,6 +19,8 @@ _CJK = [(re.compile(p), form, countries) for p, form, countries in CJK_FORMS]
 #: ("到家了"); its head runs back to the punctuation or the role word before it
 _GENERIC_ZH = re.compile(r"(?:网络|科技|信息|技术|电子|商务|文化|传媒|数字|软件|互联网|智能|服务|"
                          r"发展|贸易|实业|投资|管理|咨询)+有限(?:责任)?公司")
+#: a role noun before a Chinese name: the developer, operator, provider of …
+_ROLE_ZH = re.compile(r"(?:开发者|运营者|经营者|提供者|运营方|开发商|运营商|所有者|处理者|控制者)")
 _HEAD_ZH = re.compile(r"(?:^|[\s，,。、：:（(“”「」]|提供者|运营者|经营者|为|由|是)"
                       r"([\u4e00-\u9fff]{2,12})\Z")
 
@@ -35,6 +37,8 @@ def cjk_mentions(text: str, taken: list[Mention]) -> list[Mention]:
             start = m.start() + (len(m[0]) - len(m[0].lstrip()))
             if (means := re.search(r"[中是系]指|^指", name)) is not None:  # "(本政策中指X有限公司"
                 name, start = name[means.end():], start + means.end()
+            if (role := _ROLE_ZH.match(name)) is not None and len(name) > role.end() + 4:
+                name, start = name[role.end():], start + role.end()  # "的开发者X股份有限公司"
             if form == "주식회사" and (particle := re.search(r"(?<=[가-힣A-Za-z0-9])(?:은|는|을|"
                                                             r"를|의|에서|에게|과|와)$", name)):
                 name = name[:particle.start()]  # "주식회사 샘플은 …": the topic particle

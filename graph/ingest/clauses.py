@@ -41,6 +41,7 @@ from xborder.graph.ingest.lexicon import (
     PARENT,
     PROVIDER_AFTER,
     PROVIDER_BEFORE,
+    REFER_TO,
     REFERRAL,
     ROLE,
     ROLE_LABEL,
@@ -103,12 +104,10 @@ _ASSERT_BEFORE = re.compile(r"^\s*(?:\([^)]*\)\s*)?,?\s*(?:(?:all|each|both)\s+o
                             r"controllers?\b|^[^.;]{0,80}?" + _AS_ROLE +  # "kwalificeren X en …
                             r"|^\s*(?:\([^)]*\)\s*)?,?\s*" + VERB + r"\b[^.;]{0,60}?(?:" + ROLE +
                             r")|^\s*(?:\([^)]*\)\s*)?,?[^.;]{0,90}?\ben\s+(?:sa|leur)\s+qualité\s+"
-                            r"de\s+responsables?|^\s*,\s*(?:situé\w*|sise?|located|based|dont|with\s+"
-                            r"its|mit\s+Sitz|con\s+sede|gevestigd)\b[^;]{0,140}?,\s*" + VERB +
+                            r"de\s+responsables?|^\s*,\s*(?:situé\w*|sise?|located|based|dont|"
+                            r"with\s+its|mit\s+Sitz|con\s+sede|gevestigd|Via|Viale|Piazza|Corso|"
+                            r"Calle|Avenida|Rua|Rue)\b[^;]{0,140}?,\s*" + VERB +
                             r"\b[^.;]{0,40}?(?:" + ROLE + r")|" + PROVIDER_BEFORE, re.I)
-#: "If you are visiting from the UK, please refer to X Ltd": the company of those users
-_REFER = (r"\bif\s+you\s+(?:are|reside|live)\b[^.;]{0,60}?,\s*please\s+(?:refer\s+to|see|visit|"
-          r"consult)\s+(?:the\s+(?:privacy\s+)?(?:policy|notice|statement)\s+of\s+)?$")
 _AFTER = re.compile(r"(?:\b(?:controlled\s+by|controllers?\b[^.;]{0,80}?\b(?:is|are|will\s+be|"
                     r"was|becomes?|shall\s+be)|responsible[^.;]{0,80}?\b(?:is|are|will\s+be|"
                     r"was)|(?:" + ROLE + r")[^.;]{0,140}?\b(?:est|ist|es|è|is|é|sont|sind|är|er|"
@@ -117,7 +116,7 @@ _AFTER = re.compile(r"(?:\b(?:controlled\s+by|controllers?\b[^.;]{0,80}?\b(?:is|
                     r"|(?:" + ROLE + r")\s*:|traitées?\s+par|trattati\s+da|"
                     r"verarbeitet\s+von|tratados\s+por|(?:is|are)\s+processed\s+by)\s*(?:the\s+company\s+|la\s+société\s+|"
                     r"die\s+Gesellschaft\s+|la\s+sociedad\s+|la\s+società\s+)?$|(?:" +
-                    PROVIDER_AFTER + r")\s*(?:the\s+)?$|" + _REFER + r")", re.I)
+                    PROVIDER_AFTER + r")\s*(?:the\s+)?$|" + REFER_TO + r")", re.I)
 _LIST_CUE = re.compile(r"\bcontrol(?:ler|lers|led|s)\b|\bresponsible\b|\bentit(?:y|ies)\b|"
                        r"\bcontracting\b|\b(?:company|entity)\s+you\s+(?:deal|contract)\s+with\b|"
                        r"\bdepends\s+on\s+(?:your\s+(?:country|region|location)|where\s+you)|"

@@ -14,7 +14,7 @@ import re
 
 __all__ = ["ADDRESS", "CJK_CHARS", "CJK_FORMS", "CJK_WE", "COLLECTIVE", "DEPENDING", "EEA_NAMES",
            "EU_NAMES", "FORMER", "JOINT", "OPERATES", "PARENT", "PARENT_AFTER", "PRONOUNS",
-           "PROVIDER_AFTER", "PROVIDER_BEFORE", "REFERRAL", "REPRESENTATIVE", "ROLE",
+           "PROVIDER_AFTER", "PROVIDER_BEFORE", "REFERRAL", "REFER_TO", "REPRESENTATIVE", "ROLE",
            "ROLE_HEADING", "ROLE_LABEL", "STATED", "UNDEFINED_GROUP", "VERB", "WE_ARE",
            "WHO_WE_ARE"]
 
@@ -64,10 +64,13 @@ ROLE_LABEL = (r"^\s*(?:(?:the\s+)?(?:data\s+)?controller|responsible\s+(?:party|
               r"správce(?:\s+osobních\s+údajů)?|adatkezelő|operator(?:ul)?\s+de\s+date|"
               r"veri\s+sorumlusu|personuppgiftsansvarig|dataansvarlig|behandlingsansvarlig|"
               r"administrator\s+danych(?:\s+osobowych)?)\s*(?::|$)")
+#: "If you are visiting from the UK, please refer to X Ltd": the company of those users
+REFER_TO = (r"\bif\s+you\s+(?:are|reside|live)\b[^.;]{0,60}?,\s*please\s+(?:refer\s+to|see|"
+            r"visit|consult)\s+(?:the\s+(?:privacy\s+)?(?:policy|notice|statement)\s+of\s+)?$")
 #: "is", "are", "acts as" and their equivalents before a role.
 VERB = (r"(?:is|are|acts?\s+as|will\s+be|was|were|remains?|becomes?|shall\s+be|has\s+been|"
         r"serves?\s+as|process(?:es)?[^.;]{0,40}?\bas|est|sont|agit|agissent|ist|sind|fungiert|es|son|actúa|è|sono|agisce|"
-        r"is|zijn|zal|treedt|é|são|atua|är|er|jest|je)")
+        r"is|zijn|zal|treedt|é|são|atua|är|er|jest|je|ricopre|riveste|asume|ostenta)")
 #: Provider wording that names the entity AFTER it ("is operated by X").
 PROVIDER_AFTER = (r"\b(?:(?:owned\s+and\s+)?operated|provided(?:\s+and\s+controlled)?|offered|"
                   r"run|(?<=is\s)owned)\s+(?:to\s+you\s+)?(?:directly\s+|solely\s+|exclusively\s+)?by\b|\b(?:you\s+are|are|is)\s+"

@@ -110,7 +110,7 @@ def _after_heading(words: list[str]) -> list[str]:
     "Koelnmesse" (a document word not followed by one stays: "Datenschutz Partner GmbH")."""
     last = max((i for i, w in enumerate(words[:-1]) if _DOCUMENT_WORD.fullmatch(w.strip(",.:;"))
                 and (words[i + 1].casefold() in LEADING or words[i + 1] in CONNECT)), default=-1)
-    role = max((i for i, w in enumerate(words[:-1]) if w.strip(",.:;") in _ROLE_WORDS and i),
+    role = max((i for i in range(1, len(words) - 1) if _role_word(words, i)),
                default=-1)  # "Identidad y Domicilio del Responsable GIVU": a heading's role
     last = max(last, role)
     if last < 0:
@@ -119,6 +119,16 @@ def _after_heading(words: list[str]) -> list[str]:
     while rest and (rest[0].casefold() in LEADING or rest[0] in CONNECT):
         rest.pop(0)
     return rest
+
+
+_PROCESSING = frozenset({"trattamento", "tratamiento", "traitement", "tratamento", "verarbeitung",
+                         "processing", "verwerking"})
+def _role_word(words: list[str], i: int) -> bool:
+    """``words[i]`` ends a role phrase: "Responsable", or "Titolare del Trattamento"."""
+    word = words[i].strip(",.:;")
+    return word in _ROLE_WORDS or (i >= 2 and word.casefold() in _PROCESSING and
+                                   words[i - 2].strip(",.:;") in _ROLE_WORDS and
+                                   words[i - 1].casefold() in LEADING | CONNECT)
 
 
 #: a role word that ends a heading run into the name after it (never the name's first word)
