@@ -113,3 +113,21 @@ def test_a_company_after_its_address_covers_the_role_of_controller(kb) -> None:
     assert loose_rules(kb, page) == loose([(["*"], [], "Quillscuola s.r.l.")])
     rule, = [r for r in ingest(page, name="policy.md", kb=kb).rules if not r.default]
     assert rule.confidence >= 0.7  # read from the clause, not the lone company's 0.5
+
+
+def test_a_bracket_opened_before_a_name_with_a_bracketed_place_is_no_part_of_it(kb) -> None:
+    from xborder.graph.ingest.entities import find_mentions
+
+    text = "the company of your island (e.g. in Jersey (Quill (Jersey) Limited) will"
+    assert [m.name for m in find_mentions(text)] == ["Quill (Jersey) Limited"]
+
+
+def test_a_regulations_number_and_the_seats_relative_clause_name_no_user_place(kb) -> None:
+    page = ("# Datenschutzerklärung\n\nIn Übereinstimmung mit der Datenschutzgrundverordnung "
+            "EU/2016/679 wird der Nutzer informiert, dass die Quill Talent S.L. als "
+            "Verantwortlicher fungiert.\n")
+    assert loose_rules(kb, page) == loose([(["*"], [], "Quill Talent S.L.")])
+    page = ("# Privacy Policy\n\nUser's personal information is controlled by Quill.com Ltd. in "
+            "Israel, which the European Commission considers as a country offering an adequate "
+            "level of protection for the personal information of E.U. Member State residents.\n")
+    assert loose_rules(kb, page) == loose([(["*"], [], "Quill.com Ltd.")])

@@ -70,7 +70,9 @@ _OF_COMPANIES = re.compile(r"\b(?:EU|EEA|UK|US|European)\s+(?:[Rr]epresentatives
 _LAW = re.compile(r"\b(?i:Règlement|Regulation|Verordnung|Reglamento|Regolamento|Verordening|"
                   r"Regulamento)\b(?:[^.;()]{0,70}?\b(?:UE|EU)\b|\s*\((?:EU|UE)\)\s*(?:No\.?\s*)?"
                   r"\d{4}/?\d+(?:\s*\([^()]{0,60}\))?)"  # "REGOLAMENTO UE", "Regulation (EU) …"
-                  r"|\b(?:EU|UE)[-\s]?(?:Datenschutz-?[Gg]rundverordnung|DSGVO|GDPR|RGPD|AVG)\b")
+                  r"|\b(?:EU|UE)[-\s]?(?:Datenschutz-?[Gg]rundverordnung|DSGVO|GDPR|RGPD|AVG)\b"
+                  # a regulation's number: "EU/2016/679", "(UE) n. 2016/679"
+                  r"|\(?\b(?:EU|UE)\b\)?\s*/?\s*(?:No\.?\s*|Nr\.?\s*|n\.?\s*)?\d{4}/\d+")
 #: the law a clause is read under: "For the purposes of EU and UK data protection legislation",
 #: "im Sinne der EU-DSGVO sowie sonstiger in den Mitgliedstaaten der EU geltenden Gesetze" — up to
 #: the last law word before the clause's verb
@@ -133,8 +135,9 @@ def not_user_places(piece: str, finder: PlaceFinder, names: Sequence[tuple[int, 
     spans = [(m.start(), m.end()) for m in _DEFINED.finditer(piece)]
     spans += [(m.start(), m.end()) for m in _OF_COMPANIES.finditer(piece)]
     if len(names) == 1 and (m := _IN_COUNTRY.match(piece, names[0][1])) and \
-            finder.find(m[1]) and not _USERS.search(piece[:names[0][0]]):
-        spans.append((m.start(), m.end()))
+            finder.find(m[1]):
+        which = re.match(r",\s*(?:which|a\s+country)\b[^;]*", piece[m.end():])  # "…, which the
+        spans.append((m.start(), m.end() + (which.end() if which else 0)))  # Commission …"
     spans += [(m.start(), m.end()) for m in _LAW.finditer(piece)]  # "… du Règlement … de l’UE"
     spans += [(m.start(), m.end()) for m in _UNDER_LAW.finditer(piece)]  # "for the purposes of
     # EU and UK data protection legislation, X is the controller": the law's places

@@ -280,7 +280,7 @@ def find_mentions(text: str) -> list[Mention]:
         while name_words and name_words[0].endswith(")") and "(" not in name_words[0]:
             name_words.pop(0)  # "(för Storbritannien) Lantern B.V.": the bracket before it
         opens = [k for k, w in enumerate(name_words) if w.startswith("(") and
-                 ")" not in " ".join(name_words[k:])]
+                 (rest := " ".join(name_words[k:])).count("(") > rest.count(")")]
         if opens:  # "We (Hawk Apps Ltd) are …", "depuis la France (Deezer SA, …": it opens
             name_words = name_words[opens[-1]:]
             name_words[0] = name_words[0][1:]
