@@ -31,7 +31,8 @@ extractor proposes and what a person labelled.
    ``--round20`` the twentieth (634–669, ``round20.yaml``), frozen after 18 and 19 were scored;
    ``--round21`` the twenty-first (670–705, ``round21.yaml``), frozen after 20 was scored;
    ``--round22`` the twenty-second (706–741, ``round22.yaml``), frozen after 21 was scored;
-   ``--round23`` the twenty-third (742–777, ``round23.yaml``), frozen after 22 was scored.
+   ``--round23`` the twenty-third (742–777, ``round23.yaml``), frozen after 22 was scored;
+   ``--round24`` the twenty-fourth (778–823, ``round24.yaml``), frozen while 23 was scored.
    ``--long`` also times one 500 KB policy (the excerpts repeated).
 3. The seed, Huawei's 2016 policy, if ``../shared/seed/huawei-privacy-policy-2016.md`` (or
    ``/work/shared/seed/…``) exists — the project does not ship that text: the proposal against the
@@ -42,7 +43,7 @@ Run from the repository root or from ``bench/``:
 ``python bench/ingest_eval.py [-v] [--heldout] [--fresh] [--round3] [--round4] [--round5]
 [--round6] [--round7] [--round8] [--round9] [--round10] [--round11] [--round12] [--round13]
 [--round14] [--round15] [--round16] [--round17] [--round18] [--round19] [--round20] [--round21]
-[--round22] [--round23] [--long]``.
+[--round22] [--round23] [--round24] [--long]``.
 Exit status 0 even when numbers are low: it measures, it does not judge.
 """
 
@@ -183,7 +184,7 @@ ROUNDS = {"round3": "80–108", "round4": "109–141", "round5": "142–177",
           "round14": "418–453 (no 450)", "round15": "454–489", "round16": "490–525",
           "round17": "526–561", "round18": "562–597", "round19": "598–633", "round20": "634–669",
           "round21": "670–705", "round22": "706–741",
-          "round23": "742–777"}
+          "round23": "742–777, 33 kept", "round24": "778–823, the repeated organisations dropped"}
 
 
 def report_real(kb: KnowledgeBase, part: str, verbose: bool) -> list[Scored]:
