@@ -131,3 +131,10 @@ def test_a_regulations_number_and_the_seats_relative_clause_name_no_user_place(k
             "Israel, which the European Commission considers as a country offering an adequate "
             "level of protection for the personal information of E.U. Member State residents.\n")
     assert loose_rules(kb, page) == loose([(["*"], [], "Quill.com Ltd.")])
+
+
+def test_a_groups_definition_names_no_controller(kb) -> None:
+    page = ("# Privacy notice\n\n## Who we are\n\nWe are Quillfone and we are a member of the "
+            "Quillfone Group.\n\n* “Quillfone Group” means Quillfone Group Plc and any company in "
+            "which Quillfone Group Plc owns more than 15% of the share capital.\n")
+    assert loose_rules(kb, page) == set()

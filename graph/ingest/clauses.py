@@ -36,8 +36,10 @@ from xborder.graph.ingest.joint import both_rules
 from xborder.graph.ingest.lexicon import (
     DEPENDING,
     FORMER,
+    GROUP_TERM,
     JOINT,
     OPERATES,
+    OR_AFFILIATE,
     PARENT,
     PROVIDER_AFTER,
     PROVIDER_BEFORE,
@@ -160,6 +162,8 @@ _TOOL = re.compile(r"\b(?:system|software|tool|engine|plug-?in|SDK|library|widge
                    r"chat|form|survey|maps?|fonts?|videos?|notes|Crashlytics|Analytics)s?\b"
                    r"[^.;]{0,24}$", re.I)
 _FORMER = re.compile(FORMER, re.I)
+_OR_AFFILIATE = re.compile(OR_AFFILIATE, re.I)
+_GROUP_TERM = re.compile(GROUP_TERM, re.I)
 _AND = re.compile(r"\s*(?:\([^()]{0,80}\)\s*)?(?:,?\s+(?:di|of|at|à|de)\s+\d[^;()]{3,120}?)?"
                   r"(?:,?\s*(?:and|or|und|oder|et|ou|en|of|y|o|e)\s+|"  # (the first's address)
                   r",\s*|,?\s*(?:in\s+(?:association|collaboration|partnership)\s+with|together\s+"
@@ -299,11 +303,6 @@ def _sentence(unit: Unit, ctx: Context) -> list[RuleProposal]:
     return rules
 
 
-#: "X Ltd (formerly …), with registered offices at …, or its affiliate, Y Inc.": named with X
-_OR_AFFILIATE = re.compile(r"\b(?:or|and|ou|et|oder|und|o|y|e|en)\s+(?:its|their|ses|leurs|"
-                           r"seine|ihre|sus|suoi|sua|zijn|haar)\s+(?:affiliates?|affiliated\s+company|"
-                           r"filiales?|Tochtergesellschaft\w*|dochteronderneming|afiliad[ao]s?|"
-                           r"affiliat[ae])\s*,?\s*$", re.I)
 
 
 def _controllers(text: str, a: int, b: int,
@@ -317,7 +316,8 @@ def _controllers(text: str, a: int, b: int,
             and not _FORMER.search(text[max(a, m.start - 40):m.start])
             and not SERVES.search(text[max(a, m.start - 50):m.start])
             and not ON_BEHALF.match(text[m.end:min(b, m.end + 80)])
-            and not ON_BEHALF_FAR.match(text[m.end:min(b, m.end + 300)])]
+            and not ON_BEHALF_FAR.match(text[m.end:min(b, m.end + 300)])
+            and not ("parent" in e.roles and _GROUP_TERM.match(text, a))]  # "“X Group” means …"
     if live and a == 0 and _LABEL.match(text) and live[0][0].start - a < 80:
         return [(live[0][1], "named after the role as a label", 0.0)]
     joint = ctx.book.with_short_names(text[a:b], [e for _m, e in live] + ctx.book.defined_joint(

@@ -13,10 +13,10 @@ from __future__ import annotations
 import re
 
 __all__ = ["ADDRESS", "CJK_CHARS", "CJK_FORMS", "CJK_WE", "COLLECTIVE", "DEPENDING", "EEA_NAMES",
-           "EU_NAMES", "FORMER", "JOINT", "OPERATES", "PARENT", "PARENT_AFTER", "PRONOUNS",
-           "PROVIDER_AFTER", "PROVIDER_BEFORE", "REFERRAL", "REFER_TO", "REPRESENTATIVE", "ROLE",
-           "ROLE_HEADING", "ROLE_LABEL", "STATED", "UNDEFINED_GROUP", "VERB", "WE_ARE",
-           "WHO_WE_ARE"]
+           "EU_NAMES", "FORMER", "GROUP_TERM", "JOINT", "OPERATES", "OR_AFFILIATE", "PARENT",
+           "PARENT_AFTER", "PRONOUNS", "PROVIDER_AFTER", "PROVIDER_BEFORE", "REFERRAL", "REFER_TO",
+           "REPRESENTATIVE", "ROLE", "ROLE_HEADING", "ROLE_LABEL", "STATED", "UNDEFINED_GROUP",
+           "VERB", "WE_ARE", "WHO_WE_ARE"]
 
 #: Japanese kana, CJK ideographs and Hangul, as a character class's body
 CJK_CHARS = r"\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
@@ -170,6 +170,10 @@ FORMER = (r"\b(?:(?:formerly|previously)(?:\s+(?:known\s+as|named|called))?|unde
           r"denominata)?)\s*:?\s*$")
 #: Before a parent company ("la società madre Decisis Services SA", "a subsidiary of …"),
 #: anchored at the name.
+#: a group's definition: "“Vodafone Group” means Vodafone Group Plc and any company …"
+GROUP_TERM = (r"\W*[“\"„«]\s*[^”\"“«»]{0,40}\b(?:Group|Gruppe|groupe|gruppo|grupo|groep)\s*"
+              r"[”\"“»]\s*(?:means|refers\s+to|bezeichnet|bedeutet|désigne|indica|significa|"
+              r"betekent)")
 PARENT = (r"\b(?:parent\s+(?:company|entity|undertaking)|ultimate\s+parent|société\s+mère|"
           r"maison\s+mère|Muttergesellschaft|Konzernmutter|società\s+madre|capogruppo|"
           r"casa\s+madre|sociedad\s+matriz|moedermaatschappij|empresa[- ]mãe|sociedade[- ]mãe|"
@@ -189,7 +193,11 @@ PARENT = (r"\b(?:parent\s+(?:company|entity|undertaking)|ultimate\s+parent|soci�
           r"composé\s+de|bestehend\s+aus|compuesto\s+por|formado\s+por|bestaande\s+uit)|"
           # Italian law's word for the parent's control: "direzione e coordinamento di X S.p.A."
           r"direzione\s+e\s+coordinamento\s+(?:di|da\s+parte\s+di|della|del))\s*"
-          r"(?:the\s+)?$")
+          r"(?:the\s+)?$|" + GROUP_TERM + r"\s+$")
+#: "X Ltd (formerly …), with registered offices at …, or its affiliate, Y Inc.": named with X
+OR_AFFILIATE = (r"\b(?:or|and|ou|et|oder|und|o|y|e|en)\s+(?:its|their|ses|leurs|seine|ihre|sus|"
+                r"suoi|sua|zijn|haar)\s+(?:affiliates?|affiliated\s+company|filiales?|"
+                r"Tochtergesellschaft\w*|dochteronderneming|afiliad[ao]s?|affiliat[ae])\s*,?\s*$")
 #: A name followed by its being the parent: "Harbor Holdings, Inc. is the parent company of …"
 PARENT_AFTER = (r"^\s*,?\s*(?:is|est|ist|es|è|é|is)\s+(?:the\s+|la\s+|le\s+|die\s+|de\s+|el\s+|"
                 r"il\s+|a\s+)?(?:ultimate\s+)?(?:parent\b|société\s+mère|Muttergesellschaft|"
