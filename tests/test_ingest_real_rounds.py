@@ -1,4 +1,4 @@
-"""`ingest` on the held-out sets of earlier rounds, now seen (``round3.yaml`` … ``round22.yaml``:
+"""`ingest` on the held-out sets of earlier rounds, now seen (``round3.yaml`` … ``round23.yaml``:
 each was scored once, at the end of the round it measured, and became tuning data in the next).
 As a whole, with thresholds a little under what the tool scores on them today, so a change that
 loses what those rounds taught fails here; the false-rule kinds the issue lists never appear.
@@ -19,7 +19,7 @@ from xborder.graph.ingest.evaluate import score_excerpt, source_url, total
 REAL = Path(__file__).parent / "policies" / "real"
 SEEN_ROUNDS = ("round3", "round4", "round5", "round6", "round7", "round8", "round9", "round10",
                "round11", "round12", "round13", "round14", "round15", "round16",
-               "round17", "round18", "round19", "round20", "round21", "round22")
+               "round17", "round18", "round19", "round20", "round21", "round22", "round23")
 
 # (controllers P, R; pairs P, R; false rules at most): floors a little under the scores at the end
 # of round 6's first tuning (round3 0.98/0.94, 0.96/0.92; round4 1.00/0.92, 1.00/0.93 with one
@@ -86,7 +86,13 @@ FLOORS = {"round3": (0.95, 0.90, 0.93, 0.88, 0), "round4": (0.97, 0.88, 0.96, 0.
           # tuned on (0.87/0.74, 0.71/0.63; four false rules: a company address, a registered
           # office, a DPO's address, a main establishment; the session-start tool 0.87/0.72,
           # 0.69/0.60, the same four)
-          "round22": (0.84, 0.71, 0.68, 0.60, 4)}
+          "round22": (0.84, 0.71, 0.68, 0.60, 4),
+          # round 23, frozen after round 22 was scored, scored once in round 12 before any tuning
+          # on it: 36 items 0.76/0.63, 0.54/0.40, nine false rules; the 33 of organisations no
+          # earlier set used 0.79/0.68, 0.59/0.48, five (a company's seat, a parent, three group
+          # companies); the session-start tool the same. Tuned on after its scoring (0.91/0.79,
+          # 0.79/0.62; four: a parent proposed as the default, three Sky group companies)
+          "round23": (0.85, 0.75, 0.72, 0.58, 4)}
 
 
 def _items(part: str) -> list[dict[str, Any]]:
