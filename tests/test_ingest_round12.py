@@ -138,3 +138,13 @@ def test_a_groups_definition_names_no_controller(kb) -> None:
             "Quillfone Group.\n\n* “Quillfone Group” means Quillfone Group Plc and any company in "
             "which Quillfone Group Plc owns more than 15% of the share capital.\n")
     assert loose_rules(kb, page) == set()
+
+
+def test_we_defined_as_a_name_without_a_form_beside_the_groups_head(kb) -> None:
+    page = ("# Privacy notice\n\nWe are Quillfone Ireland and we are a member of the Quillfone "
+            "Group.\n\n* “Quillfone/we/us/our” means Quillfone Ireland;\n* “Quillfone Group” "
+            "means Quillfone Group Plc and any company in which Quillfone Group Plc owns more "
+            "than 15% of the share capital.\n\nWe collect your personal data when you use our "
+            "services.\n")
+    proposals = ingest(page, name="policy.md", kb=kb)
+    assert {r.controller.name for r in proposals.rules} == {"Quillfone Ireland"}

@@ -35,8 +35,10 @@ _NOT_OURS = re.compile(r"\b(?:Regulation|Reglamento|Regolamento|Regulamento|Vero
 def bare_we_entity(doc: Document, book: EntityBook, finder: PlaceFinder) -> None:
     """When no company with a legal form is named, the name the policy defines as "we"
     ("Quillify (“we”, “us”) respects your privacy") is an entity, the one it calls "we"; or the
-    name it defines with its initials in its own voice and then uses them."""
-    if book.entities:
+    name it defines with its initials in its own voice and then uses them. A parent or a processor
+    named beside it ("a member of the Vodafone Group": “Vodafone Group” means Vodafone Group Plc
+    …) does not stop it."""
+    if any(not {"parent", "third party"} & e.roles for e in book.entities.values()):
         return
     for unit in doc.units[:12]:
         if (acronym := acronym_name(unit.text)) is not None and _OWN_VOICE.search(unit.text) \

@@ -186,12 +186,12 @@ _WE_ARE_NAME = re.compile(
     r"who\s+we\s+are\s*:|wer\s+wir\s+sind\s*:|qui\s+sommes[- ]nous\s*\??\s*:|(?:wir|wij|nous|noi|"
     r"nosotros|nós),\s+(?:die|der|das|de|het|la|le|l['’]|il|el|os|as|o|a))\s+"
     r"((?:[A-ZÀ-Þ][\w&.'’-]*\+?\s+){0,3}[A-ZÀ-Þ][\w&'’-]*\+?)(?=\s*[,(]|\s*\.(?:\s|$))")
-#: "In this policy, “we” means Greenleaf Bakery."
+#: "In this policy, “we” means Greenleaf Bakery.", "“Vodafone/we/us/our” means Vodafone Ireland;"
 _WE_MEANS_NAME = re.compile(
-    r"[\"“„«‘']\s*" + _PRONOUN + r"\s*[\"”“»’'][^.;:]{0,40}?\b(?i:means?|refers?\s+to|"
-    r"bezeichne[nt]?|meint|désigne(?:nt)?|significa[mn]?|indica(?:no)?|betekent)\s+(?i:the\s+|"
+    r"[\"“„«‘']\s*(?:\w+/)?" + _PRONOUN + r"(?:/\w+)*\s*[\"”“»’'][^.;:]{0,40}?\b(?i:means?|"
+    r"refers?\s+to|bezeichne[nt]?|meint|désigne(?:nt)?|significa[mn]?|indica(?:no)?|betekent)\s+(?i:the\s+|"
     r"die\s+|der\s+|la\s+|le\s+|il\s+|el\s+|de\s+|o\s+|a\s+)?((?-i:(?:[A-ZÀ-Þ][\w&.'’-]*\+?\s+){0,3}"
-    r"[A-ZÀ-Þ][\w&'’-]*\+?))(?=\s*[,(]|\s*\.(?:\s|$)|\s*$)", re.I)
+    r"[A-ZÀ-Þ][\w&'’-]*\+?))(?=\s*[,(;]|\s*\.(?:\s|$)|\s*$)", re.I)
 #: a Korean, Japanese or Chinese name without a form opening a sentence, before its definition
 _CJK_BARE = re.compile(r"(?:^|[.。!?！？]\s*)([가-힣]{2,20}|[\u30a0-\u30ff\u4e00-\u9fff]{2,20}|"
                        r"[A-Z][\w&.-]{1,30})\s?(?=[(（])")
