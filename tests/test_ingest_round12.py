@@ -148,3 +148,13 @@ def test_we_defined_as_a_name_without_a_form_beside_the_groups_head(kb) -> None:
             "services.\n")
     proposals = ingest(page, name="policy.md", kb=kb)
     assert {r.controller.name for r in proposals.rules} == {"Quillfone Ireland"}
+
+
+def test_a_we_name_inside_a_companys_own_name_is_no_second_entity(kb) -> None:
+    page = ("# Privacy Policy\n\nThis is the Privacy Policy of The Quill Weekly, which is owned by "
+            "The Lakeside Quill Newspaper Publishing Co. LLC (“Weekly,” “us,” or “we”).\n\nThe "
+            "controller of your personal data is The Lakeside Quill Newspaper Publishing Co. "
+            "LLC.\n")
+    proposals = ingest(page, name="policy.md", kb=kb)
+    assert {r.controller.name for r in proposals.rules} == {
+        "The Lakeside Quill Newspaper Publishing Co. LLC"}

@@ -48,7 +48,8 @@ def bare_we_entity(doc: Document, book: EntityBook, finder: PlaceFinder) -> None
                 len(re.findall(r"\b" + re.escape(acronym[2]) + r"\b", doc.source)) >= 2:
             book.named(unit, acronym[0], acronym[1]).aliases.append(acronym[2])
             return  # "Koninklijke Bibliotheek (‘KB’)", then "De KB is …": the policy's own
-        if (found := bare_we(unit.text)) is not None:
+        if (found := bare_we(unit.text)) is not None and \
+                not any(found[0] in e.name for e in book.entities.values()):  # a part of one
             if re.search(re.escape(found[0]) + r"\s+is\s+(?:the|a)\s+(?:registered\s+)?"
                          r"trad(?:e|ing)\s+name\b", doc.source):
                 return  # "X is the registered trade name of a sole proprietorship": no entity
