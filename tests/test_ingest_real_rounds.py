@@ -1,4 +1,4 @@
-"""`ingest` on the held-out sets of earlier rounds, now seen (``round3.yaml`` … ``round23.yaml``:
+"""`ingest` on the held-out sets of earlier rounds, now seen (``round3.yaml`` … ``round24.yaml``:
 each was scored once, at the end of the round it measured, and became tuning data in the next).
 As a whole, with thresholds a little under what the tool scores on them today, so a change that
 loses what those rounds taught fails here; the false-rule kinds the issue lists never appear.
@@ -19,7 +19,8 @@ from xborder.graph.ingest.evaluate import score_excerpt, source_url, total
 REAL = Path(__file__).parent / "policies" / "real"
 SEEN_ROUNDS = ("round3", "round4", "round5", "round6", "round7", "round8", "round9", "round10",
                "round11", "round12", "round13", "round14", "round15", "round16",
-               "round17", "round18", "round19", "round20", "round21", "round22", "round23")
+               "round17", "round18", "round19", "round20", "round21", "round22", "round23",
+               "round24")
 
 # (controllers P, R; pairs P, R; false rules at most): floors a little under the scores at the end
 # of round 6's first tuning (round3 0.98/0.94, 0.96/0.92; round4 1.00/0.92, 1.00/0.93 with one
@@ -92,7 +93,13 @@ FLOORS = {"round3": (0.95, 0.90, 0.93, 0.88, 0), "round4": (0.97, 0.88, 0.96, 0.
           # earlier set used 0.79/0.68, 0.59/0.48, five (a company's seat, a parent, three group
           # companies); the session-start tool the same. Tuned on after its scoring (0.91/0.79,
           # 0.79/0.62; four: a parent proposed as the default, three Sky group companies)
-          "round23": (0.85, 0.75, 0.72, 0.58, 4)}
+          "round23": (0.85, 0.75, 0.72, 0.58, 4),
+          # round 24, frozen while round 23 was scored (26 of its 36 kept: ten of organisations
+          # earlier sets used were dropped before scoring, a supplement of ten frozen after),
+          # scored once at the end of round 12 (0.86/0.47, 0.70/0.34, one false rule: a brand's
+          # owner; the tool at its freeze 0.89/0.47, 0.72/0.34; the session-start tool 0.89/0.47,
+          # 0.69/0.32, the same one), then its one precision loss fixed (0.89/0.47, 0.72/0.34)
+          "round24": (0.86, 0.44, 0.68, 0.31, 1)}
 
 
 def _items(part: str) -> list[dict[str, Any]]:
