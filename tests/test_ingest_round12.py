@@ -158,3 +158,21 @@ def test_a_we_name_inside_a_companys_own_name_is_no_second_entity(kb) -> None:
     proposals = ingest(page, name="policy.md", kb=kb)
     assert {r.controller.name for r in proposals.rules} == {
         "The Lakeside Quill Newspaper Publishing Co. LLC"}
+
+
+# read from round 24 once scored: an elided article inside a name, a Korean form after the name
+def test_an_elided_article_inside_a_name_stays_in_it(kb) -> None:
+    from xborder.graph.ingest.entities import find_mentions
+
+    assert [m.name for m in find_mentions("Il titolare è Strade per l’Umbria S.p.A., Roma")] == [
+        "Strade per l’Umbria S.p.A."]
+    assert [m.name for m in find_mentions("Le responsable est la Caisse d’Ormeaux SA.")] == [
+        "Caisse d’Ormeaux SA"]
+    assert [m.name for m in find_mentions("Selon l’Agence Quill SAS.")] == ["Agence Quill SAS"]
+
+
+def test_a_korean_abbreviated_form_after_the_name(kb) -> None:
+    from xborder.graph.ingest.entities import find_mentions
+
+    assert [(m.name, m.form) for m in find_mentions("퀼모빌리티(주)는 개인정보를 처리합니다.")] == [
+        ("퀼모빌리티(주)", "주식회사")]

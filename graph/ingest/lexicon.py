@@ -252,6 +252,9 @@ CJK_FORMS: list[tuple[str, str, tuple[str, ...]]] = [
     # the form after the name; a word ending in a particle is no name ("앱은 유한회사 …")
     (r"[가-힣A-Za-z0-9]{0,19}[가-힣A-Za-z0-9](?<![은는을를의와과])\s?(?:유한회사|주식회사)",
      "유한회사", ("KR",)),
+    # the abbreviated form after the name: "위카모빌리티(주)는 …"
+    (r"[가-힣A-Za-z0-9]{1,19}[가-힣A-Za-z0-9](?<![은는을를의와과])(?:\(주\)|㈜)", "주식회사",
+     ("KR",)),
     # a public corporation or agency: 제주관광공사, 국민연금공단 (the form ends the name)
     (r"(?<![가-힣])[가-힣]{2,20}?(?:공사|공단)(?=[은는이가을를의과와]|에서|\s|$|[,.(（])", "공사",
      ("KR",)),

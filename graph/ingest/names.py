@@ -11,13 +11,12 @@ apposition names the word before it ("FLASHGAP, a French société par actions s
 French form may come first ("SAS HAPPN"), as may a foundation's or association's word ("Stichting
 …", "Fondation de …", "vzw …", 재단법인 …), and a public body is named by its head ("Stadt
 Duisburg", "Comune di …", "Ayuntamiento de …"; an honorific such as "Excelentísimo" dropped) or
-by its whole name ("Bundespräsidialamt", "Ministère de la Culture"). A
-capitalised preposition of the languages read ("Bij", "Chez", "Presso") never starts a name.
-Japanese, Korean and Chinese names are found by their form and punctuation
-(:mod:`.cjknames`: 株式会社…, …有限公司, ㈜…, … 유한회사). A name never crosses a line break
-that ends a line of its own (a heading, an address line), never includes a document's title
-("Privacy Policy of …") and never runs on over a legal form into the next sentence ("… GmbH Die
-…"). Bare names in a controller's slot are in :mod:`.slots`.
+by its whole name ("Bundespräsidialamt", "Ministère de la Culture"). A capitalised preposition
+("Bij", "Chez", "Presso") never starts a name; an elided article may be inside one ("per l’").
+Japanese, Korean and Chinese names are found by their form and punctuation (:mod:`.cjknames`:
+株式会社…, …有限公司, ㈜…, …(주), … 유한회사). A name never crosses the break after a line of its
+own, never includes a document's title ("Privacy Policy of …") and never runs on over a legal
+form into the next sentence ("… GmbH Die …"). Bare names in a controller's slot: :mod:`.slots`.
 """
 
 from __future__ import annotations
@@ -142,6 +141,7 @@ _STREET_COMMA = re.compile(r"\b(?:Street|Road|Avenue|Lane|Drive|Boulevard|Square
 _DOMAIN = re.compile(r"[a-zß-ÿ][a-z0-9ß-ÿ-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,6}")  # "immobilie.nrw GmbH"
 #: a web address read as a place in running text, not a name's first word ("visit quill.com")
 _AT_SITE = re.compile(r"(?:\b(?:visit|at|on|via|auf|unter|sur|su|op|en|em)\s+|www\.)$", re.I)
+_INNER_ELISION = re.compile(r"\b[A-Z][\w-]*\s+(?:(per|de|di|da|du|pour|sur|su)\s+)?$")
 _ELISION = re.compile(r"^(?:[ldjnsc]|qu|lorsqu|puisqu|dell|all|nell|dall|sull)['’](?=\w)")
 _APPOSITION = re.compile(r"(?<=[\w.)]),\s*(?:a|an|une?|una?|uma?|eine?|een)\s+(?:[A-Za-zÀ-ÿ]+\s+)?"
                          r"[“\"«„]?\s*$")
@@ -196,15 +196,19 @@ def _name_start(head: str, words_end: int) -> int | None:
                 not re.fullmatch(r"(?:[A-Z]\.)+|[A-Z][a-z]?\.|St\.|Inh\.", token):
             break  # the end of the sentence before
         elision = _ELISION.match(token)
-        if elision:
-            token, at = token[elision.end():], at + elision.end()
+        by = _INNER_ELISION.search(head[:at]) if elision else None
+        inner = by is not None and (by[1] is not None or token[:1] in "dD")
+        if elision:  # "Autostrade per l’Italia S.p.A.", "Caisse d’Epargne": inside the name
+            token, at = token[elision.end():], at + (0 if inner else elision.end())
         split_compound = token in _AND_WORDS and start is not None and \
             head[:w.start()].rstrip().endswith("-")  # "Therapie- und Gesundheitsforschung"
         sandwiched = token in ("a", "an", "the") and start is not None and k > 0 and \
             _capital(words[k - 1][0]) and head[words[k - 1].end():at] == " "  # "Rent a Car"
-        if _capital(token) or ((token in CONNECT or split_compound or sandwiched) and start):
+        bridge = token in ("per", "pour", "sur", "su") and _ELISION.match(head[start or 0:])
+        if _capital(token) or ((token in CONNECT or split_compound or sandwiched or bridge)
+                               and start):
             start = at
-            if elision:
+            if elision and not inner:
                 break
         elif _lower_name_word(token) and (
                 start is None or (_DOMAIN.fullmatch(token) and not _AT_SITE.search(head[:at]))
