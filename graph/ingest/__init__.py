@@ -31,7 +31,7 @@ from xborder.graph.ingest.clauses import controller_rules, document_date, number
 from xborder.graph.ingest.disclosures import recipients, safeguards
 from xborder.graph.ingest.editions import apply_edition, edition_region
 from xborder.graph.ingest.entities import EntityBook, entity_key, find_mentions
-from xborder.graph.ingest.lexicon import RESIDES, THIRD_PARTY
+from xborder.graph.ingest.lexicon import RESIDES, SERVING, THIRD_PARTY
 from xborder.graph.ingest.model import (
     DocumentProposal,
     EntityProposal,
@@ -232,7 +232,7 @@ def _issuer(doc: Document, book: EntityBook, org: str | None, notes: list[str]
     others = [e for e in current if "third party" not in e.roles]  # not a listed processor
     others = [e for e in others if not {"representative", "representative's contact"} & e.roles]
     # … nor a DPO's or a representative's company: the first named may be one
-    others = [e for e in others if not _serves(doc, book, e)]
+    others = [e for e in others if not candidates and not _serves(doc, book, e)]
     first = next((e for e in others if "parent" not in e.roles), others[0] if others else None)
     for entity, _why in candidates or ([(first, "the first entity the policy names")]
                                       if first else []):
@@ -362,9 +362,7 @@ def _document(doc: Document, org_id: str, org_name: str, url: str | None,
 
 
 _RESIDES = re.compile(RESIDES, re.I)
-_SERVING = re.compile(THIRD_PARTY + r"|\b(?:gehostet|Hoster\w*|(?:sub-?)?processors?|service\s+"
-                      r"providers?|on\s+our\s+behalf|im\s+Auftrag|Auftragsverarbeit\w*|"
-                      r"sous-traitants?|verwerkers?|encargad[oa])\b", re.I)
+_SERVING = re.compile(THIRD_PARTY + "|" + SERVING, re.I)
 
 
 def _title_rule(doc: Document, title: str | None, book: EntityBook, issuer: EntityProposal

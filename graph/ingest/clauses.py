@@ -303,8 +303,6 @@ def _sentence(unit: Unit, ctx: Context) -> list[RuleProposal]:
     return rules
 
 
-
-
 def _controllers(text: str, a: int, b: int,
                  mentions: list[tuple[Mention, EntityProposal, tuple[int, int] | None]],
                  ctx: Context, unit: Unit | None = None

@@ -63,6 +63,8 @@ _SEAT = re.compile(r"\b(?:sise?|situé(?:e|s|es)?\s+(?:au|à|en)|located\s+at|"
 #: "… BV in the Netherlands," right after a company's name: where it is
 _IN_COUNTRY = re.compile(r"\s+in\s+((?:the\s+)?[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2})(?=\s*[,.;]|"
                          r"\s+and\s+(?:its|their)\b)")
+#: the seat's relative clause: "… Wix.com Ltd. in Israel, which the European Commission …"
+_WHICH = re.compile(r",\s*(?:which|a\s+country)\b[^;]*")
 #: a place as a company's adjective: "its EU Representatives and its other EEA Affiliates"
 _OF_COMPANIES = re.compile(r"\b(?:EU|EEA|UK|US|European)\s+(?:[Rr]epresentatives?|[Aa]ffiliates|"
                            r"[Ss]ubsidiaries|[Gg]roup\s+companies)\b")
@@ -136,8 +138,8 @@ def not_user_places(piece: str, finder: PlaceFinder, names: Sequence[tuple[int, 
     spans += [(m.start(), m.end()) for m in _OF_COMPANIES.finditer(piece)]
     if len(names) == 1 and (m := _IN_COUNTRY.match(piece, names[0][1])) and \
             finder.find(m[1]):
-        which = re.match(r",\s*(?:which|a\s+country)\b[^;]*", piece[m.end():])  # "…, which the
-        spans.append((m.start(), m.end() + (which.end() if which else 0)))  # Commission …"
+        which = _WHICH.match(piece, m.end())  # "…, which the Commission considers …"
+        spans.append((m.start(), which.end() if which else m.end()))
     spans += [(m.start(), m.end()) for m in _LAW.finditer(piece)]  # "… du Règlement … de l’UE"
     spans += [(m.start(), m.end()) for m in _UNDER_LAW.finditer(piece)]  # "for the purposes of
     # EU and UK data protection legislation, X is the controller": the law's places

@@ -15,8 +15,8 @@ import re
 __all__ = ["ADDRESS", "CJK_CHARS", "CJK_FORMS", "CJK_WE", "COLLECTIVE", "DEPENDING", "EEA_NAMES",
            "EU_NAMES", "FORMER", "GROUP_TERM", "JOINT", "OPERATES", "OR_AFFILIATE", "PARENT",
            "PARENT_AFTER", "PRONOUNS", "PROVIDER_AFTER", "PROVIDER_BEFORE", "REFERRAL", "REFER_TO",
-           "REPRESENTATIVE", "ROLE", "ROLE_HEADING", "ROLE_LABEL", "STATED", "UNDEFINED_GROUP",
-           "VERB", "WE_ARE", "WHO_WE_ARE"]
+           "REPRESENTATIVE", "ROLE", "ROLE_HEADING", "ROLE_LABEL", "SERVING", "STATED",
+           "UNDEFINED_GROUP", "VERB", "WE_ARE", "WHO_WE_ARE"]
 
 #: Japanese kana, CJK ideographs and Hangul, as a character class's body
 CJK_CHARS = r"\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
@@ -64,6 +64,17 @@ ROLE_LABEL = (r"^\s*(?:(?:the\s+)?(?:data\s+)?controller|responsible\s+(?:party|
               r"správce(?:\s+osobních\s+údajů)?|adatkezelő|operator(?:ul)?\s+de\s+date|"
               r"veri\s+sorumlusu|personuppgiftsansvarig|dataansvarlig|behandlingsansvarlig|"
               r"administrator\s+danych(?:\s+osobowych)?)\s*(?::|$)")
+#: a company serving the issuer: "hosted by", "our service provider", "on our behalf"
+SERVING = (r"\b(?:(?:sub-?)?processors?|(?:service|payment)\s+providers?|"
+           r"host(?:ing|ed|s)|gehostet|"
+           r"prestataires?|hébergé\w*|servidores|alojad[oa]s|operador(?:a)?|Hoster\w*|"
+           r"adatfeldolgoz\w*|tárhely\w*|zpracovatel\w*|käsittelijä\w*|"
+           r"împuternicit\w*|veri\s+işleyen|przetwarzając\w*|"
+           r"consent\w*|Einwilligung\w*|consentimiento|consenso|samtycke\w*|"
+           r"cookies?|Cookie\w+|(?-i:adverti[sz]ing)|"
+           r"Zahlungsdienstleister\w*|proveedor(?:es)?\s+de\s+pagos?|"
+           r"on\s+our\s+behalf|im\s+Auftrag|pour\s+(?:notre|son)\s+compte|sous-traitants?|"
+           r"Auftragsverarbeit\w*|encargad[oa]|verwerkers?|per\s+conto)\b")
 #: "If you are visiting from the UK, please refer to X Ltd": the company of those users
 REFER_TO = (r"\bif\s+you\s+(?:are|reside|live)\b[^.;]{0,60}?,\s*please\s+(?:refer\s+to|see|"
             r"visit|consult)\s+(?:the\s+(?:privacy\s+)?(?:policy|notice|statement)\s+of\s+)?$")
@@ -168,12 +179,12 @@ FORMER = (r"\b(?:(?:formerly|previously)(?:\s+(?:known\s+as|named|called))?|unde
           r"name\s+from|anciennement(?:\s+(?:dénommée?|appelée?))?|ehemals|vormals|früher|voorheen|"
           r"antes\s+denominada|anteriormente(?:\s+denominada)?|già|precedentemente(?:\s+"
           r"denominata)?)\s*:?\s*$")
-#: Before a parent company ("la società madre Decisis Services SA", "a subsidiary of …"),
-#: anchored at the name.
 #: a group's definition: "“Vodafone Group” means Vodafone Group Plc and any company …"
 GROUP_TERM = (r"\W*[“\"„«]\s*[^”\"“«»]{0,40}\b(?:Group|Gruppe|groupe|gruppo|grupo|groep)\s*"
               r"[”\"“»]\s*(?:means|refers\s+to|bezeichnet|bedeutet|désigne|indica|significa|"
               r"betekent)")
+#: Before a parent company ("la società madre Decisis Services SA", "a subsidiary of …"),
+#: anchored at the name.
 PARENT = (r"\b(?:parent\s+(?:company|entity|undertaking)|ultimate\s+parent|société\s+mère|"
           r"maison\s+mère|Muttergesellschaft|Konzernmutter|società\s+madre|capogruppo|"
           r"casa\s+madre|sociedad\s+matriz|moedermaatschappij|empresa[- ]mãe|sociedade[- ]mãe|"

@@ -120,20 +120,20 @@ def _after_heading(words: list[str]) -> list[str]:
     return rest
 
 
+#: a role word that ends a heading run into the name after it (never the name's first word)
+_ROLE_WORDS = frozenset({"Responsable", "RESPONSABLE", "Controller", "CONTROLLER", "Titolare",
+                         "TITOLARE", "Titular", "TITULAR", "Verantwortlicher", "Verantwortliche",
+                         "Responsável", "Verwerkingsverantwoordelijke"})
 _PROCESSING = frozenset({"trattamento", "tratamiento", "traitement", "tratamento", "verarbeitung",
                          "processing", "verwerking"})
+
+
 def _role_word(words: list[str], i: int) -> bool:
     """``words[i]`` ends a role phrase: "Responsable", or "Titolare del Trattamento"."""
     word = words[i].strip(",.:;")
     return word in _ROLE_WORDS or (i >= 2 and word.casefold() in _PROCESSING and
                                    words[i - 2].strip(",.:;") in _ROLE_WORDS and
                                    words[i - 1].casefold() in LEADING | CONNECT)
-
-
-#: a role word that ends a heading run into the name after it (never the name's first word)
-_ROLE_WORDS = frozenset({"Responsable", "RESPONSABLE", "Controller", "CONTROLLER", "Titolare",
-                         "TITOLARE", "Titular", "TITULAR", "Verantwortlicher", "Verantwortliche",
-                         "Responsável", "Verwerkingsverantwoordelijke"})
 
 
 _CAMEL = re.compile(r"[a-z]{1,3}[A-Z]")

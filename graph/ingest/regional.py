@@ -36,6 +36,7 @@ from xborder.graph.ingest.lexicon import (
     ROLE,
     ROLE_HEADING,
     ROLE_LABEL,
+    SERVING,
     UNDEFINED_GROUP,
 )
 from xborder.graph.ingest.mention import Mention
@@ -69,17 +70,7 @@ _AS_ROLE_LINE = re.compile(r"\s*(?:in\s+(?:its\s+)?capacity\s+as|as|(?:nella|in)
                            r"qualità\s+di|en\s+(?:sa\s+)?qualité\s+de|en\s+calidad\s+de|als|"
                            r"na\s+qualidade\s+de)\s+(?:the\s+|data\s+)?(?:" + ROLE +
                            r"|titolare\b)", re.I)
-#: a company serving the issuer: "hosted by", "our service provider", "on our behalf"
-_SERVICE = re.compile(r"\b(?:(?:sub-?)?processors?|(?:service|payment)\s+providers?|"
-                      r"host(?:ing|ed|s)|gehostet|"
-                      r"prestataires?|hébergé\w*|servidores|alojad[oa]s|operador(?:a)?|Hoster\w*|"
-                      r"adatfeldolgoz\w*|tárhely\w*|zpracovatel\w*|käsittelijä\w*|"
-                      r"împuternicit\w*|veri\s+işleyen|przetwarzając\w*|"
-                      r"consent\w*|Einwilligung\w*|consentimiento|consenso|samtycke\w*|"
-                      r"cookies?|Cookie\w+|(?-i:adverti[sz]ing)|"
-                      r"Zahlungsdienstleister\w*|proveedor(?:es)?\s+de\s+pagos?|"
-                      r"on\s+our\s+behalf|im\s+Auftrag|pour\s+(?:notre|son)\s+compte|sous-traitants?|"
-                      r"Auftragsverarbeit\w*|encargad[oa]|verwerkers?|per\s+conto)\b", re.I)
+_SERVICE = re.compile(SERVING, re.I)
 #: where data go, not who serves whom: "If you are outside the US, please note that … is hosted"
 _TRANSFER = re.compile(r"\b(?:please\s+(?:note|be\s+aware)|(?:will\s+be|is|are|may\s+be)\s+"
                        r"(?:transferred|hosted|stored)\b|veuillez\s+noter|beachten\s+Sie)", re.I)
